@@ -1,0 +1,53 @@
+/** A1-style cell addresses. Rows and columns are 0-based inside the code, 1-based in A1 text. */
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
+  return `${a1(r0, c0)}:${a1(r1, c1)}`;
+}
+
+export function parseRange(range: string): { r0: number; c0: number; r1: number; c1: number } {
+  const [from, to] = range.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to ?? from);
+  return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+}
+
+/** 'Sheet Name'!C5 — quoted the way Excel quotes sheet names in formulas and links. */
+export function qualified(sheet: string, address: string): string {
+  return `${quoteSheet(sheet)}!${address}`;
+}
+
+export function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Splits a sheet-qualified address back into its parts. */
+export function splitQualified(ref: string): { sheet: string; address: string } {
+  const i = ref.lastIndexOf('!');
+  if (i < 0) throw new Error(`Not a sheet-qualified address: ${ref}`);
+  let sheet = ref.slice(0, i);
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  return { sheet, address: ref.slice(i + 1) };
+}

@@ -1,0 +1,66 @@
+/**
+ * The workbook as the core sees it: plain cell values, no Office.js and no exceljs.
+ * Adapters (src/adapters/*) turn a real workbook into a GridWorkbook for reading, and apply a
+ * RenderedWorkbook (see template/render.ts) when writing.
+ */
+
+export type CellValue = number | string | boolean | null;
+
+export interface GridCell {
+  /** The value; for a formula, its cached result (null when the workbook holds none). */
+  value: CellValue;
+  /** Formula text without the leading '=', when the cell holds one. */
+  formula?: string;
+  /** Number format, when the adapter knows it. */
+  numFmt?: string;
+  /** True when this is a copy of a merged range's top-left label (see withMergesFilled). */
+  mergedCopy?: boolean;
+}
+
+export interface GridSheet {
+  name: string;
+  /** rows[r][c], 0-based; missing entries are empty cells. */
+  rows: (GridCell | undefined)[][];
+  /** Merged ranges in A1 form ("A5:A6"). The value sits in the top-left cell. */
+  merges: string[];
+}
+
+export interface GridWorkbook {
+  sheets: GridSheet[];
+}
+
+export function cellAt(sheet: GridSheet, row: number, col: number): GridCell | undefined {
+  return sheet.rows[row]?.[col];
+}
+
+/** The cell's value as display-ish text, for label matching. */
+export function cellText(cell: GridCell | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  return String(cell.value);
+}
+
+export function sheetWidth(sheet: GridSheet): number {
+  return sheet.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+}
+
+/**
+ * Copies each merged range's top-left value into its other cells, so a label merged across two rows
+ * (a 세부사업 name over its 성과목표 and 소요예산 rows) is visible from both rows.
+ */
+export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): GridSheet {
+  if (sheet.merges.length === 0) return sheet;
+  const rows = sheet.rows.map((r) => (r ? r.slice() : []));
+  for (const m of sheet.merges) {
+    const { r0, c0, r1, c1 } = parse(m);
+    const top = rows[r0]?.[c0];
+    if (!top || typeof top.value !== 'string') continue; // only labels are spread; numbers stay in one cell
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        if (r === r0 && c === c0) continue;
+        if (!rows[r]) rows[r] = [];
+        if (!rows[r][c] || rows[r][c]!.value === null) rows[r][c] = { value: top.value, mergedCopy: true };
+      }
+    }
+  }
+  return { ...sheet, rows };
+}

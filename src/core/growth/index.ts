@@ -1,0 +1,10 @@
+export {
+  change,
+  changeInterval,
+  yearSteps,
+  cagr,
+  targetPath,
+  assessRequiredChange,
+  roundHalfUp,
+} from './growth';
+export type { Interval, Assessment, AssessmentStatus, TargetPathOptions } from './growth';

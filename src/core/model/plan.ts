@@ -1,0 +1,115 @@
+/**
+ * A plan read from a workbook: the draft's shape, but every figure carries its sheet and cell, and
+ * what the reader could not find is listed as a problem, never thrown.
+ */
+import type { IndicatorKind } from './draft';
+import type { NumberState } from '../numbers/parse';
+import type { PlanPeriod } from './period';
+import type { CellValue } from '../grid/grid';
+
+export interface CellRef {
+  sheet: string;
+  /** A1 address, e.g. "C5". */
+  cell: string;
+}
+
+export interface Figure {
+  ref: CellRef;
+  /** The number for sums: dash → 0; blank, 'na' and text → null. */
+  value: number | null;
+  state: NumberState;
+  /** The cell's value as stored (cached value for a formula). */
+  raw: CellValue;
+  formula?: string;
+  /** Decimal places the figure is shown with (its rounding precision). */
+  decimals: number;
+}
+
+export interface Series {
+  total: Figure;
+  years: Figure[];
+}
+
+export interface TargetBudget {
+  target: Series;
+  budget: Series | null;
+}
+
+export interface Indicator {
+  name: string;
+  kind: IndicatorKind;
+  /** Unit as the row states it: % or 명. */
+  unit: string;
+  label: CellRef;
+  lastActual: Figure | null;
+  base: Figure;
+  targets: Figure[];
+  statedChange: Figure | null;
+}
+
+export interface StrategyArea {
+  name: string;
+  label: CellRef;
+  excludedFromBudgetTotal: boolean;
+  target: Series;
+  budget: Series | null;
+}
+
+export interface SubProject {
+  name: string;
+  label: CellRef;
+  target: Series;
+  budget: Series;
+}
+
+export interface Task {
+  no: number;
+  name: string;
+  label: CellRef;
+  /** Area name as the task's table states it. */
+  areaName: string;
+  /** Index into plan.areas, or null when no area of that name exists. */
+  areaIndex: number | null;
+  targetUnit: string;
+  budgetUnit: string;
+  total: { label: CellRef; target: Series; budget: Series } | null;
+  subprojects: SubProject[];
+}
+
+export interface PlanSettings {
+  requiredRateChange: number;
+  requiredCountChange: number;
+}
+
+export interface ReadProblem {
+  /** Which table could not be read, e.g. '분야별 목표'. */
+  table: string;
+  /** The label that was looked for, or what was wrong. */
+  message: string;
+  messageEn: string;
+  ref?: CellRef;
+  /** 'fatal' when nothing of the plan could be read. */
+  level: 'fatal' | 'table';
+}
+
+export interface Plan {
+  meta: {
+    region: string | null;
+    term: number | null;
+    preparedDate: string | null;
+    sheet: string | null;
+  };
+  period: PlanPeriod;
+  settings: PlanSettings;
+  indicators: Indicator[];
+  indicatorsSheet: string | null;
+  areaUnits: { target: string; budget: string };
+  grandTotal: { label: CellRef; target: Series; budget: Series | null } | null;
+  areas: StrategyArea[];
+  areasSheet: string | null;
+  tasks: Task[];
+  /** How many cells the reader looked at (reported by the front ends). */
+  cellsRead: number;
+}
+
+export const DEFAULT_SETTINGS: PlanSettings = { requiredRateChange: 2, requiredCountChange: 10 };

@@ -1,0 +1,44 @@
+/** Units of the plan tables. Budgets convert; target units (명, 개소, …) never do. */
+
+/** How many 백만원 one unit is: 1억원 = 100백만원 = 100,000천원. */
+const BUDGET_IN_MILLION_WON: Record<string, number> = {
+  천원: 0.001,
+  백만원: 1,
+  억원: 100,
+};
+
+export const BUDGET_UNITS = Object.keys(BUDGET_IN_MILLION_WON);
+
+export function isBudgetUnit(unit: string): boolean {
+  return unit in BUDGET_IN_MILLION_WON;
+}
+
+/** Factor that converts an amount in `from` into `to` (e.g. 억원 → 백만원 = 100). Null for unknown units. */
+export function budgetFactor(from: string, to: string): number | null {
+  const f = BUDGET_IN_MILLION_WON[from];
+  const t = BUDGET_IN_MILLION_WON[to];
+  return f === undefined || t === undefined ? null : f / t;
+}
+
+export const TARGET_UNITS = ['명', '개소', '개사', '개', '건', '회'];
+
+/** Reads a unit line such as "(단위 : 명, 백만원)" or "(단위: 개소, 억원)". */
+export function parseUnitLine(text: string): string[] | null {
+  const m = /단위\s*[:：]\s*([^)）]*)/.exec(text);
+  if (!m) return null;
+  return m[1]
+    .split(/[,，、/]/)
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0);
+}
+
+export function unitLine(units: string[]): string {
+  return `(단위 : ${units.join(', ')})`;
+}
+
+/** Splits a unit line of a 실천과제 or 분야별 목표 table into target and budget units. */
+export function targetAndBudgetUnits(units: string[]): { target: string | null; budget: string | null } {
+  const budget = units.find(isBudgetUnit) ?? null;
+  const target = units.find((u) => !isBudgetUnit(u) && u !== '%' && u !== '%p') ?? null;
+  return { target, budget };
+}

@@ -1,0 +1,84 @@
+/**
+ * Korean public-table number conventions:
+ *   `-` (and `–`, `—`) in a numeric cell means none (0); `…` means not available;
+ *   `△` (and `▵`) directly before a number means negative; thousands separators; `%`; footnote marks.
+ * `▲` is ambiguous (increase in some documents, minus in others), so it is not read as a sign.
+ */
+import type { CellValue } from '../grid/grid';
+
+export type NumberState =
+  | 'number' // a real number cell
+  | 'text-number' // a number stored as text ("9,454", "△12", "12.5%")
+  | 'dash' // "-": none, counts as 0
+  | 'blank' // empty cell
+  | 'na' // "…": not available
+  | 'text'; // text that is not a number
+
+export interface ParsedNumber {
+  state: NumberState;
+  /** The number for sums: dash → 0; blank, na, text → null. */
+  value: number | null;
+  /** Text had a percent sign. */
+  percent?: boolean;
+}
+
+const DASHES = new Set(['-', '–', '—', '－', '―']);
+const NOT_AVAILABLE = new Set(['…', '...', '‥', 'N/A', 'n/a', '해당없음']);
+// Footnote marks that trail a figure: *, †, ‡, superscript digits, ⁾ and bracketed numbers like "1)".
+const FOOTNOTE = /(?:\s*(?:[*†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\(\d\)|\d\)))$/;
+
+export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
+  if (input === null || input === undefined) return { state: 'blank', value: null };
+  if (typeof input === 'number') {
+    return Number.isFinite(input) ? { state: 'number', value: input } : { state: 'text', value: null };
+  }
+  if (typeof input === 'boolean') return { state: 'text', value: null };
+  let s = input.replace(/[\u00a0\u2009\u202f]/g, ' ').trim();
+  if (s === '') return { state: 'blank', value: null };
+  if (DASHES.has(s)) return { state: 'dash', value: 0 };
+  if (NOT_AVAILABLE.has(s)) return { state: 'na', value: null };
+  s = s.replace(FOOTNOTE, '').trim();
+  let sign = 1;
+  if (/^[△▵]/.test(s)) {
+    sign = -1;
+    s = s.slice(1).trim();
+  } else if (/^[-−]/.test(s)) {
+    sign = -1;
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  }
+  let percent = false;
+  if (/%p?$/.test(s)) {
+    percent = true;
+    s = s.replace(/%p?$/, '').trim();
+  }
+  // Units written into the cell ("1,234명", "50백만원") are tolerated for reading the figure.
+  s = s.replace(/\s*(명|개소|개사|개社|개|백만원|억원|천원|원)$/, '');
+  // Thousands separators must be well placed: "1,234" yes, "1,23" no.
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return { state: 'text', value: null };
+  const value = sign * Number(s.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { state: 'text', value: null };
+  return percent ? { state: 'text-number', value, percent } : { state: 'text-number', value };
+}
+
+/** Decimal places a figure is shown with, used as its rounding precision. */
+export function decimalsOf(value: number, numFmt?: string): number {
+  if (numFmt) {
+    const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
+    if (m) return m[1].length;
+    if (/[#0]/.test(numFmt)) return 0;
+  }
+  const s = String(value);
+  if (/e/i.test(s)) return 0;
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : Math.min(s.length - i - 1, 6);
+}
+
+/** Formats a number the Korean-table way: thousands separators, △ for negatives. */
+export function formatKoreanNumber(value: number | null, decimals = 0): string {
+  if (value === null) return '';
+  if (value === 0) return '-';
+  const abs = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 2) });
+  return value < 0 ? `△${abs}` : abs;
+}
