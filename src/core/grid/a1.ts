@@ -40,7 +40,8 @@ export function qualified(sheet: string, address: string): string {
 }
 
 export function quoteSheet(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  // Letters (Korean included), digits, _ and . need no quotes; anything else (a space) does.
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** Splits a sheet-qualified address back into its parts. */

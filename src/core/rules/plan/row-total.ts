@@ -1,0 +1,38 @@
+/** 합계 column = Σ years, on every row of every table. */
+import type { Series } from '../../model/plan';
+import { forEachSeries } from '../walk';
+import { checkSum } from '../sums';
+import type { Rule } from '../types';
+
+export const rowTotal: Rule = {
+  meta: {
+    id: 'row-total',
+    defaultSeverity: 'error',
+    description: { ko: '합계 열은 연도별 값의 합이어야 합니다', en: 'The 합계 column must equal the sum of the years' },
+    docs: {
+      ko: '분야별 목표, 실천과제 총계, 세부사업의 모든 성과목표·소요예산 행에서 합계 열과 연도별 값의 합을 비교합니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
+      en: 'On every 성과목표 and 소요예산 row (분야별 목표, 실천과제 총계, 세부사업) compares the 합계 column with the sum of the year columns. A difference inside the rounding band is a warning, outside it an error.',
+    },
+    messages: {
+      mismatch: {
+        ko: '{{what}}: 합계 {{actual}} ≠ 연도별 합 {{expected}} (차이 {{difference}}, 반올림 허용 ±{{tolerance}}; {{parts}})',
+        en: '{{what}}: total {{actual}} ≠ sum of years {{expected}} (difference {{difference}}, rounding tolerance ±{{tolerance}}; {{parts}})',
+      },
+      rounding: {
+        ko: '{{what}}: 합계 {{actual}}와 연도별 합 {{expected}}의 차이 {{difference}} — 반올림 차이 가능 (허용 ±{{tolerance}}; {{parts}})',
+        en: '{{what}}: total {{actual}} differs from the sum of years {{expected}} by {{difference}} — possible rounding difference (tolerance ±{{tolerance}}; {{parts}})',
+      },
+    },
+  },
+  check(ctx) {
+    forEachSeries(ctx.plan, (series: Series, what: string) => {
+      checkSum(ctx, {
+        total: series.total,
+        parts: series.years.map((f) => ({ figure: f })),
+        what,
+        mismatchId: 'mismatch',
+        roundingId: 'rounding',
+      });
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The shared check behind every "total = Σ parts" rule: intervals decide between equal, a possible
+ * rounding difference (warning) and a mismatch (error); every finding names the total and all parts.
+ */
+import type { Figure } from '../model/plan';
+import { compareSum, halfUnit } from '../numbers/interval';
+import { formatKoreanNumber } from '../numbers/parse';
+import type { RuleContext } from './types';
+
+export interface SumPart {
+  figure: Figure;
+  /** Converts the part into the total's unit (e.g. 억원 → 백만원 = 100). Default 1. */
+  factor?: number;
+  /** How the part is named in the message, e.g. a 세부사업 name; defaults to its cell. */
+  name?: string;
+}
+
+export interface SumCheck {
+  total: Figure;
+  parts: SumPart[];
+  /** Says what is summed, e.g. "① 청년 창업 인프라 조성 총계 2023년 성과목표". */
+  what: string;
+  /** Message ids for the two outcomes; the messages get {{what}}, {{actual}}, {{expected}}, {{difference}}, {{tolerance}}, {{parts}}. */
+  mismatchId: string;
+  roundingId: string;
+}
+
+const fmt = (x: number) => formatKoreanNumber(Math.round(x * 1e6) / 1e6, Number.isInteger(x) ? 0 : 2).replace(/^-$/, '0');
+
+/** Figures that count in a sum: blank, dash and text count as 0 (the value rules report them). */
+const valueOf = (f: Figure) => f.value ?? 0;
+
+export function checkSum(ctx: RuleContext, c: SumCheck): void {
+  const { total, parts } = c;
+  if (total.value === null) return; // a blank or unreadable total is the value rules' business
+  if (parts.length === 0) return;
+  const cmp = compareSum(
+    { value: total.value, half: halfUnit(total.decimals) },
+    parts.map((p) => ({ value: valueOf(p.figure) * (p.factor ?? 1), half: halfUnit(p.figure.decimals, p.factor ?? 1) })),
+  );
+  if (cmp.verdict === 'equal') return;
+  const partsText = parts
+    .map((p) => `${p.name ? `${p.name} ` : ''}${p.figure.ref.cell} ${fmt(valueOf(p.figure))}${p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''}`)
+    .join(' + ');
+  ctx.report({
+    messageId: cmp.verdict === 'rounding' ? c.roundingId : c.mismatchId,
+    severity: cmp.verdict === 'rounding' ? 'warning' : 'error',
+    at: total.ref,
+    cells: [total.ref, ...parts.map((p) => p.figure.ref)],
+    expected: cmp.sum,
+    actual: total.value,
+    tolerance: cmp.tolerance,
+    data: {
+      what: c.what,
+      actual: fmt(total.value),
+      expected: fmt(cmp.sum),
+      difference: (cmp.difference > 0 ? '+' : '') + fmt(cmp.difference),
+      tolerance: fmt(cmp.tolerance),
+      parts: partsText,
+    },
+  });
+}
