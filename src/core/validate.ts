@@ -27,7 +27,7 @@ export interface ValidateOptions extends RunOptions {
 export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko'): Finding {
   return {
     rule: 'structure',
-    severity: 'error',
+    severity: p.level === 'note' ? 'info' : 'error',
     sheet: p.ref?.sheet ?? '',
     cell: p.ref?.cell ?? '',
     cells: p.ref ? [qualified(p.ref.sheet, p.ref.cell)] : [],
@@ -36,7 +36,7 @@ export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko'): Find
     tolerance: null,
     message: `[${p.table}] ${lang === 'ko' ? p.message : p.messageEn}`,
     messageEn: `[${p.table}] ${p.messageEn}`,
-    messageId: p.level === 'fatal' ? 'notAPlan' : 'tableNotFound',
+    messageId: p.level === 'fatal' ? 'notAPlan' : p.level === 'note' ? 'note' : 'tableNotFound',
   };
 }
 

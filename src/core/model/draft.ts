@@ -4,6 +4,7 @@
  * also carries its cell address.
  */
 import type { PlanPeriod } from './period';
+import type { DraftAnnualPlan, DraftResults } from '../results/model';
 
 /** A figure as a draft holds it: a number, or null for an empty cell. `-` in a document is 0. */
 export type DraftValue = number | null;
@@ -96,4 +97,8 @@ export interface PlanDraft {
   grandTotal: DraftTargetBudget;
   areas: DraftArea[];
   tasks: DraftTask[];
+  /** The 성과 sheet (annual results), when the workbook has one: see results/model.ts. */
+  results?: DraftResults;
+  /** The 연차별 세부계획 sheet (one year's plan), when the workbook has one. */
+  annualPlan?: DraftAnnualPlan;
 }

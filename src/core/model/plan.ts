@@ -6,6 +6,7 @@ import type { IndicatorKind } from './draft';
 import type { NumberState } from '../numbers/parse';
 import type { PlanPeriod } from './period';
 import type { CellValue } from '../grid/grid';
+import type { AnnualPlan, Results } from '../results/model';
 
 export interface CellRef {
   sheet: string;
@@ -88,8 +89,11 @@ export interface ReadProblem {
   message: string;
   messageEn: string;
   ref?: CellRef;
-  /** 'fatal' when nothing of the plan could be read. */
-  level: 'fatal' | 'table';
+  /**
+   * 'fatal' when nothing of the plan could be read; 'table' for a table or label not found (an error);
+   * 'note' for information about the workbook's shape (an info finding), e.g. a results-only workbook.
+   */
+  level: 'fatal' | 'table' | 'note';
 }
 
 export interface Plan {
@@ -108,6 +112,10 @@ export interface Plan {
   areas: StrategyArea[];
   areasSheet: string | null;
   tasks: Task[];
+  /** The 성과 sheet, when the workbook has one (results/read.ts). */
+  results?: Results;
+  /** The 연차별 세부계획 sheet, when the workbook has one. */
+  annualPlan?: AnnualPlan;
   /** How many cells the reader looked at (reported by the front ends). */
   cellsRead: number;
 }

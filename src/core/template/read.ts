@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type CellRef, type Figure, type Indicator, type Plan,
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
 import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
 import { TEMPLATE, matches, nameKey, norm, parseTaskTitle, yearOfHeader, type Label } from './description';
+import { planAbsentNote, planTablesVerdict, readExtraSheets } from '../results/read';
 
 export interface ReadResult {
   plan: Plan;
@@ -317,6 +318,8 @@ function readTasks(ctx: Ctx, period: PlanPeriod, areas: StrategyArea[]): Task[] 
     for (let r = 0; r < s.grid.rows.length; r++) {
       const anchorCol = findInRow(s, r, (x) => matches(x, t.anchor));
       if (anchorCol < 0) continue;
+      // A header with a 성과목표 column is a one-year table (연차별 세부계획, results/read.ts), not a 실천과제 table.
+      if (findInRow(s, r, (x) => matches(x, TEMPLATE.roles.target)) >= 0) continue;
       const cols = headerColumns(ctx, s, r, t.tableName, period, t.totalHeader, t.roleHeader);
       if (!cols.ok) continue;
       // Above the header: the title (① 과제명), the 전략분야 line and the unit line.
@@ -417,17 +420,29 @@ export function readPlan(wb: GridWorkbook): ReadResult {
   const ind = readIndicators(ctx, effective);
   const areas = readAreas(ctx, effective);
   const tasks = readTasks(ctx, effective, areas.areas);
-  if (ind.indicators.length === 0 && areas.areas.length === 0 && tasks.length === 0) {
+  // The 성과 and 연차별 세부계획 sheets; a workbook with only those is not fatal (see planTablesVerdict).
+  const extras = readExtraSheets(wb);
+  const verdict = planTablesVerdict(ind.indicators.length > 0 || areas.areas.length > 0 || tasks.length > 0, extras);
+  if (verdict === 'results-only') {
+    ctx.problems.splice(0, ctx.problems.length, planAbsentNote());
+    const year = extras.results?.year ?? extras.annualPlan?.year ?? null;
+    if (period === null && year !== null) period = { startYear: year, years: 1 };
+  }
+  ctx.problems.push(...extras.problems);
+  ctx.cellsRead += extras.cellsRead;
+  if (verdict === 'none') {
     ctx.problems.unshift({ table: '전체', level: 'fatal', message: '일자리 목표 공시 표(공통 일자리 목표, 분야별 목표, 실천과제)를 하나도 찾지 못했습니다', messageEn: 'none of the plan tables (공통 일자리 목표, 분야별 목표, 실천과제) were found' });
   }
   const plan: Plan = {
-    meta: { region: overview.region, term: overview.term, preparedDate: overview.preparedDate, sheet: overview.sheet },
-    period: effective,
+    meta: { region: overview.region ?? extras.results?.region ?? extras.annualPlan?.region ?? null, term: overview.term, preparedDate: overview.preparedDate, sheet: overview.sheet },
+    period: period ?? effective,
     settings: overview.settings,
     indicators: ind.indicators,
     indicatorsSheet: ind.sheet,
     ...areas,
     tasks,
+    ...(extras.results ? { results: extras.results } : {}),
+    ...(extras.annualPlan ? { annualPlan: extras.annualPlan } : {}),
     cellsRead: ctx.cellsRead,
   };
   return { plan, problems: ctx.problems };

@@ -10,6 +10,8 @@ import { baseYear, planYears } from '../model/period';
 import { unitLine } from '../model/units';
 import { TEMPLATE, indicatorHeaders, taskTitle, yearHeader } from './description';
 import type { StyleName } from './styles';
+import { RESULTS, ANNUAL } from '../results/description';
+import { isResultsOnly, renderExtraSheets } from '../results/render';
 
 export interface RenderedCell {
   row: number;
@@ -43,7 +45,7 @@ export interface RenderOptions {
   /** Write live SUM formulas for totals whose draft value is null (the blank template). */
   formulas: boolean;
   /** Sheet names to use instead of the description's (to avoid overwriting existing sheets). */
-  sheetNames?: Partial<Record<'overview' | 'indicators' | 'areas' | 'tasks', string>>;
+  sheetNames?: Partial<Record<'overview' | 'indicators' | 'areas' | 'tasks' | 'results' | 'annualPlan', string>>;
 }
 
 class SheetBuilder {
@@ -301,10 +303,16 @@ export const DEFAULT_SHEET_NAMES = {
   indicators: TEMPLATE.indicators.sheetName,
   areas: TEMPLATE.areas.sheetName,
   tasks: TEMPLATE.tasks.sheetName,
+  results: RESULTS.sheetName,
+  annualPlan: ANNUAL.sheetName,
 };
 
 export function renderWorkbook(d: PlanDraft, opts: RenderOptions): RenderedWorkbook {
   const names = { ...DEFAULT_SHEET_NAMES, ...opts.sheetNames };
+  // The 성과 / 연차별 세부계획 sheets follow when the draft has them; a draft with only those (the 세종
+  // results example) writes only those, not empty 종합계획 tables.
+  const extra = renderExtraSheets(d, names, opts);
+  if (isResultsOnly(d)) return { sheets: extra };
   const tasks = renderTasks(d, names.tasks, opts);
   return {
     sheets: [
@@ -312,6 +320,7 @@ export function renderWorkbook(d: PlanDraft, opts: RenderOptions): RenderedWorkb
       renderIndicators(d, names.indicators, opts),
       renderAreas(d, names.areas, opts, tasks.places),
       tasks.sheet,
+      ...extra,
     ],
   };
 }
