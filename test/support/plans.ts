@@ -1,5 +1,6 @@
 /** Plans for tests: drafts rendered and read back through the real template path (no shortcuts). */
 import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
+import { setCells, type CellEdits } from '../../src/core/grid/edit';
 import type { PlanDraft } from '../../src/core/model/draft';
 import type { Plan } from '../../src/core/model/plan';
 import { blankDraft, type BlankOptions } from '../../src/core/template/blank';
@@ -48,4 +49,26 @@ export function consistentDraft(o: BlankOptions = {}): PlanDraft {
   const totalSubs = d.tasks.reduce((s, t) => s + t.subprojects.length, 0);
   d.grandTotal = { target: series(10 * totalSubs), budget: series(100 * totalSubs) };
   return d;
+}
+
+/** The small consistent plan with one change applied. */
+export function consistentWith(edit: (d: PlanDraft) => void, o: BlankOptions = {}): Plan {
+  const d = consistentDraft(o);
+  edit(d);
+  return planOf(d);
+}
+
+/**
+ * A draft rendered, then cells overwritten in the grid before reading — for what a draft cannot hold:
+ * text in number cells, formulas without cached values. Keys are sheet-qualified ('실천과제!D9').
+ */
+export function planWithCells(draft: PlanDraft, cells: CellEdits): Plan {
+  const { plan, problems } = readPlan(setCells(renderedToGrid(renderWorkbook(draft, { formulas: false })), cells));
+  if (problems.length) throw new Error(`test plan did not read cleanly: ${problems.map((p) => p.messageEn).join('; ')}`);
+  return plan;
+}
+
+/** A draft series with the same figure every year and their sum as 합계. */
+export function evenSeries(perYear: number, years = 4): { total: number; years: number[] } {
+  return { total: perYear * years, years: Array(years).fill(perYear) };
 }

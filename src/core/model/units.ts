@@ -38,7 +38,10 @@ export function unitLine(units: string[]): string {
 
 /** Splits a unit line of a 실천과제 or 분야별 목표 table into target and budget units. */
 export function targetAndBudgetUnits(units: string[]): { target: string | null; budget: string | null } {
-  const budget = units.find(isBudgetUnit) ?? null;
-  const target = units.find((u) => !isBudgetUnit(u) && u !== '%' && u !== '%p') ?? null;
+  // A money unit that cannot be converted (만원, 원, …) is still the budget unit, so the rules can say so,
+  // rather than being taken for the target unit while the budget silently defaults to 백만원.
+  const isMoney = (u: string) => isBudgetUnit(u) || /원$/.test(u);
+  const budget = units.find(isBudgetUnit) ?? units.find(isMoney) ?? null;
+  const target = units.find((u) => !isMoney(u) && u !== '%' && u !== '%p') ?? null;
   return { target, budget };
 }

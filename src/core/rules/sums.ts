@@ -2,9 +2,10 @@
  * The shared check behind every "total = Σ parts" rule: intervals decide between equal, a possible
  * rounding difference (warning) and a mismatch (error); every finding names the total and all parts.
  */
+import { qualified } from '../grid/a1';
 import type { Figure } from '../model/plan';
 import { compareSum, halfUnit } from '../numbers/interval';
-import { formatKoreanNumber } from '../numbers/parse';
+import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
 import type { RuleContext } from './types';
 
 export interface SumPart {
@@ -25,10 +26,19 @@ export interface SumCheck {
   roundingId: string;
 }
 
-const fmt = (x: number) => formatKoreanNumber(Math.round(x * 1e6) / 1e6, Number.isInteger(x) ? 0 : 2).replace(/^-$/, '0');
+/** A figure for a message: thousands separators, △ for negatives, 0 as 0 (not '-'). */
+export const fmt = (x: number): string => {
+  const v = Math.round(x * 1e6) / 1e6;
+  return formatKoreanNumber(v, decimalsOf(v)).replace(/^-$/, '0');
+};
 
 /** Figures that count in a sum: blank, dash and text count as 0 (the value rules report them). */
 const valueOf = (f: Figure) => f.value ?? 0;
+
+/** A part's cell as a message names it: sheet-qualified when it sits on another sheet than the total. */
+function cellName(f: Figure, total: Figure): string {
+  return f.ref.sheet === total.ref.sheet ? f.ref.cell : qualified(f.ref.sheet, f.ref.cell);
+}
 
 export function checkSum(ctx: RuleContext, c: SumCheck): void {
   const { total, parts } = c;
@@ -40,7 +50,7 @@ export function checkSum(ctx: RuleContext, c: SumCheck): void {
   );
   if (cmp.verdict === 'equal') return;
   const partsText = parts
-    .map((p) => `${p.name ? `${p.name} ` : ''}${p.figure.ref.cell} ${fmt(valueOf(p.figure))}${p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''}`)
+    .map((p) => `${p.name ? `${p.name} ` : ''}${cellName(p.figure, total)} ${fmt(valueOf(p.figure))}${p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''}`)
     .join(' + ');
   ctx.report({
     messageId: cmp.verdict === 'rounding' ? c.roundingId : c.mismatchId,

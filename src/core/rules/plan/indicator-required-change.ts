@@ -1,0 +1,60 @@
+/** 공통 일자리 목표: the last year's change vs the base must reach the plan's required change. */
+import { assessRequiredChange } from '../../growth';
+import { halfUnit } from '../../numbers/interval';
+import { indicatorFacts, tidy } from '../indicators';
+import { fmt } from '../sums';
+import type { Rule } from '../types';
+
+export const indicatorRequiredChange: Rule = {
+  meta: {
+    id: 'indicator-required-change',
+    defaultSeverity: 'error',
+    description: { ko: '마지막 연도 목표는 요구 증감을 달성해야 합니다', en: "The last year's target must reach the required change" },
+    docs: {
+      ko: '공통 일자리 목표의 각 지표에서 마지막 계획연도 목표의 기준연도 대비 증감(률 지표는 %p = 목표 − 기준, 수 지표는 % = 목표 ÷ 기준 − 1)을 계획의 요구 증감(개요 시트 설정, 기본 +2%p·+10%)과 비교합니다. 못 미치면 오류, 표시된 자릿수의 반올림으로 달성될 수도 있으면 경고입니다. 기대값은 요구 증감을 달성하는 최소 목표입니다.',
+      en: "For each 공통 일자리 목표 indicator, compares the change of the last plan year's target vs the base year (rates: %p = target − base; counts: % = target ÷ base − 1) with the plan's required change (overview settings; default +2%p, +10%). Below it is an error; when rounding of the shown figures could still reach it, a warning. The expected value is the smallest target that reaches the required change.",
+    },
+    messages: {
+      notMet: {
+        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 +{{required}}{{unit}}에 못 미침 (필요 목표 {{needed}} 이상)',
+        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required +{{required}}{{unit}} (needs {{needed}} or more)',
+      },
+      possibly: {
+        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 +{{required}}{{unit}}보다 작지만 반올림 차이 가능 (필요 목표 {{needed}})',
+        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required +{{required}}{{unit}} but possibly a rounding difference (needs {{needed}})',
+      },
+    },
+  },
+  check(ctx) {
+    for (const ind of ctx.plan.indicators) {
+      const f = indicatorFacts(ctx.plan, ind);
+      if (!f.final || f.final.value === null || ind.base.value === null) continue;
+      const a = assessRequiredChange(ind.kind, ind.base.value, f.final.value, f.required, f.decimals);
+      if (a.status === 'met' || a.change === null) continue;
+      const factor = ind.kind === 'rate' ? 1 : 1 + f.required / 100;
+      const needed = tidy(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor);
+      // The interval of the change, in target terms: the target's half unit plus the base's (scaled for counts).
+      const tolerance = tidy(halfUnit(f.decimals) * (1 + factor));
+      ctx.report({
+        messageId: a.status === 'possibly' ? 'possibly' : 'notMet',
+        severity: a.status === 'possibly' ? 'warning' : 'error',
+        at: f.final.ref,
+        cells: [f.final.ref, ind.base.ref],
+        expected: needed,
+        actual: f.final.value,
+        tolerance,
+        data: {
+          indicator: ind.name,
+          lastYear: f.lastYear,
+          baseYear: f.baseYear,
+          final: fmt(f.final.value),
+          base: fmt(ind.base.value),
+          change: fmt(tidy(a.change, 2)),
+          unit: f.unit,
+          required: fmt(f.required),
+          needed: fmt(needed),
+        },
+      });
+    }
+  },
+};

@@ -1,0 +1,26 @@
+/** 실천과제 총계 = Σ its 세부사업, per year and in 합계, for targets and budgets. */
+import { checkSeriesSum, sumMessages } from '../series-sum';
+import type { Rule } from '../types';
+import { ROLE_KO, taskLabel, type Role } from '../walk';
+
+export const taskTotal: Rule = {
+  meta: {
+    id: 'task-total',
+    defaultSeverity: 'error',
+    description: { ko: '실천과제 총계는 세부사업의 합이어야 합니다', en: "A 실천과제's 총계 row must equal the sum of its 세부사업" },
+    docs: {
+      ko: '총계 행이 있는 실천과제마다 성과목표·소요예산의 합계 열과 연도별 열을 세부사업 행의 합과 비교합니다(같은 표이므로 단위 환산 없음). 빈 칸은 0으로 셉니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
+      en: 'For every 실천과제 with a 총계 row, compares its 성과목표 and 소요예산 (합계 and each year) with the sum of its 세부사업 rows (same table, so no unit conversion). Blank cells count as 0. A difference inside the rounding band is a warning, outside it an error.',
+    },
+    messages: sumMessages({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }),
+  },
+  check(ctx) {
+    for (const task of ctx.plan.tasks) {
+      if (!task.total) continue;
+      for (const role of ['target', 'budget'] as Role[]) {
+        const parts = task.subprojects.map((s) => ({ series: s[role], name: s.name }));
+        checkSeriesSum(ctx, task.total[role], parts, `${taskLabel(task.no, task.name)} ${ROLE_KO[role]}`);
+      }
+    }
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * "parent = Σ children" over a whole row: the 합계 column and every year column, each through the
+ * shared interval check (sums.ts). Used by task-total, area-total and grand-total.
+ */
+import type { Series } from '../model/plan';
+import { checkSum } from './sums';
+import type { RuleContext, RuleMessage } from './types';
+import { columnsOf } from './walk';
+
+export interface SeriesPart {
+  series: Series;
+  /** Names the part in the message, e.g. a 세부사업 or a 실천과제. */
+  name: string;
+  /** Converts the part into the total's unit (억원 → 백만원 = 100). */
+  factor?: number;
+}
+
+/**
+ * Compares each column of `total` with the same column of the parts. When a table lacks year columns
+ * (a structure problem, reported by the reader), the year lists no longer line up across tables, so only
+ * the 합계 column is compared: comparing misaligned years would give false alarms.
+ */
+export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPart[], what: string): void {
+  if (parts.length === 0) return;
+  const years = ctx.plan.period.years;
+  const aligned = total.years.length === years && parts.every((p) => p.series.years.length === years);
+  columnsOf(ctx.plan, total).forEach((col, i) => {
+    if (i > 0 && !aligned) return;
+    checkSum(ctx, {
+      total: col.figure,
+      parts: parts.map((p) => ({ figure: i === 0 ? p.series.total : p.series.years[i - 1], factor: p.factor, name: p.name })),
+      what: `${what} ${col.label}`,
+      mismatchId: 'mismatch',
+      roundingId: 'rounding',
+    });
+  });
+}
+
+/**
+ * The two messages of a parent = Σ children rule, naming the total and the parts the way the rule does,
+ * e.g. sumMessages({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }).
+ */
+export function sumMessages(total: RuleMessage, parts: RuleMessage): Record<'mismatch' | 'rounding', RuleMessage> {
+  return {
+    mismatch: {
+      ko: `{{what}}: ${total.ko} {{actual}} ≠ ${parts.ko} {{expected}} (차이 {{difference}}, 반올림 허용 ±{{tolerance}}; {{parts}})`,
+      en: `{{what}}: ${total.en} {{actual}} ≠ ${parts.en} {{expected}} (difference {{difference}}, rounding tolerance ±{{tolerance}}; {{parts}})`,
+    },
+    rounding: {
+      ko: `{{what}}: ${total.ko} {{actual}}, ${parts.ko} {{expected}}, 차이 {{difference}} — 반올림 차이 가능 (허용 ±{{tolerance}}; {{parts}})`,
+      en: `{{what}}: ${total.en} {{actual}}, ${parts.en} {{expected}}, difference {{difference}} — possible rounding difference (tolerance ±{{tolerance}}; {{parts}})`,
+    },
+  };
+}

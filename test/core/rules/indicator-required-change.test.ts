@@ -1,0 +1,28 @@
+import { indicatorRequiredChange } from '../../../src/core/rules/plan/indicator-required-change';
+import { testRule } from '../../support/rule-tester';
+import { consistentDraft, consistentWith, exampleDraft, planOf } from '../../support/plans';
+
+testRule(indicatorRequiredChange, {
+  valid: [
+    { name: 'exactly +2%p and +10%', plan: () => planOf(consistentDraft()) },
+    { name: "the seed's six indicators", plan: () => planOf(exampleDraft()) },
+    { name: 'a lower requirement in the settings', plan: () => consistentWith((d) => ((d.settings.requiredRateChange = 1.5), (d.indicators[0].targets[3] = 62))) },
+  ],
+  invalid: [
+    {
+      name: 'rate 60.5 → 62.4 is +1.9%p (not met even with rounding)',
+      plan: () => consistentWith((d) => (d.indicators[0].targets[3] = 62.4)),
+      findings: [{ messageId: 'notMet', severity: 'error', sheet: '공통 일자리 목표', cell: 'H4', expected: 62.5, actual: 62.4, tolerance: 0.1, cells: ["'공통 일자리 목표'!H4", "'공통 일자리 목표'!D4"] }],
+    },
+    {
+      name: 'count 100,000 → 109,999 is +9.999% (rounding could reach +10%)',
+      plan: () => consistentWith((d) => (d.indicators[1].targets[3] = 109999)),
+      findings: [{ messageId: 'possibly', severity: 'warning', cell: 'H5', expected: 110000, actual: 109999, tolerance: 1.05 }],
+    },
+    {
+      name: 'a +3%p requirement in the settings',
+      plan: () => consistentWith((d) => (d.settings.requiredRateChange = 3)),
+      findings: [{ messageId: 'notMet', cell: 'H4', expected: 63.5, actual: 62.5 }],
+    },
+  ],
+});
