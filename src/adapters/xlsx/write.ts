@@ -1,0 +1,128 @@
+/**
+ * exceljs writer: applies a RenderedWorkbook (core/template/render.ts) to an exceljs Workbook —
+ * values, formulas (with their cached result when known), the template's styles, merges, column
+ * widths, frozen panes and print setup — and writes it to a file or a Buffer.
+ *
+ * exceljs is used only under src/adapters/xlsx; the core never imports this module.
+ */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import { a1, columnLetters } from '../../core/grid/a1';
+import type { PlanDraft } from '../../core/model/draft';
+import { renderWorkbook, type RenderOptions, type RenderedCell, type RenderedSheet, type RenderedWorkbook } from '../../core/template/render';
+import { STYLES, type CellStyle } from '../../core/template/styles';
+
+/** Font of every styled cell: the Korean default of Office. */
+export const DEFAULT_FONT = '맑은 고딕';
+const DEFAULT_FONT_SIZE = 10;
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
+
+export function argb(hex: string): string {
+  const h = hex.replace(/^#/, '').toUpperCase();
+  return h.length === 6 ? `FF${h}` : h;
+}
+
+/** Maps a template style (plain data) onto an exceljs style. A fresh object each call: exceljs mutates styles in place. */
+export function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      name: DEFAULT_FONT,
+      size: s.fontSize ?? DEFAULT_FONT_SIZE,
+      ...(s.bold ? { bold: true } : {}),
+      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
+    },
+  };
+  if (s.numFmt) style.numFmt = s.numFmt;
+  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  if (s.hAlign || s.vAlign || s.wrap) {
+    style.alignment = {
+      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
+      ...(s.vAlign ? { vertical: s.vAlign } : {}),
+      ...(s.wrap ? { wrapText: true } : {}),
+    };
+  }
+  if (s.border) style.border = { top: { ...THIN }, left: { ...THIN }, bottom: { ...THIN }, right: { ...THIN } };
+  return style;
+}
+
+function cellValue(c: RenderedCell): ExcelJS.CellValue {
+  if (c.formula) {
+    // The cached result is written when known, so a reader that does not recalculate sees the figure.
+    return c.value === null ? { formula: c.formula } : { formula: c.formula, result: c.value };
+  }
+  return c.value;
+}
+
+export function applySheet(ws: ExcelJS.Worksheet, s: RenderedSheet): void {
+  for (const c of s.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    cell.value = cellValue(c);
+    if (c.style) cell.style = excelStyle(STYLES[c.style]);
+  }
+  for (const m of s.merges) ws.mergeCells(m);
+  s.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const { rows, cols } = s.freeze;
+  ws.views = rows > 0 || cols > 0 ? [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows, cols) }] : [{ state: 'normal' }];
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: s.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as needed
+    // exceljs writes `'Sheet'!$` + each end as given: "A$1" comes out as the absolute "$A$1".
+    printArea: `${columnLetters(0)}$1:${columnLetters(s.lastCol)}$${s.lastRow + 1}`,
+    ...(s.printTitleRows ? { printTitlesRow: s.printTitleRows } : {}),
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** Adds the rendered sheets to a workbook (a new one when none is given). */
+export function applyRendered(rendered: RenderedWorkbook, wb: ExcelJS.Workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
+  wb.creator = wb.creator || 'jobtarget';
+  // Totals of the blank template are live formulas without cached values: ask Excel to compute them on open.
+  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+  for (const s of rendered.sheets) applySheet(wb.addWorksheet(s.name), s);
+  return wb;
+}
+
+export async function workbookToBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
+
+export async function renderedToBuffer(rendered: RenderedWorkbook): Promise<Buffer> {
+  return workbookToBuffer(applyRendered(rendered));
+}
+
+/** A draft (the example, or blankDraft()) rendered and written to a Buffer. */
+export async function draftToBuffer(draft: PlanDraft, opts: RenderOptions): Promise<Buffer> {
+  return renderedToBuffer(renderWorkbook(draft, opts));
+}
+
+export class OutputExistsError extends Error {
+  readonly code = 'exists';
+  constructor(readonly file: string) {
+    super(`파일이 이미 있습니다: ${file} — 덮어쓰려면 --force (file exists: ${file}; use --force to overwrite)`);
+    this.name = 'OutputExistsError';
+  }
+}
+
+/** Writes bytes; refuses to replace an existing file unless `force` (the check and the create are one step). */
+export async function writeNewFile(file: string, bytes: Buffer, force = false): Promise<void> {
+  try {
+    await fs.writeFile(file, bytes, { flag: force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(file);
+    throw e;
+  }
+}
+
+export async function writeRenderedFile(rendered: RenderedWorkbook, file: string, opts: { force?: boolean } = {}): Promise<void> {
+  await writeNewFile(file, await renderedToBuffer(rendered), opts.force);
+}
+
+export async function writeDraftFile(draft: PlanDraft, renderOpts: RenderOptions, file: string, opts: { force?: boolean } = {}): Promise<void> {
+  await writeRenderedFile(renderWorkbook(draft, renderOpts), file, opts);
+}
