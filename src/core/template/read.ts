@@ -221,7 +221,12 @@ function readGroups(ctx: Ctx, s: Sheet, firstRow: number, nameCol: number, roleC
     const rawName = s.grid.rows[r]?.[nameCol];
     const name = text(s, r, nameCol);
     const role = roleOf(text(s, r, roleCol));
-    if (name === '' && role === null) break;
+    if (name === '' && role === null) {
+      // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
+      // the table goes on below it, i.e. the next non-empty row is a 성과목표/소요예산 row.
+      if (isBlankRow(s, r, 0, s.width - 1) && tableGoesOn(s, r + 1, nameCol, roleCol, stop)) continue;
+      break;
+    }
     if (isFootnote(name)) break;
     const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || nameKey(current.name) !== nameKey(name));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
@@ -240,6 +245,15 @@ function readGroups(ctx: Ctx, s: Sheet, firstRow: number, nameCol: number, roleC
     if (remarkCol >= 0 && text(s, r, remarkCol) !== '') current.remark += text(s, r, remarkCol);
   }
   return { groups, end: r };
+}
+
+/** After empty rows from `from`: is the next row (within 3) another row of the same table? */
+function tableGoesOn(s: Sheet, from: number, nameCol: number, roleCol: number, stop: (r: number) => boolean): boolean {
+  for (let r = from; r < Math.min(s.grid.rows.length, from + 3); r++) {
+    if (isBlankRow(s, r, 0, s.width - 1)) continue;
+    return !stop(r) && !isFootnote(text(s, r, nameCol)) && roleOf(text(s, r, roleCol)) !== null;
+  }
+  return false;
 }
 
 function emptySeries(s: Sheet, r: number, yearCount: number): Series {
