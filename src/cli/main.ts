@@ -1,0 +1,18 @@
+/** Process entry of the `jobtarget` CLI (bin/jobtarget.js loads the compiled build/cli/main.js). */
+import { main } from './program';
+
+main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  isTTY: process.stderr.isTTY === true,
+  columns: process.stderr.columns,
+  cwd: process.cwd(),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`jobtarget: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,100 @@
+/**
+ * The `jobtarget` command line: `template` and `check`. `main(argv, io)` runs in-process with
+ * injectable output streams (tests call it directly); src/cli/main.ts calls it with the real process.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../core/rules/types';
+import { runCheck, type Format } from './check';
+import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
+import { runTemplate } from './template';
+
+const VERSION = '0.1.0';
+
+function integer(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name}은(는) 정수여야 합니다 (${name} must be an integer): ${value}`);
+    return Number(value);
+  };
+}
+
+const NEEDS_PATH = [
+  '검사할 .xlsx 파일이나 폴더를 주세요 (give the .xlsx files or folders to check).',
+  '  예 (e.g.):  jobtarget check 계획.xlsx',
+  '              jobtarget check 제출본/ --format json',
+  '              jobtarget check --example        # 내장 예시 (the built-in example)',
+  '',
+].join('\n');
+
+export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
+  const program = new Command('jobtarget');
+  program
+    .description('지역일자리 목표 공시제 종합계획 서식 작성·검증 도구 (job-target disclosure plans: template and auditor)')
+    .version(VERSION, '-V, --version', '버전 (version)')
+    .helpOption('-h, --help', '도움말 (help)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .showHelpAfterError('(도움말: jobtarget --help)')
+    .helpCommand('help [command]', '명령 도움말 (help for a command)');
+
+  program
+    .command('template')
+    .description('빈 서식(기본 2027~2030) 또는 내장 예시를 .xlsx로 씁니다 (write the blank template or the example)')
+    .option('--example', '인천 서구 2023~2026 예시를 씁니다 (write the built-in example, its figures as stated)')
+    .option('--start-year <YYYY>', '계획기간 시작연도, 기본 2027 (first plan year)', integer('--start-year'))
+    .option('--years <N>', '계획기간 연수, 기본 4 (number of plan years)', integer('--years'))
+    .option('-o, --output <FILE>', '출력 파일 (output file; default jobtarget-template-<start>-<end>.xlsx)')
+    .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
+    .action(async (o: { example?: boolean; startYear?: number; years?: number; output?: string; force?: boolean }) => {
+      done(await runTemplate(o, io));
+    });
+
+  program
+    .command('check')
+    .description('통합 문서를 검증합니다: 파일 또는 폴더(하위 폴더의 *.xlsx 포함) (check workbooks: files or folders, recursively *.xlsx)')
+    .argument('[PATH...]', '검사할 파일 또는 폴더 (files or folders)')
+    .addOption(new Option('--format <format>', '보고서 형식 (report format)').choices(['text', 'json', 'csv']).default('text'))
+    .option('--annotate <DIR>', '칠하고 메모를 단 검증 사본을 DIR에 씁니다 (write annotated copies into DIR)')
+    .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
+    .option('--example', '내장 예시를 검사합니다 (check the built-in example)')
+    .action(async (paths: string[], o: { format: Format; annotate?: string; lang: Lang; example?: boolean }) => {
+      if (paths.length === 0 && !o.example) {
+        io.stderr.write(NEEDS_PATH);
+        done(EXIT.trouble);
+        return;
+      }
+      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, example: o.example }, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with user arguments (no 'node' and script name) and returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.trouble;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; anything else commander rejects is bad usage.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? EXIT.ok : EXIT.trouble;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`${e.message}\n`);
+      return EXIT.trouble;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`jobtarget: 예기치 못한 오류 (unexpected error): ${msg}\n`);
+    return EXIT.trouble;
+  }
+  return code;
+}
