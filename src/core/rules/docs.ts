@@ -12,6 +12,7 @@ import { readPlan } from '../template/read';
 import { renderWorkbook, renderedToGrid } from '../template/render';
 import { TEMPLATE } from '../template/description';
 import { validateGrid } from '../validate';
+import { RESULT_DOC_EXAMPLES } from '../results/doc-examples';
 import { ALL_RULES } from './index';
 import { runRules } from './run';
 import type { Finding, RuleMessage, Severity } from './types';
@@ -41,6 +42,7 @@ export const EXAMPLES: Record<string, ExampleSpec> = {
   'value-text-number': { cells: { [`${TEMPLATE.areas.sheetName}!C6`]: '9,454' } },
   'value-blank': { draft: (d) => (d.tasks[0].subprojects[0].target.years[1] = null) },
   'target-without-budget': { draft: (d) => (d.tasks[2].subprojects[0].budget = { total: 0, years: [0, 0, 0, 0] }) },
+  ...RESULT_DOC_EXAMPLES,
 };
 
 function exampleGrid(spec: ExampleSpec): GridWorkbook {

@@ -74,7 +74,7 @@ export const resultRate: Rule = {
           target: `${num(t)}${item.unit}`,
           targetCell: target!.ref.cell,
           expected: num(expected),
-          tolerance: num(tolerance),
+          tolerance: num(Math.round(tolerance * 100) / 100),
         },
       });
     }

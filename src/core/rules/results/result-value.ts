@@ -26,7 +26,7 @@ export const resultValue: Rule = {
     },
     messages: {
       notANumber: {
-        ko: '{{what}} ({{cell}}): "{{text}}"는 숫자로 읽을 수 없습니다',
+        ko: '{{what}} ({{cell}}): 숫자로 읽을 수 없는 값 "{{text}}"',
         en: '{{what}} ({{cell}}): "{{text}}" is not a number',
       },
       negative: {
