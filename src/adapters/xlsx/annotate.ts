@@ -64,6 +64,14 @@ export function cellLink(sheet: string, cell: string): string {
   return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
+/**
+ * A link to a cell as a HYPERLINK formula (its cached result is the address shown). exceljs' own
+ * internal hyperlinks also write an external relationship, which Excel turns into "#x##x" links.
+ */
+export function linkFormula(sheet: string, cell: string): ExcelJS.CellFormulaValue {
+  return { formula: `HYPERLINK("${cellLink(sheet, cell).replace(/"/g, '""')}","${cell}")`, result: cell };
+}
+
 function show(v: number | string | null): string {
   if (v === null) return '';
   if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toFixed(6)));
@@ -168,7 +176,7 @@ function addResultsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang, 
       SEVERITY_NAME[lang][f.severity],
       f.rule,
       f.sheet,
-      f.sheet && f.cell ? { text: f.cell, hyperlink: cellLink(f.sheet, f.cell), tooltip: `${f.sheet}!${f.cell}` } : f.cell,
+      f.sheet && f.cell ? linkFormula(f.sheet, f.cell) : f.cell,
       f.expected,
       f.actual,
       f.tolerance,
