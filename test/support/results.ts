@@ -78,3 +78,30 @@ export function matchingAnnual(year = 2028): DraftAnnualPlan {
     rows: [ar('① 실천과제 1', '세부사업 1-1', 10, 100), ar('① 실천과제 1', '세부사업 1-2', 10, 100), ar('② 실천과제 2', '세부사업 2-1', 10, 100), ar('② 실천과제 2', '세부사업 2-2', 10, 100)],
   };
 }
+
+/** A 성과 sheet for the consistent plan: two levels of sums, links, rates, a heading with facts. */
+export const FULL_ITEMS: DraftResultItem[] = [
+  ri(1, '① 실천과제 1', '명', 40, { target: 40, statedRate: 100, link: { task: '① 실천과제 1' } }),
+  ri(2, '세부사업 1-1', '명', 18, { target: 20, statedRate: 90, link: { subproject: '세부사업 1-1' }, note: '상반기 부진' }),
+  ri(3, '온라인', null, 8),
+  ri(3, '현장', null, 10),
+  ri(2, '세부사업 1-2', '명', 22, { target: 20, statedRate: 110, link: { task: '① 실천과제 1', subproject: '세부사업 1-2', year: 2027 } }),
+  ri(1, '기타 성과', null, null),
+  ri(2, '만족도', '점', 92.3),
+  ri(2, '예산 집행', '억원', 1.5),
+];
+
+/** A 2027 연차별 세부계획 for the consistent plan: a 총계 row, a revised 세부사업 (억원), one 세부사업 left out. */
+export const FULL_ANNUAL: DraftAnnualPlan = {
+  title: '2027년 연차별 세부계획',
+  year: 2027,
+  rows: [ar('① 실천과제 1', '총계', 20, 200), ar('① 실천과제 1', '세부사업 1-1', 12, 1.2, { budgetUnit: '억원', note: '수정' }), ar('① 실천과제 1', '세부사업 1-2', 8, 80), ar('② 실천과제 2', '세부사업 2-1', 10, 100)],
+};
+
+/** The consistent plan with both extra sheets. */
+export function fullDraft(): PlanDraft {
+  const d = consistentDraft();
+  d.results = { title: '2027년 일자리 성과', year: 2027, organisation: '테스트기관', items: structuredClone(FULL_ITEMS) };
+  d.annualPlan = structuredClone(FULL_ANNUAL);
+  return d;
+}

@@ -270,11 +270,10 @@ function readAnnual(sheets: Sheet[], out: ExtraSheets): void {
     if (isFootnote(taskText) || isFootnote(name)) break;
     const target = figure(s, r, cols.target);
     const budget = cols.budget >= 0 ? figure(s, r, cols.budget) : null;
-    if (taskText !== '' && taskText !== task) {
+    if (taskText !== '') {
       task = taskText;
-      const x = cell(s, r, cols.task);
-      taskRef = refOf(s, r, cols.task);
-      void x;
+      // A merged copy points back at the merge's first cell, which is where the name really sits.
+      if (!cell(s, r, cols.task)?.mergedCopy) taskRef = refOf(s, r, cols.task);
     }
     if (name === '' && target.state === 'blank' && (budget === null || budget.state === 'blank')) continue;
     out.cellsRead += 3;

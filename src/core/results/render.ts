@@ -85,7 +85,8 @@ export function renderResults(results: DraftResults, region: string, name: strin
     const actual = a1(r, 4);
     // A blank 달성률 in a template computes itself; a stated one is written as stated.
     const rateFormula = item.statedRate === null && opts.formulas ? `IF(OR(${target}="",${target}=0,${actual}=""),"",${actual}/${target}*100)` : undefined;
-    b.set(r, 5, item.statedRate, numberStyle(item.statedRate, 'rate'), rateFormula);
+    // A stated rate keeps the precision it is written with (98 → whole percent, 98.3 → one decimal).
+    b.set(r, 5, item.statedRate, item.statedRate === null ? 'rate' : numberStyle(item.statedRate), rateFormula);
     b.set(r, 6, item.link?.task ?? null, 'label');
     b.set(r, 7, item.link?.subproject ?? null, 'label');
     b.set(r, 8, item.link?.year ?? null, 'fieldYear');
