@@ -39,7 +39,33 @@ async function stamped(wb: ExcelJS.Workbook): Promise<Buffer> {
   wb.modified = FIXED_DATE;
   wb.creator = 'jobtarget fixtures';
   wb.lastModifiedBy = 'jobtarget fixtures';
-  return workbookToBuffer(wb);
+  return fixedZipDates(await workbookToBuffer(wb));
+}
+
+/** Sets every zip entry's DOS date to 2026-11-01 00:00, so regenerating a fixture gives the same bytes. */
+export function fixedZipDates(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  const DATE = ((2026 - 1980) << 9) | (11 << 5) | 1;
+  let eocd = -1;
+  for (let i = out.length - 22; i >= Math.max(0, out.length - 22 - 0xffff); i--) {
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  let p = out.readUInt32LE(eocd + 16);
+  for (let n = out.readUInt16LE(eocd + 10); n > 0 && out.readUInt32LE(p) === 0x02014b50; n--) {
+    const local = out.readUInt32LE(p + 42);
+    out.writeUInt16LE(0, p + 12);
+    out.writeUInt16LE(DATE, p + 14);
+    if (out.readUInt32LE(local) === 0x04034b50) {
+      out.writeUInt16LE(0, local + 10);
+      out.writeUInt16LE(DATE, local + 12);
+    }
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------ editing
