@@ -24,6 +24,8 @@ export interface Figure {
   formula?: string;
   /** Decimal places the figure is shown with (its rounding precision). */
   decimals: number;
+  /** The whole row is missing from the table: a placeholder at the row's label, reported by the reader. */
+  missing?: true;
 }
 
 export interface Series {

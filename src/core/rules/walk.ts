@@ -59,7 +59,10 @@ export interface FigureInfo {
 /** Calls `fn` for every figure of the plan: all series (합계 and years) and every indicator figure. */
 export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
   forEachSeries(plan, (series, what) => {
-    for (const c of columnsOf(plan, series)) fn(c.figure, { what: `${what} ${c.label}`, source: 'series' });
+    for (const c of columnsOf(plan, series)) {
+      // A missing row is reported once by the reader, not once per cell.
+      if (!c.figure.missing) fn(c.figure, { what: `${what} ${c.label}`, source: 'series' });
+    }
   });
   const base = plan.period.startYear - 1;
   for (const ind of plan.indicators) {

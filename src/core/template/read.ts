@@ -120,8 +120,6 @@ function readOverview(ctx: Ctx): { region: string | null; term: number | null; p
     };
     out.region = valueOf(f.region)?.t ?? null;
     out.term = valueOf(f.term)?.n ?? null;
-    const date = s.grid.rows[findLabel(s, f.preparedDate)?.row ?? -1];
-    void date;
     out.preparedDate = valueOf(f.preparedDate)?.t ?? null;
     out.startYear = valueOf(f.startYear)?.n ?? null;
     out.years = valueOf(f.years)?.n ?? null;
@@ -231,9 +229,6 @@ function readGroups(ctx: Ctx, s: Sheet, firstRow: number, nameCol: number, roleC
     const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || nameKey(current.name) !== nameKey(name));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
-      if (!startsGroup && current !== null && role !== null && current[role] !== null && name === '') {
-        // Unnamed second pair: still a new group, labelled by its first cell.
-      }
       current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
       groups.push(current);
     }
@@ -256,9 +251,15 @@ function tableGoesOn(s: Sheet, from: number, nameCol: number, roleCol: number, s
   return false;
 }
 
-function emptySeries(s: Sheet, r: number, yearCount: number): Series {
-  // A placeholder when a row is missing entirely; rules see blank figures and report them.
-  return { total: figure(s, r, s.width + 1), years: Array.from({ length: yearCount }, (_, i) => figure(s, r, s.width + 2 + i)) };
+/**
+ * A placeholder for a row missing from its table (a 세부사업 without its 소요예산 row): the reader
+ * reports it once, and its figures point at the row's label and count as 0 without further findings.
+ */
+function missingSeries(ctx: Ctx, table: string, label: CellRef, name: string, role: 'target' | 'budget', yearCount: number): Series {
+  const roleName = role === 'target' ? TEMPLATE.roles.target.text : TEMPLATE.roles.budget.text;
+  problem(ctx, table, `'${name}'의 ${roleName} 행이 없습니다 (0으로 셈)`, `'${name}' has no ${roleName} row (counted as 0)`, 'table', label);
+  const placeholder = (): Figure => ({ ref: label, value: null, state: 'blank', raw: null, decimals: 0, missing: true });
+  return { total: placeholder(), years: Array.from({ length: yearCount }, placeholder) };
 }
 
 function headerColumns(ctx: Ctx, s: Sheet, r: number, table: string, period: PlanPeriod, totalLabel: Label, roleLabel: Label) {
@@ -288,14 +289,14 @@ function readAreas(ctx: Ctx, period: PlanPeriod): Pick<Plan, 'areas' | 'grandTot
     const areas: StrategyArea[] = [];
     for (const g of groups) {
       if (grandTotal === null && areas.length === 0 && matches(g.name, t.grandTotal)) {
-        grandTotal = { label: g.label, target: g.target ?? emptySeries(s, g.rows[0], period.years), budget: g.budget };
+        grandTotal = { label: g.label, target: g.target ?? missingSeries(ctx, t.tableName, g.label, g.name, 'target', period.years), budget: g.budget };
         continue;
       }
       areas.push({
         name: g.name,
         label: g.label,
         excludedFromBudgetTotal: g.remark.includes('제외'),
-        target: g.target ?? emptySeries(s, g.rows[0], period.years),
+        target: g.target ?? missingSeries(ctx, t.tableName, g.label, g.name, 'target', period.years),
         budget: g.budget,
       });
     }
@@ -371,8 +372,8 @@ function readTasks(ctx: Ctx, period: PlanPeriod, areas: StrategyArea[]): Task[] 
       let total: Task['total'] = null;
       const subprojects: SubProject[] = [];
       for (const g of groups) {
-        const target = g.target ?? emptySeries(s, g.rows[0], period.years);
-        const budget = g.budget ?? emptySeries(s, g.rows[g.rows.length - 1], period.years);
+        const target = g.target ?? missingSeries(ctx, t.tableName, g.label, g.name, 'target', period.years);
+        const budget = g.budget ?? missingSeries(ctx, t.tableName, g.label, g.name, 'budget', period.years);
         if (total === null && subprojects.length === 0 && matches(g.name, t.taskTotal)) total = { label: g.label, target, budget };
         else subprojects.push({ name: g.name, label: g.label, target, budget });
       }
