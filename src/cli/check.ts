@@ -92,13 +92,18 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const cwd = io.cwd ?? process.cwd();
   const lang = opts.lang;
   const ko = lang === 'ko';
-  const { files, emptyFolders } = await expandPaths(paths, cwd);
+  const { files, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
   let troubles = 0;
+  for (const { folder, code } of unreadableFolders) {
+    troubles += 1;
+    io.stderr.write(`${folder}: 폴더를 읽을 수 없습니다 (cannot list this folder: ${code})\n`);
+  }
   for (const dir of emptyFolders) {
     io.stderr.write(`${dir}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
   }
   const total = files.length + (opts.example ? 1 : 0);
   if (total === 0) {
+    if (unreadableFolders.length) return EXIT.trouble;
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
   }

@@ -8,6 +8,8 @@ export interface Expanded {
   files: string[];
   /** Folders that held no workbook. */
   emptyFolders: string[];
+  /** Folders that could not be listed, with the reason. */
+  unreadableFolders: { folder: string; code: string }[];
 }
 
 /** Excel's lock file of an open workbook ("~$계획.xlsx"): not a workbook. */
@@ -20,12 +22,18 @@ export function isWorkbookName(name: string): boolean {
   return /\.xlsx$/i.test(name) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+async function walk(dir: string, out: string[], failed: { folder: string; code: string }[]): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    failed.push({ folder: dir, code: (e as NodeJS.ErrnoException).code ?? 'EIO' });
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, out);
+    if (e.isDirectory()) await walk(full, out, failed);
     else if (e.isFile() && isWorkbookName(e.name)) out.push(full);
     else if (e.isSymbolicLink() && isWorkbookName(e.name)) {
       // A link to a workbook is checked; links to folders are not followed (no loops).
@@ -42,6 +50,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
 export async function expandPaths(inputs: string[], cwd: string): Promise<Expanded> {
   const files: string[] = [];
   const emptyFolders: string[] = [];
+  const unreadableFolders: { folder: string; code: string }[] = [];
   const seen = new Set<string>();
   const add = (display: string) => {
     const key = path.resolve(cwd, display);
@@ -54,12 +63,14 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     const st = await fs.stat(full).catch(() => null);
     if (st?.isDirectory()) {
       const found: string[] = [];
-      await walk(full, found);
-      if (found.length === 0) emptyFolders.push(input);
+      const failed: { folder: string; code: string }[] = [];
+      await walk(full, found, failed);
+      for (const f of failed) unreadableFolders.push({ folder: path.join(input, path.relative(full, f.folder)), code: f.code });
+      if (found.length === 0 && failed.length === 0) emptyFolders.push(input);
       for (const f of found) add(path.join(input, path.relative(full, f)));
     } else {
       add(input);
     }
   }
-  return { files, emptyFolders };
+  return { files, emptyFolders, unreadableFolders };
 }

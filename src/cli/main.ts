@@ -1,6 +1,14 @@
 /** Process entry of the `jobtarget` CLI (bin/jobtarget.js loads the compiled build/cli/main.js). */
 import { main } from './program';
 
+// `jobtarget check … | head`: a closed pipe ends the run quietly instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
