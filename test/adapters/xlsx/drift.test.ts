@@ -3,7 +3,7 @@
  * example is read with the same value, at the cell the drift moved it to.
  */
 import * as path from 'path';
-import { readXlsxFile } from '../../../src/adapters/xlsx/read';
+import { readXlsxBuffer, readXlsxFile } from '../../../src/adapters/xlsx/read';
 import type { CellRef, Plan } from '../../../src/core/model/plan';
 import { nameKey } from '../../../src/core/template/description';
 import { readPlan } from '../../../src/core/template/read';
@@ -21,15 +21,21 @@ beforeAll(async () => {
   example = r.plan;
 });
 
-const built = new Map<string, Editor>();
-async function editorOf(d: Drift): Promise<Editor> {
-  if (!built.has(d.file)) built.set(d.file, (await buildDrift(d)).editor);
+const built = new Map<string, { buffer: Buffer; editor: Editor }>();
+async function builtOf(d: Drift): Promise<{ buffer: Buffer; editor: Editor }> {
+  if (!built.has(d.file)) built.set(d.file, await buildDrift(d));
   return built.get(d.file)!;
 }
+const editorOf = async (d: Drift) => (await builtOf(d)).editor;
 
 const refText = (r: CellRef | null) => (r ? `${r.sheet}!${r.cell}` : 'deleted');
 
 describe.each(DRIFTS.map((d) => [d.file, d] as const))('%s', (file, drift) => {
+  it('is up to date with its generator (npm run fixtures)', async () => {
+    const fresh = await readXlsxBuffer((await builtOf(drift)).buffer);
+    expect((await readXlsxFile(path.join(FIXTURES, file))).grid).toEqual(fresh.grid);
+  });
+
   it(`reads the example's figures, at the moved cells (${drift.description})`, async () => {
     const editor = await editorOf(drift);
     const read = await readXlsxFile(path.join(FIXTURES, file));
