@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Button, Field, Input, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { incheonSeogu2023 } from '../../core/examples/incheon-seogu-2023';
+import { DEFAULT_PERIOD, baseYear, lastYear, periodProblem, type PlanPeriod } from '../../core/model/period';
+import { blankDraft } from '../../core/template/blank';
+import type { PlanDraft } from '../../core/model/draft';
+import { usePane } from '../context';
+
+export type TemplateKind = 'blank' | 'example';
+
+export interface InsertRequest {
+  kind: TemplateKind;
+  draft: PlanDraft;
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  narrow: { width: '9em' },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+/** The draft to insert for a choice: the blank template for a period, or the seed example as it is. */
+export function draftFor(kind: TemplateKind, period: PlanPeriod): PlanDraft {
+  return kind === 'example' ? incheonSeogu2023 : blankDraft({ period });
+}
+
+function toInt(text: string): number {
+  return /^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN;
+}
+
+export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertRequest) => void }) {
+  const { t } = usePane();
+  const s = useStyles();
+  const [kind, setKind] = useState<TemplateKind>('blank');
+  const [startText, setStartText] = useState(String(DEFAULT_PERIOD.startYear));
+  const [yearsText, setYearsText] = useState(String(DEFAULT_PERIOD.years));
+  const period: PlanPeriod = kind === 'example' ? incheonSeogu2023.period : { startYear: toInt(startText), years: toInt(yearsText) };
+  const problem = kind === 'blank' ? periodProblem(period) : null;
+  const startProblem = problem && problem.includes('시작') ? problem : null;
+  const yearsProblem = problem && !startProblem ? problem : null;
+
+  return (
+    <form
+      className={s.form}
+      aria-labelledby="insert-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem && !props.busy) props.onInsert({ kind, draft: draftFor(kind, period) });
+      }}
+    >
+      <Text as="h2" id="insert-heading" weight="semibold" size={400}>
+        {t('insertHeading')}
+      </Text>
+      <Field label={t('insertKind')}>
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as TemplateKind)}>
+          <Radio value="blank" label={t('insertBlank')} />
+          <Radio value="example" label={t('insertExample')} />
+        </RadioGroup>
+      </Field>
+      {kind === 'blank' && (
+        <div className={s.row}>
+          <Field label={t('insertStartYear')} validationMessage={startProblem ?? undefined} validationState={startProblem ? 'error' : 'none'}>
+            <Input className={s.narrow} type="number" min={2000} max={2100} value={startText} onChange={(_, d) => setStartText(d.value)} />
+          </Field>
+          <Field label={t('insertYears')} validationMessage={yearsProblem ?? undefined} validationState={yearsProblem ? 'error' : 'none'}>
+            <Input className={s.narrow} type="number" min={1} max={10} value={yearsText} onChange={(_, d) => setYearsText(d.value)} />
+          </Field>
+        </div>
+      )}
+      {!problem && (
+        <Text data-testid="insert-period">
+          {t('insertPeriod', { start: period.startYear, end: lastYear(period), base: baseYear(period) })}
+        </Text>
+      )}
+      <Text size={200}>{t('insertNote')}</Text>
+      <div className={s.actions}>
+        <Button appearance="primary" type="submit" disabled={props.busy || !!problem}>
+          {t('insertButton')}
+        </Button>
+        {props.busy && <Spinner size="tiny" label={t('insertBusy')} />}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * Rows of the 성장률 panel: for each 공통 일자리 목표 indicator of the last validated plan, its base, final
+ * target, computed change, the plan's required change, the verdict, per-year steps, and the target path that
+ * would meet the requirement. Pure: the component only renders these.
+ */
+import { assessRequiredChange, targetPath, yearSteps, type AssessmentStatus, type Interval } from '../../core/growth';
+import type { IndicatorKind } from '../../core/model/draft';
+import { planYears } from '../../core/model/period';
+import type { CellRef, Figure, Indicator, Plan } from '../../core/model/plan';
+
+export interface GrowthRow {
+  /** Index into plan.indicators. */
+  index: number;
+  name: string;
+  kind: IndicatorKind;
+  unit: string;
+  /** Decimal places the figures are shown with (rates 1, counts 0 unless the cells say otherwise). */
+  decimals: number;
+  base: number | null;
+  baseRef: CellRef;
+  years: number[];
+  targets: (number | null)[];
+  targetRefs: CellRef[];
+  final: number | null;
+  change: number | null;
+  interval: Interval | null;
+  /** %p for rates, % for counts (plan.settings). */
+  required: number;
+  status: AssessmentStatus;
+  /** Change of each year vs the year before (the first vs the base). */
+  steps: (number | null)[];
+  /** Yearly targets that meet the requirement from the base; null when no path exists (no base, count base ≤ 0). */
+  path: number[] | null;
+  /** Years whose stated target differs from the path (what "fill" would change). */
+  changes: { year: number; ref: CellRef; from: number | null; to: number }[];
+}
+
+function figureDecimals(kind: IndicatorKind, figures: (Figure | null | undefined)[]): number {
+  const fallback = kind === 'rate' ? 1 : 0;
+  const ds = figures.filter((f): f is Figure => !!f && f.value !== null).map((f) => f.decimals);
+  return Math.max(fallback, ...ds);
+}
+
+export function growthRow(plan: Plan, indicator: Indicator, index: number): GrowthRow {
+  const { kind } = indicator;
+  const years = planYears(plan.period);
+  const targets = years.map((_, i) => indicator.targets[i]?.value ?? null);
+  const targetRefs = indicator.targets.slice(0, years.length).map((t) => t.ref);
+  const base = indicator.base.value;
+  const final = targets.length ? targets[targets.length - 1] : null;
+  const decimals = figureDecimals(kind, [indicator.base, ...indicator.targets]);
+  const required = kind === 'rate' ? plan.settings.requiredRateChange : plan.settings.requiredCountChange;
+  const a = assessRequiredChange(kind, base, final, required, decimals);
+  let path: number[] | null = null;
+  try {
+    if (base !== null && targetRefs.length === years.length) {
+      path = targetPath(kind, base, required, years.length, { decimals });
+    }
+  } catch {
+    path = null;
+  }
+  const changes = path
+    ? path
+        .map((to, i) => ({ year: years[i], ref: targetRefs[i], from: targets[i], to }))
+        .filter((c) => c.from !== c.to)
+    : [];
+  return {
+    index,
+    name: indicator.name,
+    kind,
+    unit: indicator.unit || (kind === 'rate' ? '%' : '명'),
+    decimals,
+    base,
+    baseRef: indicator.base.ref,
+    years,
+    targets,
+    targetRefs,
+    final,
+    change: a.change,
+    interval: a.interval,
+    required,
+    status: a.status,
+    steps: yearSteps(kind, base, targets),
+    path,
+    changes,
+  };
+}
+
+export function growthRows(plan: Plan | null | undefined): GrowthRow[] {
+  if (!plan) return [];
+  return plan.indicators.map((ind, i) => growthRow(plan, ind, i));
+}

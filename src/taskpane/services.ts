@@ -1,0 +1,66 @@
+/**
+ * The pane's one door to Excel: every Office.js action goes through the adapter (src/adapters/office),
+ * bound here to one ExcelHost. Components call these methods and never touch Office.js themselves,
+ * so tests can mock the adapter and the browser e2e can inject a scripted host.
+ */
+import {
+  clearMarks,
+  existingSheetNames,
+  insertTemplate,
+  onPlanChanged,
+  planSheetNames,
+  selectCells,
+  validate,
+  writeIndicatorTargets,
+  writeResultsSheet,
+} from '../adapters/office';
+import type {
+  ActionCost,
+  ClearResult,
+  ExcelHost,
+  IndicatorTargetUpdate,
+  InsertOptions,
+  InsertResult,
+  ResultsSheetResult,
+  SheetNames,
+  SheetRole,
+  ValidateOptions,
+  ValidateResult,
+} from '../adapters/office/api';
+import type { PlanDraft } from '../core/model/draft';
+import type { Plan } from '../core/model/plan';
+import type { Finding, Lang } from '../core/rules/types';
+
+export type { SheetNames, SheetRole };
+export type TargetUpdate = IndicatorTargetUpdate;
+
+export interface PaneServices {
+  existingSheetNames(): Promise<string[]>;
+  /** Free sheet names for a new plan, given the names already in the workbook. */
+  planSheetNames(existing: readonly string[]): SheetNames;
+  insertTemplate(draft: PlanDraft, options: InsertOptions): Promise<InsertResult>;
+  validate(options: ValidateOptions): Promise<ValidateResult>;
+  clearMarks(): Promise<ClearResult>;
+  selectCells(cells: readonly string[]): Promise<ActionCost>;
+  writeResultsSheet(findings: readonly Finding[], lang: Lang): Promise<ResultsSheetResult>;
+  writeIndicatorTargets(plan: Plan, updates: readonly TargetUpdate[]): Promise<{ cost: ActionCost }>;
+  /**
+   * Calls `listener` once edits to the workbook have been quiet for `debounceMs` (the adapter debounces and
+   * ignores the add-in's own writes); resolves to an unsubscribe function.
+   */
+  onPlanChanged(listener: () => void, debounceMs: number): Promise<() => Promise<void>>;
+}
+
+export function createServices(host: ExcelHost): PaneServices {
+  return {
+    existingSheetNames: () => existingSheetNames(host),
+    planSheetNames: (existing) => planSheetNames(existing),
+    insertTemplate: (draft, options) => insertTemplate(host, draft, options),
+    validate: (options) => validate(host, options),
+    clearMarks: () => clearMarks(host),
+    selectCells: (cells) => selectCells(host, cells),
+    writeResultsSheet: (findings, lang) => writeResultsSheet(host, findings, lang),
+    writeIndicatorTargets: (plan, updates) => writeIndicatorTargets(host, plan, updates),
+    onPlanChanged: (listener, debounceMs) => onPlanChanged(host, () => listener(), { debounceMs }),
+  };
+}
