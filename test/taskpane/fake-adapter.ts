@@ -1,0 +1,51 @@
+/**
+ * A fake Office adapter for the pane's component tests: every function of src/adapters/office is a jest.fn
+ * with a plausible default. Test files install it with
+ *   jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
+ * The strict Office.js double (load/sync semantics) is tested with the adapter itself, not here.
+ */
+import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
+import type { ExcelHost, ValidateResult } from '../../src/adapters/office/api';
+import type { Lang } from '../../src/core/rules/types';
+import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
+import { validateGrid } from '../../src/core/validate';
+
+export const COST = { syncs: 3, cellsRead: 1234, ms: 42 };
+
+export function exampleValidation(lang: Lang = 'ko'): ValidateResult {
+  const result = validateGrid(renderedToGrid(renderWorkbook(incheonSeogu2023, { formulas: false })), { lang });
+  const marked = new Set(result.findings.flatMap((f) => f.cells)).size;
+  return { result, annotation: 'notes', marked, cost: { ...COST } };
+}
+
+export const DEFAULT_NAMES = { overview: '개요', indicators: '공통 일자리 목표', areas: '분야별 목표', tasks: '실천과제' };
+
+export function adapterMock() {
+  return {
+    defaultHost: jest.fn((): ExcelHost => fakeHost()),
+    existingSheetNames: jest.fn(async () => ['Sheet1']),
+    planSheetNames: jest.fn(() => ({ ...DEFAULT_NAMES })),
+    insertTemplate: jest.fn(async (_host: ExcelHost, _draft: unknown, options: { sheetNames?: Record<string, string> }) => ({
+      sheetNames: Object.values(options.sheetNames ?? DEFAULT_NAMES),
+      cost: { syncs: 2, cellsRead: 0, ms: 12 },
+    })),
+    validate: jest.fn(async (_host: ExcelHost, options: { lang: Lang }) => exampleValidation(options.lang)),
+    clearMarks: jest.fn(async () => ({ restored: 7, cost: { syncs: 2, cellsRead: 7, ms: 5 } })),
+    selectCells: jest.fn(async () => ({ syncs: 1, cellsRead: 0, ms: 1 })),
+    writeResultsSheet: jest.fn(async () => ({ sheetName: '검증결과', cost: { syncs: 1, cellsRead: 0, ms: 8 } })),
+    writeIndicatorTargets: jest.fn(async () => ({ cost: { syncs: 1, cellsRead: 0, ms: 3 } })),
+    onPlanChanged: jest.fn(
+      async (_host: ExcelHost, _handler: (change: { changes: number }) => void, _options?: { debounceMs?: number }) =>
+        jest.fn(async () => undefined),
+    ),
+  };
+}
+
+export type AdapterMock = ReturnType<typeof adapterMock>;
+
+export function fakeHost(): ExcelHost {
+  return {
+    run: () => Promise.reject(new Error('the fake host is not Excel: the adapter is mocked in these tests')),
+    supports: () => true,
+  };
+}

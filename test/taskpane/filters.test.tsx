@@ -1,0 +1,72 @@
+/** @jest-environment jsdom */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ALL_SEVERITIES, countBySeverity, filterFindings } from '../../src/taskpane/model/findings';
+import { exampleValidation } from './fake-adapter';
+import { renderPane } from './render';
+import { installDomStubs } from './setup';
+
+jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
+
+beforeAll(installDomStubs);
+
+const { findings, summary } = exampleValidation().result;
+
+test('filterFindings keeps the checked severities; counts add up', () => {
+  expect(countBySeverity(findings)).toEqual(summary);
+  expect(filterFindings(findings, ALL_SEVERITIES)).toHaveLength(findings.length);
+  expect(filterFindings(findings, { error: false, warning: true, info: false }).every((f) => f.severity === 'warning')).toBe(true);
+  expect(filterFindings(findings, { error: false, warning: false, info: false })).toEqual([]);
+});
+
+async function validated() {
+  const user = userEvent.setup();
+  renderPane({ initialTab: 'validate' });
+  await user.click(screen.getByRole('button', { name: '검증' }));
+  await screen.findByTestId('findings');
+  return user;
+}
+
+const items = () => within(screen.getByTestId('findings')).getAllByRole('button');
+const severities = () => items().map((b) => b.getAttribute('aria-label')!.split(':')[0]);
+
+test('severity toggles are pressed by default and show each count', async () => {
+  await validated();
+  const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
+  const toggles = within(bar).getAllByRole('button');
+  expect(toggles.map((b) => b.textContent)).toEqual([`오류 (${summary.error})`, `경고 (${summary.warning})`, `참고 (${summary.info})`]);
+  expect(toggles.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'true', 'true']);
+  expect(items()).toHaveLength(findings.length);
+});
+
+test('turning severities off hides their findings; the badges keep the totals', async () => {
+  const user = await validated();
+  const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
+  await user.click(within(bar).getByRole('button', { name: `오류 (${summary.error})` }));
+  expect(within(bar).getByRole('button', { name: `오류 (${summary.error})` }).getAttribute('aria-pressed')).toBe('false');
+  expect(items()).toHaveLength(summary.warning + summary.info);
+  expect(new Set(severities())).toEqual(new Set(['경고', '참고']));
+
+  await user.click(within(bar).getByRole('button', { name: `참고 (${summary.info})` }));
+  expect(items()).toHaveLength(summary.warning);
+  expect(new Set(severities())).toEqual(new Set(['경고']));
+  expect(within(screen.getByTestId('severity-counts')).getByText(`오류 ${summary.error}`)).toBeTruthy();
+
+  await user.click(within(bar).getByRole('button', { name: `경고 (${summary.warning})` }));
+  expect(screen.queryByTestId('findings')).toBeNull();
+  expect(screen.getByText('선택한 심각도의 항목이 없습니다.')).toBeTruthy();
+
+  await user.click(within(bar).getByRole('button', { name: `오류 (${summary.error})` }));
+  expect(items()).toHaveLength(summary.error);
+});
+
+test('a plan without findings says everything adds up', async () => {
+  const adapter = jest.requireMock('../../src/adapters/office');
+  const v = exampleValidation();
+  adapter.validate.mockResolvedValueOnce({ ...v, marked: 0, result: { ...v.result, findings: [], summary: { error: 0, warning: 0, info: 0 } } });
+  const user = userEvent.setup();
+  renderPane({ initialTab: 'validate' });
+  await user.click(screen.getByRole('button', { name: '검증' }));
+  expect((await screen.findAllByText('문제가 없습니다. 합계와 목표가 모두 맞습니다.')).length).toBe(1);
+  expect(screen.queryByRole('toolbar')).toBeNull();
+});

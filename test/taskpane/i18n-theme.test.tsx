@@ -1,0 +1,94 @@
+/** @jest-environment jsdom */
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as adapter from '../../src/adapters/office';
+import { chooseHost, chooseLang, chooseTheme, officeReady } from '../../src/taskpane/bootstrap';
+import { en, ko, langFromDisplayLanguage, translator } from '../../src/taskpane/i18n';
+import { luminance, themeFromBackground } from '../../src/taskpane/theme';
+import { fakeHost, type AdapterMock } from './fake-adapter';
+import { renderPane } from './render';
+import { installDomStubs } from './setup';
+
+jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
+const mock = adapter as unknown as AdapterMock;
+
+beforeAll(installDomStubs);
+beforeEach(() => jest.clearAllMocks());
+
+test('English when Office’s display language is English, Korean otherwise', () => {
+  expect(langFromDisplayLanguage('en-US')).toBe('en');
+  expect(langFromDisplayLanguage('en-GB')).toBe('en');
+  expect(langFromDisplayLanguage('ko-KR')).toBe('ko');
+  expect(langFromDisplayLanguage('ja-JP')).toBe('ko');
+  expect(langFromDisplayLanguage(undefined)).toBe('ko');
+});
+
+test('every Korean string has an English one, with the same placeholders', () => {
+  for (const key of Object.keys(ko) as (keyof typeof ko)[]) {
+    expect(en[key]).toBeTruthy();
+    const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    expect([key, ph(en[key])]).toEqual([key, ph(ko[key])]);
+  }
+  expect(translator('en')('summary', { error: 1, warning: 2, info: 3 })).toBe('1 errors, 2 warnings, 3 info');
+});
+
+test('dark theme when the Office body background is dark', () => {
+  expect(themeFromBackground('#262626')).toBe('dark');
+  expect(themeFromBackground('#1f1f1f')).toBe('dark');
+  expect(themeFromBackground('#FFFFFF')).toBe('light');
+  expect(themeFromBackground('#e6e6e6')).toBe('light');
+  expect(themeFromBackground(undefined)).toBe('light');
+  expect(themeFromBackground('not a colour')).toBe('light');
+  expect(luminance('#000')).toBe(0);
+});
+
+describe('bootstrap', () => {
+  const win = (search = '', extra: Partial<Window> = {}) => ({ location: { search }, ...extra }) as unknown as Window;
+
+  test('language and theme: query string, then test hooks, then Office', () => {
+    const office = { inOffice: true, displayLanguage: 'en-US', bodyBackgroundColor: '#222222' };
+    expect(chooseLang(win(), office)).toBe('en');
+    expect(chooseLang(win('?lang=ko'), office)).toBe('ko');
+    expect(chooseLang(win('', { __JOBTARGET_LANG__: 'ko' }), office)).toBe('ko');
+    expect(chooseTheme(win(), office)).toBe('dark');
+    expect(chooseTheme(win('?theme=light'), office)).toBe('light');
+    expect(chooseTheme(win('', { __JOBTARGET_THEME__: 'light' }), office)).toBe('light');
+  });
+
+  test('an injected host wins; inside Office the default host; outside neither', () => {
+    const injected = fakeHost();
+    const made = fakeHost();
+    const make = () => made;
+    expect(chooseHost(win('', { __JOBTARGET_HOST__: injected }), { inOffice: false }, make)).toBe(injected);
+    expect(chooseHost(win(), { inOffice: true }, make)).toBe(made);
+    expect(chooseHost(win(), { inOffice: false }, make)).toBeNull();
+  });
+
+  test('without office.js, officeReady resolves at once as "not in Office"', async () => {
+    await expect(officeReady(10)).resolves.toEqual({ inOffice: false });
+  });
+});
+
+test('the pane in English, dark', async () => {
+  const user = userEvent.setup();
+  const { container } = renderPane({ lang: 'en', theme: 'dark' });
+  expect(container.querySelector('[data-theme="dark"]')).toBeTruthy();
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Job Target Disclosure Helper');
+  expect(screen.getByTestId('insert-period').textContent).toBe('Plan period 2027–2030 · base year 2026');
+  await user.click(screen.getByRole('tab', { name: 'Check' }));
+  await user.click(screen.getByRole('button', { name: 'Check' }));
+  expect(mock.validate).toHaveBeenCalledWith(expect.anything(), { lang: 'en', highlight: true });
+  await screen.findByTestId('findings');
+  // findings show the English messages
+  const first = screen.getAllByRole('button', { name: /^Errors: / })[0];
+  expect(first.textContent).toMatch(/[A-Za-z]/);
+  expect(first.textContent).not.toMatch(/[가-힣]{4,}합니다/);
+});
+
+test('outside Excel (no host) the pane says so and does nothing', async () => {
+  const user = userEvent.setup();
+  renderPane({ host: null as never });
+  expect(screen.getAllByText(/Excel에 연결되지 않았습니다/).length).toBeGreaterThan(0);
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  expect(mock.insertTemplate).not.toHaveBeenCalled();
+});

@@ -1,0 +1,106 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as adapter from '../../src/adapters/office';
+import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
+import type { PlanDraft } from '../../src/core/model/draft';
+import { draftFor } from '../../src/taskpane/components/InsertPanel';
+import type { AdapterMock } from './fake-adapter';
+import { renderPane } from './render';
+import { installDomStubs } from './setup';
+
+jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
+const mock = adapter as unknown as AdapterMock;
+
+beforeAll(installDomStubs);
+beforeEach(() => jest.clearAllMocks());
+
+const insertedDraft = () => (mock.insertTemplate.mock.calls[0] as unknown[])[1] as PlanDraft;
+const insertOptions = () => (mock.insertTemplate.mock.calls[0] as unknown[])[2] as { formulas: boolean; sheetNames: Record<string, string> };
+
+test('the blank template defaults to 2027–2030 (base year 2026)', () => {
+  renderPane();
+  expect(screen.getByRole('radio', { name: '빈 서식' })).toHaveProperty('checked', true);
+  expect(screen.getByLabelText('계획 시작 연도')).toHaveProperty('value', '2027');
+  expect(screen.getByLabelText('계획 기간 (년)')).toHaveProperty('value', '4');
+  expect(screen.getByTestId('insert-period').textContent).toBe('계획기간 2027–2030년 · 기준연도 2026년');
+});
+
+test('one click inserts the blank template with formulas, under free sheet names, and says which names it used', async () => {
+  const user = userEvent.setup();
+  const { host } = renderPane();
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
+  expect(mock.existingSheetNames).toHaveBeenCalledWith(host);
+  expect(mock.planSheetNames).toHaveBeenCalledWith(['Sheet1']);
+  expect(insertedDraft().period).toEqual({ startYear: 2027, years: 4 });
+  expect(insertedDraft().meta.title).toContain('2027~2030');
+  expect(insertOptions()).toEqual({ formulas: true, sheetNames: { overview: '개요', indicators: '공통 일자리 목표', areas: '분야별 목표', tasks: '실천과제' } });
+  await waitFor(() =>
+    expect(screen.getByTestId('status').textContent).toBe('시트를 만들었습니다: 개요, 공통 일자리 목표, 분야별 목표, 실천과제'),
+  );
+  expect(screen.getByTestId('cost').textContent).toBe('삽입: 셀 0개 읽음 · 왕복 2회 · 12 ms');
+});
+
+test('taken names are never overwritten: the free names are used and shown', async () => {
+  mock.existingSheetNames.mockResolvedValueOnce(['개요', '실천과제']);
+  mock.planSheetNames.mockReturnValueOnce({ overview: '개요 (2)', indicators: '공통 일자리 목표', areas: '분야별 목표', tasks: '실천과제 (2)' });
+  const user = userEvent.setup();
+  renderPane();
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
+  expect(insertOptions().sheetNames).toMatchObject({ overview: '개요 (2)', tasks: '실천과제 (2)' });
+  await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('개요 → 개요 (2), 실천과제 → 실천과제 (2)'));
+});
+
+test('another period: 2031 for 5 years → 2031–2035', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  const start = screen.getByLabelText('계획 시작 연도');
+  await user.clear(start);
+  await user.type(start, '2031');
+  const years = screen.getByLabelText('계획 기간 (년)');
+  await user.clear(years);
+  await user.type(years, '5');
+  expect(screen.getByTestId('insert-period').textContent).toBe('계획기간 2031–2035년 · 기준연도 2030년');
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
+  expect(insertedDraft().period).toEqual({ startYear: 2031, years: 5 });
+  expect(insertedDraft().indicators[0].targets).toHaveLength(5);
+});
+
+test('an impossible period is explained and cannot be inserted', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  const start = screen.getByLabelText('계획 시작 연도');
+  await user.clear(start);
+  await user.type(start, '1999');
+  expect(screen.getByText(/시작 연도는 2000~2100 사이의 정수여야 합니다/)).toBeTruthy();
+  expect(screen.getByRole('button', { name: '서식 삽입' })).toHaveProperty('disabled', true);
+  expect(screen.queryByTestId('insert-period')).toBeNull();
+});
+
+test('예시 inserts the seed plan (인천 서구 2023–2026) as written, without formulas', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  await user.click(screen.getByRole('radio', { name: /예시/ }));
+  expect(screen.queryByLabelText('계획 시작 연도')).toBeNull();
+  expect(screen.getByTestId('insert-period').textContent).toBe('계획기간 2023–2026년 · 기준연도 2022년');
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
+  expect(insertedDraft()).toBe(incheonSeogu2023);
+  expect(insertOptions().formulas).toBe(false);
+});
+
+test('draftFor: blank drafts follow the period; the example ignores it', () => {
+  expect(draftFor('blank', { startYear: 2027, years: 4 }).period).toEqual({ startYear: 2027, years: 4 });
+  expect(draftFor('example', { startYear: 2027, years: 4 })).toBe(incheonSeogu2023);
+});
+
+test('an insert failure is reported in the status line', async () => {
+  mock.insertTemplate.mockRejectedValueOnce(new Error('ExcelApi 1.7 is not supported'));
+  const user = userEvent.setup();
+  renderPane();
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('실패: ExcelApi 1.7 is not supported'));
+});
