@@ -1,0 +1,2308 @@
+/**
+ * A strict test double of the Excel JavaScript API subset the add-in uses.
+ *
+ * It behaves like Excel where it matters for correctness and cost:
+ * - proxies queue actions; nothing touches the workbook until `context.sync()`; actions run in order;
+ * - a property can be read only after it was `load`ed AND a sync ran (else PropertyNotLoaded);
+ *   `isNullObject` only after a sync;
+ * - every `context.sync()` is counted (and the implicit one `Excel.run` makes for pending actions);
+ * - request and response payloads are measured per sync and a sync over the limit (5 MB, as Excel on
+ *   the web) fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
+ * - requirement sets are enforced: an API newer than the host's ExcelApi version fails at sync with
+ *   ApiNotFound, as in Excel;
+ * - errors stop the batch at the failing action (earlier actions stay applied), as in Excel;
+ * - proxies of a finished `run` can no longer queue work (InvalidObjectPath).
+ *
+ * No Node imports: it is bundled into the e2e test page too.
+ */
+import { DoubleError, ErrorCodes, notLoaded } from './errors';
+import { evaluateFormula, isErrorValue, type Scalar } from './formula';
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  cellA1,
+  cellKey,
+  cloneWorkbook,
+  contains,
+  emptyWorkbook,
+  intersect,
+  newSheet,
+  parseKey,
+  parseRect,
+  quoteSheetName,
+  rectA1,
+  rectCells,
+  splitAddressList,
+  splitSheetAddress,
+  type BorderModel,
+  type BorderSide,
+  type CellModel,
+  type CellScalar,
+  type FillModel,
+  type FormatModel,
+  type Rect,
+  type SheetModel,
+  type WorkbookModel,
+} from './model';
+
+export interface ExcelDoubleOptions {
+  /** e.g. { ExcelApi: '1.18' }. Default: ExcelApi 1.18. */
+  requirementSets?: Record<string, string>;
+  /** Per-sync request and response limit in bytes. Default 5 MB (Excel on the web). */
+  payloadLimitBytes?: number;
+  /** Author name for notes and comments added through the API. */
+  author?: string;
+}
+
+/** What `Excel.run` + `Office.context.requirements` give (structurally the adapter's ExcelHost). */
+export interface DoubleHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  supports(set: string, version: string): boolean;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  /** Cells whose values/formulas/number formats were returned by loads in this sync. */
+  cellsLoaded: number;
+  failed?: string;
+}
+
+export interface ChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local';
+  /** ExcelApi 1.14: 'ThisLocalAddin' for changes made through the API, 'Unknown' for user edits. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+
+export interface ExcelDouble {
+  host: DoubleHost;
+  /** The live in-memory workbook: inspect or seed it directly (between runs). */
+  workbook: WorkbookModel;
+  syncCount(): number;
+  syncLog(): SyncRecord[];
+  resetCounts(): void;
+  selection(): { sheet: string; address: string } | null;
+  activeSheet(): string | null;
+  sheet(name: string): SheetModel | undefined;
+  /** The cell as Excel would show it through the API: value (formulas evaluated), formula, format. */
+  cell(sheet: string, a1: string): { value: CellScalar | ''; formula: string | null; format: FormatModel };
+  /** A deep copy of the workbook: what saving keeps. Seed a new double with it to simulate reopening. */
+  snapshot(): WorkbookModel;
+  /** Simulates the user typing into cells (fires onChanged with triggerSource 'Unknown'). */
+  userEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
+  /** Registered onChanged handlers still active. */
+  handlerCount(): number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requirement sets
+
+function versionAtLeast(have: string | undefined, need: string): boolean {
+  if (!have) return false;
+  const a = have.split('.').map(Number);
+  const b = need.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte accounting
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function jsonBytes(v: unknown): number {
+  return utf8Length(JSON.stringify(v) ?? 'null');
+}
+
+/**
+ * Fixed cost of one action in Excel's request JSON: the action itself (id, type, name, object path id,
+ * ~100 bytes) and, usually, the object path it acts on (getRange(…) on a sheet, ~110 bytes).
+ */
+const ACTION_OVERHEAD = 220;
+const LOAD_RESPONSE_OVERHEAD = 40;
+
+// ---------------------------------------------------------------------------------------------
+// Core
+
+interface SyncState {
+  responseBytes: number;
+  cellsLoaded: number;
+  commits: (() => void)[];
+  changes: { sheetId: string; rect: Rect }[];
+  evalCache: Map<string, Scalar> | null;
+}
+
+interface Action {
+  bytes: number;
+  run(st: SyncState): void;
+}
+
+interface Registration {
+  scope: 'collection' | string;
+  handler: (args: ChangedEvent) => unknown;
+  active: boolean;
+}
+
+const NAMED_COLORS: Record<string, string> = {
+  white: '#FFFFFF',
+  black: '#000000',
+  red: '#FF0000',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  green: '#008000',
+  blue: '#0000FF',
+  gray: '#808080',
+  lightgray: '#D3D3D3',
+};
+
+function normColor(c: unknown): string {
+  if (typeof c !== 'string') throw new DoubleError(ErrorCodes.invalidArgument, `invalid color ${String(c)}`);
+  const t = c.trim();
+  if (/^#?[0-9a-fA-F]{6}$/.test(t)) return `#${t.replace('#', '').toUpperCase()}`;
+  const named = NAMED_COLORS[t.toLowerCase()];
+  if (named) return named;
+  throw new DoubleError(ErrorCodes.invalidArgument, `invalid color ${c}`);
+}
+
+const FILL_PATTERNS = ['None', 'Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75', 'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8'];
+const H_ALIGN = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+const BORDER_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
+const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
+const DEFAULT_COLUMN_WIDTH = 48;
+
+class Core {
+  wb: WorkbookModel;
+  syncs = 0;
+  log: SyncRecord[] = [];
+  registrations: Registration[] = [];
+  constructor(
+    wb: WorkbookModel,
+    readonly sets: Record<string, string>,
+    readonly limit: number,
+    readonly author: string,
+  ) {
+    this.wb = wb;
+  }
+
+  supports(set: string, version: string): boolean {
+    return versionAtLeast(this.sets[set], version);
+  }
+
+  require(version: string, api: string): void {
+    if (!this.supports('ExcelApi', version)) {
+      throw new DoubleError(ErrorCodes.apiNotFound, `The API you are trying to use could not be found (${api} needs ExcelApi ${version}; this host has ${this.sets.ExcelApi ?? 'none'}).`, api);
+    }
+  }
+
+  newId(prefix: string): string {
+    const id = `{${prefix}-${this.wb.nextId}}`;
+    this.wb.nextId += 1;
+    return id;
+  }
+
+  sheetById(id: string): SheetModel | undefined {
+    return this.wb.sheets.find((s) => s.id === id);
+  }
+
+  sheetByName(name: string): SheetModel | undefined {
+    const k = name.toLowerCase();
+    return this.wb.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  // --- cell access ----------------------------------------------------------------------------
+
+  cellValue(sheet: SheetModel, r: number, c: number, st: SyncState | null, depth = 0): Scalar {
+    const cell = sheet.cells[cellKey(r, c)];
+    if (!cell) return null;
+    if (cell.f === undefined) return cell.v ?? null;
+    const key = `${sheet.id}:${r},${c}`;
+    const cache = st?.evalCache ?? null;
+    if (cache?.has(key)) return cache.get(key)!;
+    if (depth > 200) return { error: '#CIRCULAR!' };
+    cache?.set(key, { error: '#CIRCULAR!' });
+    const v = evaluateFormula(cell.f, {
+      cell: (sheetName, row, col) => {
+        const s = sheetName === null ? sheet : this.sheetByName(sheetName);
+        if (!s) return { error: '#REF!' };
+        return this.cellValue(s, row, col, st, depth + 1);
+      },
+      sheetExists: (n) => this.sheetByName(n) !== undefined,
+    });
+    cache?.set(key, v);
+    return v;
+  }
+
+  displayValue(sheet: SheetModel, r: number, c: number, st: SyncState | null): CellScalar | '' {
+    const v = this.cellValue(sheet, r, c, st);
+    if (v === null) return '';
+    if (isErrorValue(v)) return v.error;
+    return v;
+  }
+
+  private mergeIndex = new WeakMap<SheetModel, { list: string[]; length: number; byCell: Map<string, Rect> }>();
+
+  /** The merged area a cell belongs to (indexed; rebuilt when the sheet's merge list changes). */
+  mergeAt(sheet: SheetModel, r: number, c: number): Rect | null {
+    let idx = this.mergeIndex.get(sheet);
+    if (!idx || idx.list !== sheet.merges || idx.length !== sheet.merges.length) {
+      const byCell = new Map<string, Rect>();
+      for (const m of sheet.merges) {
+        const rect = parseRect(m);
+        for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) byCell.set(cellKey(i, j), rect);
+      }
+      idx = { list: sheet.merges, length: sheet.merges.length, byCell };
+      this.mergeIndex.set(sheet, idx);
+    }
+    return idx.byCell.get(cellKey(r, c)) ?? null;
+  }
+
+  /** Removes the merged areas that intersect `rect` (scanning only its cells when it is small). */
+  unmergeIn(sheet: SheetModel, rect: Rect): void {
+    if (!sheet.merges.length) return;
+    if (rectCells(rect) <= 4096) {
+      let any = false;
+      for (let r = rect.r0; r <= rect.r1 && !any; r++) for (let c = rect.c0; c <= rect.c1 && !any; c++) if (this.mergeAt(sheet, r, c)) any = true;
+      if (!any) return;
+    }
+    sheet.merges = sheet.merges.filter((m) => !intersect(parseRect(m), rect));
+  }
+
+  /** Adds a merged area (the caller removed overlapping ones) and keeps the index current. */
+  addMerge(sheet: SheetModel, rect: Rect): void {
+    this.mergeAt(sheet, rect.r0, rect.c0); // make sure the index matches the list before appending
+    sheet.merges.push(rectA1(rect));
+    const idx = this.mergeIndex.get(sheet)!;
+    for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) idx.byCell.set(cellKey(i, j), rect);
+    idx.length = sheet.merges.length;
+  }
+
+  /** Writes a matrix of values/formulas/number formats; null entries leave the cell unchanged. */
+  writeMatrix(sheet: SheetModel, rect: Rect, input: unknown, kind: 'values' | 'formulas' | 'numberFormat', st: SyncState): void {
+    this.touch(sheet);
+    const rows = rect.r1 - rect.r0 + 1;
+    const cols = rect.c1 - rect.c0 + 1;
+    const at = (i: number, j: number): unknown => {
+      if (!Array.isArray(input)) return input;
+      return (input[i] as unknown[])[j];
+    };
+    if (Array.isArray(input)) {
+      if (input.length !== rows || input.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new DoubleError(ErrorCodes.invalidArgument, `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+      }
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const v = at(i, j);
+        if (v === null || v === undefined) continue;
+        const r = rect.r0 + i;
+        const c = rect.c0 + j;
+        const key = cellKey(r, c);
+        const cell: CellModel = { ...(sheet.cells[key] ?? {}) };
+        if (kind === 'numberFormat') {
+          if (typeof v !== 'string') throw new DoubleError(ErrorCodes.invalidArgument, 'number format must be text');
+          const fmt = { ...(cell.fmt ?? {}) };
+          if (v === 'General') delete fmt.numberFormat;
+          else fmt.numberFormat = v;
+          cell.fmt = fmt;
+        } else {
+          if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw new DoubleError(ErrorCodes.invalidArgument, `invalid cell value ${JSON.stringify(v)}`);
+          const merge = this.mergeAt(sheet, r, c);
+          if (merge && (merge.r0 !== r || merge.c0 !== c) && v !== '') {
+            throw new DoubleError(ErrorCodes.invalidOperation, `Cannot change part of a merged cell (${sheet.name}!${cellA1(r, c)}).`);
+          }
+          delete cell.v;
+          delete cell.f;
+          if (typeof v === 'string') {
+            if (v.startsWith('=') && v.length > 1) cell.f = v;
+            else if (v.startsWith("'")) cell.v = v.slice(1);
+            else if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) cell.v = Number(v);
+            else if (v !== '') cell.v = v;
+          } else if (typeof v === 'number') {
+            if (!Number.isFinite(v)) throw new DoubleError(ErrorCodes.invalidArgument, 'non-finite number');
+            cell.v = v;
+          } else cell.v = v;
+        }
+        if (cell.v === undefined && cell.f === undefined && (!cell.fmt || Object.keys(cell.fmt).length === 0)) delete sheet.cells[key];
+        else sheet.cells[key] = cell;
+      }
+    }
+    if (kind !== 'numberFormat') st.changes.push({ sheetId: sheet.id, rect });
+  }
+
+  readMatrix(sheet: SheetModel, rect: Rect, kind: 'values' | 'formulas' | 'numberFormat' | 'text', st: SyncState): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: unknown[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const cell = sheet.cells[cellKey(r, c)];
+        if (kind === 'numberFormat') row.push(cell?.fmt?.numberFormat ?? 'General');
+        else if (kind === 'formulas') row.push(cell?.f ?? cell?.v ?? '');
+        else if (kind === 'text') row.push(String(this.displayValue(sheet, r, c, st)));
+        else row.push(this.displayValue(sheet, r, c, st));
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  private usedCache = new Map<SheetModel, { values?: Rect | null; all?: Rect | null }>();
+
+  /** Forget cached facts about a sheet after its cells changed. */
+  touch(sheet: SheetModel): void {
+    this.usedCache.delete(sheet);
+  }
+
+  /** Forget everything cached (the model may have been edited directly between runs). */
+  resetCaches(): void {
+    this.usedCache.clear();
+  }
+
+  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    const cached = this.usedCache.get(sheet) ?? {};
+    const hit = valuesOnly ? cached.values : cached.all;
+    if (hit !== undefined) return hit ? { ...hit } : null;
+    const rect = this.computeUsedRect(sheet, valuesOnly);
+    if (valuesOnly) cached.values = rect;
+    else cached.all = rect;
+    this.usedCache.set(sheet, cached);
+    return rect ? { ...rect } : null;
+  }
+
+  private computeUsedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+    let rect: Rect | null = null;
+    for (const [key, cell] of Object.entries(sheet.cells)) {
+      const has = cell.v !== undefined || cell.f !== undefined || (!valuesOnly && cell.fmt && Object.keys(cell.fmt).length > 0);
+      if (!has) continue;
+      const { r, c } = parseKey(key);
+      rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return rect;
+  }
+
+  forEachCell(rects: Rect[], f: (r: number, c: number) => void): void {
+    for (const rect of rects) for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) f(r, c);
+  }
+
+  fmtOf(sheet: SheetModel, r: number, c: number): FormatModel {
+    return sheet.cells[cellKey(r, c)]?.fmt ?? {};
+  }
+
+  updateFmt(sheet: SheetModel, r: number, c: number, f: (fmt: FormatModel) => void): void {
+    this.touch(sheet);
+    const key = cellKey(r, c);
+    const cell: CellModel = sheet.cells[key] ?? {};
+    const fmt: FormatModel = cell.fmt ?? {};
+    f(fmt);
+    for (const k of Object.keys(fmt) as (keyof FormatModel)[]) if (fmt[k] === undefined) delete fmt[k];
+    if (Object.keys(fmt).length) cell.fmt = fmt;
+    else delete cell.fmt;
+    if (cell.v === undefined && cell.f === undefined && !cell.fmt) delete sheet.cells[key];
+    else sheet.cells[key] = cell;
+  }
+
+  // --- sync -----------------------------------------------------------------------------------
+
+  async sync(ctx: DoubleContext): Promise<void> {
+    const actions = ctx._queue;
+    ctx._queue = [];
+    this.syncs += 1;
+    const requestBytes = 200 + actions.reduce((s, a) => s + a.bytes, 0);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, actions: actions.length, cellsLoaded: 0 };
+    this.log.push(record);
+    // A round trip is asynchronous: nothing resolves in the same tick.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (requestBytes > this.limit) {
+      record.failed = ErrorCodes.requestPayloadSizeLimitExceeded;
+      throw new DoubleError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size (${requestBytes} bytes) exceeds the limit (${this.limit}).`);
+    }
+    const st: SyncState = { responseBytes: 0, cellsLoaded: 0, commits: [], changes: [], evalCache: new Map() };
+    try {
+      for (const a of actions) {
+        a.run(st);
+      }
+      for (const p of ctx._created) p._settleNull();
+      ctx._created = [];
+    } catch (e) {
+      record.failed = (e as DoubleError).code ?? 'GeneralException';
+      this.fire(st.changes, 'ThisLocalAddin');
+      if (e instanceof DoubleError) throw e;
+      throw new DoubleError('GeneralException', (e as Error).message);
+    }
+    record.responseBytes = st.responseBytes;
+    record.cellsLoaded = st.cellsLoaded;
+    if (st.responseBytes > this.limit) {
+      record.failed = ErrorCodes.responsePayloadSizeLimitExceeded;
+      this.fire(st.changes, 'ThisLocalAddin');
+      throw new DoubleError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${st.responseBytes} bytes) exceeds the limit (${this.limit}).`);
+    }
+    for (const c of st.commits) c();
+    this.fire(st.changes, 'ThisLocalAddin');
+  }
+
+  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown'): void {
+    if (!changes.length) return;
+    const withTrigger = this.supports('ExcelApi', '1.14');
+    for (const ch of changes) {
+      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source: 'Local' };
+      if (withTrigger) args.triggerSource = trigger;
+      for (const reg of this.registrations) {
+        if (!reg.active || (reg.scope !== 'collection' && reg.scope !== ch.sheetId)) continue;
+        setTimeout(() => {
+          if (reg.active) void reg.handler(args);
+        }, 0);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context and proxies
+
+type LoadArg = string | string[] | { select?: string; expand?: string } | Record<string, unknown> | undefined;
+
+function parseLoad(arg: LoadArg): string[] {
+  if (arg === undefined) return [];
+  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if ('select' in arg || 'expand' in arg) {
+    const sel = typeof arg.select === 'string' ? arg.select : '';
+    return sel.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  const out: string[] = [];
+  const walk = (o: Record<string, unknown>, prefix: string) => {
+    for (const [k, v] of Object.entries(o)) {
+      if (k.startsWith('$')) continue;
+      if (v && typeof v === 'object') walk(v as Record<string, unknown>, `${prefix}${k}/`);
+      else if (v) out.push(`${prefix}${k}`);
+    }
+  };
+  walk(arg, '');
+  return out;
+}
+
+export class DoubleContext {
+  _queue: Action[] = [];
+  _created: BaseProxy[] = [];
+  _closed = false;
+  readonly workbook: WorkbookProxy;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  constructor(readonly _core: Core) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  sync(): Promise<void> {
+    return this._core.sync(this);
+  }
+  _enqueue(bytes: number, run: (st: SyncState) => void, allowClosed = false): void {
+    if (this._closed && !allowClosed) {
+      throw new DoubleError(ErrorCodes.invalidObjectPath, 'The object path is not valid: this object belongs to an Excel.run batch that has finished.');
+    }
+    this._queue.push({ bytes: ACTION_OVERHEAD + bytes, run });
+  }
+}
+
+abstract class BaseProxy {
+  _loaded = new Set<string>();
+  _data: Record<string, unknown> = {};
+  _nullKnown = false;
+  _isNull = false;
+  abstract readonly _type: string;
+  /** Properties `load()` without arguments loads. */
+  abstract readonly _scalars: readonly string[];
+  constructor(
+    readonly _ctx: DoubleContext,
+    readonly _nullable: boolean,
+  ) {
+    _ctx._created.push(this);
+  }
+  get context(): DoubleContext {
+    return this._ctx;
+  }
+  get isNullObject(): boolean {
+    if (!this._nullKnown) throw notLoaded('isNullObject', this._type);
+    return this._isNull;
+  }
+  /** True when the object exists; false for a null object; throws ItemNotFound for a missing required one. */
+  abstract _exists(): boolean;
+  /** Reads the properties at action time. Only called when the object exists. */
+  abstract _read(props: string[], st: SyncState): Record<string, unknown>;
+  /** Minimum ExcelApi version of a loadable property. */
+  _propVersion(_prop: string): string {
+    return '1.1';
+  }
+
+  _settleNull(): void {
+    if (this._nullKnown) return;
+    let exists = true;
+    try {
+      exists = this._exists();
+    } catch {
+      exists = false;
+    }
+    this._isNull = this._nullable && !exists;
+    this._nullKnown = true;
+  }
+
+  _get(prop: string): unknown {
+    if (!this._loaded.has(prop)) throw notLoaded(prop, this._type);
+    return this._data[prop];
+  }
+
+  load(arg?: LoadArg): this {
+    const props = parseLoad(arg);
+    const list = props.length ? props : [...this._scalars];
+    this._ctx._enqueue(utf8Length(list.join(',')), (st) => {
+      for (const p of list) this._ctx._core.require(this._propVersion(p), `${this._type}.${p}`);
+      const exists = this._exists();
+      const data = exists ? this._read(list, st) : Object.fromEntries(list.map((p) => [p, null]));
+      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(data);
+      st.commits.push(() => {
+        for (const p of list) {
+          this._loaded.add(p);
+          this._data[p] = data[p];
+        }
+        this._isNull = this._nullable && !exists;
+        this._nullKnown = true;
+      });
+    });
+    return this;
+  }
+
+  /** Queues a property write; `apply` runs at sync. */
+  _set(prop: string, value: unknown, version: string, apply: () => void): void {
+    this._ctx._enqueue(utf8Length(prop) + jsonBytes(value), () => {
+      this._ctx._core.require(version, `${this._type}.${prop}`);
+      if (!this._exists()) return;
+      apply();
+    });
+  }
+
+  /** Queues a method call. */
+  _call(name: string, args: unknown, version: string, apply: (st: SyncState) => void, allowClosed = false): void {
+    this._ctx._enqueue(
+      utf8Length(name) + jsonBytes(args),
+      (st) => {
+        this._ctx._core.require(version, `${this._type}.${name}`);
+        if (!this._exists()) return;
+        apply(st);
+      },
+      allowClosed,
+    );
+  }
+
+  toJSON(): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    for (const p of this._loaded) o[p] = this._data[p];
+    return o;
+  }
+}
+
+/** Makes `names` readable (after load+sync) properties on the prototype. */
+function readable(cls: { prototype: object }, names: string[]): void {
+  for (const n of names) {
+    Object.defineProperty(cls.prototype, n, {
+      get(this: BaseProxy) {
+        return this._get(n);
+      },
+      configurable: true,
+    });
+  }
+}
+
+class ClientResultProxy<T> {
+  _done = false;
+  _value: T | undefined;
+  get value(): T {
+    if (!this._done) throw notLoaded('value', 'ClientResult');
+    return this._value as T;
+  }
+}
+
+// --- Workbook ---------------------------------------------------------------------------------
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  private _notes?: NoteCollectionProxy;
+  private _comments?: CommentCollectionProxy;
+  constructor(readonly _ctx: DoubleContext) {
+    this.worksheets = new WorksheetCollectionProxy(_ctx);
+  }
+  get context(): DoubleContext {
+    return this._ctx;
+  }
+  get notes(): NoteCollectionProxy {
+    return (this._notes ??= new NoteCollectionProxy(this._ctx, null));
+  }
+  get comments(): CommentCollectionProxy {
+    return (this._comments ??= new CommentCollectionProxy(this._ctx, null));
+  }
+  get properties(): { custom: CustomPropertyCollectionProxy } {
+    return { custom: new CustomPropertyCollectionProxy(this._ctx) };
+  }
+  getSelectedRange(): RangeProxy {
+    const core = this._ctx._core;
+    return new RangeProxy(this._ctx, false, () => {
+      const sel = core.wb.selection;
+      if (!sel) throw new DoubleError(ErrorCodes.itemNotFound, 'no selection');
+      return { sheetId: sel.sheetId, rect: parseRect(sel.address) };
+    });
+  }
+}
+
+// --- Worksheets -------------------------------------------------------------------------------
+
+const INVALID_SHEET_CHARS = /[\[\]:*?/\\]/;
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new DoubleError(ErrorCodes.invalidArgument, `Invalid worksheet name '${name}'.`);
+  }
+}
+
+class EventHandlersProxy {
+  constructor(
+    readonly _ctx: DoubleContext,
+    readonly _scope: () => string,
+    readonly _version: string,
+  ) {}
+  add(handler: (args: ChangedEvent) => unknown): EventHandlerResultProxy {
+    const reg: Registration = { scope: 'pending', handler, active: false };
+    const core = this._ctx._core;
+    this._ctx._enqueue(80, () => {
+      core.require(this._version, 'onChanged.add');
+      reg.scope = this._scope();
+      reg.active = true;
+      core.registrations.push(reg);
+    });
+    return new EventHandlerResultProxy(this._ctx, reg);
+  }
+}
+
+class EventHandlerResultProxy {
+  constructor(
+    readonly context: DoubleContext,
+    readonly _reg: Registration,
+  ) {}
+  remove(): void {
+    const core = this.context._core;
+    this.context._enqueue(
+      80,
+      () => {
+        this._reg.active = false;
+        core.registrations = core.registrations.filter((r) => r !== this._reg);
+      },
+      true,
+    );
+  }
+}
+
+class WorksheetCollectionProxy extends BaseProxy {
+  readonly _type = 'WorksheetCollection';
+  readonly _scalars = ['items'] as const;
+  readonly onChanged: EventHandlersProxy;
+  private _items?: WorksheetProxy[];
+  constructor(ctx: DoubleContext) {
+    super(ctx, false);
+    this.onChanged = new EventHandlersProxy(ctx, () => 'collection', '1.9');
+  }
+  get items(): WorksheetProxy[] {
+    if (!this._items) throw notLoaded('items', this._type);
+    return this._items;
+  }
+  _exists(): boolean {
+    return true;
+  }
+  _read(): Record<string, unknown> {
+    return {};
+  }
+  override load(arg?: LoadArg): this {
+    const props = parseLoad(arg);
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const all = props.length === 0 || props.includes('items');
+    const core = this._ctx._core;
+    this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
+      const sheets = core.wb.sheets.slice();
+      const list = all ? WorksheetProxy.SCALARS : itemProps;
+      const rows = sheets.map((s) => {
+        const p = new WorksheetProxy(this._ctx, false, () => s.id);
+        for (const n of list) core.require(p._propVersion(n), `Worksheet.${n}`);
+        return { p, data: p._read(list) };
+      });
+      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
+      st.commits.push(() => {
+        this._items = rows.map(({ p, data }) => {
+          for (const n of list) {
+            p._loaded.add(n);
+            p._data[n] = data[n];
+          }
+          p._nullKnown = true;
+          return p;
+        });
+      });
+    });
+    return this;
+  }
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, false, () => {
+      const s = this._ctx._core.sheetByName(key) ?? this._ctx._core.sheetById(key);
+      if (!s) throw new DoubleError(ErrorCodes.itemNotFound, `The requested resource doesn't exist (worksheet '${key}').`);
+      return s.id;
+    });
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this._ctx,
+      true,
+      () => {
+        const s = this._ctx._core.sheetByName(key) ?? this._ctx._core.sheetById(key);
+        return s ? s.id : null;
+      },
+      '1.4',
+    );
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, false, () => {
+      const id = this._ctx._core.wb.activeSheetId;
+      if (!id) throw new DoubleError(ErrorCodes.itemNotFound, 'no active worksheet');
+      return id;
+    });
+  }
+  getCount(): ClientResultProxy<number> {
+    const r = new ClientResultProxy<number>();
+    this._ctx._enqueue(20, (st) => {
+      const n = this._ctx._core.wb.sheets.length;
+      st.commits.push(() => {
+        r._value = n;
+        r._done = true;
+      });
+    });
+    return r;
+  }
+  add(name?: string): WorksheetProxy {
+    const core = this._ctx._core;
+    let id: string | null = null;
+    this._ctx._enqueue(jsonBytes(name ?? ''), () => {
+      let n = name;
+      if (n === undefined) {
+        let i = core.wb.sheets.length + 1;
+        while (core.sheetByName(`Sheet${i}`)) i++;
+        n = `Sheet${i}`;
+      }
+      checkSheetName(n);
+      if (core.sheetByName(n)) throw new DoubleError(ErrorCodes.itemAlreadyExists, `A worksheet named '${n}' already exists.`);
+      id = core.newId('sheet');
+      core.wb.sheets.push(newSheet(id, n));
+    });
+    return new WorksheetProxy(this._ctx, false, () => {
+      if (!id) throw new DoubleError(ErrorCodes.invalidObjectPath, 'worksheet not added yet');
+      return id;
+    });
+  }
+}
+
+class WorksheetProxy extends BaseProxy {
+  static readonly SCALARS = ['name', 'id', 'position', 'visibility'];
+  readonly _type = 'Worksheet';
+  readonly _scalars = WorksheetProxy.SCALARS;
+  private _memo: { id: string | null } | null = null;
+  readonly onChanged: EventHandlersProxy;
+  private _notes?: NoteCollectionProxy;
+  private _comments?: CommentCollectionProxy;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => string | null,
+    readonly _version = '1.1',
+  ) {
+    super(ctx, nullable);
+    this.onChanged = new EventHandlersProxy(ctx, () => this._sheet().id, '1.7');
+  }
+  _id(): string | null {
+    if (!this._memo) this._memo = { id: this._resolve() };
+    return this._memo.id;
+  }
+  _exists(): boolean {
+    this._ctx._core.require(this._version, 'WorksheetCollection.getItemOrNullObject');
+    const id = this._id();
+    if (id === null) return false;
+    if (!this._ctx._core.sheetById(id)) {
+      if (this._nullable) return false;
+      throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet no longer exists.');
+    }
+    return true;
+  }
+  _sheet(): SheetModel {
+    const id = this._id();
+    const s = id === null ? undefined : this._ctx._core.sheetById(id);
+    if (!s) throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet does not exist.');
+    return s;
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const s = this._sheet();
+    const core = this._ctx._core;
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') out.name = s.name;
+      else if (p === 'id') out.id = s.id;
+      else if (p === 'position') out.position = core.wb.sheets.indexOf(s);
+      else if (p === 'visibility') out.visibility = s.visibility;
+      else throw new DoubleError(ErrorCodes.invalidArgument, `Worksheet has no loadable property '${p}' in this double.`);
+    }
+    return out;
+  }
+  set name(v: string) {
+    this._set('name', v, '1.1', () => {
+      checkSheetName(v);
+      const s = this._sheet();
+      const other = this._ctx._core.sheetByName(v);
+      if (other && other !== s) throw new DoubleError(ErrorCodes.itemAlreadyExists, `A worksheet named '${v}' already exists.`);
+      s.name = v;
+    });
+  }
+  get name(): string {
+    return this._get('name') as string;
+  }
+  set visibility(v: string) {
+    this._set('visibility', v, '1.1', () => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid visibility ${v}`);
+      const s = this._sheet();
+      const core = this._ctx._core;
+      if (v !== 'Visible' && s.visibility === 'Visible' && core.wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw new DoubleError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+      }
+      s.visibility = v as SheetModel['visibility'];
+      if (v !== 'Visible' && core.wb.activeSheetId === s.id) activateFirstVisible(core);
+    });
+  }
+  get visibility(): string {
+    return this._get('visibility') as string;
+  }
+  get notes(): NoteCollectionProxy {
+    return (this._notes ??= new NoteCollectionProxy(this._ctx, this));
+  }
+  get comments(): CommentCollectionProxy {
+    return (this._comments ??= new CommentCollectionProxy(this._ctx, this));
+  }
+  get freezePanes(): FreezePanesProxy {
+    return new FreezePanesProxy(this._ctx, this);
+  }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this._ctx, this);
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this._ctx, false, () => {
+      const s = this._sheet();
+      if (address === undefined || address === '') return { sheetId: s.id, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } };
+      return { sheetId: s.id, rect: localRect(this._ctx._core, s, address) };
+    }, this);
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(
+      this._ctx,
+      false,
+      () => {
+        this._ctx._core.require('1.7', 'Worksheet.getRangeByIndexes');
+        if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
+          throw new DoubleError(ErrorCodes.invalidArgument, 'getRangeByIndexes: out of bounds');
+        }
+        return { sheetId: this._sheet().id, rect: { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+      },
+      this,
+    );
+  }
+  getRanges(address: string): RangeAreasProxy {
+    return new RangeAreasProxy(this._ctx, false, () => {
+      this._ctx._core.require('1.9', 'Worksheet.getRanges');
+      const s = this._sheet();
+      return { sheetId: s.id, rects: splitAddressList(address).map((a) => localRect(this._ctx._core, s, a)) };
+    });
+  }
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this._ctx, false, () => {
+      const s = this._sheet();
+      return { sheetId: s.id, rect: this._ctx._core.usedRect(s, !!valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    }, this);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this._ctx, true, () => {
+      this._ctx._core.require('1.4', 'Worksheet.getUsedRangeOrNullObject');
+      if (!this._exists()) return null;
+      const s = this._sheet();
+      const rect = this._ctx._core.usedRect(s, !!valuesOnly);
+      return rect ? { sheetId: s.id, rect } : null;
+    }, this);
+  }
+  getNextOrNullObject(visibleOnly?: boolean): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, true, () => {
+      this._ctx._core.require('1.5', 'Worksheet.getNextOrNullObject');
+      if (!this._exists()) return null;
+      const sheets = this._ctx._core.wb.sheets;
+      const i = sheets.indexOf(this._sheet());
+      const next = sheets.slice(i + 1).find((s) => !visibleOnly || s.visibility === 'Visible');
+      return next ? next.id : null;
+    });
+  }
+  activate(): void {
+    this._call('activate', null, '1.1', () => {
+      const s = this._sheet();
+      if (s.visibility !== 'Visible') throw new DoubleError(ErrorCodes.invalidOperation, `Cannot activate hidden worksheet '${s.name}'.`);
+      const core = this._ctx._core;
+      if (core.wb.activeSheetId !== s.id) {
+        core.wb.activeSheetId = s.id;
+        core.wb.selection = { sheetId: s.id, address: 'A1' };
+      }
+    });
+  }
+  delete(): void {
+    this._call('delete', null, '1.1', () => {
+      const core = this._ctx._core;
+      const s = this._sheet();
+      if (s.visibility === 'VeryHidden') {
+        // By design in Excel: a very hidden sheet must be made hidden or visible before it can be deleted.
+        throw new DoubleError('GeneralException', `There was an internal error while processing the request (deleting very hidden worksheet '${s.name}').`);
+      }
+      if (s.visibility === 'Visible' && core.wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
+        throw new DoubleError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+      }
+      core.wb.sheets = core.wb.sheets.filter((x) => x !== s);
+      core.wb.comments = core.wb.comments.filter((c) => c.sheetId !== s.id);
+      if (core.wb.activeSheetId === s.id) activateFirstVisible(core);
+    });
+  }
+}
+readable(WorksheetProxy, ['id', 'position']);
+
+function activateFirstVisible(core: Core): void {
+  const v = core.wb.sheets.find((x) => x.visibility === 'Visible');
+  core.wb.activeSheetId = v ? v.id : null;
+  core.wb.selection = v ? { sheetId: v.id, address: 'A1' } : null;
+}
+
+function localRect(core: Core, sheet: SheetModel, address: string): Rect {
+  const { sheet: named, local } = splitSheetAddress(address);
+  if (named !== null && core.sheetByName(named) !== sheet) throw new DoubleError(ErrorCodes.invalidArgument, `Address ${address} is not on sheet ${sheet.name}.`);
+  try {
+    return parseRect(local);
+  } catch {
+    throw new DoubleError(ErrorCodes.invalidArgument, `The argument is invalid or missing or has an incorrect format (address '${address}').`);
+  }
+}
+
+class FreezePanesProxy {
+  constructor(
+    readonly _ctx: DoubleContext,
+    readonly _ws: WorksheetProxy,
+  ) {}
+  private q(name: string, args: unknown, f: (s: SheetModel) => void): void {
+    this._ws._call(`freezePanes.${name}`, args, '1.7', () => f(this._ws._sheet()));
+  }
+  freezeRows(count = 1): void {
+    this.q('freezeRows', count, (s) => (s.freeze = { rows: count, cols: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.q('freezeColumns', count, (s) => (s.freeze = { rows: 0, cols: count }));
+  }
+  freezeAt(range: RangeProxy | string): void {
+    this.q('freezeAt', typeof range === 'string' ? range : 'range', (s) => {
+      const rect = typeof range === 'string' ? localRect(this._ctx._core, s, range) : range._target()!.rect;
+      s.freeze = { rows: rect.r1 + 1, cols: rect.c1 + 1 };
+    });
+  }
+  unfreeze(): void {
+    this.q('unfreeze', null, (s) => (s.freeze = { rows: 0, cols: 0 }));
+  }
+}
+
+class PageLayoutProxy extends BaseProxy {
+  readonly _type = 'PageLayout';
+  readonly _scalars = ['orientation'];
+  constructor(
+    ctx: DoubleContext,
+    readonly _ws: WorksheetProxy,
+  ) {
+    super(ctx, false);
+  }
+  _exists(): boolean {
+    return this._ws._exists();
+  }
+  override _propVersion(): string {
+    return '1.9';
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const s = this._ws._sheet();
+    return Object.fromEntries(props.map((p) => [p, p === 'orientation' ? s.pageLayout.orientation : null]));
+  }
+  set orientation(v: string) {
+    this._set('orientation', v, '1.9', () => {
+      if (v !== 'Portrait' && v !== 'Landscape') throw new DoubleError(ErrorCodes.invalidArgument, `invalid orientation ${v}`);
+      this._ws._sheet().pageLayout.orientation = v;
+    });
+  }
+  get orientation(): string {
+    return this._get('orientation') as string;
+  }
+  setPrintTitleRows(rows: RangeProxy | string): void {
+    this._call('setPrintTitleRows', typeof rows === 'string' ? rows : 'range', '1.9', () => {
+      const s = this._ws._sheet();
+      const rect = typeof rows === 'string' ? localRect(this._ctx._core, s, rows) : rows._target()!.rect;
+      s.pageLayout.printTitleRows = `$${rect.r0 + 1}:$${rect.r1 + 1}`;
+    });
+  }
+}
+
+// --- Ranges -----------------------------------------------------------------------------------
+
+interface RangeTarget {
+  sheetId: string;
+  rect: Rect;
+}
+
+interface AreasTarget {
+  sheetId: string;
+  rects: Rect[];
+}
+
+function rangeAddress(sheet: SheetModel, rect: Rect): string {
+  return `${quoteSheetName(sheet.name)}!${rectA1(rect)}`;
+}
+
+class RangeProxy extends BaseProxy {
+  readonly _type = 'Range';
+  readonly _scalars = ['address', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount'];
+  private _memo: { t: RangeTarget | null } | null = null;
+  private _format?: RangeFormatProxy;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => RangeTarget | null,
+    readonly _ws?: WorksheetProxy,
+  ) {
+    super(ctx, nullable);
+  }
+  _target(): RangeTarget | null {
+    if (!this._memo) this._memo = { t: this._resolve() };
+    return this._memo.t;
+  }
+  _exists(): boolean {
+    const t = this._target();
+    if (!t) {
+      if (this._nullable) return false;
+      throw new DoubleError(ErrorCodes.itemNotFound, 'The range does not exist.');
+    }
+    if (!this._ctx._core.sheetById(t.sheetId)) throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet of this range no longer exists.');
+    return true;
+  }
+  _sheetRect(): { sheet: SheetModel; rect: Rect } {
+    const t = this._target();
+    const sheet = t ? this._ctx._core.sheetById(t.sheetId) : undefined;
+    if (!t || !sheet) throw new DoubleError(ErrorCodes.itemNotFound, 'The range does not exist.');
+    return { sheet, rect: t.rect };
+  }
+  /** A range derived from this one; null when this one is null. */
+  private derive(nullable: boolean, f: (t: RangeTarget) => RangeTarget | null): RangeProxy {
+    return new RangeProxy(this._ctx, nullable || this._nullable, () => {
+      if (!this._exists()) return null;
+      return f(this._target()!);
+    });
+  }
+  _read(props: string[], st: SyncState): Record<string, unknown> {
+    const core = this._ctx._core;
+    const { sheet, rect } = this._sheetRect();
+    const out: Record<string, unknown> = {};
+    let cellProps = 0;
+    for (const p of props) {
+      switch (p) {
+        case 'address':
+          out.address = rangeAddress(sheet, rect);
+          break;
+        case 'addressLocal':
+          out.addressLocal = rangeAddress(sheet, rect);
+          break;
+        case 'values':
+        case 'formulas':
+        case 'numberFormat':
+        case 'text':
+          if (rectCells(rect) > 5_000_000) throw new DoubleError(ErrorCodes.invalidOperation, 'A range is limited to 5,000,000 cells for read operations.');
+          out[p] = core.readMatrix(sheet, rect, p, st);
+          cellProps += 1;
+          break;
+        case 'rowIndex':
+          out.rowIndex = rect.r0;
+          break;
+        case 'columnIndex':
+          out.columnIndex = rect.c0;
+          break;
+        case 'rowCount':
+          out.rowCount = rect.r1 - rect.r0 + 1;
+          break;
+        case 'columnCount':
+          out.columnCount = rect.c1 - rect.c0 + 1;
+          break;
+        case 'cellCount':
+          out.cellCount = rectCells(rect);
+          break;
+        default:
+          throw new DoubleError(ErrorCodes.invalidArgument, `Range has no loadable property '${p}' in this double.`);
+      }
+    }
+    if (cellProps) st.cellsLoaded += rectCells(rect);
+    return out;
+  }
+  get format(): RangeFormatProxy {
+    return (this._format ??= new RangeFormatProxy(this._ctx, this, () => {
+      const { sheet, rect } = this._sheetRect();
+      return { sheet, rects: [rect] };
+    }));
+  }
+  get worksheet(): WorksheetProxy {
+    return this._ws ?? new WorksheetProxy(this._ctx, false, () => this._sheetRect().sheet.id);
+  }
+  private write(kind: 'values' | 'formulas' | 'numberFormat', v: unknown): void {
+    this._set(kind, v, '1.1', () => {
+      const { sheet, rect } = this._sheetRect();
+      // st is not needed for writes; changes are recorded through a tiny shim.
+      this._ctx._core.writeMatrix(sheet, rect, v, kind, this._currentState!);
+    });
+  }
+  /** Set by the action runner so writes can record changes. */
+  _currentState: SyncState | null = null;
+  override _set(prop: string, value: unknown, version: string, apply: () => void): void {
+    this._ctx._enqueue(utf8Length(prop) + jsonBytes(value), (st) => {
+      this._ctx._core.require(version, `${this._type}.${prop}`);
+      if (!this._exists()) return;
+      this._currentState = st;
+      try {
+        apply();
+      } finally {
+        this._currentState = null;
+      }
+    });
+  }
+  set values(v: unknown) {
+    this.write('values', v);
+  }
+  get values(): unknown[][] {
+    return this._get('values') as unknown[][];
+  }
+  set formulas(v: unknown) {
+    this.write('formulas', v);
+  }
+  get formulas(): unknown[][] {
+    return this._get('formulas') as unknown[][];
+  }
+  set numberFormat(v: unknown) {
+    this.write('numberFormat', v);
+  }
+  get numberFormat(): unknown[][] {
+    return this._get('numberFormat') as unknown[][];
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.derive(false, (t) => {
+      const r = t.rect.r0 + row;
+      const c = t.rect.c0 + column;
+      if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw new DoubleError(ErrorCodes.invalidArgument, 'getCell out of bounds');
+      return { sheetId: t.sheetId, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+  getRow(row: number): RangeProxy {
+    return this.derive(false, (t) => {
+      if (row < 0 || t.rect.r0 + row > t.rect.r1) throw new DoubleError(ErrorCodes.invalidArgument, 'getRow out of range');
+      return { sheetId: t.sheetId, rect: { ...t.rect, r0: t.rect.r0 + row, r1: t.rect.r0 + row } };
+    });
+  }
+  getColumn(column: number): RangeProxy {
+    return this.derive(false, (t) => {
+      if (column < 0 || t.rect.c0 + column > t.rect.c1) throw new DoubleError(ErrorCodes.invalidArgument, 'getColumn out of range');
+      return { sheetId: t.sheetId, rect: { ...t.rect, c0: t.rect.c0 + column, c1: t.rect.c0 + column } };
+    });
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this.derive(false, (t) => ({ sheetId: t.sheetId, rect: { r0: t.rect.r0 + rowOffset, r1: t.rect.r1 + rowOffset, c0: t.rect.c0 + columnOffset, c1: t.rect.c1 + columnOffset } }));
+  }
+  getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
+    return this.derive(false, (t) => {
+      this._ctx._core.require('1.7', 'Range.getAbsoluteResizedRange');
+      return { sheetId: t.sheetId, rect: { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0 + numRows - 1, c1: t.rect.c0 + numColumns - 1 } };
+    });
+  }
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return this.derive(true, (t) => {
+      this._ctx._core.require('1.4', 'Range.getIntersectionOrNullObject');
+      let o: RangeTarget;
+      if (typeof other === 'string') {
+        const sheet = this._ctx._core.sheetById(t.sheetId)!;
+        o = { sheetId: t.sheetId, rect: localRect(this._ctx._core, sheet, other) };
+      } else {
+        checkSameContext(this._ctx, other);
+        if (!other._exists()) return null;
+        o = other._target()!;
+      }
+      if (o.sheetId !== t.sheetId) return null;
+      const rect = intersect(t.rect, o.rect);
+      return rect ? { sheetId: t.sheetId, rect } : null;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return this.derive(true, (t) => {
+      this._ctx._core.require('1.4', 'Range.getUsedRangeOrNullObject');
+      const sheet = this._ctx._core.sheetById(t.sheetId)!;
+      const used = this._ctx._core.usedRect(sheet, !!valuesOnly);
+      const rect = used ? intersect(used, t.rect) : null;
+      return rect ? { sheetId: t.sheetId, rect } : null;
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    return new RangeAreasProxy(this._ctx, true, () => {
+      this._ctx._core.require('1.13', 'Range.getMergedAreasOrNullObject');
+      if (!this._exists()) return null;
+      const { sheet, rect } = this._sheetRect();
+      const rects = sheet.merges.map(parseRect).filter((m) => intersect(m, rect));
+      return rects.length ? { sheetId: sheet.id, rects } : null;
+    });
+  }
+  getCellProperties(options: Record<string, unknown>): ClientResultProxy<unknown[][]> {
+    const r = new ClientResultProxy<unknown[][]>();
+    this._ctx._enqueue(jsonBytes(options), (st) => {
+      this._ctx._core.require('1.9', 'Range.getCellProperties');
+      this._exists();
+      const { sheet, rect } = this._sheetRect();
+      const out: unknown[][] = [];
+      for (let row = rect.r0; row <= rect.r1; row++) {
+        const line: unknown[] = [];
+        for (let c = rect.c0; c <= rect.c1; c++) line.push(cellProperties(this._ctx._core, sheet, row, c, options));
+        out.push(line);
+      }
+      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(out);
+      st.commits.push(() => {
+        r._value = out;
+        r._done = true;
+      });
+    });
+    return r;
+  }
+  copyFrom(source: RangeProxy | string, copyType: string = 'All'): void {
+    this._call('copyFrom', [typeof source === 'string' ? source : 'range', copyType], '1.9', (st) => {
+      const core = this._ctx._core;
+      let src: { sheet: SheetModel; rect: Rect };
+      if (typeof source === 'string') {
+        const { sheet: name, local } = splitSheetAddress(source);
+        const sheet = name === null ? this._sheetRect().sheet : core.sheetByName(name);
+        if (!sheet) throw new DoubleError(ErrorCodes.itemNotFound, `copyFrom: no sheet for ${source}`);
+        src = { sheet, rect: parseRect(local) };
+      } else {
+        checkSameContext(this._ctx, source);
+        source._exists();
+        src = source._sheetRect();
+      }
+      const dst = this._sheetRect();
+      const rows = src.rect.r1 - src.rect.r0;
+      const cols = src.rect.c1 - src.rect.c0;
+      const dRect = { r0: dst.rect.r0, c0: dst.rect.c0, r1: dst.rect.r0 + rows, c1: dst.rect.c0 + cols };
+      const formats = copyType === 'All' || copyType === 'Formats';
+      const values = copyType === 'All' || copyType === 'Values' || copyType === 'Formulas';
+      // Snapshot the source first: source and destination may overlap.
+      const cells: { fmt?: FormatModel; v: CellScalar | ''; f?: string }[][] = [];
+      for (let i = 0; i <= rows; i++) {
+        const line = [];
+        for (let j = 0; j <= cols; j++) {
+          const cell = src.sheet.cells[cellKey(src.rect.r0 + i, src.rect.c0 + j)];
+          line.push({ fmt: cell?.fmt ? (JSON.parse(JSON.stringify(cell.fmt)) as FormatModel) : undefined, v: core.displayValue(src.sheet, src.rect.r0 + i, src.rect.c0 + j, st), f: copyType !== 'Values' ? cell?.f : undefined });
+        }
+        cells.push(line);
+      }
+      const srcMerges: Rect[] = [];
+      if (rectCells(src.rect) <= 4096) {
+        const seen = new Set<Rect>();
+        core.forEachCell([src.rect], (r, c) => {
+          const m = core.mergeAt(src.sheet, r, c);
+          if (m && !seen.has(m) && contains(src.rect, m)) {
+            seen.add(m);
+            srcMerges.push(m);
+          }
+        });
+      } else srcMerges.push(...src.sheet.merges.map(parseRect).filter((m) => contains(src.rect, m)));
+      for (let i = 0; i <= rows; i++) {
+        for (let j = 0; j <= cols; j++) {
+          const r = dRect.r0 + i;
+          const c = dRect.c0 + j;
+          const s = cells[i][j];
+          if (formats) core.updateFmt(dst.sheet, r, c, (fmt) => {
+            for (const k of Object.keys(fmt) as (keyof FormatModel)[]) delete fmt[k];
+            Object.assign(fmt, s.fmt ?? {});
+          });
+          if (values) {
+            core.touch(dst.sheet);
+            const key = cellKey(r, c);
+            const cell: CellModel = { ...(dst.sheet.cells[key] ?? {}) };
+            delete cell.v;
+            delete cell.f;
+            if (s.f && copyType !== 'Values') cell.f = s.f;
+            else if (s.v !== '') cell.v = s.v;
+            if (cell.v === undefined && cell.f === undefined && !cell.fmt) delete dst.sheet.cells[key];
+            else dst.sheet.cells[key] = cell;
+          }
+        }
+      }
+      if (formats) {
+        core.unmergeIn(dst.sheet, dRect);
+        for (const m of srcMerges) {
+          core.addMerge(dst.sheet, { r0: m.r0 - src.rect.r0 + dRect.r0, c0: m.c0 - src.rect.c0 + dRect.c0, r1: m.r1 - src.rect.r0 + dRect.r0, c1: m.c1 - src.rect.c0 + dRect.c0 });
+        }
+      }
+      if (values) st.changes.push({ sheetId: dst.sheet.id, rect: dRect });
+    });
+  }
+  merge(across = false): void {
+    this._call('merge', across, '1.2', () => {
+      const { sheet, rect } = this._sheetRect();
+      const areas: Rect[] = across ? Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => ({ r0: rect.r0 + i, r1: rect.r0 + i, c0: rect.c0, c1: rect.c1 })) : [rect];
+      for (const a of areas) {
+        if (rectCells(a) === 1) continue;
+        this._ctx._core.unmergeIn(sheet, a);
+        // Merging keeps only the upper-left value.
+        this._ctx._core.touch(sheet);
+        for (let r = a.r0; r <= a.r1; r++) {
+          for (let c = a.c0; c <= a.c1; c++) {
+            if (r === a.r0 && c === a.c0) continue;
+            const cell = sheet.cells[cellKey(r, c)];
+            if (cell) {
+              delete cell.v;
+              delete cell.f;
+              if (!cell.fmt) delete sheet.cells[cellKey(r, c)];
+            }
+          }
+        }
+        this._ctx._core.addMerge(sheet, a);
+      }
+    });
+  }
+  unmerge(): void {
+    this._call('unmerge', null, '1.2', () => {
+      const { sheet, rect } = this._sheetRect();
+      this._ctx._core.unmergeIn(sheet, rect);
+    });
+  }
+  select(): void {
+    this._call('select', null, '1.1', () => {
+      const { sheet, rect } = this._sheetRect();
+      selectIn(this._ctx._core, sheet, [rect]);
+    });
+  }
+  clear(applyTo: string = 'All'): void {
+    this._call('clear', applyTo, '1.1', (st) => {
+      const { sheet, rect } = this._sheetRect();
+      const core = this._ctx._core;
+      const used = core.usedRect(sheet, false);
+      const area = used ? intersect(rect, used) : null;
+      core.touch(sheet);
+      if (area) {
+        core.forEachCell([area], (r, c) => {
+          const key = cellKey(r, c);
+          const cell = sheet.cells[key];
+          if (!cell) return;
+          if (applyTo === 'All' || applyTo === 'Contents') {
+            delete cell.v;
+            delete cell.f;
+          }
+          if (applyTo === 'All' || applyTo === 'Formats') delete cell.fmt;
+          if (cell.v === undefined && cell.f === undefined && !cell.fmt) delete sheet.cells[key];
+        });
+        if (applyTo === 'All' || applyTo === 'Contents') st.changes.push({ sheetId: sheet.id, rect: area });
+      }
+      if (applyTo === 'All' || applyTo === 'Formats') sheet.merges = sheet.merges.filter((m) => !contains(rect, parseRect(m)));
+    });
+  }
+}
+readable(RangeProxy, ['address', 'addressLocal', 'text', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount']);
+
+function checkSameContext(ctx: DoubleContext, other: BaseProxy): void {
+  if (other._ctx !== ctx) throw new DoubleError(ErrorCodes.invalidRequestContext, 'Cannot use the object across different request contexts.');
+}
+
+function selectIn(core: Core, sheet: SheetModel, rects: Rect[]): void {
+  if (sheet.visibility !== 'Visible') throw new DoubleError(ErrorCodes.invalidOperation, `Cannot select a range on hidden worksheet '${sheet.name}'.`);
+  core.wb.activeSheetId = sheet.id;
+  core.wb.selection = { sheetId: sheet.id, address: rects.map(rectA1).join(',') };
+}
+
+function fillView(f: FillModel | null | undefined): FillModel & { pattern: string } {
+  if (!f) return { color: '#FFFFFF', pattern: 'None', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+  return f;
+}
+
+function cellProperties(core: Core, sheet: SheetModel, r: number, c: number, options: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const fmt = core.fmtOf(sheet, r, c);
+  if (options.address) out.address = rangeAddress(sheet, { r0: r, c0: c, r1: r, c1: c });
+  const fo = options.format as Record<string, unknown> | undefined;
+  if (fo) {
+    const f: Record<string, unknown> = {};
+    const fill = fo.fill as Record<string, boolean> | undefined;
+    if (fill) {
+      const v = fillView(fmt.fill);
+      const o: Record<string, unknown> = {};
+      for (const k of ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const) if (fill[k]) o[k] = v[k];
+      f.fill = o;
+    }
+    const font = fo.font as Record<string, boolean> | undefined;
+    if (font) {
+      const o: Record<string, unknown> = {};
+      if (font.bold) o.bold = fmt.bold ?? false;
+      if (font.italic) o.italic = fmt.italic ?? false;
+      if (font.size) o.size = fmt.fontSize ?? 11;
+      if (font.color) o.color = fmt.fontColor ?? '#000000';
+      if (font.name) o.name = fmt.fontName ?? 'Calibri';
+      f.font = o;
+    }
+    if (fo.horizontalAlignment) f.horizontalAlignment = fmt.horizontalAlignment ?? 'General';
+    if (fo.verticalAlignment) f.verticalAlignment = fmt.verticalAlignment ?? 'Bottom';
+    if (fo.wrapText) f.wrapText = fmt.wrapText ?? false;
+    out.format = f;
+  }
+  return out;
+}
+
+class RangeAreasProxy extends BaseProxy {
+  readonly _type = 'RangeAreas';
+  readonly _scalars = ['address', 'areaCount', 'cellCount'];
+  private _memo: { t: AreasTarget | null } | null = null;
+  private _format?: RangeFormatProxy;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => AreasTarget | null,
+  ) {
+    super(ctx, nullable);
+  }
+  _target(): AreasTarget | null {
+    if (!this._memo) this._memo = { t: this._resolve() };
+    return this._memo.t;
+  }
+  _exists(): boolean {
+    const t = this._target();
+    if (!t) {
+      if (this._nullable) return false;
+      throw new DoubleError(ErrorCodes.itemNotFound, 'The range areas do not exist.');
+    }
+    return true;
+  }
+  override _propVersion(): string {
+    return '1.9';
+  }
+  _sheetRects(): { sheet: SheetModel; rects: Rect[] } {
+    const t = this._target();
+    const sheet = t ? this._ctx._core.sheetById(t.sheetId) : undefined;
+    if (!t || !sheet) throw new DoubleError(ErrorCodes.itemNotFound, 'The range areas do not exist.');
+    return { sheet, rects: t.rects };
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const { sheet, rects } = this._sheetRects();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'address') out.address = rects.map((r) => rangeAddress(sheet, r)).join(',');
+      else if (p === 'areaCount') out.areaCount = rects.length;
+      else if (p === 'cellCount') out.cellCount = rects.reduce((s, r) => s + rectCells(r), 0);
+      else throw new DoubleError(ErrorCodes.invalidArgument, `RangeAreas has no loadable property '${p}' in this double.`);
+    }
+    return out;
+  }
+  get format(): RangeFormatProxy {
+    return (this._format ??= new RangeFormatProxy(this._ctx, this, () => this._sheetRects()));
+  }
+  select(): void {
+    this._call('select', null, '1.9', () => {
+      const { sheet, rects } = this._sheetRects();
+      selectIn(this._ctx._core, sheet, rects);
+    });
+  }
+}
+readable(RangeAreasProxy, ['address', 'areaCount', 'cellCount']);
+
+// --- Formats ----------------------------------------------------------------------------------
+
+type FormatTargets = () => { sheet: SheetModel; rects: Rect[] };
+
+/** Reads a property over every cell: the common value, or null when the cells differ. */
+function uniform<T>(core: Core, t: { sheet: SheetModel; rects: Rect[] }, f: (fmt: FormatModel, r: number, c: number) => T): T | null {
+  let first = true;
+  let value: T | null = null;
+  let same = true;
+  core.forEachCell(t.rects, (r, c) => {
+    if (!same) return;
+    const v = f(core.fmtOf(t.sheet, r, c), r, c);
+    if (first) {
+      value = v;
+      first = false;
+    } else if (JSON.stringify(v) !== JSON.stringify(value)) same = false;
+  });
+  return same ? value : null;
+}
+
+class RangeFormatProxy extends BaseProxy {
+  readonly _type = 'RangeFormat';
+  readonly _scalars = ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth'];
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  readonly borders: RangeBorderCollectionProxy;
+  constructor(
+    ctx: DoubleContext,
+    readonly _owner: BaseProxy,
+    readonly _targets: FormatTargets,
+  ) {
+    super(ctx, false);
+    this.fill = new RangeFillProxy(ctx, this);
+    this.font = new RangeFontProxy(ctx, this);
+    this.borders = new RangeBorderCollectionProxy(ctx, this);
+  }
+  _exists(): boolean {
+    return this._owner._exists();
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const core = this._ctx._core;
+    const t = this._targets();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'horizontalAlignment') out[p] = uniform(core, t, (f) => f.horizontalAlignment ?? 'General');
+      else if (p === 'verticalAlignment') out[p] = uniform(core, t, (f) => f.verticalAlignment ?? 'Bottom');
+      else if (p === 'wrapText') out[p] = uniform(core, t, (f) => f.wrapText ?? false);
+      else if (p === 'columnWidth') out[p] = uniform(core, t, (_f, _r, c) => t.sheet.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH);
+      else throw new DoubleError(ErrorCodes.invalidArgument, `RangeFormat has no loadable property '${p}' in this double.`);
+    }
+    return out;
+  }
+  _apply(prop: string, value: unknown, version: string, f: (fmt: FormatModel) => void): void {
+    this._set(prop, value, version, () => {
+      const t = this._targets();
+      this._ctx._core.forEachCell(t.rects, (r, c) => this._ctx._core.updateFmt(t.sheet, r, c, f));
+    });
+  }
+  set horizontalAlignment(v: string) {
+    this._apply('horizontalAlignment', v, '1.1', (f) => {
+      if (!H_ALIGN.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid horizontalAlignment ${v}`);
+      f.horizontalAlignment = v === 'General' ? undefined : v;
+    });
+  }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment') as string;
+  }
+  set verticalAlignment(v: string) {
+    this._apply('verticalAlignment', v, '1.1', (f) => {
+      if (!V_ALIGN.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid verticalAlignment ${v}`);
+      f.verticalAlignment = v === 'Bottom' ? undefined : v;
+    });
+  }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment') as string;
+  }
+  set wrapText(v: boolean) {
+    this._apply('wrapText', v, '1.1', (f) => (f.wrapText = v ? true : undefined));
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText') as boolean;
+  }
+  set columnWidth(v: number) {
+    this._set('columnWidth', v, '1.2', () => {
+      if (typeof v !== 'number' || !(v >= 0)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid columnWidth ${v}`);
+      const t = this._targets();
+      for (const rect of t.rects) for (let c = rect.c0; c <= rect.c1; c++) t.sheet.columnWidths[String(c)] = v;
+    });
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth') as number;
+  }
+}
+
+class RangeFillProxy extends BaseProxy {
+  readonly _type = 'RangeFill';
+  readonly _scalars = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
+  constructor(
+    ctx: DoubleContext,
+    readonly _format: RangeFormatProxy,
+  ) {
+    super(ctx, false);
+  }
+  _exists(): boolean {
+    return this._format._exists();
+  }
+  override _propVersion(p: string): string {
+    return p === 'color' ? '1.1' : '1.9';
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const core = this._ctx._core;
+    const t = this._format._targets();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (!this._scalars.includes(p)) throw new DoubleError(ErrorCodes.invalidArgument, `RangeFill has no property '${p}'.`);
+      out[p] = uniform(core, t, (f) => fillView(f.fill)[p as keyof FillModel]);
+    }
+    return out;
+  }
+  private each(prop: string, value: unknown, f: (fill: FillModel | null) => FillModel | null): void {
+    this._format._apply(prop, value, this._propVersion(prop), (fmt) => {
+      const next = f(fmt.fill ? { ...fmt.fill } : null);
+      fmt.fill = next ?? undefined;
+    });
+  }
+  set color(v: string) {
+    this.each('color', v, (fill) => {
+      const color = normColor(v);
+      return fill ? { ...fill, color } : { color, pattern: 'Solid', patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+    });
+  }
+  get color(): string {
+    return this._get('color') as string;
+  }
+  set pattern(v: string) {
+    this.each('pattern', v, (fill) => {
+      if (!FILL_PATTERNS.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid or unsupported fill pattern ${v}`);
+      if (v === 'None') return null;
+      return fill ? { ...fill, pattern: v } : { color: '#FFFFFF', pattern: v, patternColor: null, tintAndShade: 0, patternTintAndShade: 0 };
+    });
+  }
+  get pattern(): string {
+    return this._get('pattern') as string;
+  }
+  set patternColor(v: string) {
+    this.each('patternColor', v, (fill) => (fill ? { ...fill, patternColor: normColor(v) } : fill));
+  }
+  get patternColor(): string {
+    return this._get('patternColor') as string;
+  }
+  set tintAndShade(v: number) {
+    this.each('tintAndShade', v, (fill) => {
+      if (typeof v !== 'number' || v < -1 || v > 1) throw new DoubleError(ErrorCodes.invalidArgument, `invalid tintAndShade ${v}`);
+      return fill ? { ...fill, tintAndShade: v } : fill;
+    });
+  }
+  get tintAndShade(): number {
+    return this._get('tintAndShade') as number;
+  }
+  set patternTintAndShade(v: number) {
+    this.each('patternTintAndShade', v, (fill) => {
+      if (typeof v !== 'number' || v < -1 || v > 1) throw new DoubleError(ErrorCodes.invalidArgument, `invalid patternTintAndShade ${v}`);
+      return fill ? { ...fill, patternTintAndShade: v } : fill;
+    });
+  }
+  get patternTintAndShade(): number {
+    return this._get('patternTintAndShade') as number;
+  }
+  clear(): void {
+    this._format._apply('fill.clear', null, '1.1', (fmt) => {
+      fmt.fill = undefined;
+    });
+  }
+}
+
+class RangeFontProxy extends BaseProxy {
+  readonly _type = 'RangeFont';
+  readonly _scalars = ['bold', 'italic', 'size', 'color', 'name'];
+  constructor(
+    ctx: DoubleContext,
+    readonly _format: RangeFormatProxy,
+  ) {
+    super(ctx, false);
+  }
+  _exists(): boolean {
+    return this._format._exists();
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const core = this._ctx._core;
+    const t = this._format._targets();
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'bold') out[p] = uniform(core, t, (f) => f.bold ?? false);
+      else if (p === 'italic') out[p] = uniform(core, t, (f) => f.italic ?? false);
+      else if (p === 'size') out[p] = uniform(core, t, (f) => f.fontSize ?? 11);
+      else if (p === 'color') out[p] = uniform(core, t, (f) => f.fontColor ?? '#000000');
+      else if (p === 'name') out[p] = uniform(core, t, (f) => f.fontName ?? 'Calibri');
+      else throw new DoubleError(ErrorCodes.invalidArgument, `RangeFont has no property '${p}'.`);
+    }
+    return out;
+  }
+  set bold(v: boolean) {
+    this._format._apply('font.bold', v, '1.1', (f) => (f.bold = v ? true : undefined));
+  }
+  get bold(): boolean {
+    return this._get('bold') as boolean;
+  }
+  set italic(v: boolean) {
+    this._format._apply('font.italic', v, '1.1', (f) => (f.italic = v ? true : undefined));
+  }
+  get italic(): boolean {
+    return this._get('italic') as boolean;
+  }
+  set size(v: number) {
+    this._format._apply('font.size', v, '1.1', (f) => (f.fontSize = v === 11 ? undefined : v));
+  }
+  get size(): number {
+    return this._get('size') as number;
+  }
+  set color(v: string) {
+    this._format._apply('font.color', v, '1.1', (f) => {
+      const c = normColor(v);
+      f.fontColor = c === '#000000' ? undefined : c;
+    });
+  }
+  get color(): string {
+    return this._get('color') as string;
+  }
+  set name(v: string) {
+    this._format._apply('font.name', v, '1.1', (f) => (f.fontName = v === 'Calibri' ? undefined : v));
+  }
+  get name(): string {
+    return this._get('name') as string;
+  }
+}
+
+class RangeBorderCollectionProxy {
+  constructor(
+    readonly _ctx: DoubleContext,
+    readonly _format: RangeFormatProxy,
+  ) {}
+  getItem(side: string): RangeBorderProxy {
+    if (!BORDER_SIDES.includes(side as BorderSide)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid border index ${side}`);
+    return new RangeBorderProxy(this._ctx, this._format, side as BorderSide);
+  }
+}
+
+class RangeBorderProxy extends BaseProxy {
+  readonly _type = 'RangeBorder';
+  readonly _scalars = ['style', 'color', 'weight'];
+  constructor(
+    ctx: DoubleContext,
+    readonly _format: RangeFormatProxy,
+    readonly _side: BorderSide,
+  ) {
+    super(ctx, false);
+  }
+  _exists(): boolean {
+    return this._format._exists();
+  }
+  /** The cells and the per-cell side a range-level border index maps to. */
+  private cells(t: { rects: Rect[] }): { r: number; c: number; side: BorderSide }[] {
+    const out: { r: number; c: number; side: BorderSide }[] = [];
+    for (const rect of t.rects) {
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const s = this._side;
+          if (s === 'EdgeTop' && r === rect.r0) out.push({ r, c, side: s });
+          else if (s === 'EdgeBottom' && r === rect.r1) out.push({ r, c, side: s });
+          else if (s === 'EdgeLeft' && c === rect.c0) out.push({ r, c, side: s });
+          else if (s === 'EdgeRight' && c === rect.c1) out.push({ r, c, side: s });
+          else if (s === 'InsideHorizontal' && r < rect.r1) out.push({ r, c, side: 'EdgeBottom' });
+          else if (s === 'InsideVertical' && c < rect.c1) out.push({ r, c, side: 'EdgeRight' });
+          else if (s === 'DiagonalDown' || s === 'DiagonalUp') out.push({ r, c, side: s });
+        }
+      }
+    }
+    return out;
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const core = this._ctx._core;
+    const t = this._format._targets();
+    const list = this.cells(t);
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      const vals = list.map(({ r, c, side }) => {
+        const b = core.fmtOf(t.sheet, r, c).borders?.[side];
+        return p === 'style' ? (b?.style ?? 'None') : p === 'color' ? (b?.color ?? '#000000') : (b?.weight ?? 'Thin');
+      });
+      out[p] = vals.length && vals.every((v) => v === vals[0]) ? vals[0] : null;
+    }
+    return out;
+  }
+  private apply(prop: keyof BorderModel, v: string): void {
+    this._set(prop, v, '1.1', () => {
+      if (prop === 'style' && !BORDER_STYLES.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid border style ${v}`);
+      const core = this._ctx._core;
+      const t = this._format._targets();
+      for (const { r, c, side } of this.cells(t)) {
+        core.updateFmt(t.sheet, r, c, (f) => {
+          const borders = { ...(f.borders ?? {}) };
+          const cur: BorderModel = borders[side] ?? { style: 'None', color: '#000000', weight: 'Thin' };
+          const next = { ...cur, [prop]: prop === 'color' ? normColor(v) : v };
+          if (next.style === 'None') delete borders[side];
+          else borders[side] = next;
+          f.borders = Object.keys(borders).length ? borders : undefined;
+        });
+      }
+    });
+  }
+  set style(v: string) {
+    this.apply('style', v);
+  }
+  get style(): string {
+    return this._get('style') as string;
+  }
+  set color(v: string) {
+    this.apply('color', v);
+  }
+  get color(): string {
+    return this._get('color') as string;
+  }
+  set weight(v: string) {
+    this.apply('weight', v);
+  }
+  get weight(): string {
+    return this._get('weight') as string;
+  }
+}
+
+// --- Notes and comments -----------------------------------------------------------------------
+
+/** Resolves a cell argument (Range proxy or address string) to one cell; merged top-left allowed. */
+function oneCell(core: Core, ctx: DoubleContext, cell: RangeProxy | string, scope: WorksheetProxy | null, requireSheet: boolean): { sheet: SheetModel; r: number; c: number } {
+  let sheet: SheetModel | undefined;
+  let rect: Rect;
+  if (typeof cell === 'string') {
+    const { sheet: name, local } = splitSheetAddress(cell);
+    if (name === null && (requireSheet || !scope)) throw new DoubleError(ErrorCodes.invalidArgument, `The address '${cell}' must include the sheet name.`);
+    sheet = name !== null ? core.sheetByName(name) : scope!._sheet();
+    if (!sheet) throw new DoubleError(ErrorCodes.itemNotFound, `No sheet for '${cell}'.`);
+    rect = parseRect(local);
+  } else {
+    checkSameContext(ctx, cell);
+    cell._exists();
+    const sr = cell._sheetRect();
+    sheet = sr.sheet;
+    rect = sr.rect;
+  }
+  if (rectCells(rect) !== 1) {
+    const m = core.mergeAt(sheet, rect.r0, rect.c0);
+    if (!m || m.r0 !== rect.r0 || m.c0 !== rect.c0 || m.r1 !== rect.r1 || m.c1 !== rect.c1) throw new DoubleError(ErrorCodes.invalidArgument, 'InvalidCellAddress: the range is not a single cell.');
+  }
+  if (scope && scope._sheet() !== sheet) throw new DoubleError(ErrorCodes.invalidArgument, 'The cell is not on this worksheet.');
+  return { sheet, r: rect.r0, c: rect.c0 };
+}
+
+class NoteCollectionProxy extends BaseProxy {
+  readonly _type = 'NoteCollection';
+  readonly _scalars = ['items'];
+  private _items?: NoteProxy[];
+  constructor(
+    ctx: DoubleContext,
+    readonly _scope: WorksheetProxy | null,
+  ) {
+    super(ctx, false);
+  }
+  get items(): NoteProxy[] {
+    if (!this._items) throw notLoaded('items', this._type);
+    return this._items;
+  }
+  _exists(): boolean {
+    return true;
+  }
+  _read(): Record<string, unknown> {
+    return {};
+  }
+  private list(): { sheet: SheetModel; key: string }[] {
+    const core = this._ctx._core;
+    const sheets = this._scope ? [this._scope._sheet()] : core.wb.sheets;
+    return sheets.flatMap((s) => Object.keys(s.notes).map((key) => ({ sheet: s, key })));
+  }
+  override load(arg?: LoadArg): this {
+    const props = parseLoad(arg);
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const list = itemProps.length ? itemProps : NoteProxy.SCALARS;
+    this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
+      this._ctx._core.require('1.18', 'NoteCollection.load');
+      const rows = this.list().map(({ sheet, key }) => {
+        const p = new NoteProxy(this._ctx, false, () => ({ sheetId: sheet.id, key }));
+        return { p, data: p._read(list) };
+      });
+      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
+      st.commits.push(() => {
+        this._items = rows.map(({ p, data }) => {
+          for (const n of list) {
+            p._loaded.add(n);
+            p._data[n] = data[n];
+          }
+          p._nullKnown = true;
+          return p;
+        });
+      });
+    });
+    return this;
+  }
+  add(cellAddress: RangeProxy | string, content: string): NoteProxy {
+    const core = this._ctx._core;
+    let made: { sheetId: string; key: string } | null = null;
+    this._ctx._enqueue(jsonBytes(content) + 40, () => {
+      core.require('1.18', 'NoteCollection.add');
+      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, false);
+      const key = cellKey(r, c);
+      if (sheet.notes[key]) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has a note.`);
+      sheet.notes[key] = { content: String(content), author: core.author };
+      made = { sheetId: sheet.id, key };
+    });
+    return new NoteProxy(this._ctx, false, () => made);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    return new NoteProxy(this._ctx, true, () => {
+      this._ctx._core.require('1.18', 'NoteCollection.getItemOrNullObject');
+      const core = this._ctx._core;
+      const { sheet: name, local } = splitSheetAddress(key);
+      const sheet = name !== null ? core.sheetByName(name) : this._scope?._sheet();
+      if (!sheet) return null;
+      const { r0, c0 } = parseRect(local);
+      return sheet.notes[cellKey(r0, c0)] ? { sheetId: sheet.id, key: cellKey(r0, c0) } : null;
+    });
+  }
+  getCount(): ClientResultProxy<number> {
+    const r = new ClientResultProxy<number>();
+    this._ctx._enqueue(20, (st) => {
+      this._ctx._core.require('1.18', 'NoteCollection.getCount');
+      const n = this.list().length;
+      st.commits.push(() => {
+        r._value = n;
+        r._done = true;
+      });
+    });
+    return r;
+  }
+}
+
+class NoteProxy extends BaseProxy {
+  static readonly SCALARS = ['content', 'authorName'];
+  readonly _type = 'Note';
+  readonly _scalars = NoteProxy.SCALARS;
+  private _memo: { t: { sheetId: string; key: string } | null } | null = null;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => { sheetId: string; key: string } | null,
+  ) {
+    super(ctx, nullable);
+  }
+  _t(): { sheetId: string; key: string } | null {
+    if (!this._memo) this._memo = { t: this._resolve() };
+    return this._memo.t;
+  }
+  override _propVersion(): string {
+    return '1.18';
+  }
+  _exists(): boolean {
+    const t = this._t();
+    const sheet = t ? this._ctx._core.sheetById(t.sheetId) : undefined;
+    if (!t || !sheet || !sheet.notes[t.key]) {
+      if (this._nullable) return false;
+      throw new DoubleError(ErrorCodes.itemNotFound, 'The note does not exist.');
+    }
+    return true;
+  }
+  private note() {
+    const t = this._t()!;
+    const sheet = this._ctx._core.sheetById(t.sheetId)!;
+    return { sheet, key: t.key, note: sheet.notes[t.key] };
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const { note } = this.note();
+    return Object.fromEntries(props.map((p) => [p, p === 'content' ? note.content : p === 'authorName' ? note.author : null]));
+  }
+  get content(): string {
+    return this._get('content') as string;
+  }
+  set content(v: string) {
+    this._set('content', v, '1.18', () => (this.note().note.content = v));
+  }
+  delete(): void {
+    this._call('delete', null, '1.18', () => {
+      const { sheet, key } = this.note();
+      delete sheet.notes[key];
+    });
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this._ctx, false, () => {
+      this._exists();
+      const { sheet, key } = this.note();
+      const { r, c } = parseKey(key);
+      return { sheetId: sheet.id, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+}
+readable(NoteProxy, ['authorName']);
+
+class CommentCollectionProxy extends BaseProxy {
+  readonly _type = 'CommentCollection';
+  readonly _scalars = ['items'];
+  private _items?: CommentProxy[];
+  constructor(
+    ctx: DoubleContext,
+    readonly _scope: WorksheetProxy | null,
+  ) {
+    super(ctx, false);
+  }
+  get items(): CommentProxy[] {
+    if (!this._items) throw notLoaded('items', this._type);
+    return this._items;
+  }
+  _exists(): boolean {
+    return true;
+  }
+  _read(): Record<string, unknown> {
+    return {};
+  }
+  private list() {
+    const core = this._ctx._core;
+    const sheetId = this._scope ? this._scope._sheet().id : null;
+    return core.wb.comments.filter((c) => sheetId === null || c.sheetId === sheetId);
+  }
+  override load(arg?: LoadArg): this {
+    const props = parseLoad(arg);
+    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const list = itemProps.length ? itemProps : CommentProxy.SCALARS;
+    this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
+      this._ctx._core.require('1.10', 'CommentCollection.load');
+      const rows = this.list().map((cm) => {
+        const p = new CommentProxy(this._ctx, false, () => cm.id);
+        return { p, data: p._read(list) };
+      });
+      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
+      st.commits.push(() => {
+        this._items = rows.map(({ p, data }) => {
+          for (const n of list) {
+            p._loaded.add(n);
+            p._data[n] = data[n];
+          }
+          p._nullKnown = true;
+          return p;
+        });
+      });
+    });
+    return this;
+  }
+  add(cellAddress: RangeProxy | string, content: string): CommentProxy {
+    const core = this._ctx._core;
+    let id: string | null = null;
+    this._ctx._enqueue(jsonBytes(content) + 40, () => {
+      core.require('1.10', 'CommentCollection.add');
+      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, true);
+      const key = cellKey(r, c);
+      if (core.wb.comments.some((x) => x.sheetId === sheet.id && x.cell === key)) {
+        throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has a comment thread.`);
+      }
+      id = core.newId('comment');
+      core.wb.comments.push({ id, sheetId: sheet.id, cell: key, content: String(content), author: core.author });
+    });
+    return new CommentProxy(this._ctx, false, () => id);
+  }
+  getItem(commentId: string): CommentProxy {
+    return new CommentProxy(this._ctx, false, () => commentId);
+  }
+  getItemByCell(cellAddress: RangeProxy | string): CommentProxy {
+    return new CommentProxy(this._ctx, false, () => {
+      const core = this._ctx._core;
+      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, true);
+      const cm = core.wb.comments.find((x) => x.sheetId === sheet.id && x.cell === cellKey(r, c));
+      if (!cm) throw new DoubleError(ErrorCodes.itemNotFound, 'The cell has no comment.');
+      return cm.id;
+    });
+  }
+  getCount(): ClientResultProxy<number> {
+    const r = new ClientResultProxy<number>();
+    this._ctx._enqueue(20, (st) => {
+      this._ctx._core.require('1.10', 'CommentCollection.getCount');
+      const n = this.list().length;
+      st.commits.push(() => {
+        r._value = n;
+        r._done = true;
+      });
+    });
+    return r;
+  }
+}
+
+class CommentProxy extends BaseProxy {
+  static readonly SCALARS = ['id', 'content', 'authorName'];
+  readonly _type = 'Comment';
+  readonly _scalars = CommentProxy.SCALARS;
+  private _memo: { id: string | null } | null = null;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => string | null,
+  ) {
+    super(ctx, nullable);
+  }
+  override _propVersion(): string {
+    return '1.10';
+  }
+  private cm() {
+    if (!this._memo) this._memo = { id: this._resolve() };
+    const id = this._memo.id;
+    return id === null ? undefined : this._ctx._core.wb.comments.find((c) => c.id === id);
+  }
+  _exists(): boolean {
+    this._ctx._core.require('1.10', 'Comment');
+    if (!this.cm()) {
+      if (this._nullable) return false;
+      throw new DoubleError(ErrorCodes.itemNotFound, 'The comment does not exist.');
+    }
+    return true;
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const cm = this.cm()!;
+    return Object.fromEntries(props.map((p) => [p, p === 'id' ? cm.id : p === 'content' ? cm.content : p === 'authorName' ? cm.author : null]));
+  }
+  get content(): string {
+    return this._get('content') as string;
+  }
+  delete(): void {
+    this._call('delete', null, '1.10', () => {
+      const cm = this.cm()!;
+      const core = this._ctx._core;
+      core.wb.comments = core.wb.comments.filter((c) => c !== cm);
+    });
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this._ctx, false, () => {
+      this._exists();
+      const cm = this.cm()!;
+      const { r, c } = parseKey(cm.cell);
+      return { sheetId: cm.sheetId, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+}
+readable(CommentProxy, ['id', 'authorName']);
+
+// --- Custom document properties ---------------------------------------------------------------
+
+class CustomPropertyCollectionProxy {
+  constructor(readonly _ctx: DoubleContext) {}
+  private props(): Record<string, string | number | boolean> {
+    const wb = this._ctx._core.wb;
+    return (wb.customProperties ??= {});
+  }
+  add(key: string, value: string | number | boolean): CustomPropertyProxy {
+    this._ctx._enqueue(jsonBytes([key, value]), () => {
+      this._ctx._core.require('1.7', 'CustomPropertyCollection.add');
+      if (!key || key.length > 255) throw new DoubleError(ErrorCodes.invalidArgument, 'invalid custom property key');
+      const existing = Object.keys(this.props()).find((k) => k.toLowerCase() === key.toLowerCase());
+      if (existing) delete this.props()[existing];
+      this.props()[key] = value;
+    });
+    return new CustomPropertyProxy(this._ctx, false, key, () => this.props());
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return new CustomPropertyProxy(this._ctx, true, key, () => this.props());
+  }
+}
+
+class CustomPropertyProxy extends BaseProxy {
+  readonly _type = 'CustomProperty';
+  readonly _scalars = ['key', 'value', 'type'];
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _key: string,
+    readonly _props: () => Record<string, string | number | boolean>,
+  ) {
+    super(ctx, nullable);
+  }
+  override _propVersion(): string {
+    return '1.7';
+  }
+  private realKey(): string | undefined {
+    return Object.keys(this._props()).find((k) => k.toLowerCase() === this._key.toLowerCase());
+  }
+  _exists(): boolean {
+    this._ctx._core.require('1.7', 'CustomPropertyCollection');
+    if (this.realKey() !== undefined) return true;
+    if (this._nullable) return false;
+    throw new DoubleError(ErrorCodes.itemNotFound, `No custom property '${this._key}'.`);
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const k = this.realKey()!;
+    const v = this._props()[k];
+    return Object.fromEntries(props.map((p) => [p, p === 'key' ? k : p === 'value' ? v : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String']));
+  }
+  delete(): void {
+    this._call('delete', null, '1.7', () => {
+      delete this._props()[this.realKey()!];
+    });
+  }
+}
+readable(CustomPropertyProxy, ['key', 'value', 'type']);
+
+// ---------------------------------------------------------------------------------------------
+// Factory
+
+export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
+  const sets = options.requirementSets ?? { ExcelApi: '1.18' };
+  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User');
+  const host: DoubleHost = {
+    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const ctx = new DoubleContext(core);
+      core.resetCaches();
+      try {
+        const result = await batch(ctx as unknown as Excel.RequestContext);
+        // Excel.run commits whatever is still queued when the batch resolves: one more round trip.
+        if (ctx._queue.length) await core.sync(ctx);
+        return result;
+      } finally {
+        ctx._closed = true;
+      }
+    },
+    supports: (set, version) => core.supports(set, version),
+  };
+  return {
+    host,
+    get workbook() {
+      return core.wb;
+    },
+    set workbook(wb: WorkbookModel) {
+      core.wb = wb;
+    },
+    syncCount: () => core.syncs,
+    syncLog: () => core.log.slice(),
+    resetCounts: () => {
+      core.syncs = 0;
+      core.log = [];
+    },
+    selection: () => {
+      const sel = core.wb.selection;
+      const sheet = sel ? core.sheetById(sel.sheetId) : undefined;
+      return sel && sheet ? { sheet: sheet.name, address: sel.address } : null;
+    },
+    activeSheet: () => (core.wb.activeSheetId ? (core.sheetById(core.wb.activeSheetId)?.name ?? null) : null),
+    sheet: (name) => core.sheetByName(name),
+    cell: (sheetName, a1) => {
+      const sheet = core.sheetByName(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const { r0, c0 } = parseRect(a1);
+      const cell = sheet.cells[cellKey(r0, c0)];
+      return { value: core.displayValue(sheet, r0, c0, null), formula: cell?.f ?? null, format: cell?.fmt ?? {} };
+    },
+    snapshot: () => cloneWorkbook(core.wb),
+    userEdit: (sheetName, address, values) => {
+      const sheet = core.sheetByName(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const rect = parseRect(address);
+      const st: SyncState = { responseBytes: 0, cellsLoaded: 0, commits: [], changes: [], evalCache: null };
+      core.writeMatrix(sheet, rect, values, 'values', st);
+      core.fire(st.changes, 'Unknown');
+    },
+    handlerCount: () => core.registrations.filter((r) => r.active).length,
+  };
+}
