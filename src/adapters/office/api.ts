@@ -1,0 +1,139 @@
+/**
+ * The contract between the task pane and the Office.js adapter. The task pane calls only these
+ * functions; each takes an `ExcelHost` so tests (jest and the browser e2e) can hand in a strict test
+ * double instead of the real `Excel.run`. Every action costs a constant number of `context.sync`
+ * round trips, whatever the workbook's size, and reports what it cost.
+ *
+ * Functions (src/adapters/office/index.ts), each `async (host, …)`:
+ *   existingSheetNames(host) → string[]                         1 sync
+ *   planSheetNames(existing) → SheetNames                        (no Excel)
+ *   insertTemplate(host, draft, InsertOptions) → InsertResult    2 syncs
+ *   validate(host, ValidateOptions) → ValidateResult             2 syncs; 3 with highlight
+ *   clearMarks(host) → ClearResult                               2 syncs
+ *   selectCells(host, refs) → ActionCost                         1 sync
+ *   writeResultsSheet(host, findings, lang) → ResultsSheetResult 2 syncs
+ *   writeIndicatorTargets(host, cells) or (host, plan, updates) → { cost }   1 sync
+ *   onPlanChanged(host, handler, { debounceMs }) → unsubscribe   1 sync (+1 to unsubscribe)
+ *
+ * Changes since the first draft of this file (all additive): optional fields on ValidateResult
+ * (`degraded`, `truncated`, `annotationsSkipped`) and ClearResult (`annotationsRemoved`, `degraded`);
+ * SheetNames, TargetCell, IndicatorTargetUpdate, ResultsSheetResult, PlanChangeOptions types;
+ * writeIndicatorTargets accepts either cells or (plan, updates).
+ *
+ * How highlights are kept (so 지우기 works after save and reopen): validate+highlight copies each marked
+ * cell's format (Range.copyFrom … 'Formats', ExcelApi 1.9) into the very hidden MARKS_SHEET before
+ * filling it, and writes one row per marked area there (target address, where its saved format is,
+ * severity, role, annotation). Clearing reads the saved fills back (getCellProperties) and restores
+ * them: No Fill with fill.clear() (never white), solid/pattern fills property by property, anything
+ * else (tints, gradients) by copying the saved format back. Copying the format instead of reading it
+ * first is what keeps validate+highlight at 3 round trips: a read-then-save would need a fourth.
+ */
+import type { PlanDraft } from '../../core/model/draft';
+import type { Finding, Lang, Severity } from '../../core/rules/types';
+import type { ValidationResult } from '../../core/validate';
+
+/** What `Excel.run` and `Office.context.requirements` give; injectable for tests. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** e.g. supports('ExcelApi', '1.18') for notes, ('ExcelApi', '1.10') for comments. */
+  supports(set: string, version: string): boolean;
+}
+
+export interface ActionCost {
+  /** context.sync() calls made by the action. */
+  syncs: number;
+  /** Cells whose values were read. */
+  cellsRead: number;
+  /** Wall time in milliseconds. */
+  ms: number;
+}
+
+export type SheetRole = 'overview' | 'indicators' | 'areas' | 'tasks';
+export type SheetNames = Record<SheetRole, string>;
+
+export interface InsertOptions {
+  /** Live SUM formulas for totals left empty in the draft (the blank template). */
+  formulas: boolean;
+  /**
+   * Sheet names to use instead of the defaults; the caller picks free ones (see planSheetNames).
+   * A name that is taken anyway gets a free variant ("개요 (2)"): insert never overwrites a sheet.
+   */
+  sheetNames?: Partial<SheetNames>;
+}
+
+export interface InsertResult {
+  /** The names actually used, in order overview, indicators, areas, tasks. */
+  sheetNames: string[];
+  cost: ActionCost;
+}
+
+export interface ValidateOptions {
+  lang: Lang;
+  /** Fill flagged cells by severity and attach notes (or comments) with the message. */
+  highlight: boolean;
+}
+
+export interface ValidateResult {
+  result: ValidationResult;
+  /** How cells were annotated: notes (ExcelApi 1.18), comments (1.10), or fill only (1.9); none when not highlighting. */
+  annotation: 'notes' | 'comments' | 'fill-only' | 'none';
+  /** Cells filled (finding cells and the cells they involve). */
+  marked: number;
+  cost: ActionCost;
+  /** Why highlighting did less than asked (old Excel, too many cells, …); Korean / English pairs joined by ' / '. */
+  degraded?: string[];
+  /** True when more cells were flagged than MAX_MARKED_CELLS: the first ones by severity were marked. */
+  truncated?: boolean;
+  /** Finding cells left without a note/comment because the user already had one there. */
+  annotationsSkipped?: number;
+}
+
+export interface ClearResult {
+  /** Cells whose format was restored. */
+  restored: number;
+  cost: ActionCost;
+  /** Notes or comments removed (only the add-in's own). */
+  annotationsRemoved?: number;
+  degraded?: string[];
+}
+
+export interface ResultsSheetResult {
+  sheetName: string;
+  cost: ActionCost;
+}
+
+/** One cell to write (the growth panel's yearly targets). `sheet` is the sheet name, `cell` A1. */
+export interface TargetCell {
+  sheet: string;
+  cell: string;
+  value: number;
+}
+
+/** Yearly targets for one indicator of a read plan: `indicator` indexes plan.indicators. */
+export interface IndicatorTargetUpdate {
+  indicator: number;
+  values: number[];
+}
+
+export interface PlanChangeOptions {
+  /** Quiet time after the last change before the handler runs. Default 800 ms. */
+  debounceMs?: number;
+}
+
+/** Name of the very hidden sheet that keeps what is needed to restore highlighted cells. */
+export const MARKS_SHEET = '_jobtarget_marks';
+/** Name of the findings sheet written on request. */
+export const RESULTS_SHEET = '검증결과';
+/** Text every note/comment the add-in writes starts with; only those are ever removed. */
+export const ANNOTATION_TAG = '[jobtarget]';
+/** At most this many cells are filled by one validation (the first by severity); beyond, `truncated`. */
+export const MAX_MARKED_CELLS = 3000;
+
+/** Fill colours: the finding's own cell, and the cells it involves (the parts of a sum). */
+export const SEVERITY_FILL: Record<Severity, { cell: string; involved: string }> = {
+  error: { cell: '#FFC7CE', involved: '#FDE9EC' },
+  warning: { cell: '#FFEB9C', involved: '#FFF6D5' },
+  info: { cell: '#BDD7EE', involved: '#E4EEF8' },
+};
+
+export type { PlanDraft, Finding, Lang };

@@ -1,0 +1,435 @@
+/**
+ * Inline highlights and how they are undone.
+ *
+ * Marking a cell (one round trip, queued after the read): its current format is copied
+ * (Range.copyFrom … 'Formats', ExcelApi 1.9) into the very hidden MARKS_SHEET, one record row per
+ * marked area, then its fill is set by severity and a note (ExcelApi 1.18) or comment (1.10) with the
+ * message is attached. Nothing is read first, which is what keeps validate+highlight at 3 round trips.
+ *
+ * Undoing (clearMarks, or the next validation): the saved fills are read back from MARKS_SHEET with
+ * getCellProperties and restored — No Fill with fill.clear() (never white), a plain solid or
+ * pattern fill property by property, anything else (tints, theme colours, gradients) by copying the
+ * saved format back. Only notes/comments starting with ANNOTATION_TAG are removed. Because all of it
+ * lives in the workbook, clearing works after the workbook was saved and reopened.
+ *
+ * MARKS_SHEET layout: A1 = MARKS_HEADER; from row 2 one record per marked area:
+ *   A target ('Sheet'!C5 or 'Sheet'!C5:D5)  B saved-format area on MARKS_SHEET (H2:I2)
+ *   C severity  D role (cell | involved)  E annotation (note | comment | '')
+ * A record's saved-format area starts in column H of its own row; a taller area (a merged cell) makes
+ * the next record start lower.
+ */
+import { a1, parseRange, qualified, rangeA1, splitQualified } from '../../core/grid/a1';
+import { SEVERITY_ORDER } from '../../core/rules/run';
+import type { Finding, Severity } from '../../core/rules/types';
+import { ANNOTATION_TAG, MARKS_SHEET, MAX_MARKED_CELLS, SEVERITY_FILL, type ExcelHost } from './api';
+import { cellInput, cellsToRects, type Rect } from './insert';
+
+export const MARKS_HEADER = 'jobtarget marks v1';
+const SNAP_COL = 7; // H
+const SETTABLE_PATTERNS = new Set(['Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75', 'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8']);
+
+export type Role = 'cell' | 'involved';
+export type AnnotationKind = 'notes' | 'comments' | 'fill-only' | 'none';
+
+export interface SavedFill {
+  color: string | null;
+  pattern: string | null;
+  patternColor: string | null;
+  tintAndShade: number | null;
+  patternTintAndShade: number | null;
+}
+
+export interface MarkRecord {
+  sheet: string;
+  rect: Rect;
+  /** Where the saved format sits on MARKS_SHEET. */
+  snap: Rect;
+  severity: Severity;
+  role: Role;
+  annotation: 'note' | 'comment' | '';
+}
+
+export interface MarkTarget {
+  sheet: string;
+  rect: Rect;
+  severity: Severity;
+  role: Role;
+  /** For role 'cell': the messages for the note, per cell A1 (top-left of the area). */
+  messages: Map<string, string[]>;
+}
+
+export function annotationFor(host: ExcelHost): AnnotationKind {
+  if (!host.supports('ExcelApi', '1.9')) return 'none';
+  if (host.supports('ExcelApi', '1.18')) return 'notes';
+  if (host.supports('ExcelApi', '1.10')) return 'comments';
+  return 'fill-only';
+}
+
+/** Key for a cell: sheet name and A1 address without $ (Excel's quoting of names does not matter). */
+export function cellKey(sheet: string, address: string): string {
+  return `${sheet}\u0000${address.replace(/\$/g, '').toUpperCase()}`;
+}
+
+/** cellKey of a sheet-qualified address as Excel returns it ("'My sheet'!$C$5"). */
+export function cellKeyOf(qualifiedAddress: string): string {
+  const { sheet, address } = splitQualified(qualifiedAddress);
+  return cellKey(sheet, address.split(':')[0]);
+}
+
+export function isOurAnnotation(content: unknown): boolean {
+  return typeof content === 'string' && content.startsWith(ANNOTATION_TAG);
+}
+
+function rectCells(r: Rect): number {
+  return (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+}
+
+function rectOf(address: string): Rect {
+  return parseRange(address.replace(/\$/g, ''));
+}
+
+export function rectAddr(r: Rect): string {
+  return r.r0 === r.r1 && r.c0 === r.c1 ? a1(r.r0, r.c0) : rangeA1(r.r0, r.c0, r.r1, r.c1);
+}
+
+// ---- reading old marks -------------------------------------------------------------------------
+
+/** Parses MARKS_SHEET's used range values (from A1) into records; unknown rows are skipped. */
+export function parseRecords(values: unknown[][], rowIndex: number, columnIndex: number): MarkRecord[] {
+  const out: MarkRecord[] = [];
+  if (columnIndex !== 0) return out;
+  for (let i = 0; i < values.length; i++) {
+    const [target, snap, severity, role, annotation] = values[i].map((v) => (v === null || v === undefined ? '' : String(v)));
+    if (rowIndex + i === 0 || !target || !snap) continue;
+    if (severity !== 'error' && severity !== 'warning' && severity !== 'info') continue;
+    try {
+      const { sheet, address } = splitQualified(target);
+      out.push({
+        sheet,
+        rect: rectOf(address),
+        snap: rectOf(snap),
+        severity,
+        role: role === 'involved' ? 'involved' : 'cell',
+        annotation: annotation === 'note' || annotation === 'comment' ? annotation : '',
+      });
+    } catch {
+      // a row we did not write: ignore
+    }
+  }
+  return out;
+}
+
+interface CellProps {
+  format?: { fill?: Partial<SavedFill> };
+}
+
+/** The saved fill of each cell of each record, from getCellProperties over MARKS_SHEET's used range. */
+export function savedFills(records: MarkRecord[], props: CellProps[][], rowIndex: number, columnIndex: number): (SavedFill | null)[][][] {
+  return records.map((rec) => {
+    const out: (SavedFill | null)[][] = [];
+    for (let i = 0; i <= rec.snap.r1 - rec.snap.r0; i++) {
+      const line: (SavedFill | null)[] = [];
+      for (let j = 0; j <= rec.snap.c1 - rec.snap.c0; j++) {
+        const f = props[rec.snap.r0 + i - rowIndex]?.[rec.snap.c0 + j - columnIndex]?.format?.fill;
+        line.push(
+          f
+            ? {
+                color: f.color ?? null,
+                pattern: f.pattern ?? null,
+                patternColor: f.patternColor ?? null,
+                tintAndShade: f.tintAndShade ?? null,
+                patternTintAndShade: f.patternTintAndShade ?? null,
+              }
+            : null,
+        );
+      }
+      out.push(line);
+    }
+    return out;
+  });
+}
+
+export const FILL_PROPS = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
+
+// ---- restoring ----------------------------------------------------------------------------------
+
+function sameFill(a: SavedFill | null, b: SavedFill | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Queues the restore of one area's fill. Returns false when nothing could be done. */
+function restoreFill(target: Excel.Range, saved: SavedFill | null, snapshot: () => Excel.Range): boolean {
+  if (!saved || saved.pattern === null) {
+    // Unknown: copy the whole saved format back (exact).
+    target.copyFrom(snapshot(), 'Formats' as Excel.RangeCopyType);
+    return true;
+  }
+  const fill = target.format.fill;
+  if (saved.pattern === 'None') {
+    fill.clear(); // No Fill — not white
+    return true;
+  }
+  const plain = SETTABLE_PATTERNS.has(saved.pattern) && !saved.tintAndShade && !saved.patternTintAndShade && saved.color !== null;
+  if (!plain) {
+    target.copyFrom(snapshot(), 'Formats' as Excel.RangeCopyType);
+    return true;
+  }
+  fill.clear();
+  fill.color = saved.color!;
+  if (saved.pattern !== 'Solid') {
+    fill.pattern = saved.pattern as Excel.FillPattern;
+    if (saved.patternColor) fill.patternColor = saved.patternColor;
+  }
+  return true;
+}
+
+/**
+ * Queues the restore of every record (before MARKS_SHEET is cleared or deleted: some restores copy
+ * from it). Returns the number of cells restored.
+ */
+export function queueRestore(ctx: Excel.RequestContext, records: MarkRecord[], fills: (SavedFill | null)[][][], existingSheets: Set<string>): number {
+  const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
+  let restored = 0;
+  records.forEach((rec, k) => {
+    if (!existingSheets.has(rec.sheet)) return;
+    const ws = ctx.workbook.worksheets.getItem(rec.sheet);
+    const cells = fills[k];
+    const first = cells[0]?.[0] ?? null;
+    const uniform = cells.every((line) => line.every((f) => sameFill(f, first)));
+    if (uniform) {
+      restoreFill(ws.getRange(rectAddr(rec.rect)), first, () => marks.getRange(rectAddr(rec.snap)));
+    } else {
+      cells.forEach((line, i) =>
+        line.forEach((f, j) => {
+          const cell: Rect = { r0: rec.rect.r0 + i, c0: rec.rect.c0 + j, r1: rec.rect.r0 + i, c1: rec.rect.c0 + j };
+          const snap: Rect = { r0: rec.snap.r0 + i, c0: rec.snap.c0 + j, r1: rec.snap.r0 + i, c1: rec.snap.c0 + j };
+          restoreFill(ws.getRange(rectAddr(cell)), f, () => marks.getRange(rectAddr(snap)));
+        }),
+      );
+    }
+    restored += rectCells(rec.rect);
+  });
+  return restored;
+}
+
+// ---- planning new marks ------------------------------------------------------------------------
+
+/** Cell → merged area it belongs to, per sheet. */
+function mergeIndex(merges: Map<string, Rect[]>): Map<string, Map<string, Rect>> {
+  const out = new Map<string, Map<string, Rect>>();
+  for (const [sheet, rects] of merges) {
+    const m = new Map<string, Rect>();
+    for (const rect of rects) for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) m.set(`${r},${c}`, rect);
+    out.set(sheet, m);
+  }
+  return out;
+}
+
+/**
+ * Which areas to fill: each finding's own cell (strong colour, with its message) and the cells it
+ * involves (pale colour); a cell flagged by several findings takes the most severe. Merged cells are
+ * marked as their whole merged area. At most `max` cells: the most severe first.
+ */
+export function planMarks(findings: readonly Finding[], sheets: Set<string>, merges: Map<string, Rect[]>, max = MAX_MARKED_CELLS): { targets: MarkTarget[]; truncated: boolean; cells: number } {
+  interface Slot {
+    sheet: string;
+    area: Rect;
+    severity: Severity;
+    role: Role;
+    messages: string[];
+    order: number;
+  }
+  const slots = new Map<string, Slot>();
+  const mergedAt = mergeIndex(merges);
+  let order = 0;
+  const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i);
+  const put = (sheet: string, address: string, f: Finding, role: Role) => {
+    if (!sheets.has(sheet)) return;
+    let rect: Rect;
+    try {
+      rect = rectOf(address);
+    } catch {
+      return;
+    }
+    const area = mergedAt.get(sheet)?.get(`${rect.r0},${rect.c0}`) ?? { r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 };
+    const key = `${sheet}\u0000${area.r0},${area.c0}`;
+    const slot = slots.get(key);
+    if (!slot) {
+      slots.set(key, { sheet, area, severity: f.severity, role, messages: role === 'cell' ? [f.message] : [], order: order++ });
+      return;
+    }
+    if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[slot.severity]) slot.severity = f.severity;
+    if (role === 'cell') {
+      slot.role = 'cell';
+      if (!slot.messages.includes(f.message)) slot.messages.push(f.message);
+    }
+  };
+  for (const { f } of sorted) if (f.sheet && f.cell) put(f.sheet, f.cell, f, 'cell');
+  for (const { f } of sorted) {
+    for (const ref of f.cells) {
+      try {
+        const { sheet, address } = splitQualified(ref);
+        put(sheet, address, f, 'involved');
+      } catch {
+        // not a qualified reference
+      }
+    }
+  }
+  const all = [...slots.values()].sort((a, b) => (a.role === b.role ? 0 : a.role === 'cell' ? -1 : 1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.order - b.order);
+  let cells = 0;
+  let truncated = false;
+  const kept: Slot[] = [];
+  for (const s of all) {
+    const n = rectCells(s.area);
+    if (cells + n > max) {
+      truncated = true;
+      continue;
+    }
+    cells += n;
+    kept.push(s);
+  }
+  // Single cells of the same sheet, severity and role are grouped into blocks; merged areas stay alone.
+  const targets: MarkTarget[] = [];
+  const groups = new Map<string, Slot[]>();
+  for (const s of kept) {
+    if (rectCells(s.area) > 1) {
+      targets.push({ sheet: s.sheet, rect: s.area, severity: s.severity, role: s.role, messages: new Map(s.role === 'cell' ? [[a1(s.area.r0, s.area.c0), s.messages]] : []) });
+      continue;
+    }
+    const k = `${s.sheet}\u0000${s.severity}\u0000${s.role}`;
+    const g = groups.get(k);
+    if (g) g.push(s);
+    else groups.set(k, [s]);
+  }
+  for (const g of groups.values()) {
+    const { sheet, severity, role } = g[0];
+    const byCell = new Map(g.map((s) => [`${s.area.r0},${s.area.c0}`, s]));
+    for (const rect of cellsToRects(g.map((s) => ({ row: s.area.r0, col: s.area.c0 })))) {
+      const messages = new Map<string, string[]>();
+      if (role === 'cell') {
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) messages.set(a1(r, c), byCell.get(`${r},${c}`)!.messages);
+      }
+      targets.push({ sheet, rect, severity, role, messages });
+    }
+  }
+  targets.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.rect.r0 - b.rect.r0 || a.rect.c0 - b.rect.c0));
+  return { targets, truncated, cells };
+}
+
+const SEVERITY_LABEL: Record<Severity, { ko: string; en: string }> = {
+  error: { ko: '오류', en: 'Error' },
+  warning: { ko: '경고', en: 'Warning' },
+  info: { ko: '참고', en: 'Info' },
+};
+
+const MAX_NOTE_CHARS = 1500;
+
+export function annotationText(severity: Severity, messages: readonly string[], lang: 'ko' | 'en'): string {
+  const head = `${ANNOTATION_TAG} ${SEVERITY_LABEL[severity][lang]}`;
+  let body = messages.map((m) => `• ${m}`).join('\n');
+  if (head.length + 1 + body.length > MAX_NOTE_CHARS) body = `${body.slice(0, MAX_NOTE_CHARS - head.length - 2)}…`;
+  return `${head}\n${body}`;
+}
+
+// ---- writing new marks ---------------------------------------------------------------------------
+
+export interface WriteMarksInput {
+  targets: MarkTarget[];
+  annotation: AnnotationKind;
+  lang: 'ko' | 'en';
+  /** Cells that already carry a note/comment the user wrote, as cellKey(sheet, A1). */
+  occupied: Set<string>;
+  marksSheetExists: boolean;
+}
+
+/**
+ * Queues: MARKS_SHEET reset (or created, very hidden), the saved formats, the record rows, the fills
+ * and the notes/comments. Call after queueRestore and after the old annotations were deleted.
+ */
+export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): { annotated: number; skipped: number } {
+  const sheets = ctx.workbook.worksheets;
+  let marks: Excel.Worksheet;
+  if (input.marksSheetExists) {
+    marks = sheets.getItem(MARKS_SHEET);
+    marks.getRange().clear('All' as Excel.ClearApplyTo);
+  } else {
+    marks = sheets.add(MARKS_SHEET);
+  }
+  marks.visibility = 'VeryHidden' as Excel.SheetVisibility;
+
+  const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
+  // Record rows: one per target, spaced by the target's height.
+  let row = 1;
+  const rows: (string | null)[][] = [[MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation']];
+  const placed: { t: MarkTarget; snap: Rect }[] = [];
+  for (const t of input.targets) {
+    const h = t.rect.r1 - t.rect.r0 + 1;
+    const w = t.rect.c1 - t.rect.c0 + 1;
+    const snap: Rect = { r0: row, c0: SNAP_COL, r1: row + h - 1, c1: SNAP_COL + w - 1 };
+    // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
+    rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '']);
+    for (let i = 1; i < h; i++) rows.push([null, null, null, null, null, null]);
+    placed.push({ t, snap });
+    row += h;
+  }
+  for (const r of rows) while (r.length < 6) r.push(null);
+  marks.getRange(`A1:F${rows.length}`).values = rows as unknown[][];
+
+  let annotated = 0;
+  let skipped = 0;
+  for (const { t, snap } of placed) {
+    const ws = sheets.getItem(t.sheet);
+    const target = ws.getRange(rectAddr(t.rect));
+    // Save first (queued before the fill, so it copies the format as it is now)…
+    marks.getRange(rectAddr(snap)).copyFrom(target, 'Formats' as Excel.RangeCopyType);
+    // …then fill by severity (clear first so an existing pattern does not show through).
+    target.format.fill.clear();
+    target.format.fill.color = SEVERITY_FILL[t.severity][t.role === 'cell' ? 'cell' : 'involved'];
+    if (t.role !== 'cell' || !kind) continue;
+    for (const [cell, messages] of t.messages) {
+      if (input.occupied.has(cellKey(t.sheet, cell))) {
+        skipped += 1;
+        continue;
+      }
+      const text = annotationText(t.severity, messages, input.lang);
+      if (kind === 'note') ctx.workbook.notes.add(ws.getRange(cell), text);
+      else ctx.workbook.comments.add(ws.getRange(cell), text);
+      annotated += 1;
+    }
+  }
+  return { annotated, skipped };
+}
+
+/** Deletes MARKS_SHEET (a very hidden sheet must be made hidden first: Excel refuses otherwise). */
+export function queueDeleteMarksSheet(ctx: Excel.RequestContext): void {
+  const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
+  marks.visibility = 'Hidden' as Excel.SheetVisibility;
+  marks.delete();
+}
+
+/** Loads every note and comment with its content (where the host has them). */
+export function loadAnnotations(ctx: Excel.RequestContext, host: ExcelHost): { notes: Excel.NoteCollection | null; comments: Excel.CommentCollection | null } {
+  const notes = host.supports('ExcelApi', '1.18') ? ctx.workbook.notes : null;
+  const comments = host.supports('ExcelApi', '1.10') ? ctx.workbook.comments : null;
+  notes?.load('items/content');
+  comments?.load('items/content');
+  return { notes, comments };
+}
+
+/** Queues the deletion of the add-in's own notes/comments; returns how many. */
+export function queueDeleteOurAnnotations(a: { notes: Excel.NoteCollection | null; comments: Excel.CommentCollection | null }): number {
+  let n = 0;
+  for (const item of a.notes?.items ?? []) {
+    if (isOurAnnotation(item.content)) {
+      item.delete();
+      n++;
+    }
+  }
+  for (const item of a.comments?.items ?? []) {
+    if (isOurAnnotation(item.content)) {
+      item.delete();
+      n++;
+    }
+  }
+  return n;
+}
