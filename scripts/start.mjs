@@ -74,7 +74,8 @@ async function main() {
   );
   const compiler = webpack(config);
   const firstBuild = new Promise((resolve) => compiler.hooks.done.tap('start', (stats) => resolve(stats)));
-  const server = new WebpackDevServer(config.devServer, compiler);
+  // start.mjs handles Ctrl+C itself (stop the server, then undo the sideload).
+  const server = new WebpackDevServer({ ...config.devServer, setupExitSignals: false }, compiler);
   try {
     await server.start();
   } catch (e) {
