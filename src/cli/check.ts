@@ -4,7 +4,8 @@ import { SingleBar } from 'cli-progress';
 import { AnnotateRefusedError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
 import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from '../adapters/xlsx/read';
 import { draftToBuffer } from '../adapters/xlsx/write';
-import { incheonSeogu2023 } from '../core/examples/incheon-seogu-2023';
+import { EXAMPLES } from '../core/examples';
+import { exampleFile } from './examples';
 import { parseA1 } from '../core/grid/a1';
 import type { GridWorkbook } from '../core/grid/grid';
 import { SEVERITY_ORDER, summarize } from '../core/rules/run';
@@ -20,11 +21,10 @@ export interface CheckOptions {
   format: Format;
   lang: Lang;
   annotate?: string;
-  example?: boolean;
+  /** Names of built-in examples to check too. */
+  examples?: string[];
 }
 
-/** Name of the built-in example in reports (and of its annotated copy). */
-export const EXAMPLE_FILE = 'jobtarget-example-incheon-seogu-2023.xlsx';
 
 /** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
 export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
@@ -76,10 +76,11 @@ async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked>
 }
 
 /** The built-in example, rendered in memory and read through the same reader as any file. */
-export async function checkExample(lang: Lang): Promise<Checked> {
-  const buf = await draftToBuffer(incheonSeogu2023, { formulas: false });
-  const read = await readXlsxBuffer(buf, EXAMPLE_FILE);
-  return { report: checkRead(EXAMPLE_FILE, read, lang), read };
+export async function checkExample(name: string, lang: Lang): Promise<Checked> {
+  const file = exampleFile(name);
+  const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
+  const read = await readXlsxBuffer(buf, file);
+  return { report: checkRead(file, read, lang), read };
 }
 
 export function exitCodeOf(reports: readonly FileReport[], troubles = 0): ExitCode {
@@ -101,7 +102,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   for (const dir of emptyFolders) {
     io.stderr.write(`${dir}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
   }
-  const total = files.length + (opts.example ? 1 : 0);
+  const examples = opts.examples ?? [];
+  const total = files.length + examples.length;
   if (total === 0) {
     if (unreadableFolders.length) return EXIT.trouble;
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
@@ -130,7 +132,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
   const jobs: { file: string; run: () => Promise<Checked>; input: string | null }[] = [
-    ...(opts.example ? [{ file: EXAMPLE_FILE, run: () => checkExample(lang), input: null }] : []),
+    ...examples.map((name) => ({ file: exampleFile(name), run: () => checkExample(name, lang), input: null })),
     ...files.map((f) => ({ file: f, run: () => checkOne(f, cwd, lang), input: path.resolve(cwd, f) })),
   ];
   for (const job of jobs) {
@@ -142,11 +144,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     if (opts.format === 'csv') out(formatCsvRows(report));
     if (opts.annotate && read && report.error === null) {
       const dir = path.resolve(cwd, opts.annotate);
-      let target = annotatedPath(job.input ?? path.join(cwd, EXAMPLE_FILE), dir);
+      let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
       outputs.add(target);
       try {
-        const written = await annotateFile(job.input ?? path.join(cwd, EXAMPLE_FILE), report.findings, dir, {
+        const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
           workbook: read.workbook,
           output: target,

@@ -7,6 +7,7 @@ import type { Lang } from '../core/rules/types';
 import { runCheck, type Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { runTemplate } from './template';
+import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 
 const VERSION = '0.1.0';
 
@@ -42,12 +43,12 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
   program
     .command('template')
     .description('빈 서식(기본 2027~2030) 또는 내장 예시를 .xlsx로 씁니다 (write the blank template or the example)')
-    .option('--example', '인천 서구 2023~2026 예시를 씁니다 (write the built-in example, its figures as stated)')
+    .option('--example [NAME]', `내장 예시를 씁니다, 기본 incheon-seogu-2023 (write a built-in example, its figures as stated): ${EXAMPLE_HELP}`)
     .option('--start-year <YYYY>', '계획기간 시작연도, 기본 2027 (first plan year)', integer('--start-year'))
     .option('--years <N>', '계획기간 연수, 기본 4 (number of plan years)', integer('--years'))
     .option('-o, --output <FILE>', '출력 파일 (output file; default jobtarget-template-<start>-<end>.xlsx)')
     .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
-    .action(async (o: { example?: boolean; startYear?: number; years?: number; output?: string; force?: boolean }) => {
+    .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean }) => {
       done(await runTemplate(o, io));
     });
 
@@ -58,14 +59,16 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .addOption(new Option('--format <format>', '보고서 형식 (report format)').choices(['text', 'json', 'csv']).default('text'))
     .option('--annotate <DIR>', '칠하고 메모를 단 검증 사본을 DIR에 씁니다 (write annotated copies into DIR)')
     .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
-    .option('--example', '내장 예시를 검사합니다 (check the built-in example)')
-    .action(async (paths: string[], o: { format: Format; annotate?: string; lang: Lang; example?: boolean }) => {
-      if (paths.length === 0 && !o.example) {
+    .option('--example [NAME]', `내장 예시도 검사합니다 (also check a built-in example): ${EXAMPLE_HELP}`)
+    .action(async (given: string[], o: { format: Format; annotate?: string; lang: Lang; example?: boolean | string }) => {
+      // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
+      const { paths, examples } = splitExampleArgs(given, o.example);
+      if (paths.length === 0 && examples.length === 0) {
         io.stderr.write(NEEDS_PATH);
         done(EXIT.trouble);
         return;
       }
-      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, example: o.example }, io));
+      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, examples }, io));
     });
 
   return program;

@@ -2,14 +2,15 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { OutputExistsError, writeDraftFile } from '../adapters/xlsx/write';
-import { incheonSeogu2023 } from '../core/examples/incheon-seogu-2023';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/examples';
 import { DEFAULT_PERIOD, lastYear, periodProblem, type PlanPeriod } from '../core/model/period';
 import { blankDraft } from '../core/template/blank';
-import { EXAMPLE_FILE } from './check';
+import { exampleFile, resolveExample } from './examples';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 
 export interface TemplateOptions {
-  example?: boolean;
+  /** true: the default example; a string: an example by name (see core/examples). */
+  example?: boolean | string;
   startYear?: number;
   years?: number;
   output?: string;
@@ -22,20 +23,21 @@ export function defaultTemplateName(period: PlanPeriod): string {
 
 export async function runTemplate(opts: TemplateOptions, io: CliIo): Promise<ExitCode> {
   const cwd = io.cwd ?? process.cwd();
-  if (opts.example && (opts.startYear !== undefined || opts.years !== undefined)) {
-    throw new UsageError('--example은 예시의 계획기간(2023~2026)을 그대로 씁니다: --start-year, --years와 함께 쓸 수 없습니다 (--example keeps the example\'s own period, 2023–2026; --start-year and --years cannot be used with it)');
+  const example = opts.example ? resolveExample(opts.example === true ? DEFAULT_EXAMPLE : opts.example) : null;
+  if (example && (opts.startYear !== undefined || opts.years !== undefined)) {
+    throw new UsageError('--example은 예시의 계획기간을 그대로 씁니다: --start-year, --years와 함께 쓸 수 없습니다 (--example keeps the example\'s own period; --start-year and --years cannot be used with it)');
   }
   const period: PlanPeriod = { startYear: opts.startYear ?? DEFAULT_PERIOD.startYear, years: opts.years ?? DEFAULT_PERIOD.years };
   const problem = periodProblem(period);
   if (problem) throw new UsageError(problem);
-  const name = opts.example ? EXAMPLE_FILE : defaultTemplateName(period);
+  const name = example ? exampleFile(example) : defaultTemplateName(period);
   let file = path.resolve(cwd, opts.output ?? name);
   // -o DIR writes the default name into that folder.
   const st = await fs.stat(file).catch(() => null);
   if (st?.isDirectory()) file = path.join(file, name);
   const shown = path.relative(cwd, file) || file;
   try {
-    if (opts.example) await writeDraftFile(incheonSeogu2023, { formulas: false }, file, { force: opts.force });
+    if (example) await writeDraftFile(EXAMPLES[example].draft, { formulas: false }, file, { force: opts.force });
     else await writeDraftFile(blankDraft({ period }), { formulas: true }, file, { force: opts.force });
   } catch (e) {
     if (e instanceof OutputExistsError) {
@@ -47,7 +49,7 @@ export async function runTemplate(opts: TemplateOptions, io: CliIo): Promise<Exi
     io.stderr.write(`파일을 쓰지 못했습니다: ${shown} — ${why} (could not write the file)\n`);
     return EXIT.trouble;
   }
-  const what = opts.example ? '예시 통합 문서(인천 서구 2023~2026)를' : `빈 서식(${period.startYear}~${lastYear(period)})을`;
+  const what = example ? `예시 통합 문서(${EXAMPLES[example].title})를` : `빈 서식(${period.startYear}~${lastYear(period)})을`;
   io.stdout.write(`${what} 만들었습니다: ${shown} (written: ${shown})\n`);
   return EXIT.ok;
 }

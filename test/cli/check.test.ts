@@ -4,12 +4,15 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RESULTS_SHEET, readXlsxFile } from '../../src/adapters/xlsx/read';
-import { EXAMPLE_FILE, orderFindings } from '../../src/cli/check';
+import { orderFindings } from '../../src/cli/check';
+import { exampleFile } from '../../src/cli/examples';
 import { CSV_HEADER, csvField, displayWidth } from '../../src/cli/report';
 import type { Finding } from '../../src/core/rules/types';
 import { validateGrid } from '../../src/core/validate';
 import { BROKEN, DRIFTS } from '../support/fixtures';
 import { parseCsv, run } from './run';
+
+const EXAMPLE_FILE = exampleFile('incheon-seogu-2023');
 
 const FIXTURES = path.join(__dirname, '../fixtures');
 const EXAMPLE = path.join(FIXTURES, 'example.xlsx');
@@ -145,6 +148,17 @@ describe('check: JSON contract', () => {
     expect(a.files[0].findings).toEqual(b.files[0].findings);
     expect(a.files[0].summary).toEqual(b.files[0].summary);
     expect(a.files[0].findings.length).toBeGreaterThan(0);
+  });
+
+  it('check --example sejong-2024 reports the 세종 results inconsistencies; --example PATH still checks PATH', async () => {
+    const s = JSON.parse((await run(['check', '--example', 'sejong-2024', '--format', 'json'])).out);
+    expect(s.files[0].file).toBe(exampleFile('sejong-2024'));
+    expect(s.files[0].findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { rule: string; cell: string; expected: number; actual: number }) => [f.rule, f.cell, f.expected, f.actual])).toEqual([
+      ['result-sum', 'E9', 1221, 1216],
+      ['result-sum', 'E16', 732, 753],
+    ]);
+    const both = JSON.parse((await run(['check', '--example', EXAMPLE, '--format', 'json'])).out);
+    expect(both.files.map((f: { file: string }) => f.file)).toEqual([EXAMPLE_FILE, EXAMPLE]);
   });
 
   it('orders findings by severity, then sheet order, row and column', async () => {

@@ -3,9 +3,11 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { EXAMPLE_FILE } from '../../src/cli/check';
+import { exampleFile } from '../../src/cli/examples';
 import { readPlan } from '../../src/core/template/read';
 import { run } from './run';
+
+const EXAMPLE_FILE = exampleFile('incheon-seogu-2023');
 
 let tmp: string;
 beforeEach(async () => {
@@ -47,6 +49,16 @@ describe('jobtarget template', () => {
     expect(plan.grandTotal!.target.total).toMatchObject({ value: 60247, state: 'number' });
     expect(plan.grandTotal!.target.total.formula).toBeUndefined();
     expect(plan.tasks).toHaveLength(13);
+  });
+
+  it('writes the 세종 results example by name, and rejects an unknown name', async () => {
+    const r = await run(['template', '--example', 'sejong-2024'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const read = await readXlsxFile(path.join(tmp, exampleFile('sejong-2024')));
+    expect(read.grid.sheets.map((s) => s.name)).toContain('성과');
+    const bad = await run(['template', '--example', 'busan-2099'], { cwd: tmp });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('sejong-2024');
   });
 
   it('-o names the file; -o DIR puts the default name in DIR', async () => {
