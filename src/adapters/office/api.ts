@@ -29,6 +29,7 @@
  * first is what keeps validate+highlight at 3 round trips: a read-then-save would need a fourth.
  */
 import type { PlanDraft } from '../../core/model/draft';
+import type { DEFAULT_SHEET_NAMES } from '../../core/template/render';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 import type { ValidationResult } from '../../core/validate';
 
@@ -48,7 +49,8 @@ export interface ActionCost {
   ms: number;
 }
 
-export type SheetRole = 'overview' | 'indicators' | 'areas' | 'tasks';
+/** The template's sheets: the four 종합계획 sheets, and 성과 / 연차별 세부계획 when a draft has them. */
+export type SheetRole = keyof typeof DEFAULT_SHEET_NAMES;
 export type SheetNames = Record<SheetRole, string>;
 
 export interface InsertOptions {

@@ -3,7 +3,7 @@ import { DEFAULT_SHEET_NAMES } from '../../core/template/render';
 import type { ExcelHost, SheetNames, SheetRole } from './api';
 import { Meter } from './host';
 
-const ROLES: SheetRole[] = ['overview', 'indicators', 'areas', 'tasks'];
+const ROLES = Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[];
 const MAX_SHEET_NAME = 31;
 
 /** Excel compares sheet names case-insensitively. */
@@ -29,7 +29,7 @@ export function freeName(base: string, taken: Iterable<string>): string {
   }
 }
 
-/** Free names for the four template sheets, given the workbook's sheet names (and wanted overrides). */
+/** Free names for every template sheet, given the workbook's sheet names (and wanted overrides). */
 export function planSheetNames(existing: readonly string[], wanted: Partial<SheetNames> = {}): SheetNames {
   const taken = new Set(existing);
   const out = {} as SheetNames;
