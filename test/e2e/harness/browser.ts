@@ -5,6 +5,12 @@
  * The request guard: every request the page makes is recorded (page.on('request')); a request to any origin
  * other than the test server's is recorded as foreign AND aborted (context.route), so nothing leaves the
  * machine even when the pane misbehaves. Tests assert `foreign` is empty.
+ *
+ * One exception is recognised, not allowed through: office.js, loaded outside an Office client, adds a hidden
+ * iframe for Microsoft's telemetry proxy 3 s after it loads (ULSEndpointProxy.loadProxyFrame in
+ * o15apptofilemappingtable.js). It is still aborted; it goes to `officeJsOwn` instead of `foreign` only when
+ * its URL is exactly that endpoint AND Chromium reports (CDP Network.requestWillBeSent initiator) that only
+ * office.js's own scripts were on the stack that made it. Any other foreign request fails the tests.
  */
 import { readFileSync } from 'fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -31,7 +37,12 @@ export interface RecordedRequest {
   url: string;
   method: string;
   resourceType: string;
+  /** Scripts on the stack that made the request (from CDP), when Chromium reported one. */
+  initiators?: string[];
 }
+
+/** The telemetry frame office.js adds by itself outside an Office client (see the file comment). */
+export const OFFICE_JS_TELEMETRY_FRAME = 'https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html';
 
 export interface PaneSession {
   context: BrowserContext;
@@ -39,10 +50,12 @@ export interface PaneSession {
   origin: string;
   /** Every request the page made, in order. */
   requests: RecordedRequest[];
-  /** Requests to anything but the test server's origin (aborted). */
-  foreign: RecordedRequest[];
-  /** Uncaught page errors and console errors. */
-  errors: string[];
+  /** Requests to anything but the test server's origin (all aborted), except office.js's own telemetry frame. */
+  readonly foreign: RecordedRequest[];
+  /** office.js's telemetry frame, made by office.js's own scripts (aborted too). */
+  readonly officeJsOwn: RecordedRequest[];
+  /** Uncaught page errors and console errors (not counting the aborted office.js telemetry frame's). */
+  readonly errors: string[];
   close(): Promise<void>;
 }
 
@@ -79,8 +92,8 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
     serviceWorkers: 'block',
   });
   const requests: RecordedRequest[] = [];
-  const foreign: RecordedRequest[] = [];
-  const errors: string[] = [];
+  const offOrigin: RecordedRequest[] = [];
+  const errors: { text: string; url: string }[] = [];
 
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -88,20 +101,46 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+
+  // Who made each request: the scripts on the initiator's stack, by URL (CDP; Chromium only).
+  const initiators = new Map<string, string[]>();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const frames: { url: string }[] = [];
+    for (let st = e.initiator.stack; st; st = st.parent) frames.push(...st.callFrames);
+    const urls = frames.map((f) => f.url).filter(Boolean);
+    if (e.initiator.url) urls.push(e.initiator.url);
+    initiators.set(e.request.url, [...(initiators.get(e.request.url) ?? []), ...urls]);
+  });
+
   page.on('request', (r) => {
-    const rec = { url: r.url(), method: r.method(), resourceType: r.resourceType() };
+    const rec: RecordedRequest = { url: r.url(), method: r.method(), resourceType: r.resourceType() };
     requests.push(rec);
-    if (!isLocal(rec.url, origin)) foreign.push(rec);
+    if (!isLocal(rec.url, origin)) offOrigin.push(rec);
   });
   page.on('websocket', (ws) => {
-    const rec = { url: ws.url(), method: 'GET', resourceType: 'websocket' };
+    const rec: RecordedRequest = { url: ws.url(), method: 'GET', resourceType: 'websocket' };
     requests.push(rec);
-    if (!isLocal(ws.url().replace(/^ws/, 'http'), origin)) foreign.push(rec);
+    if (!isLocal(ws.url().replace(/^ws/, 'http'), origin)) offOrigin.push(rec);
   });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('pageerror', (e) => errors.push({ text: `pageerror: ${e.message}`, url: '' }));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+    if (m.type() === 'error') errors.push({ text: `console.error: ${m.text()}`, url: m.location().url });
   });
+
+  const officeJsScript = (u: string) => u.startsWith(`${origin}/office-js/`);
+  const isOfficeJsOwn = (rec: RecordedRequest) => {
+    const by = initiators.get(rec.url) ?? [];
+    return rec.url === OFFICE_JS_TELEMETRY_FRAME && by.length > 0 && by.every(officeJsScript);
+  };
+  const classify = () => {
+    for (const rec of offOrigin) rec.initiators = initiators.get(rec.url);
+    return {
+      foreign: offOrigin.filter((r) => !isOfficeJsOwn(r)),
+      officeJsOwn: offOrigin.filter(isOfficeJsOwn),
+    };
+  };
 
   // Order matters: the config first, then the double + injector, both before any of the page's scripts.
   await page.addInitScript({ content: `window.__E2E_CONFIG__ = ${JSON.stringify(config)};` });
@@ -113,8 +152,17 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
     page,
     origin,
     requests,
-    foreign,
-    errors,
+    get foreign() {
+      return classify().foreign;
+    },
+    get officeJsOwn() {
+      return classify().officeJsOwn;
+    },
+    // The aborted telemetry frame shows up as a failed load in the console; that one is not the pane's error.
+    get errors() {
+      const own = new Set(classify().officeJsOwn.map((r) => r.url));
+      return errors.filter((e) => !own.has(e.url)).map((e) => e.text);
+    },
     close: () => context.close(),
   };
 }
