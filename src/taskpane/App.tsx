@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import type { ActionCost, ExcelHost, ValidateResult } from '../adapters/office/api';
-import { TEMPLATE } from '../core/template/description';
+import { DEFAULT_SHEET_NAMES } from '../core/template/render';
 import type { Finding, Lang } from '../core/rules/types';
 import { PaneContext } from './context';
 import { translator, type StringKey } from './i18n';
@@ -60,13 +60,6 @@ const useStyles = makeStyles({
   },
   footer: { padding: `0 ${tokens.spacingHorizontalL}` },
 });
-
-const DEFAULT_NAMES: Record<SheetRole, string> = {
-  overview: TEMPLATE.overview.sheetName,
-  indicators: TEMPLATE.indicators.sheetName,
-  areas: TEMPLATE.areas.sheetName,
-  tasks: TEMPLATE.tasks.sheetName,
-};
 
 const ANNOTATION: Record<ValidateResult['annotation'], StringKey> = {
   notes: 'annotationNotes',
@@ -136,7 +129,7 @@ export function App(props: AppProps) {
         return;
       }
       const counts = countBySeverity(r.result.findings);
-      const parts = [t('summary', counts)];
+      const parts = [`${t('summary', counts)}.`];
       if (r.marked > 0) parts.push(t('marked', { n: r.marked, how: t(ANNOTATION[r.annotation]) }));
       if (r.truncated) parts.push(t('truncated'));
       for (const d of r.degraded ?? []) parts.push(pickLang(d, lang));
@@ -158,9 +151,10 @@ export function App(props: AppProps) {
       (x) => x.result.cost,
     );
     if (!r) return;
-    const renamed = (Object.keys(DEFAULT_NAMES) as SheetRole[])
-      .filter((role) => r.names[role] && r.names[role] !== DEFAULT_NAMES[role])
-      .map((role) => `${DEFAULT_NAMES[role]} → ${r.names[role]}`);
+    // Names that differ from the defaults because those were taken (only sheets actually created).
+    const renamed = (Object.keys(DEFAULT_SHEET_NAMES) as SheetRole[])
+      .filter((role) => r.names[role] && r.names[role] !== DEFAULT_SHEET_NAMES[role] && r.result.sheetNames.includes(r.names[role]))
+      .map((role) => `${DEFAULT_SHEET_NAMES[role]} → ${r.names[role]}`);
     const text = [t('insertDone', { names: r.result.sheetNames.join(', ') })];
     if (renamed.length) text.push(t('insertRenamed', { names: renamed.join(', ') }));
     setStatus({ intent: 'success', text: text.join(' ') });

@@ -34,7 +34,7 @@ test('severity toggles are pressed by default and show each count', async () => 
   await validated();
   const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
   const toggles = within(bar).getAllByRole('button');
-  expect(toggles.map((b) => b.textContent)).toEqual([`오류 (${summary.error})`, `경고 (${summary.warning})`, `참고 (${summary.info})`]);
+  expect(toggles.map((b) => b.textContent)).toEqual([`✓오류 (${summary.error})`, `✓경고 (${summary.warning})`, `✓참고 (${summary.info})`]);
   expect(toggles.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'true', 'true']);
   expect(items()).toHaveLength(findings.length);
 });

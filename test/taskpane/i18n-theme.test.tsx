@@ -79,6 +79,7 @@ test('the pane in English, dark', async () => {
   await user.click(screen.getByRole('button', { name: 'Check' }));
   expect(mock.validate).toHaveBeenCalledWith(expect.anything(), { lang: 'en', highlight: true });
   await screen.findByTestId('findings');
+  expect(screen.getByRole('heading', { level: 4, name: 'Targets by area' })).toBeTruthy();
   // findings show the English messages
   const first = screen.getAllByRole('button', { name: /^Errors: / })[0];
   expect(first.textContent).toMatch(/[A-Za-z]/);

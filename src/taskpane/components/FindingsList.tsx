@@ -30,6 +30,13 @@ export const SEVERITY_BADGE: Record<Severity, 'danger' | 'warning' | 'informativ
   info: 'informative',
 };
 
+/** The fixed tables' English names; 실천과제 titles and sheet names are the workbook's own. */
+const TABLE_EN: Record<string, string> = { '공통 일자리 목표': 'Common job targets', '분야별 목표': 'Targets by area', 개요: 'Overview' };
+
+export function tableLabel(table: string, lang: 'ko' | 'en'): string {
+  return lang === 'en' ? TABLE_EN[table] ?? table : table;
+}
+
 function figure(v: number | string | null): string {
   return typeof v === 'number' ? formatNumber(v, Number.isInteger(v) ? 0 : 1) : String(v);
 }
@@ -48,7 +55,7 @@ export function FindingsList(props: { findings: readonly Finding[]; plan: Plan |
           </h3>
           {g.tables.map((tg) => (
             <div key={tg.table ?? ''} data-table={tg.table ?? ''}>
-              <h4 className={s.table}>{tg.table ?? t('otherTable')}</h4>
+              <h4 className={s.table}>{tg.table === null ? t('otherTable') : tableLabel(tg.table, lang)}</h4>
               <ul className={s.list}>
                 {tg.findings.map((f) => {
                   const key = findingKey(f, n++);

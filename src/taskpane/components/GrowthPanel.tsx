@@ -24,7 +24,7 @@ import type { AssessmentStatus } from '../../core/growth';
 import type { Plan } from '../../core/model/plan';
 import { usePane } from '../context';
 import type { StringKey } from '../i18n';
-import { changeUnit, formatChange, formatNumber } from '../model/format';
+import { formatChange, formatNumber } from '../model/format';
 import { growthRows, type GrowthRow } from '../model/growth';
 import type { TargetUpdate } from '../services';
 
@@ -129,16 +129,13 @@ export function GrowthPanel(props: { plan: Plan | null; busy: boolean; onFill: (
   const rows = growthRows(props.plan);
   if (!rows.length) return <Text>{t('growthNoIndicators')}</Text>;
   const toFill = rows.filter((r) => r.path && r.changes.length);
-  const units = [...new Set(rows.map((r) => changeUnit(r.kind)))].join(', ');
 
   return (
     <div className={s.root}>
       <Text as="h2" weight="semibold" size={400}>
         {t('growthHeading')}
       </Text>
-      <Caption1>
-        {t('growthRule')} ({units})
-      </Caption1>
+      <Caption1>{t('growthRule')}</Caption1>
       <ul className={s.cards} data-testid="growth-rows">
         {rows.map((r) => (
           <IndicatorCard key={r.index} row={r} />

@@ -80,6 +80,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
                     key={sev}
                     size="small"
                     checked={filter[sev]}
+                    icon={<span aria-hidden="true">{filter[sev] ? '✓' : ''}</span>}
                     onClick={() => setFilter((f) => ({ ...f, [sev]: !f[sev] }))}
                     data-severity={sev}
                   >
