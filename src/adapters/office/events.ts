@@ -29,7 +29,8 @@ export async function onPlanChanged(host: ExcelHost, handler: (change: PlanChang
   let active = true;
   const listener = async (args: ChangedArgs): Promise<void> => {
     if (!active) return;
-    if (args.triggerSource === 'ThisLocalAddin' || inOwnWrite()) return;
+    // Excel says who made the change where it can (ExcelApi 1.14); otherwise our own-write window.
+    if (args.triggerSource !== undefined ? args.triggerSource === 'ThisLocalAddin' : inOwnWrite()) return;
     pending += 1;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {

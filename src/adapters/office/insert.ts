@@ -61,8 +61,9 @@ export function cellsToRects(cells: readonly { row: number; col: number }[]): Re
   return done.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
 }
 
+/** "C7" for one cell, "C7:G9" for a block. */
 export function rectAddress(r: Rect): string {
-  return rangeA1(r.r0, r.c0, r.r1, r.c1);
+  return r.r0 === r.r1 && r.c0 === r.c1 ? rangeA1(r.r0, r.c0, r.r0, r.c0).split(':')[0] : rangeA1(r.r0, r.c0, r.r1, r.c1);
 }
 
 /** Text Excel would otherwise turn into a number, date, boolean or formula is written with a leading apostrophe. */

@@ -1,0 +1,153 @@
+/** selectCells, writeResultsSheet, writeIndicatorTargets and onPlanChanged through the strict double. */
+import {
+  RESULTS_SHEET,
+  onPlanChanged,
+  selectCells,
+  validate,
+  writeIndicatorTargets,
+  writeResultsSheet,
+} from '../../../src/adapters/office';
+import { OWN_WRITE_GRACE_MS } from '../../../src/adapters/office/host';
+import { seedCell } from '../../office-double';
+import { findingKeys, inserted } from './helpers';
+
+describe('selectCells', () => {
+  test('activates the sheet and selects the cell, in one round trip', async () => {
+    const x = await inserted();
+    await x.host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('개요').activate();
+      await ctx.sync();
+    });
+    x.resetCounts();
+    const cost = await selectCells(x.host, ["'분야별 목표'!C7"]);
+    expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C7' });
+    expect(x.activeSheet()).toBe('분야별 목표');
+    expect(x.syncCount()).toBe(1);
+    expect(cost.syncs).toBe(1);
+  });
+
+  test("selects every cell of a finding on the first cell's sheet (a multi-area selection)", async () => {
+    const x = await inserted();
+    await selectCells(x.host, ["'분야별 목표'!C7", "'분야별 목표'!C17", "'분야별 목표'!C18", '실천과제!C8']);
+    expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C7,C17:C18' });
+  });
+
+  test('below ExcelApi 1.9 (no multi-area ranges) the first cell', async () => {
+    const x = await inserted(undefined, '1.8');
+    await selectCells(x.host, ["'분야별 목표'!C7", "'분야별 목표'!D9"]);
+    expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C7' });
+  });
+
+  test('nothing to select costs nothing', async () => {
+    const x = await inserted();
+    await selectCells(x.host, ['not a reference']);
+    expect(x.syncCount()).toBe(0);
+  });
+});
+
+describe('writeResultsSheet', () => {
+  test('lists the findings with links to their cells; writing again replaces our sheet', async () => {
+    const x = await inserted();
+    const v = await validate(x.host, { lang: 'ko', highlight: false });
+    x.resetCounts();
+    const r = await writeResultsSheet(x.host, v.result.findings, 'ko');
+    expect(r.sheetName).toBe(RESULTS_SHEET);
+    expect(x.syncCount()).toBe(2);
+    const f = v.result.findings.find((g) => g.sheet === '분야별 목표')!;
+    const sheet = x.sheet(RESULTS_SHEET)!;
+    const formulas = Object.values(sheet.cells).map((c) => c.f).filter(Boolean);
+    expect(formulas).toContain(`=HYPERLINK("#'분야별 목표'!${f.cell}","${f.cell}")`);
+    expect(x.cell(RESULTS_SHEET, 'E5').value).toBe(v.result.findings[0].message);
+    expect(x.cell(RESULTS_SHEET, 'C5').value).toBe(v.result.findings[0].cell); // the link shows the address
+    expect(x.activeSheet()).toBe(RESULTS_SHEET);
+
+    const again = await writeResultsSheet(x.host, v.result.findings.slice(0, 2), 'en');
+    expect(again.sheetName).toBe(RESULTS_SHEET);
+    expect(x.workbook.sheets.filter((s) => s.name.startsWith(RESULTS_SHEET))).toHaveLength(1);
+    expect(x.cell(RESULTS_SHEET, 'A4').value).toBe('Severity');
+    expect(x.cell(RESULTS_SHEET, 'A7').value).toBe('');
+
+    // Our findings sheet is not read as part of the plan.
+    const after = await validate(x.host, { lang: 'ko', highlight: false });
+    expect(findingKeys(after.result.findings)).toEqual(findingKeys(v.result.findings));
+  });
+
+  test("a user's own 검증결과 sheet is never overwritten", async () => {
+    const x = await inserted();
+    await x.host.run(async (ctx) => {
+      ctx.workbook.worksheets.add(RESULTS_SHEET);
+      await ctx.sync();
+    });
+    seedCell(x.sheet(RESULTS_SHEET)!, 'A1', '내 검토 메모');
+    const r = await writeResultsSheet(x.host, [], 'ko');
+    expect(r.sheetName).toBe(`${RESULTS_SHEET} (2)`);
+    expect(x.cell(RESULTS_SHEET, 'A1').value).toBe('내 검토 메모');
+  });
+});
+
+describe('writeIndicatorTargets', () => {
+  test('writes the confirmed yearly targets (cells, or plan + updates) in one round trip', async () => {
+    const x = await inserted();
+    const v = await validate(x.host, { lang: 'ko', highlight: false });
+    const ind = v.result.plan.indicators[0];
+    x.resetCounts();
+    const r = await writeIndicatorTargets(x.host, v.result.plan, [{ indicator: 0, values: [69.2, 69.7, 70.2, 70.6] }]);
+    expect(r.cost.syncs).toBe(1);
+    expect(x.syncCount()).toBe(1);
+    expect(ind.targets.map((t) => x.cell(t.ref.sheet, t.ref.cell).value)).toEqual([69.2, 69.7, 70.2, 70.6]);
+    await writeIndicatorTargets(x.host, [{ sheet: ind.targets[0].ref.sheet, cell: ind.targets[0].ref.cell, value: 69.1 }]);
+    expect(x.cell(ind.targets[0].ref.sheet, ind.targets[0].ref.cell).value).toBe(69.1);
+    await expect(writeIndicatorTargets(x.host, [{ sheet: '개요', cell: 'B2', value: Number.NaN }])).rejects.toThrow(/not a number/);
+  });
+});
+
+describe('onPlanChanged', () => {
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test.each(['1.18', '1.13', '1.8'])('ExcelApi %s: user edits call the handler once after the debounce; our own writes do not', async (v) => {
+    const x = await inserted(undefined, v);
+    // Without Excel's triggerSource (below 1.14), changes just after our own writes are taken as ours.
+    if (v !== '1.18') await wait(OWN_WRITE_GRACE_MS + 50);
+    const calls: number[] = [];
+    const unsubscribe = await onPlanChanged(x.host, (c) => calls.push(c.changes), { debounceMs: 30 });
+    // Collection-level from ExcelApi 1.9; one per sheet before.
+    expect(x.handlerCount()).toBe(v === '1.8' ? x.workbook.sheets.length : 1);
+
+    x.userEdit('분야별 목표', 'C7', [[4193]]);
+    x.userEdit('분야별 목표', 'D7', [[1125]]);
+    await wait(10);
+    expect(calls).toEqual([]);
+    await wait(60);
+    expect(calls).toEqual([2]);
+
+    // The add-in's own writes (targets, highlights) are not edits.
+    const val = await validate(x.host, { lang: 'ko', highlight: true });
+    await writeIndicatorTargets(x.host, val.result.plan, [{ indicator: 0, values: [69.2, 69.7, 70.2, 70.6] }]);
+    await wait(80);
+    expect(calls).toEqual([2]);
+
+    await unsubscribe();
+    expect(x.handlerCount()).toBe(0);
+    x.userEdit('분야별 목표', 'C7', [[1]]);
+    await wait(80);
+    expect(calls).toEqual([2]);
+  });
+
+  test('unsubscribing drops a pending call', async () => {
+    const x = await inserted();
+    const calls: number[] = [];
+    const unsubscribe = await onPlanChanged(x.host, (c) => calls.push(c.changes), { debounceMs: 30 });
+    x.userEdit('분야별 목표', 'C7', [[1]]);
+    await wait(5);
+    await unsubscribe();
+    await wait(60);
+    expect(calls).toEqual([]);
+  });
+
+  test('below ExcelApi 1.7 nothing is registered and unsubscribe is harmless', async () => {
+    const x = await inserted(undefined, '1.6');
+    const unsubscribe = await onPlanChanged(x.host, () => undefined);
+    expect(x.handlerCount()).toBe(0);
+    await unsubscribe();
+  });
+});
