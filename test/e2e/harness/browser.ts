@@ -102,16 +102,18 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
   });
   const page = await context.newPage();
 
-  // Who made each request: the scripts on the initiator's stack, by URL (CDP; Chromium only).
-  const initiators = new Map<string, string[]>();
+  // Who made each request: the scripts on the initiator's stack (CDP; Chromium only), one list per request, in
+  // the order Chromium sent them, matched to Playwright's requests of the same URL in order.
+  const initiators = new Map<string, string[][]>();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.redirectResponse) return; // a redirect continues the same request
     const frames: { url: string }[] = [];
     for (let st = e.initiator.stack; st; st = st.parent) frames.push(...st.callFrames);
     const urls = frames.map((f) => f.url).filter(Boolean);
     if (e.initiator.url) urls.push(e.initiator.url);
-    initiators.set(e.request.url, [...(initiators.get(e.request.url) ?? []), ...urls]);
+    initiators.set(e.request.url, [...(initiators.get(e.request.url) ?? []), urls]);
   });
 
   page.on('request', (r) => {
@@ -131,11 +133,16 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
 
   const officeJsScript = (u: string) => u.startsWith(`${origin}/office-js/`);
   const isOfficeJsOwn = (rec: RecordedRequest) => {
-    const by = initiators.get(rec.url) ?? [];
+    const by = rec.initiators ?? [];
     return rec.url === OFFICE_JS_TELEMETRY_FRAME && by.length > 0 && by.every(officeJsScript);
   };
   const classify = () => {
-    for (const rec of offOrigin) rec.initiators = initiators.get(rec.url);
+    const seen = new Map<string, number>();
+    for (const rec of offOrigin) {
+      const i = seen.get(rec.url) ?? 0;
+      seen.set(rec.url, i + 1);
+      rec.initiators = initiators.get(rec.url)?.[i];
+    }
     return {
       foreign: offOrigin.filter((r) => !isOfficeJsOwn(r)),
       officeJsOwn: offOrigin.filter(isOfficeJsOwn),
