@@ -230,7 +230,35 @@ function mergeIndex(merges: Map<string, Rect[]>): Map<string, Map<string, Rect>>
  * involves (pale colour); a cell flagged by several findings takes the most severe. Merged cells are
  * marked as their whole merged area. At most `max` cells: the most severe first.
  */
-export function planMarks(findings: readonly Finding[], sheets: Set<string>, merges: Map<string, Rect[]>, max = MAX_MARKED_CELLS): { targets: MarkTarget[]; truncated: boolean; cells: number } {
+export interface MarkLimits {
+  /** At most this many cells. */
+  maxCells: number;
+  /** Estimated request bytes the marks may take (Excel on the web refuses requests over 5 MB). */
+  maxBytes: number;
+  /** Note/comment text for a finding cell, or null when cells are not annotated. */
+  annotate: ((severity: Severity, messages: string[]) => string) | null;
+}
+
+/** Bytes one queued action and the object path it acts on take in Excel's request JSON (about). */
+export const OP_BYTES = 260;
+/** Request budget for the highlight round trip, restores of old marks included. */
+export const WRITE_BUDGET_BYTES = 3_500_000;
+
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+export function planMarks(
+  findings: readonly Finding[],
+  sheets: Set<string>,
+  merges: Map<string, Rect[]>,
+  limits: MarkLimits = { maxCells: MAX_MARKED_CELLS, maxBytes: WRITE_BUDGET_BYTES, annotate: null },
+): { targets: MarkTarget[]; truncated: boolean; cells: number } {
   interface Slot {
     sheet: string;
     area: Rect;
@@ -277,15 +305,19 @@ export function planMarks(findings: readonly Finding[], sheets: Set<string>, mer
   }
   const all = [...slots.values()].sort((a, b) => (a.role === b.role ? 0 : a.role === 'cell' ? -1 : 1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.order - b.order);
   let cells = 0;
+  let bytes = 0;
   let truncated = false;
   const kept: Slot[] = [];
   for (const s of all) {
     const n = rectCells(s.area);
-    if (cells + n > max) {
+    // Save, clear, fill, and the record row; the note with its text. (Grouping makes it less.)
+    const b = 4 * OP_BYTES + (s.role === 'cell' && limits.annotate ? OP_BYTES + utf8Length(limits.annotate(s.severity, s.messages)) : 0);
+    if (cells + n > limits.maxCells || bytes + b > limits.maxBytes) {
       truncated = true;
       continue;
     }
     cells += n;
+    bytes += b;
     kept.push(s);
   }
   // Single cells of the same sheet, severity and role are grouped into blocks; merged areas stay alone.

@@ -1,19 +1,22 @@
 /**
  * Reads the workbook's used ranges into the core GridWorkbook.
  *
- * The sheet list is known (previous round trip); this queues, for every sheet, its used range
- * (values only) and that range cut into row blocks of BLOCK_ROWS rows (values, formulas, number
- * formats), plus merged areas where ExcelApi 1.13 is available — all before ONE sync. A block is
- * the used part of rows k·B+1 … (k+1)·B (Range.getUsedRangeOrNullObject), so blocks can be queued
- * before the used range's size is known; blocks past the end come back as null objects and cost
- * nothing. (No method is ever called on an object that may be null.)
+ * The sheet list is known (previous round trip); `readSheets` queues, for every sheet, its used range
+ * (values only) cut into row blocks of BLOCK_ROWS rows (values, formulas, number formats), plus
+ * merged areas where ExcelApi 1.13 is available — all before ONE sync. A block is the used part of
+ * rows k·B+1 … (k+1)·B (Range.getUsedRangeOrNullObject), so blocks can be queued before the used
+ * range's size is known; blocks past the end come back as null objects and cost nothing. No method
+ * is ever called on an object that may be null.
  *
- * Note on the 5 MB limit of Excel on the web: it applies to a whole request/response, so blocks
- * queued before the same sync do not make a response smaller; they keep each range operation small.
- * What keeps the response under the limit is how much is read: a 5,000-세부사업 plan is about 2.6 MB
- * (measured by the test double). Sheets taller than the first BLOCKS_FIRST_SYNC blocks are read in
- * further round trips of at most READ_BUDGET_BYTES each (estimated from the used range's size), so
- * only workbooks far beyond any plan cost more than one read round trip.
+ * The 5 MB limit of Excel on the web applies to a whole request/response, so blocks queued before the
+ * same sync keep each range operation small but do not make the response smaller. What keeps it under
+ * the limit is how much there is to read: a 5,000-세부사업 plan is about 2.6 MB (measured with the
+ * test double). Beyond that the read degrades instead of failing:
+ * - sheets taller than BLOCKS_FIRST_SYNC blocks: the rest in further round trips of ≤ READ_BUDGET_BYTES;
+ * - if the one-sync read is refused for its size, the sizes are read first and then the blocks, sized
+ *   to the budget, in as many round trips as needed.
+ * So round trips are constant up to far beyond any plan, and only grow for workbooks that could not
+ * be read in one request at all.
  */
 import { parseRange } from '../../core/grid/a1';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
@@ -24,67 +27,118 @@ export const BLOCKS_FIRST_SYNC = 8;
 /** Response budget for a follow-up read round trip (Excel on the web allows 5 MB). */
 export const READ_BUDGET_BYTES = 3_000_000;
 /** Rough bytes per cell for values + formulas + number format in the response. */
-const BYTES_PER_CELL = 45;
-
-interface Block {
-  range: Excel.Range;
-}
+export const BYTES_PER_CELL = 45;
 
 interface SheetRead {
   name: string;
   ws: Excel.Worksheet;
   used: Excel.Range;
-  blocks: Block[];
+  blocks: Excel.Range[];
   merges: Excel.RangeAreas | null;
 }
 
-function rowBand(k: number): string {
-  return `${k * BLOCK_ROWS + 1}:${(k + 1) * BLOCK_ROWS}`;
-}
-
-function queueBlock(sr: SheetRead, k: number): void {
-  // The used part of a band of whole rows: a null object past the end, never a call on a null object.
-  const range = sr.ws.getRange(rowBand(k)).getUsedRangeOrNullObject(true);
+function queueBlock(sr: SheetRead, r0: number, r1: number): Excel.Range {
+  // The used part of a band of whole rows: a null object past the end.
+  const range = sr.ws.getRange(`${r0 + 1}:${r1 + 1}`).getUsedRangeOrNullObject(true);
   range.load('values,formulas,numberFormat,rowIndex,columnIndex');
-  sr.blocks.push({ range });
+  return range;
 }
 
-/** Queues the reads of the named sheets (no sync). */
-export function queueSheetReads(ctx: Excel.RequestContext, names: readonly string[], withMerges: boolean): SheetRead[] {
-  return names.map((name) => {
-    const ws = ctx.workbook.worksheets.getItem(name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,rowCount,columnCount');
-    const sr: SheetRead = { name, ws, used, blocks: [], merges: null };
-    for (let k = 0; k < BLOCKS_FIRST_SYNC; k++) queueBlock(sr, k);
-    if (withMerges) {
-      sr.merges = ws.getUsedRange().getMergedAreasOrNullObject();
-      sr.merges.load('address');
-    }
-    return sr;
-  });
-}
-
-/** After the first read sync: reads what lies below the first blocks, in as few round trips as the budget allows. */
-export async function readRemainder(ctx: Excel.RequestContext, reads: SheetRead[], meter: Meter): Promise<void> {
-  const pending: { sr: SheetRead; k: number; bytes: number }[] = [];
-  for (const sr of reads) {
-    if (sr.used.isNullObject) continue;
-    const lastRow = sr.used.rowIndex + sr.used.rowCount - 1;
-    const lastBlock = Math.floor(lastRow / BLOCK_ROWS);
-    for (let k = BLOCKS_FIRST_SYNC; k <= lastBlock; k++) pending.push({ sr, k, bytes: BLOCK_ROWS * sr.used.columnCount * BYTES_PER_CELL });
+function queueSheet(ctx: Excel.RequestContext, name: string, withMerges: boolean): SheetRead {
+  const ws = ctx.workbook.worksheets.getItem(name);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('rowIndex,rowCount,columnCount');
+  const sr: SheetRead = { name, ws, used, blocks: [], merges: null };
+  if (withMerges) {
+    sr.merges = ws.getUsedRange().getMergedAreasOrNullObject();
+    sr.merges.load('address');
   }
+  return sr;
+}
+
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const msg = (e as { message?: string } | null)?.message ?? '';
+  return /PayloadSizeLimitExceeded/i.test(code) || /PayloadSizeLimitExceeded|payload size/i.test(msg);
+}
+
+interface Pending {
+  sr: SheetRead;
+  r0: number;
+  r1: number;
+  bytes: number;
+}
+
+/** Blocks still to read for `sr` from row `from` on, sized so one block stays within the budget. */
+function pendingBlocks(sr: SheetRead, from: number): Pending[] {
+  if (sr.used.isNullObject) return [];
+  const last = sr.used.rowIndex + sr.used.rowCount - 1;
+  const perRow = Math.max(1, sr.used.columnCount) * BYTES_PER_CELL;
+  const rows = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(READ_BUDGET_BYTES / perRow)));
+  const out: Pending[] = [];
+  for (let r0 = Math.max(from, sr.used.rowIndex); r0 <= last; r0 += rows) {
+    const r1 = Math.min(last, r0 + rows - 1);
+    out.push({ sr, r0, r1, bytes: (r1 - r0 + 1) * perRow });
+  }
+  return out;
+}
+
+/**
+ * Reads the pending blocks, as many per round trip as the budget allows (at least one). The size is
+ * only estimated (long texts weigh more than numbers): a round trip refused for its size is redone
+ * with half as much, down to splitting a block's rows.
+ */
+async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter: Meter): Promise<void> {
+  let budget = READ_BUDGET_BYTES;
   while (pending.length) {
-    let budget = READ_BUDGET_BYTES;
+    let left = budget;
     let n = 0;
-    while (n < pending.length && (n === 0 || budget - pending[n].bytes >= 0)) {
-      budget -= pending[n].bytes;
-      queueBlock(pending[n].sr, pending[n].k);
+    while (n < pending.length && (n === 0 || left - pending[n].bytes >= 0)) {
+      left -= pending[n].bytes;
       n++;
     }
+    const batch = pending.slice(0, n).map((p) => ({ p, range: queueBlock(p.sr, p.r0, p.r1) }));
+    try {
+      await meter.sync(ctx);
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      if (n > 1) {
+        budget = Math.max(1, (budget - left) / 2);
+        continue;
+      }
+      const p = pending[0];
+      if (p.r1 === p.r0) throw e;
+      const mid = p.r0 + Math.floor((p.r1 - p.r0) / 2);
+      pending.splice(0, 1, { ...p, r1: mid, bytes: p.bytes / 2 }, { ...p, r0: mid + 1, bytes: p.bytes / 2 });
+      budget = Math.max(1, p.bytes / 2);
+      continue;
+    }
+    for (const { p, range } of batch) p.sr.blocks.push(range);
     pending.splice(0, n);
-    await meter.sync(ctx);
   }
+}
+
+/**
+ * Reads the named sheets. `queueWith` queues whatever else belongs in the first read round trip (it
+ * is queued again if that round trip has to be redone in smaller pieces).
+ */
+export async function readSheets(ctx: Excel.RequestContext, names: readonly string[], withMerges: boolean, meter: Meter, queueWith: () => void): Promise<SheetRead[]> {
+  let reads = names.map((name) => queueSheet(ctx, name, withMerges));
+  for (const sr of reads) for (let k = 0; k < BLOCKS_FIRST_SYNC; k++) sr.blocks.push(queueBlock(sr, k * BLOCK_ROWS, (k + 1) * BLOCK_ROWS - 1));
+  queueWith();
+  try {
+    await meter.sync(ctx);
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    // Too much for one request: learn the sizes, then read in budget-sized pieces.
+    reads = names.map((name) => queueSheet(ctx, name, withMerges));
+    queueWith();
+    await meter.sync(ctx);
+    await readPending(ctx, reads.flatMap((sr) => pendingBlocks(sr, 0)), meter);
+    return reads;
+  }
+  await readPending(ctx, reads.flatMap((sr) => pendingBlocks(sr, BLOCKS_FIRST_SYNC * BLOCK_ROWS)), meter);
+  return reads;
 }
 
 /** Turns the loaded blocks into a GridWorkbook; counts the cells read. */
@@ -92,7 +146,7 @@ export function collectGrid(reads: SheetRead[]): { grid: GridWorkbook; cellsRead
   let cellsRead = 0;
   const sheets: GridSheet[] = reads.map((sr) => {
     const rows: (GridCell | undefined)[][] = [];
-    for (const { range } of sr.blocks) {
+    for (const range of sr.blocks) {
       if (range.isNullObject) continue;
       const values = range.values;
       const formulas = range.formulas;

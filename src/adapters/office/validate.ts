@@ -15,11 +15,14 @@
 import type { Rect } from './insert';
 import { parseRange } from '../../core/grid/a1';
 import { validateGrid } from '../../core/validate';
-import { MARKS_SHEET, RESULTS_SHEET, type ClearResult, type ExcelHost, type ValidateOptions, type ValidateResult } from './api';
+import { MARKS_SHEET, MAX_MARKED_CELLS, RESULTS_SHEET, type ClearResult, type ExcelHost, type ValidateOptions, type ValidateResult } from './api';
 import { Meter, asOwnWrite, both } from './host';
 import {
   FILL_PROPS,
+  OP_BYTES,
+  WRITE_BUDGET_BYTES,
   annotationFor,
+  annotationText,
   cellKeyOf,
   isOurAnnotation,
   loadAnnotations,
@@ -33,7 +36,7 @@ import {
   type MarkRecord,
   type SavedFill,
 } from './marks';
-import { collectGrid, queueSheetReads, readRemainder } from './read';
+import { collectGrid, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
 
 interface OldMarks {
@@ -75,18 +78,19 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       const marksExists = names.includes(MARKS_SHEET);
       const planNames = names.filter((n) => n !== MARKS_SHEET);
 
-      // 2. Read everything in one round trip.
-      const reads = queueSheetReads(ctx, planNames, withMerges);
-      const old = highlight && marksExists ? queueOldMarks(ctx) : null;
-      const userAnnotations: Excel.Range[] = [];
-      for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
-        if (isOurAnnotation(item.content)) continue;
-        const loc = item.getLocation();
-        loc.load('address');
-        userAnnotations.push(loc);
-      }
-      await meter.sync(ctx);
-      await readRemainder(ctx, reads, meter);
+      // 2. Read everything in one round trip (with the old marks and where the user's notes are).
+      let old: OldMarks | null = null;
+      let userAnnotations: Excel.Range[] = [];
+      const reads = await readSheets(ctx, planNames, withMerges, meter, () => {
+        old = highlight && marksExists ? queueOldMarks(ctx) : null;
+        userAnnotations = [];
+        for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
+          if (isOurAnnotation(item.content)) continue;
+          const loc = item.getLocation();
+          loc.load('address');
+          userAnnotations.push(loc);
+        }
+      });
       const { grid, cellsRead } = collectGrid(reads);
       meter.cellsRead = cellsRead;
       // Our own findings sheet is not part of the plan.
@@ -107,7 +111,13 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       // 3. Replace the marks.
       const existing = new Set(planNames);
       const merges = new Map<string, Rect[]>(grid.sheets.map((s) => [s.name, s.merges.map((m) => parseRange(m))]));
-      const plan = planMarks(result.findings, existing, merges);
+      const oldMarks = old ? readOldMarks(old) : null;
+      const restoreBytes = (oldMarks?.records.length ?? 0) * 2 * OP_BYTES;
+      const plan = planMarks(result.findings, existing, merges, {
+        maxCells: MAX_MARKED_CELLS,
+        maxBytes: WRITE_BUDGET_BYTES - restoreBytes,
+        annotate: annotationKind === 'notes' || annotationKind === 'comments' ? (sev, msgs) => annotationText(sev, msgs, options.lang) : null,
+      });
       const occupied = new Set<string>();
       for (const loc of userAnnotations) {
         try {
@@ -116,10 +126,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
           // an address we cannot parse: ignore
         }
       }
-      if (old) {
-        const { records, fills } = readOldMarks(old);
-        queueRestore(ctx, records, fills, existing);
-      }
+      if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
       queueDeleteOurAnnotations(annotations);
       let skipped = 0;
       if (plan.targets.length) {
@@ -129,7 +136,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       }
       await meter.sync(ctx);
       if (plan.truncated) {
-        degraded.push(both(`표시할 셀이 너무 많아 심각한 순서로 ${plan.cells}개만 표시했습니다`, `too many cells to highlight: the ${plan.cells} most severe were marked`));
+        degraded.push(both(`표시할 셀이 너무 많아 심각한 순서로 ${plan.cells}개만 표시했습니다 (전체 목록은 검증결과 시트)`, `too many cells to highlight: the ${plan.cells} most severe were marked (the 검증결과 sheet lists all)`));
       }
       if (skipped) {
         degraded.push(both(`사용자 메모/댓글이 있는 ${skipped}개 셀에는 메모를 달지 않았습니다`, `${skipped} cells already had a user note/comment and were not annotated`));

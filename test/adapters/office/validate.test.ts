@@ -4,7 +4,7 @@
  * annotation the host's requirement sets allow.
  */
 import { MARKS_SHEET, clearMarks, insertTemplate, validate } from '../../../src/adapters/office';
-import { createExcelDouble, emptyWorkbook } from '../../office-double';
+import { createExcelDouble, emptyWorkbook, seedCell } from '../../office-double';
 import { bigDraft, contents, coreFindings, exampleDraft, findingKeys, formats, inserted, noteCount } from './helpers';
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -147,3 +147,43 @@ describe('a generated plan with 5,000 세부사업', () => {
     expect(c.restored).toBe(r.marked);
   }, 120_000);
 });
+
+describe('workbooks too big for one request', () => {
+  test('a sheet taller than the first blocks costs one more round trip, not one per block', async () => {
+    const x = await inserted();
+    const data = x.workbook.sheets[0]; // 'Sheet1', next to the plan
+    for (let r = 1; r <= 20_000; r++) seedCell(data, `A${r}`, r);
+    const r = await validate(x.host, { lang: 'ko', highlight: false });
+    expect(x.syncCount()).toBe(3);
+    expect(r.cost.cellsRead).toBeGreaterThanOrEqual(20_000);
+    expect(findingKeys(r.result.findings)).toEqual(findingKeys(coreFindings()));
+  });
+
+  test('when the one-request read is refused for its size, it is read in budget-sized pieces', async () => {
+    // A tiny limit stands in for 5 MB; the pieces adapt when the size estimate was too low.
+    const x = createExcelDouble((await inserted()).snapshot(), { requirementSets: { ExcelApi: '1.18' }, payloadLimitBytes: 40_000 });
+    const r = await validate(x.host, { lang: 'ko', highlight: false });
+    const log = x.syncLog();
+    expect(log[1].failed).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(log.filter((s) => !s.failed).every((s) => s.responseBytes <= 40_000)).toBe(true);
+    expect(r.cost.syncs).toBe(log.length);
+    expect(findingKeys(r.result.findings)).toEqual(findingKeys(coreFindings()));
+  });
+
+  test('thousands of findings: the highlight round trip stays under 5 MB, most severe first, truncation said', async () => {
+    const draft = bigDraft(false);
+    // Every 세부사업 states a 성과목표 합계 that is 9 too high: 5,000 findings and their task totals.
+    for (const t of draft.tasks) for (const sp of t.subprojects) sp.target.total! += 9;
+    const x = await inserted(draft);
+    const r = await validate(x.host, { lang: 'ko', highlight: true });
+    expect(r.result.findings.length).toBeGreaterThan(5000);
+    expect(x.syncCount()).toBeLessThanOrEqual(3);
+    for (const s of x.syncLog()) expect(s.requestBytes).toBeLessThan(FIVE_MB);
+    expect(r.truncated).toBe(true);
+    expect(r.marked).toBeGreaterThan(0);
+    expect(r.degraded?.join(' ')).toMatch(/검증결과/);
+    const c = await clearMarks(x.host);
+    expect(c.restored).toBe(r.marked);
+  }, 120_000);
+});
+
