@@ -1263,6 +1263,15 @@ class RangeProxy extends BaseProxy {
       return rect ? { sheetId: t.sheetId, rect } : null;
     });
   }
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return this.derive(false, (t) => {
+      const sheet = this._ctx._core.sheetById(t.sheetId)!;
+      const used = this._ctx._core.usedRect(sheet, !!valuesOnly);
+      const rect = used ? intersect(used, t.rect) : null;
+      if (!rect) throw new DoubleError(ErrorCodes.itemNotFound, 'The range has no used cells.');
+      return { sheetId: t.sheetId, rect };
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return this.derive(true, (t) => {
       this._ctx._core.require('1.4', 'Range.getUsedRangeOrNullObject');

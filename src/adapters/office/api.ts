@@ -79,7 +79,11 @@ export interface ValidateResult {
   result: ValidationResult;
   /** How cells were annotated: notes (ExcelApi 1.18), comments (1.10), or fill only (1.9); none when not highlighting. */
   annotation: 'notes' | 'comments' | 'fill-only' | 'none';
-  /** Cells filled (finding cells and the cells they involve). */
+  /**
+   * Cells filled: each finding's own cell (strong colour, with a note) and the cells it involves (pale),
+   * except the parts of a finding that involves more than 30 cells (a 총계 over 1,000 세부사업):
+   * selecting the finding shows those.
+   */
   marked: number;
   cost: ActionCost;
   /** Why highlighting did less than asked (old Excel, too many cells, …); Korean / English pairs joined by ' / '. */

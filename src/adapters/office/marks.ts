@@ -12,7 +12,7 @@
  * saved format back. Only notes/comments starting with ANNOTATION_TAG are removed. Because all of it
  * lives in the workbook, clearing works after the workbook was saved and reopened.
  *
- * MARKS_SHEET layout: A1 = MARKS_HEADER; from row 2 one record per marked area:
+ * MARKS_SHEET layout: A1 = MARKS_HEADER, H1 a label; from row 2 one record per marked area:
  *   A target ('Sheet'!C5 or 'Sheet'!C5:D5)  B saved-format area on MARKS_SHEET (H2:I2)
  *   C severity  D role (cell | involved)  E annotation (note | comment | '')
  * A record's saved-format area starts in column H of its own row; a taller area (a merged cell) makes
@@ -26,6 +26,10 @@ import { cellInput, cellsToRects, type Rect } from './insert';
 
 export const MARKS_HEADER = 'jobtarget marks v1';
 const SNAP_COL = 7; // H
+/** Saved formats live from column H on; H1 carries a label so that area is never empty. */
+export const SNAP_AREA = 'H:XFD';
+/** A finding involving more cells than this gets only its own cell painted. */
+export const MAX_INVOLVED_PER_FINDING = 30;
 const SETTABLE_PATTERNS = new Set(['Solid', 'Gray50', 'Gray75', 'Gray25', 'Horizontal', 'Vertical', 'Down', 'Up', 'Checker', 'SemiGray75', 'LightHorizontal', 'LightVertical', 'LightDown', 'LightUp', 'Grid', 'CrissCross', 'Gray16', 'Gray8']);
 
 export type Role = 'cell' | 'involved';
@@ -294,6 +298,9 @@ export function planMarks(
   };
   for (const { f } of sorted) if (f.sheet && f.cell) put(f.sheet, f.cell, f, 'cell');
   for (const { f } of sorted) {
+    // The parts of a sum over many cells (a 총계 over 1,000 세부사업) are not painted: selecting the
+    // finding shows them. A row's years, an area's tasks are.
+    if (f.cells.length > MAX_INVOLVED_PER_FINDING) continue;
     for (const ref of f.cells) {
       try {
         const { sheet, address } = splitQualified(ref);
@@ -392,7 +399,7 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): {
   const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
   // Record rows: one per target, spaced by the target's height.
   let row = 1;
-  const rows: (string | null)[][] = [[MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation']];
+  const rows: (string | null)[][] = [[MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation', null, 'saved formats →']];
   const placed: { t: MarkTarget; snap: Rect }[] = [];
   for (const t of input.targets) {
     const h = t.rect.r1 - t.rect.r0 + 1;
@@ -400,12 +407,12 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): {
     const snap: Rect = { r0: row, c0: SNAP_COL, r1: row + h - 1, c1: SNAP_COL + w - 1 };
     // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
     rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '']);
-    for (let i = 1; i < h; i++) rows.push([null, null, null, null, null, null]);
+    for (let i = 1; i < h; i++) rows.push([null, null, null, null, null, null, null, null]);
     placed.push({ t, snap });
     row += h;
   }
-  for (const r of rows) while (r.length < 6) r.push(null);
-  marks.getRange(`A1:F${rows.length}`).values = rows as unknown[][];
+  for (const r of rows) while (r.length < 8) r.push(null);
+  marks.getRange(`A1:H${rows.length}`).values = rows as unknown[][];
 
   let annotated = 0;
   let skipped = 0;

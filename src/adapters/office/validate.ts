@@ -20,6 +20,7 @@ import { Meter, asOwnWrite, both } from './host';
 import {
   FILL_PROPS,
   OP_BYTES,
+  SNAP_AREA,
   WRITE_BUDGET_BYTES,
   annotationFor,
   annotationText,
@@ -40,20 +41,25 @@ import { collectGrid, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
 
 interface OldMarks {
-  used: Excel.Range;
+  records: Excel.Range;
+  snaps: Excel.Range;
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
+/** The record rows (A:F) and the saved fills (from column H on, never empty: H1 has a label). */
 function queueOldMarks(ctx: Excel.RequestContext): OldMarks {
-  const used = ctx.workbook.worksheets.getItem(MARKS_SHEET).getUsedRange();
-  used.load('values,rowIndex,columnIndex');
-  const props = used.getCellProperties(FILL_PROPS);
-  return { used, props };
+  const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
+  const records = marks.getRange('A:F').getUsedRange(true);
+  records.load('values,rowIndex,columnIndex');
+  const snaps = marks.getRange(SNAP_AREA).getUsedRange();
+  snaps.load('rowIndex,columnIndex');
+  const props = snaps.getCellProperties(FILL_PROPS);
+  return { records, snaps, props };
 }
 
 function readOldMarks(old: OldMarks): { records: MarkRecord[]; fills: (SavedFill | null)[][][] } {
-  const records = parseRecords(old.used.values, old.used.rowIndex, old.used.columnIndex);
-  const fills = savedFills(records, old.props.value as unknown as Parameters<typeof savedFills>[1], old.used.rowIndex, old.used.columnIndex);
+  const records = parseRecords(old.records.values, old.records.rowIndex, old.records.columnIndex);
+  const fills = savedFills(records, old.props.value as unknown as Parameters<typeof savedFills>[1], old.snaps.rowIndex, old.snaps.columnIndex);
   return { records, fills };
 }
 
