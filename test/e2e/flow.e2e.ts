@@ -174,9 +174,13 @@ test('clicking a finding selects its cells in Excel, in one round trip', async (
 
 test('지우기 puts every format and note back as before and leaves the values alone', async () => {
   const { page } = pane;
+  // Not vacuous: the cells are marked right now.
+  expect((await doubleCell(page, AREAS, 'C7')).format.fill).toMatchObject({ color: SEVERITY_FILL.error.cell });
+  expect(await visibleState(page)).not.toEqual(beforeValidation);
   await resetSyncs(page);
   const status = await clearMarks(page);
-  expect(status).toMatch(/표시 \d+개를 원래 서식으로 되돌렸습니다/);
+  const restored = Number(/표시 (\d+)개를 원래 서식으로 되돌렸습니다/.exec(status)?.[1] ?? 0);
+  expect(restored).toBeGreaterThan(0);
   const after = await visibleState(page);
   expect(after.formats).toEqual(beforeValidation.formats);
   expect(after.notes).toEqual(beforeValidation.notes);

@@ -100,6 +100,8 @@ export async function openPane(browser: Browser, origin: string, options: PaneOp
     if (isLocal(url, origin)) return route.continue();
     return route.abort('blockedbyclient');
   });
+  // Every step of the pane takes well under a second here; fail a missing element quickly, not after 30 s.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
 
   // Who made each request: the scripts on the initiator's stack (CDP; Chromium only), one list per request, in

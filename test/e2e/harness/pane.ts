@@ -15,7 +15,7 @@ export async function paneReady(page: Page): Promise<void> {
 }
 
 /** Waits for a status message containing `text`; fails early with the status shown when it is an error. */
-export async function waitForStatus(page: Page, text: string, timeout = 30_000): Promise<string> {
+export async function waitForStatus(page: Page, text: string, timeout = 15_000): Promise<string> {
   const status = page.getByTestId('status');
   await status.getByText(text, { exact: false }).waitFor({ timeout }).catch(async (e: unknown) => {
     const shown = (await status.textContent().catch(() => '')) || '(no status)';
@@ -64,7 +64,7 @@ export async function validate(page: Page): Promise<string> {
       return s !== prev && /오류 \d+건/.test(s);
     },
     before,
-    { timeout: 30_000 },
+    { timeout: 15_000 },
   ).catch(async (e: unknown) => {
     const shown = (await page.getByTestId('status').textContent().catch(() => '')) || '(no status)';
     throw new Error(`validation result did not appear; the pane shows: ${shown}\n${e instanceof Error ? e.message : String(e)}`);
