@@ -5,6 +5,13 @@
  *   const x = createExcelDouble(emptyWorkbook(['Sheet1']), { requirementSets: { ExcelApi: '1.18' } });
  *   await someAdapterFunction(x.host, ...);
  *   x.syncCount(); x.workbook.sheets; x.selection(); x.snapshot();
+ *
+ * In a browser page (issue 4): bundle this file, then e.g.
+ *   const x = createExcelDouble();                       // one empty 'Sheet1', ExcelApi 1.18
+ *   window.__JOBTARGET_HOST__ = x.host;                  // what the pane's bootstrap picks up
+ *   window.__excel = x;                                  // for page.evaluate(() => __excel.selection())
+ * Formats are plain data (x.cell(sheet, 'C5').format, x.snapshot()), so "every format is back" is a
+ * deep-equality check on snapshots taken before highlighting and after clearing.
  */
 export { createExcelDouble, type ExcelDouble, type ExcelDoubleOptions, type DoubleHost, type SyncRecord, type ChangedEvent } from './double';
 export { DoubleError, ErrorCodes } from './errors';

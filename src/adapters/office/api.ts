@@ -9,11 +9,14 @@
  *   planSheetNames(existing) → SheetNames                        (no Excel)
  *   insertTemplate(host, draft, InsertOptions) → InsertResult    2 syncs
  *   validate(host, ValidateOptions) → ValidateResult             2 syncs; 3 with highlight
- *   clearMarks(host) → ClearResult                               2 syncs
+ *   clearMarks(host) → ClearResult                               3 syncs (1 when nothing is marked)
  *   selectCells(host, refs) → ActionCost                         1 sync
  *   writeResultsSheet(host, findings, lang) → ResultsSheetResult 2 syncs
  *   writeIndicatorTargets(host, cells) or (host, plan, updates) → { cost }   1 sync
  *   onPlanChanged(host, handler, { debounceMs }) → unsubscribe   1 sync (+1 to unsubscribe)
+ * Reads stay in one round trip up to far beyond any plan (a 5,000-세부사업 plan is ~2.5 MB of the
+ * 5 MB Excel on the web allows); only a workbook that cannot be read in one request at all is read
+ * in more (see read.ts).
  *
  * Changes since the first draft of this file (all additive): optional fields on ValidateResult
  * (`degraded`, `truncated`, `annotationsSkipped`) and ClearResult (`annotationsRemoved`, `degraded`);
