@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ALL_SEVERITIES, countBySeverity, filterFindings } from '../../src/taskpane/model/findings';
 import { exampleValidation } from './fake-adapter';
-import { renderPane } from './render';
+import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 
 jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
@@ -24,6 +24,7 @@ async function validated() {
   renderPane({ initialTab: 'validate' });
   await user.click(screen.getByRole('button', { name: '검증' }));
   await screen.findByTestId('findings');
+  await idle();
   return user;
 }
 

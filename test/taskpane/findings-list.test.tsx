@@ -5,7 +5,7 @@ import * as adapter from '../../src/adapters/office';
 import { groupFindings, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
 import type { Finding } from '../../src/core/rules/types';
 import { exampleValidation, type AdapterMock } from './fake-adapter';
-import { renderPane } from './render';
+import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 
 jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
@@ -55,6 +55,7 @@ describe('findings list (component)', () => {
     await user.click(screen.getByRole('tab', { name: '검증' }));
     await user.click(screen.getByRole('button', { name: '검증' }));
     await screen.findByTestId('findings');
+    await idle();
     return { user, ...r };
   }
 
@@ -135,6 +136,7 @@ describe('findings list (component)', () => {
       () => new Promise((resolve) => (release = () => resolve({ restored: 1, cost: { syncs: 2, cellsRead: 1, ms: 1 } }))),
     );
     await user.click(screen.getByRole('button', { name: '지우기' }));
+    expect(mock.clearMarks).toHaveBeenCalledTimes(1); // still running
     act(() => handler({ changes: 1 }));
     await act(() => new Promise((r) => setTimeout(r, 30)));
     expect(mock.validate).toHaveBeenCalledTimes(1);

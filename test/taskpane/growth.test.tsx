@@ -6,7 +6,7 @@ import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
 import { growthRows } from '../../src/taskpane/model/growth';
 import { formatChange } from '../../src/taskpane/model/format';
 import { exampleValidation, type AdapterMock } from './fake-adapter';
-import { renderPane } from './render';
+import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 import { planOf } from '../support/plans';
 
@@ -63,6 +63,7 @@ describe('growth panel (component)', () => {
     const r = renderPane({ initialTab: 'validate' });
     await user.click(screen.getByRole('button', { name: '검증' }));
     await screen.findByTestId('findings');
+    await idle();
     await user.click(screen.getByRole('tab', { name: '성장률' }));
     return { user, ...r };
   }

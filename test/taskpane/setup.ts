@@ -2,6 +2,12 @@
  * jsdom lacks a few browser APIs Fluent UI touches (matchMedia for reduced motion, ResizeObserver,
  * Element.animate for dialog motion). Minimal stand-ins, installed by each pane test file.
  */
+import { configure } from '@testing-library/react';
+
+// Fluent UI renders slowly in jsdom, and CI runs many suites at once: generous waits, never flaky ones.
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(60_000);
+
 export function installDomStubs(): void {
   if (typeof window === 'undefined') return;
   if (!window.matchMedia) {
