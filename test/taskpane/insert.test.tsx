@@ -8,6 +8,7 @@ import { draftFor } from '../../src/taskpane/components/InsertPanel';
 import type { AdapterMock } from './fake-adapter';
 import { renderPane } from './render';
 import { installDomStubs } from './setup';
+import { EXAMPLES } from '../../src/core/examples';
 
 jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
 const mock = adapter as unknown as AdapterMock;
@@ -83,12 +84,23 @@ test('an impossible period is explained and cannot be inserted', async () => {
 test('예시 inserts the seed plan (인천 서구 2023–2026) as written, without formulas', async () => {
   const user = userEvent.setup();
   renderPane();
-  await user.click(screen.getByRole('radio', { name: /예시/ }));
+  await user.click(screen.getByRole('radio', { name: /^예시: 인천/ }));
   expect(screen.queryByLabelText('계획 시작 연도')).toBeNull();
   expect(screen.getByTestId('insert-period').textContent).toBe('계획기간 2023–2026년 · 기준연도 2022년');
   await user.click(screen.getByRole('button', { name: '서식 삽입' }));
   await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
   expect(insertedDraft()).toBe(incheonSeogu2023);
+  expect(insertOptions().formulas).toBe(false);
+});
+
+test('예시: 세종 2024년 성과 inserts the results example (a 성과 sheet, no plan tables)', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  await user.click(screen.getByRole('radio', { name: /^예시: 세종/ }));
+  expect(screen.getByTestId('insert-period').textContent).toBe('성과 연도 2024년 · 성과 시트');
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(mock.insertTemplate).toHaveBeenCalledTimes(1));
+  expect(insertedDraft()).toBe(EXAMPLES['sejong-2024'].draft);
   expect(insertOptions().formulas).toBe(false);
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { incheonSeogu2023 } from '../../core/examples/incheon-seogu-2023';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../../core/examples';
 import { DEFAULT_PERIOD, baseYear, lastYear, periodProblem, type PlanPeriod } from '../../core/model/period';
 import { blankDraft } from '../../core/template/blank';
 import type { PlanDraft } from '../../core/model/draft';
@@ -13,6 +13,14 @@ export interface InsertRequest {
   draft: PlanDraft;
 }
 
+/** The examples the pane offers, by registry name, with their label keys. */
+const EXAMPLE_CHOICES = [
+  { name: DEFAULT_EXAMPLE, label: 'insertExample' },
+  { name: 'sejong-2024', label: 'insertExampleResults' },
+] as const;
+
+type Choice = 'blank' | `example:${string}`;
+
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -20,9 +28,9 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
-/** The draft to insert for a choice: the blank template for a period, or the seed example as it is. */
-export function draftFor(kind: TemplateKind, period: PlanPeriod): PlanDraft {
-  return kind === 'example' ? incheonSeogu2023 : blankDraft({ period });
+/** The draft to insert for a choice: the blank template for a period, or a seed example as it is. */
+export function draftFor(kind: TemplateKind, period: PlanPeriod, example: string = DEFAULT_EXAMPLE): PlanDraft {
+  return kind === 'example' ? EXAMPLES[example].draft : blankDraft({ period });
 }
 
 function toInt(text: string): number {
@@ -32,10 +40,15 @@ function toInt(text: string): number {
 export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertRequest) => void }) {
   const { t } = usePane();
   const s = useStyles();
-  const [kind, setKind] = useState<TemplateKind>('blank');
+  const [choice, setChoice] = useState<Choice>('blank');
+  const kind: TemplateKind = choice === 'blank' ? 'blank' : 'example';
+  const example = choice === 'blank' ? DEFAULT_EXAMPLE : choice.slice('example:'.length);
+  const exampleDraft = EXAMPLES[example].draft;
+  // A results report (성과 only) has a results year, not a plan period.
+  const resultsOnly = kind === 'example' && exampleDraft.tasks.length === 0 && !!exampleDraft.results;
   const [startText, setStartText] = useState(String(DEFAULT_PERIOD.startYear));
   const [yearsText, setYearsText] = useState(String(DEFAULT_PERIOD.years));
-  const period: PlanPeriod = kind === 'example' ? incheonSeogu2023.period : { startYear: toInt(startText), years: toInt(yearsText) };
+  const period: PlanPeriod = kind === 'example' ? exampleDraft.period : { startYear: toInt(startText), years: toInt(yearsText) };
   const problem = kind === 'blank' ? periodProblem(period) : null;
   const startProblem = problem && problem.includes('시작') ? problem : null;
   const yearsProblem = problem && !startProblem ? problem : null;
@@ -46,16 +59,18 @@ export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertReques
       aria-labelledby="insert-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem && !props.busy) props.onInsert({ kind, draft: draftFor(kind, period) });
+        if (!problem && !props.busy) props.onInsert({ kind, draft: draftFor(kind, period, example) });
       }}
     >
       <Text as="h2" id="insert-heading" weight="semibold" size={400}>
         {t('insertHeading')}
       </Text>
       <Field label={t('insertKind')}>
-        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as TemplateKind)}>
+        <RadioGroup value={choice} onChange={(_, d) => setChoice(d.value as Choice)}>
           <Radio value="blank" label={t('insertBlank')} />
-          <Radio value="example" label={t('insertExample')} />
+          {EXAMPLE_CHOICES.map((c) => (
+            <Radio key={c.name} value={`example:${c.name}`} label={t(c.label)} />
+          ))}
         </RadioGroup>
       </Field>
       {kind === 'blank' && (
@@ -70,7 +85,7 @@ export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertReques
       )}
       {!problem && (
         <Text data-testid="insert-period">
-          {t('insertPeriod', { start: period.startYear, end: lastYear(period), base: baseYear(period) })}
+          {resultsOnly ? t('insertResultsYear', { year: period.startYear }) : t('insertPeriod', { start: period.startYear, end: lastYear(period), base: baseYear(period) })}
         </Text>
       )}
       <Text size={200}>{t('insertNote')}</Text>

@@ -31,7 +31,7 @@ export async function openTab(page: Page, name: '템플릿 삽입' | '검증' | 
 /** 템플릿 삽입 → 예시 → 서식 삽입. */
 export async function insertExample(page: Page): Promise<string> {
   await openTab(page, '템플릿 삽입');
-  await page.getByRole('radio', { name: /^예시/ }).check();
+  await page.getByRole('radio', { name: /^예시: 인천/ }).check();
   await page.getByRole('button', { name: '서식 삽입', exact: true }).click();
   return waitForStatus(page, '시트를 만들었습니다');
 }
