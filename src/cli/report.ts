@@ -40,17 +40,8 @@ export function batchSummary(reports: readonly FileReport[]): BatchSummary {
 
 // ---------------------------------------------------------------------------------------------- JSON
 
-export interface JsonFinding {
-  rule: string;
-  severity: Severity;
-  sheet: string;
-  cell: string;
-  cells: string[];
-  expected: number | string | null;
-  actual: number | string | null;
-  tolerance: number | null;
-  message: string;
-}
+/** A finding as the JSON contract (version 1) carries it: the engine's Finding without its English twin and message id. */
+export type JsonFinding = Omit<Finding, 'messageEn' | 'messageId'>;
 
 export interface JsonFile {
   file: string;

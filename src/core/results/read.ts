@@ -7,8 +7,9 @@
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure, ReadProblem } from '../model/plan';
-import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
+import { parseKoreanNumber } from '../numbers/parse';
 import { matches, nameKey, type Label } from '../template/description';
+import { figureOf } from '../template/figure';
 import { ANNUAL, RESULTS } from './description';
 import type { AnnualPlan, AnnualRow, ResultItem, ResultLink, Results } from './model';
 
@@ -40,18 +41,7 @@ function refOf(s: Sheet, r: number, c: number): CellRef {
 }
 
 function figure(s: Sheet, r: number, c: number): Figure {
-  const x = cell(s, r, c);
-  const raw = x && !x.mergedCopy ? x.value : null;
-  const parsed = parseKoreanNumber(raw);
-  const f: Figure = {
-    ref: refOf(s, r, c),
-    value: parsed.value,
-    state: parsed.state,
-    raw: raw ?? null,
-    decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt),
-  };
-  if (x?.formula) f.formula = x.formula;
-  return f;
+  return figureOf(cell(s, r, c), refOf(s, r, c));
 }
 
 function findInRow(s: Sheet, r: number, l: Label): number {

@@ -5,39 +5,11 @@
 import type { CellValue } from '../grid/grid';
 import { a1 } from '../grid/a1';
 import type { PlanDraft } from '../model/draft';
-import type { RenderedCell, RenderedSheet } from '../template/render';
+import { SheetBuilder, type RenderedSheet } from '../template/render';
 import type { StyleName } from '../template/styles';
 import { ANNUAL, RESULTS } from './description';
 import type { DraftAnnualPlan, DraftResults } from './model';
 
-class Builder {
-  cells: RenderedCell[] = [];
-  merges: string[] = [];
-  lastRow = 0;
-  lastCol = 0;
-  constructor(readonly name: string) {}
-  set(row: number, col: number, value: CellValue, style?: StyleName, formula?: string): void {
-    this.cells.push(formula ? { row, col, value, style, formula } : { row, col, value, style });
-    this.lastRow = Math.max(this.lastRow, row);
-    this.lastCol = Math.max(this.lastCol, col);
-  }
-  merge(r0: number, c0: number, r1: number, c1: number): void {
-    if (r0 !== r1 || c0 !== c1) this.merges.push(`${a1(r0, c0)}:${a1(r1, c1)}`);
-  }
-  build(columnWidths: number[], freeze: { rows: number; cols: number }, printTitleRows?: string): RenderedSheet {
-    return {
-      name: this.name,
-      cells: this.cells,
-      merges: this.merges,
-      columnWidths,
-      freeze,
-      printTitleRows,
-      landscape: true,
-      lastRow: this.lastRow,
-      lastCol: this.lastCol,
-    };
-  }
-}
 
 /** Whole numbers get the count format, others one decimal place (so 92.3 is not shown as 92). */
 function numberStyle(v: number | null, whole: StyleName = 'count'): StyleName {
@@ -51,7 +23,7 @@ export const INDENT = '\u3000';
 export const RESULTS_HEADER_ROW = 7;
 
 export function renderResults(results: DraftResults, region: string, name: string, opts: { formulas: boolean }): RenderedSheet {
-  const b = new Builder(name);
+  const b = new SheetBuilder(name);
   const t = RESULTS;
   const c = t.columns;
   const headers = [c.level, c.name, c.unit, c.target, c.actual, c.rate, c.linkTask, c.linkSubproject, c.year, c.note];
@@ -101,7 +73,7 @@ export function renderResults(results: DraftResults, region: string, name: strin
 export const ANNUAL_HEADER_ROW = 6;
 
 export function renderAnnualPlan(plan: DraftAnnualPlan, region: string, name: string): RenderedSheet {
-  const b = new Builder(name);
+  const b = new SheetBuilder(name);
   const t = ANNUAL;
   const c = t.columns;
   const headers = [c.task, c.subproject, c.target, c.targetUnit, c.budget, c.budgetUnit, c.note];

@@ -11,7 +11,8 @@ import type { PlanPeriod } from '../model/period';
 import { DEFAULT_PERIOD } from '../model/period';
 import { DEFAULT_SETTINGS, type CellRef, type Figure, type Indicator, type Plan, type ReadProblem, type Series, type StrategyArea, type SubProject, type Task } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
-import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
+import { parseKoreanNumber } from '../numbers/parse';
+import { figureOf } from './figure';
 import { TEMPLATE, matches, nameKey, norm, parseTaskTitle, yearOfHeader, type Label } from './description';
 import { planAbsentNote, planTablesVerdict, readExtraSheets } from '../results/read';
 
@@ -38,19 +39,7 @@ function isBlankRow(s: Sheet, r: number, fromCol = 0, toCol = 2): boolean {
 }
 
 function figure(s: Sheet, r: number, c: number): Figure {
-  const cell: GridCell | undefined = s.grid.rows[r]?.[c];
-  // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
-  const raw = cell && !cell.mergedCopy ? cell.value : null;
-  const parsed = parseKoreanNumber(raw);
-  const f: Figure = {
-    ref: { sheet: s.name, cell: a1(r, c) },
-    value: parsed.value,
-    state: parsed.state,
-    raw: raw ?? null,
-    decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, cell?.numFmt),
-  };
-  if (cell?.formula) f.formula = cell.formula;
-  return f;
+  return figureOf(s.grid.rows[r]?.[c], refOf(s, r, c));
 }
 
 function refOf(s: Sheet, r: number, c: number): CellRef {

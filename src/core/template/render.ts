@@ -48,7 +48,8 @@ export interface RenderOptions {
   sheetNames?: Partial<Record<'overview' | 'indicators' | 'areas' | 'tasks' | 'results' | 'annualPlan', string>>;
 }
 
-class SheetBuilder {
+/** Collects a sheet's cells and merges; results/render.ts builds its sheets with it too. */
+export class SheetBuilder {
   cells: RenderedCell[] = [];
   merges: string[] = [];
   lastRow = 0;
