@@ -49,6 +49,8 @@ export function taskRows(task: Task, role: Role): { series: Series; name: string
 export interface FigureInfo {
   /** Readable place, e.g. "청년 일자리 확대 소요예산 2023년" or "고용률 기준(2022년)". */
   what: string;
+  /** The row it belongs to, e.g. "청년 일자리 확대 소요예산" or "고용률", for findings about several cells of a row. */
+  row: string;
   /** A 성과목표/소요예산 figure, or one of an indicator's figures. */
   source: 'series' | 'indicator';
   /** For indicators: which column. */
@@ -61,12 +63,12 @@ export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo)
   forEachSeries(plan, (series, what) => {
     for (const c of columnsOf(plan, series)) {
       // A missing row is reported once by the reader, not once per cell.
-      if (!c.figure.missing) fn(c.figure, { what: `${what} ${c.label}`, source: 'series' });
+      if (!c.figure.missing) fn(c.figure, { what: `${what} ${c.label}`, row: what, source: 'series' });
     }
   });
   const base = plan.period.startYear - 1;
   for (const ind of plan.indicators) {
-    const at = (field: FigureInfo['field'], label: string) => ({ what: `${ind.name} ${label}`, source: 'indicator' as const, field, indicator: ind });
+    const at = (field: FigureInfo['field'], label: string) => ({ what: `${ind.name} ${label}`, row: ind.name, source: 'indicator' as const, field, indicator: ind });
     if (ind.lastActual) fn(ind.lastActual, at('lastActual', `실적(${base - 1}년)`));
     fn(ind.base, at('base', `기준(${base}년)`));
     ind.targets.forEach((t, i) => fn(t, at('target', `목표(${yearLabel(plan, i)})`)));

@@ -15,6 +15,20 @@ testRule(valueBlank, {
       findings: [{ messageId: 'blank', severity: 'warning', sheet: '실천과제', cell: 'D9', actual: null }],
     },
     {
+      name: 'a whole empty row is one finding naming every cell',
+      plan: () =>
+        consistentWith((d) => {
+          d.tasks[0].subprojects[0].target = { total: null, years: [null, null, null, null] };
+        }),
+      findings: [
+        {
+          messageId: 'blankCells',
+          cell: 'C9',
+          cells: ['실천과제!C9', '실천과제!D9', '실천과제!E9', '실천과제!F9', '실천과제!G9'],
+        },
+      ],
+    },
+    {
       name: 'a formula with no cached value',
       plan: () => planWithCells(consistentDraft(), { '분야별 목표!C4': { value: null, formula: 'SUM(D4:G4)' } }),
       findings: [{ messageId: 'formulaNoValue', cell: 'C4' }],
