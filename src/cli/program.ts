@@ -46,9 +46,10 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--example [NAME]', `내장 예시를 씁니다, 기본 incheon-seogu-2023 (write a built-in example, its figures as stated): ${EXAMPLE_HELP}`)
     .option('--start-year <YYYY>', '계획기간 시작연도, 기본 2027 (first plan year)', integer('--start-year'))
     .option('--years <N>', '계획기간 연수, 기본 4 (number of plan years)', integer('--years'))
+    .option('--results <YYYY>', '그 해의 성과·연차별 세부계획 시트도 씁니다 (also write the 성과 and 연차별 세부계획 sheets of that plan year)', integer('--results'))
     .option('-o, --output <FILE>', '출력 파일 (output file; default jobtarget-template-<start>-<end>.xlsx)')
     .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
-    .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean }) => {
+    .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean; results?: number }) => {
       done(await runTemplate(o, io));
     });
 

@@ -51,6 +51,20 @@ describe('jobtarget template', () => {
     expect(plan.tasks).toHaveLength(13);
   });
 
+  it('--results YEAR adds the 성과 and 연차별 세부계획 sheets of that plan year; a year outside the period is refused', async () => {
+    const r = await run(['template', '--results', '2028', '-o', 'r.xlsx'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const read = await readXlsxFile(path.join(tmp, 'r.xlsx'));
+    const { plan, problems } = readPlan(read.grid);
+    expect(problems).toEqual([]);
+    expect(plan.results?.year).toBe(2028);
+    expect(plan.annualPlan?.year).toBe(2028);
+    expect(plan.annualPlan?.rows.length).toBeGreaterThan(0);
+    const bad = await run(['template', '--results', '2031', '-o', 'x.xlsx'], { cwd: tmp });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('2027~2030');
+  });
+
   it('writes the 세종 results example by name, and rejects an unknown name', async () => {
     const r = await run(['template', '--example', 'sejong-2024'], { cwd: tmp });
     expect(r.code).toBe(0);
