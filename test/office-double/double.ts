@@ -552,6 +552,12 @@ abstract class BaseProxy {
     return '1.1';
   }
 
+  /** For `_exists` when the target is missing: false for a null object, else ItemNotFound. */
+  _missing(message: string): false {
+    if (this._nullable) return false;
+    throw new DoubleError(ErrorCodes.itemNotFound, message);
+  }
+
   _settleNull(): void {
     if (this._nullKnown) return;
     let exists = true;
@@ -618,6 +624,22 @@ abstract class BaseProxy {
   }
 }
 
+/** A proxy whose target is resolved once, when first needed during a sync. */
+abstract class ResolvedProxy<T> extends BaseProxy {
+  private _memo: { t: T | null } | null = null;
+  constructor(
+    ctx: DoubleContext,
+    nullable: boolean,
+    readonly _resolve: () => T | null,
+  ) {
+    super(ctx, nullable);
+  }
+  _target(): T | null {
+    if (!this._memo) this._memo = { t: this._resolve() };
+    return this._memo.t;
+  }
+}
+
 /** Makes `names` readable (after load+sync) properties on the prototype. */
 function readable(cls: { prototype: object }, names: string[]): void {
   for (const n of names) {
@@ -636,6 +658,58 @@ class ClientResultProxy<T> {
   get value(): T {
     if (!this._done) throw notLoaded('value', 'ClientResult');
     return this._value as T;
+  }
+  /** The value becomes readable once the sync that computed it succeeds. */
+  _settle(st: SyncState, value: T): void {
+    st.commits.push(() => {
+      this._value = value;
+      this._done = true;
+    });
+  }
+}
+
+/** `getCount()`: `count` runs at sync. */
+function countResult(ctx: DoubleContext, count: () => number): ClientResultProxy<number> {
+  const r = new ClientResultProxy<number>();
+  ctx._enqueue(20, (st) => r._settle(st, count()));
+  return r;
+}
+
+/** The `items/…` part of a collection load: the properties to load on each item. */
+function itemProps(props: string[]): string[] {
+  return props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+}
+
+/** A collection whose `items` are proxies loaded by `load()`. */
+abstract class ItemsCollectionProxy<P extends BaseProxy> extends BaseProxy {
+  readonly _scalars = ['items'];
+  private _items?: P[];
+  constructor(ctx: DoubleContext) {
+    super(ctx, false);
+  }
+  get items(): P[] {
+    if (!this._items) throw notLoaded('items', this._type);
+    return this._items;
+  }
+  _exists(): boolean {
+    return true;
+  }
+  _read(): Record<string, unknown> {
+    return {};
+  }
+  /** At sync: the rows count in the response; once the sync succeeds they are `items`, each with `props` loaded. */
+  _loadItems(st: SyncState, rows: { p: P; data: Record<string, unknown> }[], props: string[]): void {
+    st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
+    st.commits.push(() => {
+      this._items = rows.map(({ p, data }) => {
+        for (const n of props) {
+          p._loaded.add(n);
+          p._data[n] = data[n];
+        }
+        p._nullKnown = true;
+        return p;
+      });
+    });
   }
 }
 
@@ -717,49 +791,27 @@ class EventHandlerResultProxy {
   }
 }
 
-class WorksheetCollectionProxy extends BaseProxy {
+class WorksheetCollectionProxy extends ItemsCollectionProxy<WorksheetProxy> {
   readonly _type = 'WorksheetCollection';
-  readonly _scalars = ['items'] as const;
   readonly onChanged: EventHandlersProxy;
-  private _items?: WorksheetProxy[];
   constructor(ctx: DoubleContext) {
-    super(ctx, false);
+    super(ctx);
     this.onChanged = new EventHandlersProxy(ctx, () => 'collection', '1.9');
-  }
-  get items(): WorksheetProxy[] {
-    if (!this._items) throw notLoaded('items', this._type);
-    return this._items;
-  }
-  _exists(): boolean {
-    return true;
-  }
-  _read(): Record<string, unknown> {
-    return {};
   }
   override load(arg?: LoadArg): this {
     const props = parseLoad(arg);
-    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const picked = itemProps(props);
     const all = props.length === 0 || props.includes('items');
     const core = this._ctx._core;
     this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
       const sheets = core.wb.sheets.slice();
-      const list = all ? WorksheetProxy.SCALARS : itemProps;
+      const list = all ? WorksheetProxy.SCALARS : picked;
       const rows = sheets.map((s) => {
         const p = new WorksheetProxy(this._ctx, false, () => s.id);
         for (const n of list) core.require(p._propVersion(n), `Worksheet.${n}`);
         return { p, data: p._read(list) };
       });
-      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
-      st.commits.push(() => {
-        this._items = rows.map(({ p, data }) => {
-          for (const n of list) {
-            p._loaded.add(n);
-            p._data[n] = data[n];
-          }
-          p._nullKnown = true;
-          return p;
-        });
-      });
+      this._loadItems(st, rows, list);
     });
     return this;
   }
@@ -789,15 +841,7 @@ class WorksheetCollectionProxy extends BaseProxy {
     });
   }
   getCount(): ClientResultProxy<number> {
-    const r = new ClientResultProxy<number>();
-    this._ctx._enqueue(20, (st) => {
-      const n = this._ctx._core.wb.sheets.length;
-      st.commits.push(() => {
-        r._value = n;
-        r._done = true;
-      });
-    });
-    return r;
+    return countResult(this._ctx, () => this._ctx._core.wb.sheets.length);
   }
   add(name?: string): WorksheetProxy {
     const core = this._ctx._core;
@@ -821,39 +865,31 @@ class WorksheetCollectionProxy extends BaseProxy {
   }
 }
 
-class WorksheetProxy extends BaseProxy {
+class WorksheetProxy extends ResolvedProxy<string> {
   static readonly SCALARS = ['name', 'id', 'position', 'visibility'];
   readonly _type = 'Worksheet';
   readonly _scalars = WorksheetProxy.SCALARS;
-  private _memo: { id: string | null } | null = null;
   readonly onChanged: EventHandlersProxy;
   private _notes?: NoteCollectionProxy;
   private _comments?: CommentCollectionProxy;
   constructor(
     ctx: DoubleContext,
     nullable: boolean,
-    readonly _resolve: () => string | null,
+    resolve: () => string | null,
     readonly _version = '1.1',
   ) {
-    super(ctx, nullable);
+    super(ctx, nullable, resolve);
     this.onChanged = new EventHandlersProxy(ctx, () => this._sheet().id, '1.7');
-  }
-  _id(): string | null {
-    if (!this._memo) this._memo = { id: this._resolve() };
-    return this._memo.id;
   }
   _exists(): boolean {
     this._ctx._core.require(this._version, 'WorksheetCollection.getItemOrNullObject');
-    const id = this._id();
+    const id = this._target();
     if (id === null) return false;
-    if (!this._ctx._core.sheetById(id)) {
-      if (this._nullable) return false;
-      throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet no longer exists.');
-    }
+    if (!this._ctx._core.sheetById(id)) return this._missing('The worksheet no longer exists.');
     return true;
   }
   _sheet(): SheetModel {
-    const id = this._id();
+    const id = this._target();
     const s = id === null ? undefined : this._ctx._core.sheetById(id);
     if (!s) throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet does not exist.');
     return s;
@@ -1087,29 +1123,21 @@ function rangeAddress(sheet: SheetModel, rect: Rect): string {
   return `${quoteSheetName(sheet.name)}!${rectA1(rect)}`;
 }
 
-class RangeProxy extends BaseProxy {
+class RangeProxy extends ResolvedProxy<RangeTarget> {
   readonly _type = 'Range';
   readonly _scalars = ['address', 'values', 'formulas', 'numberFormat', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'cellCount'];
-  private _memo: { t: RangeTarget | null } | null = null;
   private _format?: RangeFormatProxy;
   constructor(
     ctx: DoubleContext,
     nullable: boolean,
-    readonly _resolve: () => RangeTarget | null,
+    resolve: () => RangeTarget | null,
     readonly _ws?: WorksheetProxy,
   ) {
-    super(ctx, nullable);
-  }
-  _target(): RangeTarget | null {
-    if (!this._memo) this._memo = { t: this._resolve() };
-    return this._memo.t;
+    super(ctx, nullable, resolve);
   }
   _exists(): boolean {
     const t = this._target();
-    if (!t) {
-      if (this._nullable) return false;
-      throw new DoubleError(ErrorCodes.itemNotFound, 'The range does not exist.');
-    }
+    if (!t) return this._missing('The range does not exist.');
     if (!this._ctx._core.sheetById(t.sheetId)) throw new DoubleError(ErrorCodes.itemNotFound, 'The worksheet of this range no longer exists.');
     return true;
   }
@@ -1303,10 +1331,7 @@ class RangeProxy extends BaseProxy {
         out.push(line);
       }
       st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(out);
-      st.commits.push(() => {
-        r._value = out;
-        r._done = true;
-      });
+      r._settle(st, out);
     });
     return r;
   }
@@ -1492,29 +1517,12 @@ function cellProperties(core: Core, sheet: SheetModel, r: number, c: number, opt
   return out;
 }
 
-class RangeAreasProxy extends BaseProxy {
+class RangeAreasProxy extends ResolvedProxy<AreasTarget> {
   readonly _type = 'RangeAreas';
   readonly _scalars = ['address', 'areaCount', 'cellCount'];
-  private _memo: { t: AreasTarget | null } | null = null;
   private _format?: RangeFormatProxy;
-  constructor(
-    ctx: DoubleContext,
-    nullable: boolean,
-    readonly _resolve: () => AreasTarget | null,
-  ) {
-    super(ctx, nullable);
-  }
-  _target(): AreasTarget | null {
-    if (!this._memo) this._memo = { t: this._resolve() };
-    return this._memo.t;
-  }
   _exists(): boolean {
-    const t = this._target();
-    if (!t) {
-      if (this._nullable) return false;
-      throw new DoubleError(ErrorCodes.itemNotFound, 'The range areas do not exist.');
-    }
-    return true;
+    return this._target() ? true : this._missing('The range areas do not exist.');
   }
   override _propVersion(): string {
     return '1.9';
@@ -1642,9 +1650,8 @@ class RangeFormatProxy extends BaseProxy {
   }
 }
 
-class RangeFillProxy extends BaseProxy {
-  readonly _type = 'RangeFill';
-  readonly _scalars = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
+/** A part of a range's format (fill, font, a border): it exists while the range does. */
+abstract class FormatPartProxy extends BaseProxy {
   constructor(
     ctx: DoubleContext,
     readonly _format: RangeFormatProxy,
@@ -1654,6 +1661,11 @@ class RangeFillProxy extends BaseProxy {
   _exists(): boolean {
     return this._format._exists();
   }
+}
+
+class RangeFillProxy extends FormatPartProxy {
+  readonly _type = 'RangeFill';
+  readonly _scalars = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
   override _propVersion(p: string): string {
     return p === 'color' ? '1.1' : '1.9';
   }
@@ -1723,18 +1735,9 @@ class RangeFillProxy extends BaseProxy {
   }
 }
 
-class RangeFontProxy extends BaseProxy {
+class RangeFontProxy extends FormatPartProxy {
   readonly _type = 'RangeFont';
   readonly _scalars = ['bold', 'italic', 'size', 'color', 'name'];
-  constructor(
-    ctx: DoubleContext,
-    readonly _format: RangeFormatProxy,
-  ) {
-    super(ctx, false);
-  }
-  _exists(): boolean {
-    return this._format._exists();
-  }
   _read(props: string[]): Record<string, unknown> {
     const core = this._ctx._core;
     const t = this._format._targets();
@@ -1795,18 +1798,15 @@ class RangeBorderCollectionProxy {
   }
 }
 
-class RangeBorderProxy extends BaseProxy {
+class RangeBorderProxy extends FormatPartProxy {
   readonly _type = 'RangeBorder';
   readonly _scalars = ['style', 'color', 'weight'];
   constructor(
     ctx: DoubleContext,
-    readonly _format: RangeFormatProxy,
+    format: RangeFormatProxy,
     readonly _side: BorderSide,
   ) {
-    super(ctx, false);
-  }
-  _exists(): boolean {
-    return this._format._exists();
+    super(ctx, format);
   }
   /** The cells and the per-cell side a range-level border index maps to. */
   private cells(t: { rects: Rect[] }): { r: number; c: number; side: BorderSide }[] {
@@ -1905,123 +1905,147 @@ function oneCell(core: Core, ctx: DoubleContext, cell: RangeProxy | string, scop
   return { sheet, r: rect.r0, c: rect.c0 };
 }
 
-class NoteCollectionProxy extends BaseProxy {
-  readonly _type = 'NoteCollection';
-  readonly _scalars = ['items'];
-  private _items?: NoteProxy[];
+/** The cell an annotation is on: its sheet and "row,col" key. */
+interface CellSpot {
+  sheetId: string;
+  key: string;
+}
+
+/**
+ * Notes (ExcelApi 1.18, kept on each sheet by cell) and comments (1.10, one workbook list by id): one
+ * collection API over two stores. A subclass names its type and version and lists, finds, stores and
+ * proxies its annotations; `H` is the handle an item proxy resolves to.
+ */
+abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extends ItemsCollectionProxy<P> {
+  abstract readonly _version: string;
+  /** What `load()` loads on each item by default. */
+  abstract readonly _itemScalars: string[];
+  /** Whether an address passed to `add` must name its sheet. */
+  abstract readonly _addNeedsSheet: boolean;
+  /** The annotation as the "cell already has …" error names it. */
+  abstract readonly _one: string;
   constructor(
     ctx: DoubleContext,
     readonly _scope: WorksheetProxy | null,
   ) {
-    super(ctx, false);
+    super(ctx);
   }
-  get items(): NoteProxy[] {
-    if (!this._items) throw notLoaded('items', this._type);
-    return this._items;
-  }
-  _exists(): boolean {
-    return true;
-  }
-  _read(): Record<string, unknown> {
-    return {};
-  }
-  private list(): { sheet: SheetModel; key: string }[] {
-    const core = this._ctx._core;
-    const sheets = this._scope ? [this._scope._sheet()] : core.wb.sheets;
-    return sheets.flatMap((s) => Object.keys(s.notes).map((key) => ({ sheet: s, key })));
-  }
+  /** The annotations in scope, in order. */
+  abstract _list(): H[];
+  /** The annotation on a cell, or null. */
+  abstract _find(sheet: SheetModel, key: string): H | null;
+  /** Stores a new annotation on a cell that has none. */
+  abstract _store(sheet: SheetModel, key: string, content: string): H;
+  abstract _proxy(nullable: boolean, resolve: () => H | null): P;
   override load(arg?: LoadArg): this {
     const props = parseLoad(arg);
-    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
-    const list = itemProps.length ? itemProps : NoteProxy.SCALARS;
+    const picked = itemProps(props);
+    const list = picked.length ? picked : this._itemScalars;
     this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
-      this._ctx._core.require('1.18', 'NoteCollection.load');
-      const rows = this.list().map(({ sheet, key }) => {
-        const p = new NoteProxy(this._ctx, false, () => ({ sheetId: sheet.id, key }));
+      this._ctx._core.require(this._version, `${this._type}.load`);
+      const rows = this._list().map((h) => {
+        const p = this._proxy(false, () => h);
         return { p, data: p._read(list) };
       });
-      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
-      st.commits.push(() => {
-        this._items = rows.map(({ p, data }) => {
-          for (const n of list) {
-            p._loaded.add(n);
-            p._data[n] = data[n];
-          }
-          p._nullKnown = true;
-          return p;
-        });
-      });
+      this._loadItems(st, rows, list);
     });
     return this;
   }
-  add(cellAddress: RangeProxy | string, content: string): NoteProxy {
+  add(cellAddress: RangeProxy | string, content: string): P {
     const core = this._ctx._core;
-    let made: { sheetId: string; key: string } | null = null;
+    let made: H | null = null;
     this._ctx._enqueue(jsonBytes(content) + 40, () => {
-      core.require('1.18', 'NoteCollection.add');
-      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, false);
+      core.require(this._version, `${this._type}.add`);
+      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, this._addNeedsSheet);
       const key = cellKey(r, c);
-      if (sheet.notes[key]) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has a note.`);
-      sheet.notes[key] = { content: String(content), author: core.author };
-      made = { sheetId: sheet.id, key };
+      if (this._find(sheet, key) !== null) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${this._one}.`);
+      made = this._store(sheet, key, String(content));
     });
-    return new NoteProxy(this._ctx, false, () => made);
+    return this._proxy(false, () => made);
+  }
+  getCount(): ClientResultProxy<number> {
+    return countResult(this._ctx, () => {
+      this._ctx._core.require(this._version, `${this._type}.getCount`);
+      return this._list().length;
+    });
+  }
+}
+
+/** A note or a comment; the subclass finds it, reads, locates and removes it. */
+abstract class AnnotationProxy<H> extends ResolvedProxy<H> {
+  abstract readonly _version: string;
+  /** 'note' or 'comment', for errors. */
+  abstract readonly _noun: string;
+  /** Whether the annotation exists. */
+  abstract _found(): boolean;
+  /** The annotation's cell (called once it is known to exist). */
+  abstract _cell(): CellSpot;
+  abstract _remove(): void;
+  abstract override _read(props: string[]): Record<string, unknown>;
+  override _propVersion(): string {
+    return this._version;
+  }
+  _exists(): boolean {
+    return this._found() ? true : this._missing(`The ${this._noun} does not exist.`);
+  }
+  delete(): void {
+    this._call('delete', null, this._version, () => this._remove());
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this._ctx, false, () => {
+      this._exists();
+      const { sheetId, key } = this._cell();
+      const { r, c } = parseKey(key);
+      return { sheetId, rect: { r0: r, c0: c, r1: r, c1: c } };
+    });
+  }
+}
+
+class NoteCollectionProxy extends AnnotationCollectionProxy<CellSpot, NoteProxy> {
+  readonly _type = 'NoteCollection';
+  readonly _version = '1.18';
+  readonly _itemScalars = NoteProxy.SCALARS;
+  readonly _addNeedsSheet = false;
+  readonly _one = 'a note';
+  _list(): CellSpot[] {
+    const sheets = this._scope ? [this._scope._sheet()] : this._ctx._core.wb.sheets;
+    return sheets.flatMap((s) => Object.keys(s.notes).map((key) => ({ sheetId: s.id, key })));
+  }
+  _find(sheet: SheetModel, key: string): CellSpot | null {
+    return sheet.notes[key] ? { sheetId: sheet.id, key } : null;
+  }
+  _store(sheet: SheetModel, key: string, content: string): CellSpot {
+    sheet.notes[key] = { content, author: this._ctx._core.author };
+    return { sheetId: sheet.id, key };
+  }
+  _proxy(nullable: boolean, resolve: () => CellSpot | null): NoteProxy {
+    return new NoteProxy(this._ctx, nullable, resolve);
   }
   getItemOrNullObject(key: string): NoteProxy {
-    return new NoteProxy(this._ctx, true, () => {
+    return this._proxy(true, () => {
       this._ctx._core.require('1.18', 'NoteCollection.getItemOrNullObject');
       const core = this._ctx._core;
       const { sheet: name, local } = splitSheetAddress(key);
       const sheet = name !== null ? core.sheetByName(name) : this._scope?._sheet();
       if (!sheet) return null;
       const { r0, c0 } = parseRect(local);
-      return sheet.notes[cellKey(r0, c0)] ? { sheetId: sheet.id, key: cellKey(r0, c0) } : null;
+      return this._find(sheet, cellKey(r0, c0));
     });
-  }
-  getCount(): ClientResultProxy<number> {
-    const r = new ClientResultProxy<number>();
-    this._ctx._enqueue(20, (st) => {
-      this._ctx._core.require('1.18', 'NoteCollection.getCount');
-      const n = this.list().length;
-      st.commits.push(() => {
-        r._value = n;
-        r._done = true;
-      });
-    });
-    return r;
   }
 }
 
-class NoteProxy extends BaseProxy {
+class NoteProxy extends AnnotationProxy<CellSpot> {
   static readonly SCALARS = ['content', 'authorName'];
   readonly _type = 'Note';
   readonly _scalars = NoteProxy.SCALARS;
-  private _memo: { t: { sheetId: string; key: string } | null } | null = null;
-  constructor(
-    ctx: DoubleContext,
-    nullable: boolean,
-    readonly _resolve: () => { sheetId: string; key: string } | null,
-  ) {
-    super(ctx, nullable);
-  }
-  _t(): { sheetId: string; key: string } | null {
-    if (!this._memo) this._memo = { t: this._resolve() };
-    return this._memo.t;
-  }
-  override _propVersion(): string {
-    return '1.18';
-  }
-  _exists(): boolean {
-    const t = this._t();
-    const sheet = t ? this._ctx._core.sheetById(t.sheetId) : undefined;
-    if (!t || !sheet || !sheet.notes[t.key]) {
-      if (this._nullable) return false;
-      throw new DoubleError(ErrorCodes.itemNotFound, 'The note does not exist.');
-    }
-    return true;
+  readonly _version = '1.18';
+  readonly _noun = 'note';
+  _found(): boolean {
+    const t = this._target();
+    return !!(t && this._ctx._core.sheetById(t.sheetId)?.notes[t.key]);
   }
   private note() {
-    const t = this._t()!;
+    const t = this._target()!;
     const sheet = this._ctx._core.sheetById(t.sheetId)!;
     return { sheet, key: t.key, note: sheet.notes[t.key] };
   }
@@ -2035,140 +2059,73 @@ class NoteProxy extends BaseProxy {
   set content(v: string) {
     this._set('content', v, '1.18', () => (this.note().note.content = v));
   }
-  delete(): void {
-    this._call('delete', null, '1.18', () => {
-      const { sheet, key } = this.note();
-      delete sheet.notes[key];
-    });
+  _cell(): CellSpot {
+    const { sheet, key } = this.note();
+    return { sheetId: sheet.id, key };
   }
-  getLocation(): RangeProxy {
-    return new RangeProxy(this._ctx, false, () => {
-      this._exists();
-      const { sheet, key } = this.note();
-      const { r, c } = parseKey(key);
-      return { sheetId: sheet.id, rect: { r0: r, c0: c, r1: r, c1: c } };
-    });
+  _remove(): void {
+    const { sheet, key } = this.note();
+    delete sheet.notes[key];
   }
 }
 readable(NoteProxy, ['authorName']);
 
-class CommentCollectionProxy extends BaseProxy {
+class CommentCollectionProxy extends AnnotationCollectionProxy<string, CommentProxy> {
   readonly _type = 'CommentCollection';
-  readonly _scalars = ['items'];
-  private _items?: CommentProxy[];
-  constructor(
-    ctx: DoubleContext,
-    readonly _scope: WorksheetProxy | null,
-  ) {
-    super(ctx, false);
-  }
-  get items(): CommentProxy[] {
-    if (!this._items) throw notLoaded('items', this._type);
-    return this._items;
-  }
-  _exists(): boolean {
-    return true;
-  }
-  _read(): Record<string, unknown> {
-    return {};
-  }
-  private list() {
-    const core = this._ctx._core;
+  readonly _version = '1.10';
+  readonly _itemScalars = CommentProxy.SCALARS;
+  readonly _addNeedsSheet = true;
+  readonly _one = 'a comment thread';
+  _list(): string[] {
     const sheetId = this._scope ? this._scope._sheet().id : null;
-    return core.wb.comments.filter((c) => sheetId === null || c.sheetId === sheetId);
+    return this._ctx._core.wb.comments.filter((c) => sheetId === null || c.sheetId === sheetId).map((c) => c.id);
   }
-  override load(arg?: LoadArg): this {
-    const props = parseLoad(arg);
-    const itemProps = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
-    const list = itemProps.length ? itemProps : CommentProxy.SCALARS;
-    this._ctx._enqueue(utf8Length(props.join(',')), (st) => {
-      this._ctx._core.require('1.10', 'CommentCollection.load');
-      const rows = this.list().map((cm) => {
-        const p = new CommentProxy(this._ctx, false, () => cm.id);
-        return { p, data: p._read(list) };
-      });
-      st.responseBytes += LOAD_RESPONSE_OVERHEAD + jsonBytes(rows.map((r) => r.data));
-      st.commits.push(() => {
-        this._items = rows.map(({ p, data }) => {
-          for (const n of list) {
-            p._loaded.add(n);
-            p._data[n] = data[n];
-          }
-          p._nullKnown = true;
-          return p;
-        });
-      });
-    });
-    return this;
+  _find(sheet: SheetModel, key: string): string | null {
+    return this._ctx._core.wb.comments.find((x) => x.sheetId === sheet.id && x.cell === key)?.id ?? null;
   }
-  add(cellAddress: RangeProxy | string, content: string): CommentProxy {
+  _store(sheet: SheetModel, key: string, content: string): string {
     const core = this._ctx._core;
-    let id: string | null = null;
-    this._ctx._enqueue(jsonBytes(content) + 40, () => {
-      core.require('1.10', 'CommentCollection.add');
-      const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, true);
-      const key = cellKey(r, c);
-      if (core.wb.comments.some((x) => x.sheetId === sheet.id && x.cell === key)) {
-        throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has a comment thread.`);
-      }
-      id = core.newId('comment');
-      core.wb.comments.push({ id, sheetId: sheet.id, cell: key, content: String(content), author: core.author });
-    });
-    return new CommentProxy(this._ctx, false, () => id);
+    const id = core.newId('comment');
+    core.wb.comments.push({ id, sheetId: sheet.id, cell: key, content, author: core.author });
+    return id;
+  }
+  _proxy(nullable: boolean, resolve: () => string | null): CommentProxy {
+    return new CommentProxy(this._ctx, nullable, resolve);
   }
   getItem(commentId: string): CommentProxy {
-    return new CommentProxy(this._ctx, false, () => commentId);
+    return this._proxy(false, () => commentId);
   }
   getItemByCell(cellAddress: RangeProxy | string): CommentProxy {
-    return new CommentProxy(this._ctx, false, () => {
+    return this._proxy(false, () => {
       const core = this._ctx._core;
       const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, true);
-      const cm = core.wb.comments.find((x) => x.sheetId === sheet.id && x.cell === cellKey(r, c));
-      if (!cm) throw new DoubleError(ErrorCodes.itemNotFound, 'The cell has no comment.');
-      return cm.id;
+      const id = this._find(sheet, cellKey(r, c));
+      if (id === null) throw new DoubleError(ErrorCodes.itemNotFound, 'The cell has no comment.');
+      return id;
     });
-  }
-  getCount(): ClientResultProxy<number> {
-    const r = new ClientResultProxy<number>();
-    this._ctx._enqueue(20, (st) => {
-      this._ctx._core.require('1.10', 'CommentCollection.getCount');
-      const n = this.list().length;
-      st.commits.push(() => {
-        r._value = n;
-        r._done = true;
-      });
-    });
-    return r;
   }
 }
 
-class CommentProxy extends BaseProxy {
+class CommentProxy extends AnnotationProxy<string> {
   static readonly SCALARS = ['id', 'content', 'authorName'];
   readonly _type = 'Comment';
   readonly _scalars = CommentProxy.SCALARS;
-  private _memo: { id: string | null } | null = null;
-  constructor(
-    ctx: DoubleContext,
-    nullable: boolean,
-    readonly _resolve: () => string | null,
-  ) {
-    super(ctx, nullable);
-  }
-  override _propVersion(): string {
-    return '1.10';
-  }
+  readonly _version = '1.10';
+  readonly _noun = 'comment';
   private cm() {
-    if (!this._memo) this._memo = { id: this._resolve() };
-    const id = this._memo.id;
+    const id = this._target();
     return id === null ? undefined : this._ctx._core.wb.comments.find((c) => c.id === id);
   }
-  _exists(): boolean {
+  _found(): boolean {
+    return !!this.cm();
+  }
+  _cell(): CellSpot {
+    const cm = this.cm()!;
+    return { key: cm.cell, sheetId: cm.sheetId };
+  }
+  override _exists(): boolean {
     this._ctx._core.require('1.10', 'Comment');
-    if (!this.cm()) {
-      if (this._nullable) return false;
-      throw new DoubleError(ErrorCodes.itemNotFound, 'The comment does not exist.');
-    }
-    return true;
+    return super._exists();
   }
   _read(props: string[]): Record<string, unknown> {
     const cm = this.cm()!;
@@ -2177,20 +2134,10 @@ class CommentProxy extends BaseProxy {
   get content(): string {
     return this._get('content') as string;
   }
-  delete(): void {
-    this._call('delete', null, '1.10', () => {
-      const cm = this.cm()!;
-      const core = this._ctx._core;
-      core.wb.comments = core.wb.comments.filter((c) => c !== cm);
-    });
-  }
-  getLocation(): RangeProxy {
-    return new RangeProxy(this._ctx, false, () => {
-      this._exists();
-      const cm = this.cm()!;
-      const { r, c } = parseKey(cm.cell);
-      return { sheetId: cm.sheetId, rect: { r0: r, c0: c, r1: r, c1: c } };
-    });
+  _remove(): void {
+    const cm = this.cm()!;
+    const core = this._ctx._core;
+    core.wb.comments = core.wb.comments.filter((c) => c !== cm);
   }
 }
 readable(CommentProxy, ['id', 'authorName']);
@@ -2238,8 +2185,7 @@ class CustomPropertyProxy extends BaseProxy {
   _exists(): boolean {
     this._ctx._core.require('1.7', 'CustomPropertyCollection');
     if (this.realKey() !== undefined) return true;
-    if (this._nullable) return false;
-    throw new DoubleError(ErrorCodes.itemNotFound, `No custom property '${this._key}'.`);
+    return this._missing(`No custom property '${this._key}'.`);
   }
   _read(props: string[]): Record<string, unknown> {
     const k = this.realKey()!;
