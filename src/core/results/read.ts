@@ -128,17 +128,31 @@ function problem(table: string, message: string, messageEn: string, ref?: CellRe
   return ref ? { table, message, messageEn, level: 'table', ref } : { table, message, messageEn, level: 'table' };
 }
 
+/** A sheet named like the table (성과, 연차별 세부계획) whose header row is missing: say which headers were looked for. */
+function reportMissingTable(sheets: Sheet[], t: { tableName: string; sheetNames: readonly string[] }, headers: [Label, Label], out: ExtraSheets): void {
+  const named = sheets.find((s) => isNamedLike(s.name, t.sheetNames));
+  if (!named) return;
+  const [a, b] = headers.map((l) => l.text);
+  out.problems.push(
+    problem(t.tableName, `'${named.name}' 시트에서 '${a}'와 '${b}' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${a}' and '${b}' found on sheet '${named.name}'`, refOf(named, 0, 0)),
+  );
+}
+
+/** The sheet's own title: the first line above the header that is neither the fixed title nor a field. */
+function titleAbove(s: Sheet, header: number, fixedTitle: string, fields: Label[]): string | null {
+  for (let r = 0; r < header; r++) {
+    const x = own(s, r, 0);
+    if (x !== '' && x !== fixedTitle && fields.every((f) => findInRow(s, r, f) < 0)) return x;
+  }
+  return null;
+}
+
 function readResults(sheets: Sheet[], out: ExtraSheets): void {
   const t = RESULTS;
   const c = t.columns;
   const found = findHeader(sheets, c, ['name', 'actual']);
   if (!found) {
-    const named = sheets.find((s) => isNamedLike(s.name, t.sheetNames));
-    if (named) {
-      out.problems.push(
-        problem(t.tableName, `'${named.name}' 시트에서 '${c.name.text}'와 '${c.actual.text}' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${c.name.text}' and '${c.actual.text}' found on sheet '${named.name}'`, refOf(named, 0, 0)),
-      );
-    }
+    reportMissingTable(sheets, t, [c.name, c.actual], out);
     return;
   }
   const { sheet: s, row: h, cols } = found;
@@ -152,14 +166,7 @@ function readResults(sheets: Sheet[], out: ExtraSheets): void {
     organisation: field(s, t.fields.organisation, h)?.text ?? null,
     items: [],
   };
-  // The title: the second non-empty line above the fields (the first is the sheet's fixed title).
-  for (let r = 0; r < h; r++) {
-    const x = own(s, r, 0);
-    if (x !== '' && x !== t.title && findInRow(s, r, t.fields.region) < 0 && findInRow(s, r, t.fields.organisation) < 0 && findInRow(s, r, t.fields.year) < 0) {
-      results.title = x;
-      break;
-    }
-  }
+  results.title = titleAbove(s, h, t.title, [t.fields.region, t.fields.organisation, t.fields.year]);
   if (results.year === null) {
     out.problems.push(problem(t.tableName, `'${t.fields.year.text}' 항목을 찾지 못했습니다 (연도가 빈 행은 계획과 대조하지 않습니다)`, `'${t.fields.year.text}' field not found (rows without a year are not compared with the plan)`, refOf(s, h, cols.name)));
   }
@@ -223,12 +230,7 @@ function readAnnual(sheets: Sheet[], out: ExtraSheets): void {
   const c = t.columns;
   const found = findHeader(sheets, c, ['subproject', 'target']);
   if (!found) {
-    const named = sheets.find((s) => isNamedLike(s.name, t.sheetNames));
-    if (named) {
-      out.problems.push(
-        problem(t.tableName, `'${named.name}' 시트에서 '${c.subproject.text}'와 '${c.target.text}' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${c.subproject.text}' and '${c.target.text}' found on sheet '${named.name}'`, refOf(named, 0, 0)),
-      );
-    }
+    reportMissingTable(sheets, t, [c.subproject, c.target], out);
     return;
   }
   const { sheet: s, row: h, cols } = found;
@@ -241,13 +243,7 @@ function readAnnual(sheets: Sheet[], out: ExtraSheets): void {
     region: field(s, t.fields.region, h)?.text ?? null,
     rows: [],
   };
-  for (let r = 0; r < h; r++) {
-    const x = own(s, r, 0);
-    if (x !== '' && x !== t.title && findInRow(s, r, t.fields.region) < 0 && findInRow(s, r, t.fields.year) < 0) {
-      plan.title = x;
-      break;
-    }
-  }
+  plan.title = titleAbove(s, h, t.title, [t.fields.region, t.fields.year]);
   if (plan.year === null) {
     out.problems.push(problem(t.tableName, `'${t.fields.year.text}' 항목을 찾지 못해 종합계획과 대조할 수 없습니다`, `'${t.fields.year.text}' field not found: cannot compare with the 종합계획`, refOf(s, h, cols.subproject)));
   }
