@@ -23,6 +23,18 @@ export interface GridSheet {
   rows: (GridCell | undefined)[][];
   /** Merged ranges in A1 form ("A5:A6"). The value sits in the top-left cell. */
   merges: string[];
+  /**
+   * Set when the grid was made from a document (text, .hwpx) rather than a workbook sheet: rows are the
+   * document's lines and table rows. Readers build each figure's reference through `locate`, so a
+   * finding names the document's own place (section or table; line and field) instead of a grid address.
+   */
+  source?: DocumentSource;
+}
+
+export interface DocumentSource {
+  kind: 'text' | 'hwpx';
+  /** Where grid cell (row, col), 0-based, stands in the document: `sheet` names the section or table, `cell` the line/row and field/column. */
+  locate(row: number, col: number): { sheet: string; cell: string };
 }
 
 export interface GridWorkbook {
