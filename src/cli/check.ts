@@ -6,16 +6,17 @@ import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from
 import { draftToBuffer } from '../adapters/xlsx/write';
 import { EXAMPLES } from '../core/examples';
 import { exampleFile } from './examples';
-import { parseA1 } from '../core/grid/a1';
 import type { GridWorkbook } from '../core/grid/grid';
-import { SEVERITY_ORDER, summarize } from '../core/rules/run';
+import { summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
-import { validateGrid } from '../core/validate';
+import { sortFindings, validateGrid } from '../core/validate';
 import { expandPaths } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
+import { getFormatter, type FileReport } from './formatters';
+import { unreadableLine } from './formatters/text';
 
-export type Format = 'text' | 'json' | 'csv';
+/** A formatter's name (src/cli/formatters): text, json, csv, … */
+export type Format = string;
 
 export interface CheckOptions {
   format: Format;
@@ -26,20 +27,9 @@ export interface CheckOptions {
 }
 
 
-/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
+/** The one order of findings (src/core/present/order.ts), with the workbook's sheet order. */
 export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
-  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const pos = (f: Finding) => {
-    try {
-      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    } catch {
-      return { row: -1, col: -1 };
-    }
-  };
-  return findings
-    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
-    .map((x) => x.f);
+  return sortFindings([...findings], grid);
 }
 
 interface Checked {
@@ -127,7 +117,10 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     : null;
   bar?.start(total, 0, { file: '' });
 
-  if (opts.format === 'csv') out(formatCsvHeader());
+  const formatter = getFormatter(opts.format);
+  const fctx = { lang };
+  const started = formatter.start?.(fctx);
+  if (started) out(started);
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
@@ -140,8 +133,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     const { report, read } = await job.run();
     reports.push(report);
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
-    if (opts.format === 'text' && report.error === null) out(formatTextFile(report, lang));
-    if (opts.format === 'csv') out(formatCsvRows(report));
+    const chunk = formatter.file?.(report, fctx);
+    if (chunk) out(chunk);
     if (opts.annotate && read && report.error === null) {
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
@@ -171,7 +164,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   bar?.stop();
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 
-  if (opts.format === 'json') io.stdout.write(formatJson(reports));
-  if (opts.format === 'text') io.stdout.write(formatTextSummary(reports, lang));
+  const ended = formatter.end?.(reports, fctx);
+  if (ended) io.stdout.write(ended);
   return exitCodeOf(reports, troubles);
 }

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/rules/types';
 import { runCheck, type Format } from './check';
+import { formatterNames } from './formatters';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { runTemplate } from './template';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
@@ -57,7 +58,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .command('check')
     .description('통합 문서를 검증합니다: 파일 또는 폴더(하위 폴더의 *.xlsx 포함) (check workbooks: files or folders, recursively *.xlsx)')
     .argument('[PATH...]', '검사할 파일 또는 폴더 (files or folders)')
-    .addOption(new Option('--format <format>', '보고서 형식 (report format)').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(new Option('--format <format>', '보고서 형식 (report format)').choices(formatterNames()).default('text'))
     .option('--annotate <DIR>', '칠하고 메모를 단 검증 사본을 DIR에 씁니다 (write annotated copies into DIR)')
     .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', `내장 예시도 검사합니다 (also check a built-in example): ${EXAMPLE_HELP}`)

@@ -6,10 +6,12 @@
 import type { GridWorkbook } from './grid/grid';
 import type { Plan, ReadProblem } from './model/plan';
 import { ALL_RULES } from './rules';
-import { SEVERITY_ORDER, runRules, summarize, type RunOptions } from './rules/run';
-import type { Finding, Rule, Severity } from './rules/types';
-import { qualified } from './grid/a1';
+import { makeFinding, runRules, summarize, type RunOptions } from './rules/run';
+import { STRUCTURE_META } from './rules/structure';
+import { buildPlaceIndex, type PlaceIndex } from './rules/places';
+import type { Finding, Place, Rule, Severity, TableKind } from './rules/types';
 import { readPlan } from './template/read';
+import { orderFindings } from './present/order';
 
 export interface ValidationResult {
   plan: Plan;
@@ -24,45 +26,53 @@ export interface ValidateOptions extends RunOptions {
   rules?: readonly Rule[];
 }
 
-export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko'): Finding {
-  return {
-    rule: 'structure',
-    severity: p.level === 'note' ? 'info' : 'error',
-    sheet: p.ref?.sheet ?? '',
-    cell: p.ref?.cell ?? '',
-    cells: p.ref ? [qualified(p.ref.sheet, p.ref.cell)] : [],
-    expected: null,
-    actual: null,
-    tolerance: null,
-    message: `[${p.table}] ${lang === 'ko' ? p.message : p.messageEn}`,
-    messageEn: `[${p.table}] ${p.messageEn}`,
-    messageId: p.level === 'fatal' ? 'notAPlan' : p.level === 'note' ? 'note' : 'tableNotFound',
-  };
+/** The kind of table a read problem names (its `table` is the table's display name). */
+function problemTable(name: string): Place['table'] {
+  const kinds: [RegExp, TableKind][] = [
+    [/공통\s*일자리\s*목표/, 'indicators'],
+    [/분야별\s*목표/, 'areas'],
+    [/실천과제/, 'task'],
+    [/개요/, 'overview'],
+    [/연차별/, 'annual'],
+    [/성과/, 'results'],
+  ];
+  return { kind: kinds.find(([re]) => re.test(name))?.[1] ?? 'workbook', name, index: -1 };
 }
 
-/** Stable order: by sheet order of appearance is the adapters' business; here by severity, sheet, row, column. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  const rc = (cell: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    return m ? [Number(m[2]), m[1].length, m[1]] as const : [0, 0, ''] as const;
-  };
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => {
-      const s = SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity];
-      if (s) return s;
-      if (a.f.sheet !== b.f.sheet) return a.f.sheet < b.f.sheet ? -1 : 1;
-      const [ra, la, ca] = rc(a.f.cell);
-      const [rb, lb, cb] = rc(b.f.cell);
-      return ra - rb || la - lb || (ca < cb ? -1 : ca > cb ? 1 : 0) || a.i - b.i;
-    })
-    .map((x) => x.f);
+/** A read problem as a finding of the 'structure' rule: the table it names is its place. */
+export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko', places?: PlaceIndex): Finding {
+  const fromCell = p.ref ? places?.at(p.ref)?.place : undefined;
+  const messageId = p.level === 'fatal' ? 'notAPlan' : p.level === 'note' ? 'note' : 'tableNotFound';
+  return makeFinding(
+    {
+      rule: 'structure',
+      severity: p.level === 'note' ? 'info' : 'error',
+      messageId,
+      message: STRUCTURE_META.messages[messageId],
+      data: { table: p.table, problem: { ko: p.message, en: p.messageEn } },
+      at: p.ref ?? null,
+      place: fromCell && fromCell.table.name === p.table ? fromCell : { table: problemTable(p.table) },
+    },
+    lang,
+  );
 }
+
+/**
+ * The one order (src/core/present/order.ts): workbook order, table, row, column. Without the workbook,
+ * sheets in the order the findings name them first.
+ */
+export function sortFindings(findings: Finding[], workbook?: GridWorkbook | readonly string[]): Finding[] {
+  const sheets = workbook ?? [...new Set(findings.map((f) => f.sheet))];
+  return orderFindings(findings, sheets, RULE_ORDER);
+}
+
+const RULE_ORDER = ALL_RULES.map((r) => r.meta.id);
 
 export function validateGrid(grid: GridWorkbook, options: ValidateOptions = {}): ValidationResult {
   const { plan, problems } = readPlan(grid);
   const fatal = problems.some((p) => p.level === 'fatal');
   const findings = fatal ? [] : runRules(plan, options.rules ?? ALL_RULES, options);
-  const all = [...problems.map((p) => problemToFinding(p, options.lang)), ...findings];
+  const places = buildPlaceIndex(plan);
+  const all = orderFindings([...problems.map((p) => problemToFinding(p, options.lang, places)), ...findings], grid, RULE_ORDER);
   return { plan, problems, findings: all, summary: summarize(all), fatal };
 }

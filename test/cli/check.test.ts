@@ -26,7 +26,7 @@ async function engine(file: string, lang: 'ko' | 'en' = 'ko') {
   return orderFindings(v.findings, read.grid).map(contract);
 }
 
-const contract = (f: Finding) => ({
+const contract = (f: Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell' | 'cells' | 'expected' | 'actual' | 'tolerance' | 'message'>) => ({
   rule: f.rule,
   severity: f.severity,
   sheet: f.sheet,
@@ -102,7 +102,7 @@ describe('check: text', () => {
     const r = await run(['check', EXAMPLE, '--lang', 'en']);
     expect(r.out).toMatch(/severity\s+cell\s+rule\s+message/);
     for (const f of want) expect(r.out).toContain(f.message);
-    expect(r.out).toContain('1 files checked');
+    expect(r.out).toContain('1 file checked');
   });
 
   it('a file without findings says so; exit 0 when there is no error (warnings only)', async () => {
@@ -118,22 +118,27 @@ describe('check: JSON contract', () => {
     const r = await run(['check', EXAMPLE, '--format', 'json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'files', 'summary']);
+    expect(Object.keys(j)).toEqual(['version', 'lang', 'files', 'summary']);
+    expect(j.lang).toBe('ko');
     expect(j.version).toBe(1);
     expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable']);
     const [f] = j.files;
-    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'summary', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'summary', 'findings']);
     expect(f.file).toBe(EXAMPLE);
     expect(f.sha256).toBe(await sha(EXAMPLE));
     expect(f.ok).toBe(false);
     expect(f.error).toBeNull();
     expect(Object.keys(f.summary)).toEqual(['error', 'warning', 'info']);
     for (const x of f.findings) {
-      expect(Object.keys(x)).toEqual(['rule', 'severity', 'sheet', 'cell', 'cells', 'expected', 'actual', 'tolerance', 'message']);
+      // Version 1's fields first, with their meaning; the structured fields after them (docs/cli.md).
+      expect(Object.keys(x)).toEqual([
+        'rule', 'severity', 'sheet', 'cell', 'cells', 'expected', 'actual', 'tolerance', 'message',
+        'messageId', 'data', 'messages', 'detail', 'severityName', 'where', 'refs', 'place', 'placeLabel', 'difference', 'unit',
+      ]);
       expect(['error', 'warning', 'info']).toContain(x.severity);
       expect(Array.isArray(x.cells)).toBe(true);
     }
-    expect(f.findings).toEqual(await engine(EXAMPLE));
+    expect(f.findings.map(contract)).toEqual(await engine(EXAMPLE));
     expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
@@ -161,11 +166,13 @@ describe('check: JSON contract', () => {
     expect(both.files.map((f: { file: string }) => f.file)).toEqual([EXAMPLE_FILE, EXAMPLE]);
   });
 
-  it('orders findings by severity, then sheet order, row and column', async () => {
+  it('orders findings in workbook order: sheets as the workbook lists them, then row and column', async () => {
     const j = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).out);
-    const sev = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-    const s = j.files[0].findings.map((f: { severity: string }) => sev[f.severity]);
-    expect(s).toEqual([...s].sort((x: number, y: number) => x - y));
+    const sheets = (await readXlsxFile(EXAMPLE)).grid.sheets.map((s) => s.name);
+    const keys = j.files[0].findings.map((f: { sheet: string; where: { row: number; col: number } }) => [sheets.indexOf(f.sheet), f.where.row, f.where.col]);
+    const sorted = [...keys].sort((a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    expect(keys).toEqual(sorted);
+    expect(new Set(keys.map((k: number[]) => k[0])).size).toBeGreaterThan(1);
   });
 });
 
@@ -183,7 +190,9 @@ describe('check: CSV', () => {
     expect(body).toHaveLength(json.files[0].findings.length);
     body.forEach((row, i) => {
       const f = json.files[0].findings[i];
-      expect(row).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, f.expected === null ? '' : String(f.expected), f.actual === null ? '' : String(f.actual), f.tolerance === null ? '' : String(f.tolerance), f.message, f.cells.join(' ')]);
+      // Version 1's ten columns, then the added ones.
+      expect(row.slice(0, 10)).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, f.expected === null ? '' : String(f.expected), f.actual === null ? '' : String(f.actual), f.tolerance === null ? '' : String(f.tolerance), f.message, f.cells.join(' ')]);
+      expect(row.slice(10)).toEqual([f.difference === null ? '' : String(f.difference), f.unit ?? '', f.placeLabel, f.messageId, f.detail, f.severityName]);
     });
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('그는 "합계"라고')).toBe('"그는 ""합계""라고"');
@@ -235,7 +244,7 @@ describe('check: broken files and batches', () => {
     expect(r.err.trimEnd().split('\n')).toHaveLength(broken.length);
     // The readable ones were all checked.
     const ex = j.files.find((f: { file: string }) => f.file.endsWith(`${path.sep}example.xlsx`));
-    expect(ex.findings).toEqual(await engine(EXAMPLE));
+    expect(ex.findings.map(contract)).toEqual(await engine(EXAMPLE));
   });
 
   it('exit codes: 0 without errors, 1 with an error finding, 2 with an unreadable file', async () => {

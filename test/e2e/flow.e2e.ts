@@ -101,7 +101,7 @@ test('검증 lists exactly the engine’s findings for the example, counted by s
   await resetSyncs(page);
 
   const status = await validate(page);
-  expect(status).toContain('오류 13건, 경고 11건, 참고 2건');
+  expect(status).toContain('오류 13건, 경고 11건, 정보 2건');
   expect(expected.summary).toEqual({ error: 13, warning: 11, info: 2 });
   expect(await shownCounts(page)).toEqual(expected.summary);
 

@@ -35,7 +35,7 @@ test('severity toggles are pressed by default and show each count', async () => 
   await validated();
   const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
   const toggles = within(bar).getAllByRole('button');
-  expect(toggles.map((b) => b.textContent)).toEqual([`✓오류 (${summary.error})`, `✓경고 (${summary.warning})`, `✓참고 (${summary.info})`]);
+  expect(toggles.map((b) => b.textContent)).toEqual([`✓오류 (${summary.error})`, `✓경고 (${summary.warning})`, `✓정보 (${summary.info})`]);
   expect(toggles.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'true', 'true']);
   expect(items()).toHaveLength(findings.length);
 });
@@ -46,9 +46,9 @@ test('turning severities off hides their findings; the badges keep the totals', 
   await user.click(within(bar).getByRole('button', { name: `오류 (${summary.error})` }));
   expect(within(bar).getByRole('button', { name: `오류 (${summary.error})` }).getAttribute('aria-pressed')).toBe('false');
   expect(items()).toHaveLength(summary.warning + summary.info);
-  expect(new Set(severities())).toEqual(new Set(['경고', '참고']));
+  expect(new Set(severities())).toEqual(new Set(['경고', '정보']));
 
-  await user.click(within(bar).getByRole('button', { name: `참고 (${summary.info})` }));
+  await user.click(within(bar).getByRole('button', { name: `정보 (${summary.info})` }));
   expect(items()).toHaveLength(summary.warning);
   expect(new Set(severities())).toEqual(new Set(['경고']));
   expect(within(screen.getByTestId('severity-counts')).getByText(`오류 ${summary.error}`)).toBeTruthy();

@@ -39,8 +39,10 @@ describe('grouping (model)', () => {
 
   test('workbook-level findings (no sheet) form their own group, under the table their message names', () => {
     const f: Finding = {
-      rule: 'structure', severity: 'error', sheet: '', cell: '', cells: [], expected: null, actual: null, tolerance: null,
+      rule: 'structure', severity: 'error', sheet: '', cell: '', cells: [], refs: [], expected: null, actual: null, tolerance: null,
+      difference: null, unit: null, place: { table: { kind: 'areas', name: '분야별 목표', index: -1 } },
       message: '[분야별 목표] 표를 찾지 못했습니다', messageEn: '[분야별 목표] table not found', messageId: 'tableNotFound',
+      data: { table: '분야별 목표', problem: { ko: '표를 찾지 못했습니다', en: 'table not found' } },
     };
     const groups = groupFindings([f], null);
     expect(groups).toEqual([{ sheet: '', count: 1, tables: [{ table: '분야별 목표', findings: [f] }] }]);
@@ -66,7 +68,7 @@ describe('findings list (component)', () => {
     const counts = screen.getByTestId('severity-counts');
     expect(within(counts).getByText(`오류 ${v.result.summary.error}`)).toBeTruthy();
     expect(within(counts).getByText(`경고 ${v.result.summary.warning}`)).toBeTruthy();
-    expect(within(counts).getByText(`참고 ${v.result.summary.info}`)).toBeTruthy();
+    expect(within(counts).getByText(`정보 ${v.result.summary.info}`)).toBeTruthy();
 
     const list = screen.getByTestId('findings');
     const sheetSection = within(list).getByRole('region', { name: '분야별 목표' });

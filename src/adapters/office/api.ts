@@ -35,6 +35,8 @@ import type { PlanDraft } from '../../core/model/draft';
 import type { DEFAULT_SHEET_NAMES } from '../../core/template/render';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 import type { ValidationResult } from '../../core/validate';
+import { MARKS_SHEET as PRESENT_MARKS_SHEET, RESULTS_SHEET as PRESENT_RESULTS_SHEET } from '../../core/present/sheet';
+import { SEVERITY_COLOURS } from '../../core/present/severity';
 
 /** What `Excel.run` and `Office.context.requirements` give; injectable for tests. */
 export interface ExcelHost {
@@ -130,9 +132,9 @@ export interface PlanChangeOptions {
 }
 
 /** Name of the very hidden sheet that keeps what is needed to restore highlighted cells. */
-export const MARKS_SHEET = '_jobtarget_marks';
+export const MARKS_SHEET = PRESENT_MARKS_SHEET;
 /** Name of the findings sheet written on request. */
-export const RESULTS_SHEET = '검증결과';
+export const RESULTS_SHEET = PRESENT_RESULTS_SHEET;
 /** Text every note/comment the add-in writes starts with; only those are ever removed. */
 export const ANNOTATION_TAG = '[jobtarget]';
 /** At most this many cells are filled by one validation (the first by severity); beyond, `truncated`. */
@@ -140,9 +142,9 @@ export const MAX_MARKED_CELLS = 3000;
 
 /** Fill colours: the finding's own cell, and the cells it involves (the parts of a sum). */
 export const SEVERITY_FILL: Record<Severity, { cell: string; involved: string }> = {
-  error: { cell: '#FFC7CE', involved: '#FDE9EC' },
-  warning: { cell: '#FFEB9C', involved: '#FFF6D5' },
-  info: { cell: '#BDD7EE', involved: '#E4EEF8' },
+  error: { cell: `#${SEVERITY_COLOURS.error.cell}`, involved: `#${SEVERITY_COLOURS.error.involved}` },
+  warning: { cell: `#${SEVERITY_COLOURS.warning.cell}`, involved: `#${SEVERITY_COLOURS.warning.involved}` },
+  info: { cell: `#${SEVERITY_COLOURS.info.cell}`, involved: `#${SEVERITY_COLOURS.info.involved}` },
 };
 
 export type { PlanDraft, Finding, Lang };

@@ -23,6 +23,7 @@ import { SEVERITY_ORDER } from '../../core/rules/run';
 import type { Finding, Severity } from '../../core/rules/types';
 import { ANNOTATION_TAG, MARKS_SHEET, MAX_MARKED_CELLS, SEVERITY_FILL, type ExcelHost } from './api';
 import { cellInput, cellsToRects, type Rect } from './insert';
+import { severityName } from '../../core/present/severity';
 
 export const MARKS_HEADER = 'jobtarget marks v1';
 const SNAP_COL = 7; // H
@@ -355,16 +356,11 @@ export function planMarks(
   return { targets, truncated, cells };
 }
 
-const SEVERITY_LABEL: Record<Severity, { ko: string; en: string }> = {
-  error: { ko: '오류', en: 'Error' },
-  warning: { ko: '경고', en: 'Warning' },
-  info: { ko: '참고', en: 'Info' },
-};
 
 const MAX_NOTE_CHARS = 1500;
 
 export function annotationText(severity: Severity, messages: readonly string[], lang: 'ko' | 'en'): string {
-  const head = `${ANNOTATION_TAG} ${SEVERITY_LABEL[severity][lang]}`;
+  const head = `${ANNOTATION_TAG} ${severityName(severity, lang)}`;
   let body = messages.map((m) => `• ${m}`).join('\n');
   if (head.length + 1 + body.length > MAX_NOTE_CHARS) body = `${body.slice(0, MAX_NOTE_CHARS - head.length - 2)}…`;
   return `${head}\n${body}`;

@@ -3,49 +3,71 @@
  * workbook custom property (ExcelApi 1.7), so the next one replaces ours and never a user's sheet
  * that happens to have the same name.
  */
-import { quoteSheet } from '../../core/grid/a1';
-import { summarize } from '../../core/rules/run';
-import type { Finding, Lang, Severity } from '../../core/rules/types';
+import { columnLetters } from '../../core/grid/a1';
+import { HEADER_FILL, LINK_COLOUR, RESULTS_TITLES, linkFormula, resultsSheet, type ResultsSheetSpec, type SheetCellSpec } from '../../core/present';
+import type { Finding, Lang } from '../../core/rules/types';
 import { RESULTS_SHEET, type ExcelHost, type ResultsSheetResult } from './api';
 import { Meter, asOwnWrite } from './host';
 import { cellInput, charsToPoints } from './insert';
 import { freeName } from './names';
 
-export const RESULTS_TITLE_KO = '검증 결과 (지역일자리 목표 공시 도우미)';
-export const RESULTS_TITLE_EN = 'Validation results (job-target plan checker)';
+export const RESULTS_TITLE_KO = RESULTS_TITLES.ko;
+export const RESULTS_TITLE_EN = RESULTS_TITLES.en;
 export const RESULTS_PROPERTY = 'jobtarget.resultsSheet';
-
-const LABELS: Record<Lang, { severity: Record<Severity, string>; headers: string[]; summary: (s: Record<Severity, number>) => string }> = {
-  ko: {
-    severity: { error: '오류', warning: '경고', info: '참고' },
-    headers: ['심각도', '시트', '셀', '규칙', '내용', '계산값', '기재값', '허용 오차'],
-    summary: (s) => `오류 ${s.error} · 경고 ${s.warning} · 참고 ${s.info}`,
-  },
-  en: {
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    headers: ['Severity', 'Sheet', 'Cell', 'Rule', 'Message', 'Expected', 'Stated', 'Tolerance'],
-    summary: (s) => `errors ${s.error} · warnings ${s.warning} · info ${s.info}`,
-  },
-};
-const WIDTHS = [8, 18, 10, 16, 90, 12, 12, 10];
-const HEADER_ROW = 3; // 0-based: title, summary, blank, headers
-
-function str(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
 
 /** =HYPERLINK("#'Sheet'!C5","C5") — a link to a cell of this workbook. */
 export function cellLink(sheet: string, cell: string): string {
-  const target = `#${quoteSheet(sheet).startsWith("'") ? quoteSheet(sheet) : `'${sheet}'`}!${cell}`;
-  return `=HYPERLINK(${str(target)},${str(cell)})`;
+  return `=${linkFormula(sheet, cell)}`;
 }
 
-function figure(v: number | string | null): string | number | null {
-  return typeof v === 'string' ? (cellInput(v) as string | null) : v;
+/** A described cell as Excel's `formulas` input: links as formulas, text guarded against being taken for one. */
+function input(c: SheetCellSpec | null): string | number | null {
+  if (!c || c.value === null) return null;
+  if (c.link) return cellLink(c.link.sheet, c.link.cell);
+  return typeof c.value === 'number' ? c.value : (cellInput(c.value) as string | null);
 }
 
-export async function writeResultsSheet(host: ExcelHost, findings: readonly Finding[], lang: Lang): Promise<ResultsSheetResult> {
-  const L = LABELS[lang];
+const colName = (i: number) => columnLetters(i);
+
+/**
+ * Queues the formats of the described sheet: fonts, fills, wrapping, widths. Equal neighbours in a column
+ * (e.g. a run of findings of one severity) share one range, so the requests stay few.
+ */
+function queueFormats(ws: Excel.Worksheet, spec: ResultsSheetSpec, width: number): void {
+  const title = spec.rows[0]?.[0];
+  if (title) {
+    ws.getRange('A1').format.font.bold = true;
+    ws.getRange('A1').format.font.size = 14;
+  }
+  const labels = spec.rows.slice(1, spec.headerRow).filter((r) => r[0]?.style === 'label').length;
+  if (labels) ws.getRange(`A2:A${1 + labels}`).format.font.bold = true;
+  const header = ws.getRange(`A${spec.headerRow + 1}:${colName(width - 1)}${spec.headerRow + 1}`);
+  header.format.font.bold = true;
+  header.format.fill.color = `#${HEADER_FILL}`;
+  header.format.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
+  const first = spec.headerRow + 1;
+  const last = spec.headerRow + spec.findingCount;
+  for (let c = 0; c < width && spec.findingCount; c++) {
+    const col = colName(c);
+    // Runs of the same fill.
+    let runStart = first;
+    for (let r = first; r <= last + 1; r++) {
+      const fill = r <= last ? spec.rows[r]?.[c]?.fill : undefined;
+      const prev = spec.rows[runStart]?.[c]?.fill;
+      if (r <= last && fill === prev) continue;
+      if (prev) ws.getRange(`${col}${runStart + 1}:${col}${r}`).format.fill.color = `#${prev}`;
+      runStart = r;
+    }
+    const sample = spec.rows[first]?.[c];
+    if (sample?.style === 'link') ws.getRange(`${col}${first + 1}:${col}${last + 1}`).format.font.color = `#${LINK_COLOUR}`;
+    if (spec.columns[c]?.wrap) ws.getRange(`${col}${first + 1}:${col}${last + 1}`).format.wrapText = true;
+  }
+  if (spec.findingCount) ws.getRange(`A${first + 1}:${colName(width - 1)}${last + 1}`).format.verticalAlignment = 'Top' as Excel.VerticalAlignment;
+  spec.columns.forEach((c, i) => (ws.getRange(`${colName(i)}:${colName(i)}`).format.columnWidth = charsToPoints(c.width)));
+}
+
+/** Writes the 검증결과 sheet as src/core/present/sheet.ts describes it; `findings` in the one order. */
+export async function writeResultsSheet(host: ExcelHost, findings: readonly Finding[], lang: Lang, now: () => Date = () => new Date()): Promise<ResultsSheetResult> {
   return asOwnWrite(() =>
     host.run(async (ctx) => {
       const meter = new Meter();
@@ -76,30 +98,12 @@ export async function writeResultsSheet(host: ExcelHost, findings: readonly Find
         ws = sheets.add(name);
       }
 
-      const rows: (string | number | null)[][] = [
-        [lang === 'ko' ? RESULTS_TITLE_KO : RESULTS_TITLE_EN, null, null, null, null, null, null, null],
-        [L.summary(summarize(findings)), null, null, null, null, null, null, null],
-        [null, null, null, null, null, null, null, null],
-        L.headers,
-        ...findings.map((f) => [
-          L.severity[f.severity],
-          f.sheet ? (cellInput(f.sheet) as string) : null,
-          f.sheet && f.cell ? cellLink(f.sheet, f.cell) : null,
-          f.rule,
-          cellInput(lang === 'ko' ? f.message : f.messageEn) as string,
-          figure(f.expected),
-          figure(f.actual),
-          f.tolerance,
-        ]),
-      ];
-      ws.getRange(`A1:H${rows.length}`).formulas = rows;
-      ws.getRange('A1').format.font.bold = true;
-      ws.getRange('A1').format.font.size = 14;
-      const header = ws.getRange(`A${HEADER_ROW + 1}:H${HEADER_ROW + 1}`);
-      header.format.font.bold = true;
-      header.format.fill.color = '#DCE6F1';
-      WIDTHS.forEach((w, i) => (ws.getRange(`${String.fromCharCode(65 + i)}:${String.fromCharCode(65 + i)}`).format.columnWidth = charsToPoints(w)));
-      if (host.supports('ExcelApi', '1.7')) ws.freezePanes.freezeRows(HEADER_ROW + 1);
+      const spec = resultsSheet(findings, lang, { checkedAt: now() });
+      const width = spec.columns.length;
+      const rows = spec.rows.map((r) => Array.from({ length: width }, (_, c) => input(r[c] ?? null)));
+      ws.getRange(`A1:${colName(width - 1)}${rows.length}`).formulas = rows;
+      queueFormats(ws, spec, width);
+      if (host.supports('ExcelApi', '1.7')) ws.freezePanes.freezeRows(spec.headerRow + 1);
       if (withProps) ctx.workbook.properties.custom.add(RESULTS_PROPERTY, name);
       ws.activate();
       await meter.sync(ctx);

@@ -9,46 +9,27 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parseA1 } from '../../core/grid/a1';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import { SEVERITY_ORDER } from '../../core/rules/run';
-import { sortFindings } from '../../core/validate';
+import {
+  LINK_COLOUR,
+  OWN_SHEETS,
+  SEVERITY_COLOURS,
+  linkFormula as presentLink,
+  noteLine as presentNoteLine,
+  resultsSheet,
+  worstSeverity,
+  type CellStyle,
+  type ResultsSheetSpec,
+} from '../../core/present';
 import { DEFAULT_FONT, argb, workbookToBuffer } from './write';
-import { MARKS_SHEET, RESULTS_SHEET, loadXlsx, orderedWorksheets } from './read';
+import { loadXlsx, orderedWorksheets } from './read';
 
 export const ANNOTATED_SUFFIX = '.검증.xlsx';
 
-/** Light tints: error red-ish, warning amber, info blue-ish. */
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
-
-const SEVERITY_NAME: Record<Lang, Record<Severity, string>> = {
-  ko: { error: '오류', warning: '경고', info: '정보' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-
-const T = {
-  ko: {
-    title: '검증결과',
-    file: '파일',
-    checked: '검사 일시',
-    summary: '요약',
-    none: '발견된 문제가 없습니다.',
-    headers: ['심각도', '규칙', '시트', '셀', '기대값', '실제값', '허용오차', '메시지', '관련 셀'],
-    expected: '기대',
-    actual: '실제',
-    tolerance: '허용',
-    count: (e: number, w: number, i: number) => `오류 ${e} · 경고 ${w} · 정보 ${i}`,
-  },
-  en: {
-    title: 'Validation results',
-    file: 'File',
-    checked: 'Checked at',
-    summary: 'Summary',
-    none: 'No findings.',
-    headers: ['Severity', 'Rule', 'Sheet', 'Cell', 'Expected', 'Actual', 'Tolerance', 'Message', 'Cells involved'],
-    expected: 'expected',
-    actual: 'actual',
-    tolerance: 'tolerance',
-    count: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} info`,
-  },
+/** The cell fill of each severity (src/core/present: the same colours as the add-in's). */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: SEVERITY_COLOURS.error.cell,
+  warning: SEVERITY_COLOURS.warning.cell,
+  info: SEVERITY_COLOURS.info.cell,
 };
 
 export interface AnnotateOptions {
@@ -69,23 +50,12 @@ export function cellLink(sheet: string, cell: string): string {
  * internal hyperlinks also write an external relationship, which Excel turns into "#x##x" links.
  */
 export function linkFormula(sheet: string, cell: string): ExcelJS.CellFormulaValue {
-  return { formula: `HYPERLINK("${cellLink(sheet, cell).replace(/"/g, '""')}","${cell}")`, result: cell };
-}
-
-function show(v: number | string | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toFixed(6)));
-  return v;
+  return { formula: presentLink(sheet, cell), result: cell };
 }
 
 /** One line of a cell note: "[오류] row-total: 메시지 (기대 10 · 실제 12 · 허용 ±1)". */
 export function noteLine(f: Finding, lang: Lang = 'ko'): string {
-  const t = T[lang];
-  const parts: string[] = [];
-  if (f.expected !== null) parts.push(`${t.expected} ${show(f.expected)}`);
-  if (f.actual !== null) parts.push(`${t.actual} ${show(f.actual)}`);
-  if (f.tolerance !== null) parts.push(`${t.tolerance} ±${show(f.tolerance)}`);
-  return `[${SEVERITY_NAME[lang][f.severity]}] ${f.rule}: ${f.message}${parts.length ? ` (${parts.join(' · ')})` : ''}`;
+  return presentNoteLine(f, lang);
 }
 
 function existingNote(cell: ExcelJS.Cell): string {
@@ -95,14 +65,13 @@ function existingNote(cell: ExcelJS.Cell): string {
   return (n.texts ?? []).map((t) => t.text).join('');
 }
 
-/** Marks flagged cells and adds the '검증결과' sheet. Mutates `wb` (a copy loaded in memory). */
+/** Marks flagged cells and adds the '검증결과' sheet. Mutates `wb` (a copy loaded in memory). Findings are listed in the order given. */
 export function annotateWorkbook(wb: ExcelJS.Workbook, findings: readonly Finding[], opts: AnnotateOptions = {}): { marked: number } {
   const lang = opts.lang ?? 'ko';
-  const sorted = sortFindings([...findings]);
   // Group findings by cell; the fill is the most severe one's.
   const byCell = new Map<string, { ws: ExcelJS.Worksheet; cell: string; findings: Finding[] }>();
-  for (const f of sorted) {
-    if (!f.sheet || !f.cell || f.sheet === RESULTS_SHEET || f.sheet === MARKS_SHEET) continue;
+  for (const f of findings) {
+    if (!f.sheet || !f.cell || OWN_SHEETS.includes(f.sheet)) continue;
     const ws = wb.getWorksheet(f.sheet);
     if (!ws || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
     const key = `${f.sheet}\u0000${f.cell}`;
@@ -114,23 +83,22 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, findings: readonly Findin
     const { row, col } = parseA1(address);
     let cell = ws.getCell(row + 1, col + 1);
     if (cell.isMerged && cell.master && cell.master !== cell) cell = cell.master;
-    const worst = list.reduce<Severity>((w, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w] ? f.severity : w), 'info');
+    const worst = worstSeverity(list.map((f) => f.severity));
     // A fresh style object: exceljs shares style objects between cells loaded with the same style.
     cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[worst]) } } };
     const before = existingNote(cell);
     const ours = list.map((f) => noteLine(f, lang)).join('\n');
     cell.note = before ? `${before}\n\n${ours}` : ours;
   }
-  addResultsSheet(wb, sorted, lang, opts);
+  addResultsSheet(wb, resultsSheet(findings, lang, { file: opts.file ?? '', sha256: opts.sha256, checkedAt: opts.checkedAt ?? new Date() }));
   return { marked: byCell.size };
 }
 
-function addResultsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang, opts: AnnotateOptions): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(RESULTS_SHEET);
+/** Writes the 검증결과 sheet as src/core/present/sheet.ts describes it: first tab, the one Excel opens on. */
+function addResultsSheet(wb: ExcelJS.Workbook, spec: ResultsSheetSpec): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(spec.name);
   if (old) wb.removeWorksheet(old.id);
-  const t = T[lang];
-  const ws = wb.addWorksheet(RESULTS_SHEET);
-  // First tab, and the one Excel opens on.
+  const ws = wb.addWorksheet(spec.name);
   const others = orderedWorksheets(wb).filter((w) => w !== ws);
   (ws as unknown as { orderNo: number }).orderNo = 0;
   others.forEach((w, i) => {
@@ -140,67 +108,37 @@ function addResultsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang, 
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: DEFAULT_FONT, size: 10, ...extra });
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) summary[f.severity] += 1;
-
-  ws.getCell('A1').value = `${t.title} — jobtarget`;
-  ws.getCell('A1').font = font({ bold: true, size: 14 });
-  const meta: [string, string][] = [
-    [t.file, opts.file ?? ''],
-    [t.checked, (opts.checkedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')],
-    [t.summary, t.count(summary.error, summary.warning, summary.info)],
-  ];
-  if (opts.sha256) meta.splice(1, 0, ['sha256', opts.sha256]);
-  meta.forEach(([k, v], i) => {
-    const r = ws.getRow(2 + i);
-    r.getCell(1).value = k;
-    r.getCell(1).font = font({ bold: true });
-    r.getCell(2).value = v;
-    r.getCell(2).font = font();
-  });
-  const headerRow = 2 + meta.length + 1;
-  const header = ws.getRow(headerRow);
-  t.headers.forEach((h, c) => {
-    const cell = header.getCell(c + 1);
-    cell.value = h;
-    cell.style = {
-      font: font({ bold: true }),
-      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } },
-      alignment: { horizontal: 'center', vertical: 'middle' },
-      border: { bottom: { style: 'thin', color: { argb: 'FF808080' } } },
-    };
-  });
-  findings.forEach((f, i) => {
-    const r = ws.getRow(headerRow + 1 + i);
-    const values: ExcelJS.CellValue[] = [
-      SEVERITY_NAME[lang][f.severity],
-      f.rule,
-      f.sheet,
-      f.sheet && f.cell ? linkFormula(f.sheet, f.cell) : f.cell,
-      f.expected,
-      f.actual,
-      f.tolerance,
-      f.message,
-      f.cells.join(', '),
-    ];
-    values.forEach((v, c) => {
-      const cell = r.getCell(c + 1);
-      cell.value = v;
-      cell.font = c === 3 && f.sheet && f.cell ? font({ color: { argb: 'FF0563C1' }, underline: true }) : font();
-      if (c === 7 || c === 8) cell.alignment = { wrapText: true, vertical: 'top' };
-      else cell.alignment = { vertical: 'top' };
+  const fonts: Record<CellStyle, Partial<ExcelJS.Font>> = {
+    title: font({ bold: true, size: 14 }),
+    label: font({ bold: true }),
+    header: font({ bold: true }),
+    text: font(),
+    number: font(),
+    link: font({ color: { argb: argb(LINK_COLOUR) }, underline: true }),
+  };
+  spec.rows.forEach((cells, r) => {
+    cells.forEach((c, col) => {
+      if (!c) return;
+      const cell = ws.getCell(r + 1, col + 1);
+      cell.value = c.link ? linkFormula(c.link.sheet, c.link.cell) : c.value;
+      const style: Partial<ExcelJS.Style> = { font: fonts[c.style] };
+      if (c.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.fill) } };
+      if (c.style === 'header') {
+        style.alignment = { horizontal: 'center', vertical: 'middle' };
+        style.border = { bottom: { style: 'thin', color: { argb: 'FF808080' } } };
+      } else if (r > spec.headerRow) {
+        style.alignment = c.wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+      }
+      cell.style = style;
     });
-    r.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SEVERITY_FILL[f.severity]) } };
   });
-  if (findings.length === 0) {
-    ws.getCell(headerRow + 1, 1).value = t.none;
-    ws.getCell(headerRow + 1, 1).font = font();
-  }
-  [10, 16, 18, 8, 12, 12, 10, 70, 40].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+  spec.columns.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width;
   });
+  const headerRow = spec.headerRow + 1;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1', tabSelected: true } as unknown as ExcelJS.WorksheetView];
-  if (findings.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + findings.length, column: t.headers.length } };
+  const f = spec.autoFilter;
+  if (f) ws.autoFilter = { from: { row: f.row + 1, column: f.firstCol + 1 }, to: { row: f.lastRow + 1, column: f.lastCol + 1 } };
   return ws;
 }
 

@@ -17,8 +17,8 @@ import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/gr
 import { sniff } from './zip';
 
 /** Sheets jobtarget writes into workbooks; never read back as plan data. */
-export const MARKS_SHEET = '_jobtarget_marks';
-export const RESULTS_SHEET = '검증결과';
+export { MARKS_SHEET, RESULTS_SHEET } from '../../core/present/sheet';
+import { MARKS_SHEET, RESULTS_SHEET } from '../../core/present/sheet';
 const OWN_SHEETS = new Set([MARKS_SHEET, RESULTS_SHEET]);
 
 export type XlsxErrorCode = 'not-found' | 'empty' | 'not-xlsx' | 'truncated' | 'encrypted' | 'unreadable';

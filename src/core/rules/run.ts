@@ -1,10 +1,17 @@
-/** Runs rules over a plan and turns their reports into findings. */
+/** Runs rules over a plan and turns their reports into structured findings. */
 import { qualified } from '../grid/a1';
-import type { Plan } from '../model/plan';
-import type { Finding, Lang, Rule, RuleMessage, Severity } from './types';
+import type { CellRef, Plan } from '../model/plan';
+import { buildPlaceIndex, type PlaceIndex } from './places';
+import type { Finding, Lang, MessageData, MessageValue, Place, Rule, RuleMessage, Severity } from './types';
 
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => (key in data ? String(data[key]) : `{{${key}}}`));
+/** A message value in one language: a bilingual value gives its `lang` text, a name or figure itself. */
+export function valueIn(v: MessageValue, lang: Lang): string {
+  return typeof v === 'object' ? v[lang] : String(v);
+}
+
+/** Fills a message template's {{placeholders}} from the data, in `lang` (bilingual values pick their language). */
+export function formatMessage(template: string, data: MessageData = {}, lang: Lang = 'ko'): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => (key in data ? valueIn(data[key], lang) : `{{${key}}}`));
 }
 
 export interface RunOptions {
@@ -13,9 +20,57 @@ export interface RunOptions {
   severities?: Record<string, Severity | 'off'>;
 }
 
+/** actual − expected when both are numbers (for a sum: the stated total minus the sum of its parts). */
+export function differenceOf(expected: unknown, actual: unknown): number | null {
+  if (typeof expected !== 'number' || typeof actual !== 'number') return null;
+  return Math.round((actual - expected) * 1e9) / 1e9;
+}
+
+export interface FindingFields {
+  rule: string;
+  severity: Severity;
+  messageId: string;
+  message: RuleMessage;
+  data?: MessageData;
+  at: CellRef | null;
+  cells?: CellRef[];
+  expected?: number | string | null;
+  actual?: number | string | null;
+  tolerance?: number | null;
+  unit?: string | null;
+  place?: Place | null;
+}
+
+/** Builds a Finding from its structured fields; the texts are produced from the message and data. */
+export function makeFinding(x: FindingFields, lang: Lang = 'ko'): Finding {
+  const refs = x.cells ?? (x.at ? [x.at] : []);
+  const data = x.data ?? {};
+  const expected = x.expected ?? null;
+  const actual = x.actual ?? null;
+  return {
+    rule: x.rule,
+    severity: x.severity,
+    sheet: x.at?.sheet ?? '',
+    cell: x.at?.cell ?? '',
+    cells: refs.map((c) => qualified(c.sheet, c.cell)),
+    refs: refs.map((c) => ({ sheet: c.sheet, cell: c.cell })),
+    place: x.place ?? null,
+    expected,
+    actual,
+    tolerance: x.tolerance ?? null,
+    difference: differenceOf(expected, actual),
+    unit: x.unit ?? null,
+    message: formatMessage(lang === 'ko' ? x.message.ko : x.message.en, data, lang),
+    messageEn: formatMessage(x.message.en, data, 'en'),
+    messageId: x.messageId,
+    data,
+  };
+}
+
 export function runRules(plan: Plan, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
   const lang = options.lang ?? 'ko';
   const findings: Finding[] = [];
+  let places: PlaceIndex | null = null;
   for (const rule of rules) {
     const configured = options.severities?.[rule.meta.id];
     if (configured === 'off') continue;
@@ -24,20 +79,28 @@ export function runRules(plan: Plan, rules: readonly Rule[], options: RunOptions
       report(d) {
         const msg: RuleMessage | undefined = rule.meta.messages[d.messageId];
         if (!msg) throw new Error(`Rule ${rule.meta.id} has no message '${d.messageId}'`);
-        const cells = (d.cells ?? [d.at]).map((c) => qualified(c.sheet, c.cell));
-        findings.push({
-          rule: rule.meta.id,
-          severity: configured ?? d.severity ?? rule.meta.defaultSeverity,
-          sheet: d.at.sheet,
-          cell: d.at.cell,
-          cells,
-          expected: d.expected ?? null,
-          actual: d.actual ?? null,
-          tolerance: d.tolerance ?? null,
-          message: formatMessage(lang === 'ko' ? msg.ko : msg.en, d.data),
-          messageEn: formatMessage(msg.en, d.data),
-          messageId: d.messageId,
-        });
+        places ??= buildPlaceIndex(plan);
+        const entry = places.at(d.at);
+        const figures = typeof d.expected === 'number' || typeof d.actual === 'number';
+        findings.push(
+          makeFinding(
+            {
+              rule: rule.meta.id,
+              severity: configured ?? d.severity ?? rule.meta.defaultSeverity,
+              messageId: d.messageId,
+              message: msg,
+              data: d.data,
+              at: d.at,
+              cells: d.cells,
+              expected: d.expected,
+              actual: d.actual,
+              tolerance: d.tolerance,
+              unit: d.unit !== undefined ? d.unit : figures ? (entry?.unit ?? null) : null,
+              place: d.place !== undefined ? d.place : (entry?.place ?? null),
+            },
+            lang,
+          ),
+        );
       },
     });
   }

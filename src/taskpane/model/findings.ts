@@ -90,18 +90,15 @@ export interface SheetGroup {
 
 /**
  * Groups findings by sheet, then table, keeping the order in which sheets and tables first appear in the
- * (already sorted) findings; findings keep their order within a group. Structure findings whose message
- * names the table ("[분야별 목표] …") are grouped under that table.
+ * (already sorted) findings; findings keep their order within a group. A finding's table is its
+ * `place.table` (a structure finding about a missing table has one too).
  */
 export function groupFindings(findings: readonly Finding[], plan?: Plan | null): SheetGroup[] {
   const anchors = tableAnchors(plan);
   const sheets = new Map<string, Map<string | null, Finding[]>>();
   for (const f of findings) {
-    let table = tableOf(anchors, f.sheet, f.cell);
-    if (f.rule === 'structure') {
-      const m = /^\[([^\]]+)\]/.exec(f.message) ?? /^\[([^\]]+)\]/.exec(f.messageEn);
-      if (m && !table) table = m[1];
-    }
+    // The finding's own place names its table; the anchors cover findings made without one.
+    const table = f.place?.table.name ?? tableOf(anchors, f.sheet, f.cell);
     let tables = sheets.get(f.sheet);
     if (!tables) sheets.set(f.sheet, (tables = new Map()));
     let list = tables.get(table);

@@ -57,15 +57,17 @@ describe('writeResultsSheet', () => {
     const sheet = x.sheet(RESULTS_SHEET)!;
     const formulas = Object.values(sheet.cells).map((c) => c.f).filter(Boolean);
     expect(formulas).toContain(`=HYPERLINK("#'분야별 목표'!${f.cell}","${f.cell}")`);
-    expect(x.cell(RESULTS_SHEET, 'E5').value).toBe(v.result.findings[0].message);
-    expect(x.cell(RESULTS_SHEET, 'C5').value).toBe(v.result.findings[0].cell); // the link shows the address
+    // Title, time of the check, counts, a blank row, the header (row 5), then the findings (the layout of src/core/present/sheet.ts).
+    expect(x.cell(RESULTS_SHEET, 'A5').value).toBe('심각도');
+    expect(x.cell(RESULTS_SHEET, 'F6').value).toBe(v.result.findings[0].message);
+    expect(x.cell(RESULTS_SHEET, 'C6').value).toBe(v.result.findings[0].cell); // the link shows the address
     expect(x.activeSheet()).toBe(RESULTS_SHEET);
 
     const again = await writeResultsSheet(x.host, v.result.findings.slice(0, 2), 'en');
     expect(again.sheetName).toBe(RESULTS_SHEET);
     expect(x.workbook.sheets.filter((s) => s.name.startsWith(RESULTS_SHEET))).toHaveLength(1);
-    expect(x.cell(RESULTS_SHEET, 'A4').value).toBe('Severity');
-    expect(x.cell(RESULTS_SHEET, 'A7').value).toBe('');
+    expect(x.cell(RESULTS_SHEET, 'A5').value).toBe('Severity');
+    expect(x.cell(RESULTS_SHEET, 'A8').value).toBe('');
 
     // Our findings sheet is not read as part of the plan.
     const after = await validate(x.host, { lang: 'ko', highlight: false });

@@ -81,6 +81,12 @@ describe('성과 round trip', () => {
     const r = validateGrid(renderedToGrid(renderWorkbook(fullDraft(), { formulas: false })));
     const mine = r.findings.filter((f) => f.rule.startsWith('result') || f.rule === 'annual-vs-plan' || f.rule === 'structure');
     expect(mine.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell} ${f.messageId}`)).toEqual([
+      // In workbook order (실천과제, 연차별 세부계획, 성과).
+      'annual-vs-plan info 실천과제!D22 missingFromAnnual',
+      'annual-vs-plan info 연차별 세부계획!C9 targetDiffers',
+      'annual-vs-plan info 연차별 세부계획!E9 budgetDiffers',
+      'annual-vs-plan info 연차별 세부계획!C10 targetDiffers',
+      'annual-vs-plan info 연차별 세부계획!E10 budgetDiffers',
       // 실천과제 1: 목표 40 and 실적 40 against the year plan's 총계 20; 1-1: 18 of the year plan's 12; 1-2: 22 of 8.
       'result-vs-plan info 성과!D9 statedTargetDiffers',
       'result-vs-plan info 성과!E9 above',
@@ -88,11 +94,6 @@ describe('성과 round trip', () => {
       'result-vs-plan info 성과!E10 above',
       'result-vs-plan info 성과!D13 statedTargetDiffers',
       'result-vs-plan info 성과!E13 above',
-      'annual-vs-plan info 연차별 세부계획!C9 targetDiffers',
-      'annual-vs-plan info 연차별 세부계획!E9 budgetDiffers',
-      'annual-vs-plan info 연차별 세부계획!C10 targetDiffers',
-      'annual-vs-plan info 연차별 세부계획!E10 budgetDiffers',
-      'annual-vs-plan info 실천과제!D22 missingFromAnnual',
     ]);
     expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { SyncRecord } from '../../office-double';
 import type { VisibleState } from '../host/injector';
 
-export const SEVERITY_LABEL = { error: '오류', warning: '경고', info: '참고' } as const;
+export const SEVERITY_LABEL = { error: '오류', warning: '경고', info: '정보' } as const;
 export type SeverityName = keyof typeof SEVERITY_LABEL;
 
 /** Waits until the pane has rendered (its tabs exist). */
@@ -104,7 +104,7 @@ export async function shownFindings(page: Page): Promise<ShownFinding[]> {
     els.map((el) => {
       const b = el as HTMLElement;
       const label = b.getAttribute('aria-label') ?? '';
-      const sev = label.startsWith('오류') ? 'error' : label.startsWith('경고') ? 'warning' : label.startsWith('참고') ? 'info' : null;
+      const sev = label.startsWith('오류') ? 'error' : label.startsWith('경고') ? 'warning' : label.startsWith('정보') ? 'info' : null;
       return {
         severity: sev as 'error' | 'warning' | 'info' | null,
         sheet: (b.closest('section[data-sheet]') as HTMLElement | null)?.dataset.sheet ?? '',

@@ -1,0 +1,121 @@
+/**
+ * `--format json`: the stable contract, version 1 (docs/cli.md documents every field). The fields of the
+ * first version keep their meaning; the structured ones (messageId, data, refs, place, unit, difference,
+ * headline, detail, …) were added next to them.
+ */
+import type { CellRef } from '../../core/model/plan';
+import { detail, headline, messageText, placeLabel, severityName } from '../../core/present';
+import type { Finding, Lang, Place, Severity } from '../../core/rules/types';
+import { batchSummary, type BatchSummary, type FileReport, type Formatter } from './types';
+
+export interface JsonFinding {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  cells: string[];
+  expected: number | string | null;
+  actual: number | string | null;
+  tolerance: number | null;
+  message: string;
+  // ---- added: structured fields
+  messageId: string;
+  /** The message's data; a bilingual value is given in the report's language. */
+  data: Record<string, string | number>;
+  /** The message in the other language too: { ko, en }. */
+  messages: { ko: string; en: string };
+  /** The message with the figures, in the report's language. */
+  detail: string;
+  /** The severity's name in the report's language (오류/경고/정보 or error/warning/info). */
+  severityName: string;
+  /** `sheet`/`cell` as a structured reference (null for a finding about the whole workbook), with 0-based row and column. */
+  where: { sheet: string; cell: string; row: number | null; col: number | null } | null;
+  /** `cells` as structured references. */
+  refs: CellRef[];
+  place: Place | null;
+  /** The place as text in the report's language ("분야별 목표 · 청년 일자리 확대 소요예산 합계"). */
+  placeLabel: string;
+  difference: number | null;
+  unit: string | null;
+}
+
+export interface JsonFile {
+  file: string;
+  sha256: string | null;
+  ok: boolean;
+  error: string | null;
+  /** Added: the machine-readable reason of `error`. */
+  errorCode: string | null;
+  summary: Record<Severity, number>;
+  findings: JsonFinding[];
+}
+
+export interface JsonReport {
+  version: 1;
+  /** Added: the language of `message`, `detail`, `severityName`, `placeLabel`. */
+  lang: Lang;
+  files: JsonFile[];
+  summary: BatchSummary;
+}
+
+function rowCol(cell: string): { row: number | null; col: number | null } {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(cell);
+  if (!m) return { row: null, col: null };
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function jsonFinding(f: Finding, lang: Lang = 'ko'): JsonFinding {
+  const data: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(f.data)) data[k] = typeof v === 'object' ? v[lang] : v;
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    cells: [...f.cells],
+    expected: f.expected,
+    actual: f.actual,
+    tolerance: f.tolerance,
+    message: headline(f, lang),
+    messageId: f.messageId,
+    data,
+    messages: { ko: messageText(f, 'ko'), en: messageText(f, 'en') },
+    detail: detail(f, lang),
+    severityName: severityName(f.severity, lang),
+    where: f.sheet ? { sheet: f.sheet, cell: f.cell, ...rowCol(f.cell) } : null,
+    refs: f.refs.map((r) => ({ sheet: r.sheet, cell: r.cell })),
+    place: f.place,
+    placeLabel: placeLabel(f.place, lang),
+    difference: f.difference,
+    unit: f.unit,
+  };
+}
+
+export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko'): JsonReport {
+  return {
+    version: 1,
+    lang,
+    files: reports.map((r) => ({
+      file: r.file,
+      sha256: r.sha256,
+      ok: r.ok,
+      error: r.error,
+      errorCode: r.errorCode,
+      summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
+      findings: r.findings.map((f) => jsonFinding(f, lang)),
+    })),
+    summary: batchSummary(reports),
+  };
+}
+
+export function formatJson(reports: readonly FileReport[], lang: Lang = 'ko'): string {
+  return `${JSON.stringify(toJsonReport(reports, lang), null, 2)}\n`;
+}
+
+export const json: Formatter = {
+  name: 'json',
+  description: 'JSON, 계약 버전 1 (the JSON contract, version 1)',
+  end: (reports, ctx) => formatJson(reports, ctx.lang),
+};
