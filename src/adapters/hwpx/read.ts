@@ -203,7 +203,8 @@ const HEADING_MAX = 40;
 function isHeading(text: string): boolean {
   const t = text.trim();
   if (t === '' || /^\(?\s*단위/.test(t) || /^[*※]/.test(t)) return false;
-  return !/^[-·•○◦▪]/.test(t);
+  // Bullets and □ sub-headings (□ 연차별 추진계획) say less than the title above them (① 과제명).
+  return !/^[-·•○◦▪□■◆◇]/.test(t);
 }
 
 function shortHeading(text: string): string {
