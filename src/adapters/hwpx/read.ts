@@ -270,6 +270,8 @@ export function documentGrid(items: HwpxItem[]): { sheet: GridSheet; tables: Tab
       if (c.rowSpan > 1 || c.colSpan > 1) merges.push(rangeA1(r, c.col, r + c.rowSpan - 1, c.col + c.colSpan - 1));
     }
     open = parent === null ? { info, table: t, header: open?.info === info ? open.header : texts.slice(0, 3) } : null;
+    // A table ends at its last row: a blank line after it keeps the next paragraph out of it.
+    blankRow(page);
     // Tables nested in cells follow their table (and end it: nothing continues it after them).
     for (const c of [...t.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
       for (const item of c.items) {

@@ -120,21 +120,23 @@ describe('document structure', () => {
       ['세부사업명', '2023년'],
       ['총 계', 1234],
       ['청년\n사업', -5],
+      [], // a table ends with a blank line
       ['다음 표'],
       ['첫 문단\n둘째 문단'], // the second cell holds only the nested table
       ['-'],
+      [],
       ['안', '쪽'],
     ]);
     expect(sheet.rows[3][1]).toEqual({ value: 1234, numFmt: '#,##0;"△"#,##0;"-"' });
-    expect(sheet.merges).toEqual(['A8:B8']);
+    expect(sheet.merges).toEqual(['A9:B9']);
     expect(r.tables.map(({ no, heading, firstRow, rows, parent }) => ({ no, heading, firstRow, rows, parent }))).toEqual([
       { no: 1, heading: '① 과제', firstRow: 2, rows: 3, parent: null },
-      { no: 2, heading: '다음 표', firstRow: 6, rows: 2, parent: null },
-      { no: 3, heading: '표 2 안', firstRow: 8, rows: 1, parent: 2 },
+      { no: 2, heading: '다음 표', firstRow: 7, rows: 2, parent: null },
+      { no: 3, heading: '표 2 안', firstRow: 10, rows: 1, parent: 2 },
     ]);
     // No line positions in this hand-made section: no page is claimed.
     expect(sheet.source?.locate(4, 1)).toEqual({ sheet: '표 1 「① 과제」', cell: '3행 2열' });
-    expect(sheet.source?.locate(8, 0)).toEqual({ sheet: '표 3 「표 2 안」', cell: '1행 1열' });
+    expect(sheet.source?.locate(10, 0)).toEqual({ sheet: '표 3 「표 2 안」', cell: '1행 1열' });
   });
 
   test('pages counted where 한글 records them: page breaks and line positions starting again', () => {
