@@ -11,15 +11,8 @@
  * with thousands separators), so a text document is not a sheet of numbers stored as text.
  */
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
+import { readFail } from '../read-error';
 
-export class TextReadError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'unreadable' | 'not-text',
-  ) {
-    super(message);
-  }
-}
 
 /** A line that is a section heading: `2 분야별 목표`, `① 과제명`, `III. 민선 8기 일자리 목표`, `Ⅲ`. */
 function headingOf(line: string): string | null {
@@ -93,14 +86,14 @@ export function decodeText(bytes: Uint8Array): string {
     try {
       return new TextDecoder('euc-kr').decode(bytes);
     } catch {
-      throw new TextReadError('텍스트 문서를 UTF-8이나 EUC-KR로 읽지 못했습니다 (text document is neither UTF-8 nor EUC-KR)', 'not-text');
+      readFail('unsupported', '텍스트 문서를 UTF-8이나 EUC-KR로 읽지 못했습니다 — UTF-8로 저장하세요', 'the text document is neither UTF-8 nor EUC-KR: save it as UTF-8');
     }
   }
 }
 
 export function textBytesToGrid(bytes: Uint8Array, name: string): GridWorkbook {
   if (bytes.includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
-    throw new TextReadError('텍스트 문서가 아닙니다: 이진 데이터가 들어 있습니다 (not a text document: binary data)', 'not-text');
+    readFail('unsupported', '텍스트 문서가 아닙니다: 이진 데이터가 들어 있습니다', 'not a text document: it holds binary data');
   }
   return textToGrid(decodeText(bytes), name);
 }
