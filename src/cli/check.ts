@@ -1,7 +1,7 @@
 /** `jobtarget check`: read each workbook through the exceljs reader, validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { AnnotateRefusedError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
+import { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
 import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from '../adapters/xlsx/read';
 import { draftToBuffer } from '../adapters/xlsx/write';
 import { EXAMPLES } from '../core/examples';
@@ -21,6 +21,8 @@ export interface CheckOptions {
   format: Format;
   lang: Lang;
   annotate?: string;
+  /** Replace existing annotated copies (never an input, never through a link). */
+  force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
 }
@@ -105,6 +107,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
   if (total === 0) {
+    // A script reading the JSON still gets a report (of no file).
+    if (opts.format === 'json') io.stdout.write(formatJson([]));
     if (unreadableFolders.length) return EXIT.trouble;
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
@@ -152,6 +156,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
           inputs,
           workbook: read.workbook,
           output: target,
+          force: opts.force,
+          // The source as given, so same-named inputs from different folders are told apart.
+          file: job.file,
           lang,
           sha256: read.sha256,
           checkedAt: io.now?.() ?? new Date(),
@@ -162,7 +169,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         else err(line);
       } catch (e) {
         troubles += 1;
-        const msg = e instanceof AnnotateRefusedError ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
+        const shown = path.relative(cwd, target) || target;
+        const msg =
+          e instanceof AnnotateRefusedError
+            ? ko
+              ? `검증 사본 ${shown}이(가) 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다 (refused: the annotated copy ${shown} is, or links to, an input file)`
+              : `refused: the annotated copy ${shown} is, or links to, an input file (검증 사본이 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다)`
+            : e instanceof OutputExistsError
+              ? ko
+                ? `검증 사본이 이미 있어 그대로 두었습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (an annotated copy exists and was kept: ${shown}; add --force to replace it)`
+                : `an annotated copy exists and was kept: ${shown}; add --force to replace it (검증 사본이 이미 있어 그대로 두었습니다 — 덮어쓰려면 --force)`
+              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${e instanceof Error ? e.message : String(e)}`;
+        report.ok = false;
+        report.annotateError = msg;
         err(`${job.file}: ${msg}\n`);
       }
     }
