@@ -1,9 +1,8 @@
-/** `jobtarget check`: read each workbook through the exceljs reader, validate, report, annotate. */
+/** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
-import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from '../adapters/xlsx/read';
-import { draftToBuffer } from '../adapters/xlsx/write';
+import { readInput, formatOf, type InputRead } from '../adapters/inputs';
+import { InputReadError } from '../adapters/read-error';
 import { EXAMPLES } from '../core/examples';
 import { exampleFile } from './examples';
 import { parseA1 } from '../core/grid/a1';
@@ -46,13 +45,13 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
 
 interface Checked {
   report: FileReport;
-  read: XlsxReadResult | null;
+  read: InputRead | null;
 }
 
 const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
 
 /** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: XlsxReadResult, lang: Lang): FileReport {
+export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {
   const result = validateGrid(read.grid, { lang });
   if (result.fatal) {
     // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
@@ -66,10 +65,10 @@ export function checkRead(file: string, read: XlsxReadResult, lang: Lang): FileR
 
 async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked> {
   try {
-    const read = await readXlsxFile(path.resolve(cwd, file));
+    const read = await readInput(path.resolve(cwd, file), file);
     return { report: checkRead(file, read, lang), read };
   } catch (e) {
-    if (e instanceof XlsxReadError) {
+    if (e instanceof InputReadError) {
       return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -80,8 +79,9 @@ async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked>
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, lang: Lang): Promise<Checked> {
   const file = exampleFile(name);
+  const { draftToBuffer } = await import('../adapters/xlsx/write');
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
-  const read = await readXlsxBuffer(buf, file);
+  const read = await readInput(buf, file);
   return { report: checkRead(file, read, lang), read };
 }
 
@@ -146,7 +146,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
     if (opts.format === 'text' && report.error === null) out(formatTextFile(report, lang));
     if (opts.format === 'csv') out(formatCsvRows(report));
-    if (opts.annotate && read && report.error === null) {
+    if (opts.annotate && read && report.error === null && (formatOf(job.file)?.annotatable ?? true) && read.buffer) {
+      const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
@@ -154,7 +155,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       try {
         const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
-          workbook: read.workbook,
+          buffer: read.buffer,
           output: target,
           force: opts.force,
           // The source as given, so same-named inputs from different folders are told apart.
