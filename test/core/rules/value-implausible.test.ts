@@ -49,8 +49,8 @@ function everyFigure(d: PlanDraft, v: number): void {
     series(a.budget ?? undefined);
   }
   for (const t of d.tasks) {
-    series(t.target);
-    series(t.budget);
+    series(t.total?.target);
+    series(t.total?.budget);
     for (const sp of t.subprojects) {
       series(sp.target);
       series(sp.budget);
