@@ -1,9 +1,8 @@
-/** `jobtarget check`: read each workbook through the exceljs reader, validate, report, annotate. */
+/** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { AnnotateRefusedError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
-import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from '../adapters/xlsx/read';
-import { draftToBuffer } from '../adapters/xlsx/write';
+import { readInput, formatOf, type InputRead } from '../adapters/inputs';
+import { InputReadError } from '../adapters/read-error';
 import { EXAMPLES } from '../core/examples';
 import { exampleFile } from './examples';
 import type { GridWorkbook } from '../core/grid/grid';
@@ -22,6 +21,8 @@ export interface CheckOptions {
   format: Format;
   lang: Lang;
   annotate?: string;
+  /** Replace existing annotated copies (never an input, never through a link). */
+  force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
 }
@@ -34,13 +35,13 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
 
 interface Checked {
   report: FileReport;
-  read: XlsxReadResult | null;
+  read: InputRead | null;
 }
 
 const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
 
 /** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: XlsxReadResult, lang: Lang): FileReport {
+export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {
   const result = validateGrid(read.grid, { lang });
   if (result.fatal) {
     // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
@@ -54,10 +55,10 @@ export function checkRead(file: string, read: XlsxReadResult, lang: Lang): FileR
 
 async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked> {
   try {
-    const read = await readXlsxFile(path.resolve(cwd, file));
+    const read = await readInput(path.resolve(cwd, file), file);
     return { report: checkRead(file, read, lang), read };
   } catch (e) {
-    if (e instanceof XlsxReadError) {
+    if (e instanceof InputReadError) {
       return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -68,8 +69,9 @@ async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked>
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, lang: Lang): Promise<Checked> {
   const file = exampleFile(name);
+  const { draftToBuffer } = await import('../adapters/xlsx/write');
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
-  const read = await readXlsxBuffer(buf, file);
+  const read = await readInput(buf, file);
   return { report: checkRead(file, read, lang), read };
 }
 
@@ -92,9 +94,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   for (const dir of emptyFolders) {
     io.stderr.write(`${dir}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
   }
+  const formatter = getFormatter(opts.format);
+  const fctx = { lang };
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
   if (total === 0) {
+    // A script reading the JSON still gets a report (of no file).
+    if (formatter.whenEmpty) io.stdout.write(`${formatter.start?.(fctx) ?? ''}${formatter.end?.([], fctx) ?? ''}`);
     if (unreadableFolders.length) return EXIT.trouble;
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
@@ -117,8 +123,6 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     : null;
   bar?.start(total, 0, { file: '' });
 
-  const formatter = getFormatter(opts.format);
-  const fctx = { lang };
   const started = formatter.start?.(fctx);
   if (started) out(started);
   const reports: FileReport[] = [];
@@ -135,7 +139,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
     const chunk = formatter.file?.(report, fctx);
     if (chunk) out(chunk);
-    if (opts.annotate && read && report.error === null) {
+    if (opts.annotate && read && report.error === null && (formatOf(job.file)?.annotatable ?? true) && read.buffer) {
+      const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
@@ -143,8 +148,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       try {
         const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
-          workbook: read.workbook,
+          buffer: read.buffer,
           output: target,
+          force: opts.force,
+          // The source as given, so same-named inputs from different folders are told apart.
+          file: job.file,
           lang,
           sha256: read.sha256,
           checkedAt: io.now?.() ?? new Date(),
@@ -155,7 +163,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         else err(line);
       } catch (e) {
         troubles += 1;
-        const msg = e instanceof AnnotateRefusedError ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
+        const shown = path.relative(cwd, target) || target;
+        const msg =
+          e instanceof AnnotateRefusedError
+            ? ko
+              ? `검증 사본 ${shown}이(가) 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다 (refused: the annotated copy ${shown} is, or links to, an input file)`
+              : `refused: the annotated copy ${shown} is, or links to, an input file (검증 사본이 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다)`
+            : e instanceof OutputExistsError
+              ? ko
+                ? `검증 사본이 이미 있어 그대로 두었습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (an annotated copy exists and was kept: ${shown}; add --force to replace it)`
+                : `an annotated copy exists and was kept: ${shown}; add --force to replace it (검증 사본이 이미 있어 그대로 두었습니다 — 덮어쓰려면 --force)`
+              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${e instanceof Error ? e.message : String(e)}`;
+        report.ok = false;
+        report.annotateError = msg;
         err(`${job.file}: ${msg}\n`);
       }
     }

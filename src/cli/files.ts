@@ -1,7 +1,8 @@
 /** Turns the PATH arguments of `jobtarget check` into a list of workbook files. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { ANNOTATED_SUFFIX } from '../adapters/xlsx/annotate';
+import { folderExtensions } from '../adapters/inputs';
+import { ANNOTATED_SUFFIX } from '../adapters/xlsx/names';
 
 export interface Expanded {
   /** Files to check, as displayed (relative paths stay relative), in a stable order, without duplicates. */
@@ -17,9 +18,10 @@ export function isLockFile(name: string): boolean {
   return name.startsWith('~$');
 }
 
-/** Found in a folder: *.xlsx, except lock files and the annotated copies jobtarget writes. */
+/** Found in a folder: files of a registered input format (src/adapters/inputs.ts), except lock files and the annotated copies jobtarget writes. */
 export function isWorkbookName(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
+  const ext = path.extname(name).toLowerCase();
+  return folderExtensions().includes(ext) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
 }
 
 async function walk(dir: string, out: string[], failed: { folder: string; code: string }[]): Promise<void> {

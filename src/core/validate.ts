@@ -10,14 +10,24 @@ import { makeFinding, runRules, summarize, type RunOptions } from './rules/run';
 import { STRUCTURE_META } from './rules/structure';
 import { buildPlaceIndex, type PlaceIndex } from './rules/places';
 import type { Finding, Place, Rule, Severity, TableKind } from './rules/types';
-import { readPlan } from './template/read';
 import { orderFindings } from './present/order';
+import { readWorkbook } from './tables/assemble';
+import { ACCEPTED_SHEET, applyAcceptances, readAcceptances, type Acceptance, type AcceptedFinding } from './accepted';
+import { planProgress, type Progress } from './progress';
 
 export interface ValidationResult {
   plan: Plan;
   problems: ReadProblem[];
+  /** Open findings: every finding except the accepted ones. */
   findings: Finding[];
+  /** Counts of the open findings. */
   summary: Record<Severity, number>;
+  /** Findings the workbook's acceptances (수용, see core/accepted.ts) match: not in `findings`. */
+  accepted: AcceptedFinding[];
+  /** Acceptances stored in the workbook, all of them (matching a finding or not). */
+  acceptances: Acceptance[];
+  /** How much of the plan has been entered (rows nobody touched are progress, not findings). */
+  progress: Progress;
   /** True when nothing of the plan could be read (not a plan workbook). */
   fatal: boolean;
 }
@@ -42,11 +52,11 @@ function problemTable(name: string): Place['table'] {
 /** A read problem as a finding of the 'structure' rule: the table it names is its place. */
 export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko', places?: PlaceIndex): Finding {
   const fromCell = p.ref ? places?.at(p.ref)?.place : undefined;
-  const messageId = p.level === 'fatal' ? 'notAPlan' : p.level === 'note' ? 'note' : 'tableNotFound';
+  const messageId = p.level === 'fatal' ? 'notAPlan' : p.level === 'note' || p.level === 'warning' ? 'note' : 'tableNotFound';
   return makeFinding(
     {
       rule: 'structure',
-      severity: p.level === 'note' ? 'info' : 'error',
+      severity: p.level === 'note' ? 'info' : p.level === 'warning' ? 'warning' : 'error',
       messageId,
       message: STRUCTURE_META.messages[messageId],
       data: { table: p.table, problem: { ko: p.message, en: p.messageEn } },
@@ -69,10 +79,23 @@ export function sortFindings(findings: Finding[], workbook?: GridWorkbook | read
 const RULE_ORDER = ALL_RULES.map((r) => r.meta.id);
 
 export function validateGrid(grid: GridWorkbook, options: ValidateOptions = {}): ValidationResult {
-  const { plan, problems } = readPlan(grid);
+  // The acceptances sheet is the add-in's bookkeeping, never part of the plan.
+  const acceptances = readAcceptances(grid);
+  const planGrid = acceptances.length || grid.sheets.some((s) => s.name === ACCEPTED_SHEET) ? { ...grid, sheets: grid.sheets.filter((s) => s.name !== ACCEPTED_SHEET) } : grid;
+  const { plan, problems } = readWorkbook(planGrid);
   const fatal = problems.some((p) => p.level === 'fatal');
   const findings = fatal ? [] : runRules(plan, options.rules ?? ALL_RULES, options);
   const places = buildPlaceIndex(plan);
   const all = orderFindings([...problems.map((p) => problemToFinding(p, options.lang, places)), ...findings], grid, RULE_ORDER);
-  return { plan, problems, findings: all, summary: summarize(all), fatal };
+  const applied = applyAcceptances(all, acceptances);
+  return {
+    plan,
+    problems,
+    findings: applied.findings,
+    summary: summarize(applied.findings),
+    accepted: applied.accepted,
+    acceptances,
+    progress: planProgress(plan),
+    fatal,
+  };
 }

@@ -48,6 +48,8 @@ export interface JsonFile {
   errorCode: string | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
+  annotateError?: string;
 }
 
 export interface JsonReport {
@@ -105,6 +107,7 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko'):
       errorCode: r.errorCode,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map((f) => jsonFinding(f, lang)),
+      ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports),
   };
@@ -117,5 +120,6 @@ export function formatJson(reports: readonly FileReport[], lang: Lang = 'ko'): s
 export const json: Formatter = {
   name: 'json',
   description: 'JSON, 계약 버전 1 (the JSON contract, version 1)',
+  whenEmpty: true,
   end: (reports, ctx) => formatJson(reports, ctx.lang),
 };

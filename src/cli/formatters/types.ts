@@ -15,6 +15,8 @@ export interface FileReport {
   summary: Record<Severity, number>;
   /** In the one order (src/core/present/order.ts). */
   findings: Finding[];
+  /** Set when the annotated copy of this file could not be written (the file is then not ok). */
+  annotateError?: string;
 }
 
 export interface BatchSummary {
@@ -50,6 +52,8 @@ export interface Formatter {
   name: string;
   /** One line for --help. */
   description: string;
+  /** Writes its report even when there was no file to check (a script reading it still gets one). */
+  whenEmpty?: boolean;
   /** Before the first file (e.g. a CSV header). */
   start?(ctx: FormatContext): string;
   /** After each file is checked, in order. */
