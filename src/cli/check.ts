@@ -20,6 +20,8 @@ export interface CheckOptions {
   format: Format;
   lang: Lang;
   annotate?: string;
+  /** Replace existing annotated copies (never an input, never through a link). */
+  force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
 }
@@ -105,6 +107,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
   if (total === 0) {
+    // A script reading the JSON still gets a report (of no file).
+    if (opts.format === 'json') io.stdout.write(formatJson([]));
     if (unreadableFolders.length) return EXIT.trouble;
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
@@ -143,7 +147,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     if (opts.format === 'text' && report.error === null) out(formatTextFile(report, lang));
     if (opts.format === 'csv') out(formatCsvRows(report));
     if (opts.annotate && read && report.error === null && (formatOf(job.file)?.annotatable ?? true) && read.buffer) {
-      const { AnnotateRefusedError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
+      const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
@@ -153,6 +157,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
           inputs,
           buffer: read.buffer,
           output: target,
+          force: opts.force,
+          // The source as given, so same-named inputs from different folders are told apart.
+          file: job.file,
           lang,
           sha256: read.sha256,
           checkedAt: io.now?.() ?? new Date(),
@@ -163,7 +170,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         else err(line);
       } catch (e) {
         troubles += 1;
-        const msg = e instanceof Error && e.name === 'AnnotateRefusedError' ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
+        const shown = path.relative(cwd, target) || target;
+        const msg =
+          e instanceof AnnotateRefusedError
+            ? ko
+              ? `검증 사본 ${shown}이(가) 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다 (refused: the annotated copy ${shown} is, or links to, an input file)`
+              : `refused: the annotated copy ${shown} is, or links to, an input file (검증 사본이 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다)`
+            : e instanceof OutputExistsError
+              ? ko
+                ? `검증 사본이 이미 있어 그대로 두었습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (an annotated copy exists and was kept: ${shown}; add --force to replace it)`
+                : `an annotated copy exists and was kept: ${shown}; add --force to replace it (검증 사본이 이미 있어 그대로 두었습니다 — 덮어쓰려면 --force)`
+              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${e instanceof Error ? e.message : String(e)}`;
+        report.ok = false;
+        report.annotateError = msg;
         err(`${job.file}: ${msg}\n`);
       }
     }

@@ -7,6 +7,7 @@ import type { Lang } from '../core/rules/types';
 import { runCheck, type Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { runTemplate } from './template';
+import { runExport } from './export';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 
 const VERSION = '0.1.0';
@@ -59,9 +60,10 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .argument('[PATH...]', '검사할 파일 또는 폴더 (files or folders)')
     .addOption(new Option('--format <format>', '보고서 형식 (report format)').choices(['text', 'json', 'csv']).default('text'))
     .option('--annotate <DIR>', '칠하고 메모를 단 검증 사본을 DIR에 씁니다 (write annotated copies into DIR)')
+    .option('--force', '--annotate: 이미 있는 검증 사본을 바꿉니다; 입력 파일은 절대 쓰지 않습니다 (replace existing annotated copies; inputs are never written)')
     .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', `내장 예시도 검사합니다 (also check a built-in example): ${EXAMPLE_HELP}`)
-    .action(async (given: string[], o: { format: Format; annotate?: string; lang: Lang; example?: boolean | string }) => {
+    .action(async (given: string[], o: { format: Format; annotate?: string; force?: boolean; lang: Lang; example?: boolean | string }) => {
       // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
       const { paths, examples } = splitExampleArgs(given, o.example);
       if (paths.length === 0 && examples.length === 0) {
@@ -69,7 +71,18 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         done(EXIT.trouble);
         return;
       }
-      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, examples }, io));
+      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples }, io));
+    });
+
+  program
+    .command('export')
+    .description('공시 표를 한글(.hwpx) 문서로 내보냅니다 (export the disclosure tables as a 한글 .hwpx document)')
+    .argument('[PLAN]', '통합 문서(.xlsx) 또는 한글 문서(.hwpx) (a workbook or a 한글 document)')
+    .option('--example [NAME]', `내장 예시를 내보냅니다 (export a built-in example): ${EXAMPLE_HELP}`)
+    .option('-o, --output <FILE>', '출력 파일 (output .hwpx; default <PLAN>.공시표.hwpx)')
+    .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
+    .action(async (plan: string | undefined, o: { example?: boolean | string; output?: string; force?: boolean }) => {
+      done(await runExport(plan, o, io));
     });
 
   return program;

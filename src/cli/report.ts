@@ -17,6 +17,8 @@ export interface FileReport {
   errorCode: string | null;
   summary: Record<Severity, number>;
   findings: Finding[];
+  /** Set when the annotated copy of this file could not be written (the file is then not ok). */
+  annotateError?: string;
 }
 
 export interface BatchSummary {
@@ -50,6 +52,8 @@ export interface JsonFile {
   error: string | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
+  annotateError?: string;
 }
 
 export interface JsonReport {
@@ -82,6 +86,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
       error: r.error,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map(jsonFinding),
+      ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports),
   };
