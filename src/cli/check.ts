@@ -3,7 +3,6 @@ import * as path from 'path';
 import { SingleBar } from 'cli-progress';
 import { readInput, formatOf, type InputRead } from '../adapters/inputs';
 import { InputReadError } from '../adapters/read-error';
-import { EXAMPLES } from '../core/examples';
 import { exampleFile } from './examples';
 import { parseA1 } from '../core/grid/a1';
 import type { GridWorkbook } from '../core/grid/grid';
@@ -79,7 +78,7 @@ async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked>
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, lang: Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const { draftToBuffer } = await import('../adapters/xlsx/write');
+  const [{ draftToBuffer }, { EXAMPLES }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, lang), read };

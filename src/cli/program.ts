@@ -4,9 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/rules/types';
-import { runCheck, type Format } from './check';
+import type { Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
-import { runTemplate } from './template';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 
 const VERSION = '0.1.0';
@@ -50,6 +49,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('-o, --output <FILE>', '출력 파일 (output file; default jobtarget-template-<start>-<end>.xlsx)')
     .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
     .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean; results?: number }) => {
+      // Each command loads its own modules: `--version` and `check` never load the workbook writer.
+      const { runTemplate } = await import('./template');
       done(await runTemplate(o, io));
     });
 
@@ -70,6 +71,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         done(EXIT.trouble);
         return;
       }
+      const { runCheck } = await import('./check');
       done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples }, io));
     });
 
