@@ -17,6 +17,15 @@ function integer(name: string) {
   };
 }
 
+function positive(name: string) {
+  const parse = integer(name);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n < 1) throw new InvalidArgumentError(`${name}은(는) 1 이상이어야 합니다 (${name} must be at least 1): ${value}`);
+    return n;
+  };
+}
+
 const NEEDS_PATH = [
   '검사할 .xlsx 파일이나 폴더를 주세요 (give the .xlsx files or folders to check).',
   '  예 (e.g.):  jobtarget check 계획.xlsx',
@@ -63,7 +72,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--force', '--annotate: 이미 있는 검증 사본을 바꿉니다; 입력 파일은 절대 쓰지 않습니다 (replace existing annotated copies; inputs are never written)')
     .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', `내장 예시도 검사합니다 (also check a built-in example): ${EXAMPLE_HELP}`)
-    .action(async (given: string[], o: { format: Format; annotate?: string; force?: boolean; lang: Lang; example?: boolean | string }) => {
+    .option('--jobs <N>', '동시에 검사할 파일 수, 파일마다 작업 스레드 하나; 기본은 CPU 코어 수 (files checked at once, each in its own worker thread; default: the number of cores)', positive('--jobs'))
+    .action(async (given: string[], o: { format: Format; annotate?: string; force?: boolean; lang: Lang; example?: boolean | string; jobs?: number }) => {
       // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
       const { paths, examples } = splitExampleArgs(given, o.example);
       if (paths.length === 0 && examples.length === 0) {
@@ -72,7 +82,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         return;
       }
       const { runCheck } = await import('./check');
-      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples }, io));
+      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples, jobs: o.jobs }, io));
     });
 
   return program;
