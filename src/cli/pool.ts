@@ -21,7 +21,16 @@ export interface PoolLimits {
   timeBudgetMs: number;
 }
 
-export const POOL_LIMITS: PoolLimits = { memoryMb: 448, timeBudgetMs: 90_000 };
+const envNumber = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+
+/** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
+export const POOL_LIMITS: PoolLimits = {
+  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 448),
+  timeBudgetMs: envNumber('JOBTARGET_TIME_BUDGET_MS', 90_000),
+};
 
 /** Default --jobs: the cores Node may use. */
 export function defaultJobs(): number {
