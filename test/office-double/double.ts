@@ -235,6 +235,8 @@ const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const BORDER_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 const DEFAULT_COLUMN_WIDTH = 48;
+/** Range.getMergedAreasOrNullObject fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
 
 class Core {
   wb: WorkbookModel;
@@ -1377,7 +1379,12 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
       this._ctx._core.require('1.13', 'Range.getMergedAreasOrNullObject');
       if (!this._exists()) return null;
       const { sheet, rect } = this._sheetRect();
-      const rects = sheet.merges.map(parseRect).filter((m) => intersect(m, rect));
+      // As Excel does: only the areas whose top-left cell is in the range (OfficeDev/office-js#3611),
+      // and a refusal above 512 of them (documented on Range.getMergedAreasOrNullObject).
+      const rects = sheet.merges.map(parseRect).filter((m) => m.r0 >= rect.r0 && m.r0 <= rect.r1 && m.c0 >= rect.c0 && m.c0 <= rect.c1);
+      if (rects.length > MAX_MERGED_AREAS) {
+        throw new DoubleError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject returns at most ${MAX_MERGED_AREAS}.`);
+      }
       return rects.length ? { sheetId: sheet.id, rects } : null;
     });
   }

@@ -89,7 +89,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       // 2. Read everything in one round trip (with the old marks and where the user's notes are).
       let old: OldMarks | null = null;
       let userAnnotations: Excel.Range[] = [];
-      const reads = await readSheets(ctx, planNames, withMerges, meter, () => {
+      const { reads, mergesMissing } = await readSheets(ctx, planNames, withMerges, meter, () => {
         old = highlight && marksExists ? queueOldMarks(ctx) : null;
         userAnnotations = [];
         for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
@@ -109,6 +109,8 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       });
       if (!withMerges) {
         degraded.push(both('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다', 'merged areas (ExcelApi 1.13) unavailable: read without merges'));
+      } else if (mergesMissing) {
+        degraded.push(both('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them'));
       }
 
       const result = validateGrid(grid, { lang: options.lang });
