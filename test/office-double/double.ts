@@ -59,11 +59,15 @@ export interface ExcelDoubleOptions {
    * user's undo history (UNDO_UNSUPPORTED).
    */
   platform?: 'desktop' | 'web';
+  /** Delay before onChanged handlers hear of a change (Excel delivers events asynchronously, sometimes late). Default 0. */
+  eventDelayMs?: number;
 }
 
 /** What `Excel.run` + `Office.context.requirements` give (structurally the adapter's ExcelHost). */
 export interface DoubleHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run(context, batch): continues on the request context of an earlier run. */
+  runWith<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   supports(set: string, version: string): boolean;
 }
 
@@ -81,7 +85,8 @@ export interface ChangedEvent {
   worksheetId: string;
   address: string;
   changeType: 'RangeEdited';
-  source: 'Local';
+  /** 'Remote' for a co-author's change. */
+  source: 'Local' | 'Remote';
   /** ExcelApi 1.14: 'ThisLocalAddin' for changes made through the API, 'Unknown' for user edits. */
   triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
@@ -102,6 +107,8 @@ export interface ExcelDouble {
   snapshot(): WorkbookModel;
   /** Simulates the user typing into cells (fires onChanged with triggerSource 'Unknown'). */
   userEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
+  /** Simulates a co-author's edit arriving (onChanged with source 'Remote'); not in this user's undo history. */
+  remoteEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
   /** Registered onChanged handlers still active. */
   handlerCount(): number;
   /** The undo history, oldest first: 'user: Sheet!A1' for user edits, 'add-in' for each sync that changed something. */
@@ -251,6 +258,7 @@ class Core {
     readonly limit: number,
     readonly author: string,
     readonly platform: 'desktop' | 'web' = 'desktop',
+    readonly eventDelayMs = 0,
   ) {
     this.wb = wb;
   }
@@ -521,17 +529,17 @@ class Core {
     this.fire(st.changes, 'ThisLocalAddin');
   }
 
-  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown'): void {
+  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown', source: 'Local' | 'Remote' = 'Local'): void {
     if (!changes.length) return;
     const withTrigger = this.supports('ExcelApi', '1.14');
     for (const ch of changes) {
-      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source: 'Local' };
+      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source };
       if (withTrigger) args.triggerSource = trigger;
       for (const reg of this.registrations) {
         if (!reg.active || (reg.scope !== 'collection' && reg.scope !== ch.sheetId)) continue;
         setTimeout(() => {
           if (reg.active) void reg.handler(args);
-        }, 0);
+        }, this.eventDelayMs);
       }
     }
   }
@@ -841,16 +849,13 @@ class EventHandlerResultProxy {
     readonly context: DoubleContext,
     readonly _reg: Registration,
   ) {}
+  /** As in Excel: only inside a batch on the context it was registered with (Excel.run(eventResult.context, …)). */
   remove(): void {
     const core = this.context._core;
-    this.context._enqueue(
-      80,
-      () => {
-        this._reg.active = false;
-        core.registrations = core.registrations.filter((r) => r !== this._reg);
-      },
-      true,
-    );
+    this.context._enqueue(80, () => {
+      this._reg.active = false;
+      core.registrations = core.registrations.filter((r) => r !== this._reg);
+    });
   }
 }
 
@@ -2276,19 +2281,24 @@ readable(CustomPropertyProxy, ['key', 'value', 'type']);
 
 export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const sets = options.requirementSets ?? { ExcelApi: '1.18' };
-  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop');
+  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop', options.eventDelayMs ?? 0);
+  const runOn = async <T>(ctx: DoubleContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    core.resetCaches();
+    ctx._closed = false;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      // Excel.run commits whatever is still queued when the batch resolves: one more round trip.
+      if (ctx._queue.length) await core.sync(ctx);
+      return result;
+    } finally {
+      ctx._closed = true;
+    }
+  };
   const host: DoubleHost = {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new DoubleContext(core);
-      core.resetCaches();
-      try {
-        const result = await batch(ctx as unknown as Excel.RequestContext);
-        // Excel.run commits whatever is still queued when the batch resolves: one more round trip.
-        if (ctx._queue.length) await core.sync(ctx);
-        return result;
-      } finally {
-        ctx._closed = true;
-      }
+    run: (batch) => runOn(new DoubleContext(core), batch),
+    runWith: (context, batch) => {
+      if (!(context instanceof DoubleContext) || context._core !== core) throw new DoubleError(ErrorCodes.invalidRequestContext, 'Excel.run(context, …) needs a request context of this workbook.');
+      return runOn(context, batch);
     },
     supports: (set, version) => core.supports(set, version),
   };
@@ -2331,6 +2341,13 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
       core.fire(st.changes, 'Unknown');
     },
     handlerCount: () => core.registrations.filter((r) => r.active).length,
+    remoteEdit: (sheetName, address, values) => {
+      const sheet = core.sheetByName(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const st: SyncState = { responseBytes: 0, cellsLoaded: 0, commits: [], changes: [], evalCache: null };
+      core.writeMatrix(sheet, parseRect(address), values, 'values', st);
+      core.fire(st.changes, 'Unknown', 'Remote');
+    },
     undoStack: () => core.undo.slice(),
     undoClears: () => core.undoClears.slice(),
   };
