@@ -2011,6 +2011,11 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
   abstract _find(sheet: SheetModel, key: string): H | null;
   /** Stores a new annotation on a cell that has none. */
   abstract _store(sheet: SheetModel, key: string, content: string): H;
+  /** What of the other kind is on the cell ('a note' / 'a comment thread'), or null. */
+  _other(sheet: SheetModel, key: string): string | null {
+    if (this._type === 'NoteCollection') return this._ctx._core.wb.comments.some((x) => x.sheetId === sheet.id && x.cell === key) ? 'a comment thread' : null;
+    return sheet.notes[key] ? 'a note' : null;
+  }
   abstract _proxy(nullable: boolean, resolve: () => H | null): P;
   override load(arg?: LoadArg): this {
     const props = parseLoad(arg);
@@ -2035,6 +2040,9 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
       const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, this._addNeedsSheet);
       const key = cellKey(r, c);
       if (this._find(sheet, key) !== null) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${this._one}.`);
+      // A cell holds a note or a comment thread, never both (in Excel, whichever API version can see it).
+      const other = this._other(sheet, key);
+      if (other) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${other}.`);
       made = this._store(sheet, key, String(content));
     });
     return this._proxy(false, () => made);
