@@ -15,6 +15,8 @@ export type ReadErrorCode =
   | 'empty'
   /** Not a workbook at all (not a zip, or a zip without a workbook), or a format jobtarget does not read (.xls). */
   | 'not-xlsx'
+  /** Not a 한글 document: not a zip, or a zip that is not an .hwpx package (no mimetype application/hwp+zip, no Contents/content.hpf). */
+  | 'not-hwpx'
   /** The file is cut short. */
   | 'truncated'
   /** An entry fails its CRC or size check, or its data or XML is broken. */
@@ -23,6 +25,8 @@ export type ReadErrorCode =
   | 'encrypted'
   /** Past a limit: entries, inflated size, compression ratio, cells, merges, XML depth, string length, time, memory. */
   | 'too-large'
+  /** Reading (or checking) one file took longer than its time budget, or ran out of its memory. */
+  | 'timeout'
   /** A valid file of a kind jobtarget does not read (e.g. a legacy .xls, a strict-OOXML workbook). */
   | 'unsupported'
   /** Read, but no plan table was recognised. */
@@ -34,10 +38,12 @@ export const READ_ERROR_CODES: readonly ReadErrorCode[] = [
   'unreadable',
   'empty',
   'not-xlsx',
+  'not-hwpx',
   'truncated',
   'damaged',
   'encrypted',
   'too-large',
+  'timeout',
   'unsupported',
   'not-a-plan',
 ];

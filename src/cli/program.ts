@@ -7,6 +7,7 @@ import type { Lang } from '../core/rules/types';
 import { runCheck, type Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { runTemplate } from './template';
+import { runExport } from './export';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 
 const VERSION = '0.1.0';
@@ -71,6 +72,17 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         return;
       }
       done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples }, io));
+    });
+
+  program
+    .command('export')
+    .description('공시 표를 한글(.hwpx) 문서로 내보냅니다 (export the disclosure tables as a 한글 .hwpx document)')
+    .argument('[PLAN]', '통합 문서(.xlsx) 또는 한글 문서(.hwpx) (a workbook or a 한글 document)')
+    .option('--example [NAME]', `내장 예시를 내보냅니다 (export a built-in example): ${EXAMPLE_HELP}`)
+    .option('-o, --output <FILE>', '출력 파일 (output .hwpx; default <PLAN>.공시표.hwpx)')
+    .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
+    .action(async (plan: string | undefined, o: { example?: boolean | string; output?: string; force?: boolean }) => {
+      done(await runExport(plan, o, io));
     });
 
   return program;
