@@ -2,7 +2,7 @@
  * The annotated copy is the original package plus our additions (#15): every part we do not need to
  * touch is byte-identical, and the parts we touch keep everything they held. Checked part by part on
  * a workbook saved by LibreOffice Calc (chart, data validation, conditional format, defined names,
- * comments: test/fixtures/libreoffice/, made by scripts/fixtures/libreoffice-extras.py) and on one
+ * comments: test/office-files/, made by scripts/fixtures/libreoffice-extras.py) and on one
  * written as openpyxl writes (test/support/openpyxl-package.ts).
  */
 import ExcelJS from 'exceljs';
@@ -16,7 +16,7 @@ import type { Finding } from '../../../src/core/rules/types';
 import { validateGrid } from '../../../src/core/validate';
 import { openpyxlWorkbook } from '../../support/openpyxl-package';
 
-const LIBREOFFICE = path.join(__dirname, '../../fixtures/libreoffice/example-extras.xlsx');
+const LIBREOFFICE = path.join(__dirname, '../../office-files/libreoffice-example-extras.xlsx');
 
 const parts = (bytes: Uint8Array) => unzipSync(bytes);
 const text = (files: Record<string, Uint8Array>, name: string) => strFromU8(files[name]);
