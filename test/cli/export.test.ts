@@ -68,16 +68,18 @@ describe('jobtarget export', () => {
     const read = await readHwpxFile(path.join(tmp, '예시.hwpx'));
     const result = validateGrid(read.grid);
     expect(result.problems).toEqual([]);
-    expect(result.findings.map((f) => [f.rule, f.severity, f.expected, f.actual, f.tolerance])).toEqual(EXAMPLE_FINDINGS);
+    // The same findings (their order is the document's: src/core/present/order.ts).
+    const sorted = (rows: unknown[][]) => rows.map((x) => JSON.stringify(x)).sort();
+    expect(sorted(result.findings.map((f) => [f.rule, f.severity, f.expected, f.actual, f.tolerance]))).toEqual(sorted(EXAMPLE_FINDINGS));
     expect(result.summary).toEqual({ error: 13, warning: 11, info: 2 });
     // Each finding names the table (number and heading), its row and column.
     const sheet = read.grid.sheets[0];
-    const places = result.findings.map((f) => place(f, sheet));
-    expect(places[0]).toBe('표 2 「2. 분야별 목표」 5행 3열');
-    expect(places[5]).toBe('표 2 「2. 분야별 목표」 6행 3열');
-    expect(places[22]).toBe('표 2 「2. 분야별 목표」 8행 3열');
-    expect(places[24]).toBe('표 2 「2. 분야별 목표」 12행 1열');
-    expect(places[25]).toBe('표 24 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
+    const placeOf = (rule: string, actual: unknown) => place(result.findings.find((f) => f.rule === rule && f.actual === actual)!, sheet);
+    expect(placeOf('area-total', 4197)).toBe('표 2 「2. 분야별 목표」 5행 3열');
+    expect(placeOf('area-total', 43465)).toBe('표 2 「2. 분야별 목표」 6행 3열');
+    expect(placeOf('mixed-units', '개소, 명')).toBe('표 2 「2. 분야별 목표」 8행 3열');
+    expect(placeOf('budget-excluded', null)).toBe('표 2 「2. 분야별 목표」 12행 1열');
+    expect(placeOf('budget-without-target', 0)).toBe('표 24 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
   });
 
   it('exports a workbook: the example workbook gives the same document', async () => {
