@@ -5,6 +5,7 @@
  * `▲` is ambiguous (increase in some documents, minus in others), so it is not read as a sign.
  */
 import type { CellValue } from '../grid/grid';
+import { groupedFormat } from './format';
 
 export type NumberState =
   | 'number' // a real number cell
@@ -79,6 +80,6 @@ export function decimalsOf(value: number, numFmt?: string): number {
 export function formatKoreanNumber(value: number | null, decimals = 0): string {
   if (value === null) return '';
   if (value === 0) return '-';
-  const abs = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 2) });
+  const abs = groupedFormat(decimals, Math.max(decimals, 2)).format(Math.abs(value));
   return value < 0 ? `△${abs}` : abs;
 }
