@@ -8,6 +8,7 @@ import type { GridWorkbook } from '../core/grid/grid';
 import { summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { sortFindings, validateGrid } from '../core/validate';
+import { failedReport } from './failed';
 import type { FileReport } from './report';
 
 /** The one order of findings (src/core/present/order.ts), with the workbook's sheet order. */
@@ -15,12 +16,7 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
   return sortFindings([...findings], grid);
 }
 
-export const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
-
-/** A report for a file that could not be checked. */
-export function failedReport(file: string, code: string, message: string, sha256: string | null = null): FileReport {
-  return { file, sha256, ok: false, error: message, errorCode: code, summary: EMPTY_SUMMARY(), findings: [] };
-}
+export { EMPTY_SUMMARY, failedReport } from './failed';
 
 /** Validates one workbook already read into a grid. */
 export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {

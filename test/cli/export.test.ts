@@ -79,7 +79,7 @@ describe('jobtarget export', () => {
     expect(placeOf('area-total', 43465)).toBe('표 2 「2. 분야별 목표」 6행 3열');
     expect(placeOf('mixed-units', '개소, 명')).toBe('표 2 「2. 분야별 목표」 8행 3열');
     expect(placeOf('budget-excluded', null)).toBe('표 2 「2. 분야별 목표」 12행 1열');
-    expect(placeOf('budget-without-target', 0)).toBe('표 24 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
+    expect(placeOf('budget-without-target', 0)).toBe('표 14 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
   });
 
   it('exports a workbook: the example workbook gives the same document', async () => {
