@@ -15,6 +15,11 @@ import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './report';
 
+const envNumber = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+
 export interface PoolLimits {
   /** V8 heap of one worker, MB. */
   memoryMb: number;
@@ -22,10 +27,7 @@ export interface PoolLimits {
   timeBudgetMs: number;
 }
 
-const envNumber = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
+
 
 /** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
 export const POOL_LIMITS: PoolLimits = {
@@ -55,7 +57,7 @@ export interface FileResult extends Checked {
 }
 
 /** A worker is replaced after this many files, so its heap (and the caches in it) cannot grow with the batch. */
-const FILES_PER_WORKER = 100;
+const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 100);
 
 interface Slot {
   worker: Worker;
