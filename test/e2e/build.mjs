@@ -8,7 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,8 +118,41 @@ export function buildHost() {
   });
 }
 
-/** Sanity check of the add-in build: its pages load office.js from the test server, not a CDN. */
+/** The task pane's scripts may weigh at most this much, gzipped, all together (issue #12). */
+export const BUNDLE_BUDGET_BYTES = 230 * 1024;
+
+/** Script file names an HTML page of the build loads. */
+function pageScripts(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  return new Set([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1].split('/').pop()));
+}
+
+/**
+ * The task pane's scripts (dist/*.js but the ribbon command's own entry, which only commands.html loads; chunks
+ * the pane loads later count too) and their gzipped sizes; total in bytes.
+ */
+export function bundleSizes(dir = ADDIN_DIST) {
+  const pane = pageScripts(dir, 'taskpane.html');
+  const commandsOnly = [...pageScripts(dir, 'commands.html')].filter((f) => !pane.has(f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && !commandsOnly.includes(f))
+    .map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(dir, f)), { level: 9 }).length }));
+  return { files, total: files.reduce((n, f) => n + f.gzip, 0) };
+}
+
+/** Fails when the scripts together exceed the budget; returns the sizes. */
+export function checkBundleBudget(dir = ADDIN_DIST) {
+  const sizes = bundleSizes(dir);
+  if (sizes.total > BUNDLE_BUDGET_BYTES) {
+    const list = sizes.files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ');
+    throw new Error(`task-pane scripts are ${(sizes.total / 1024).toFixed(1)} KB gzipped, over the ${BUNDLE_BUDGET_BYTES / 1024} KB budget (${list})`);
+  }
+  return sizes;
+}
+
+/** Sanity check of the add-in build: its pages load office.js from the test server, not a CDN; the scripts fit the budget. */
 export function checkAddinBuild() {
+  checkBundleBudget();
   for (const page of ['taskpane.html', 'commands.html']) {
     const html = readFileSync(join(ADDIN_DIST, page), 'utf8');
     const srcs = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);

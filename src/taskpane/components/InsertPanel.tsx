@@ -90,7 +90,7 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
       )}
       <Text size={200}>{t('insertNote')}</Text>
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" disabled={props.busy || props.disabled || !!problem}>
+        <Button appearance="primary" type="submit" data-testid="insert" disabled={props.busy || props.disabled || !!problem}>
           {t('insertButton')}
         </Button>
         {props.busy && <Spinner size="tiny" label={t('insertBusy')} />}
