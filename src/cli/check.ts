@@ -1,15 +1,11 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { readInput, formatOf, type InputRead } from '../adapters/inputs';
-import { InputReadError } from '../adapters/read-error';
-import { EXAMPLES } from '../core/examples';
+import { readInput, formatOf } from '../adapters/inputs';
 import { exampleFile } from './examples';
-import { parseA1 } from '../core/grid/a1';
-import type { GridWorkbook } from '../core/grid/grid';
-import { SEVERITY_ORDER, summarize } from '../core/rules/run';
-import type { Finding, Lang } from '../core/rules/types';
-import { validateGrid } from '../core/validate';
+import type { Lang } from '../core/rules/types';
+import { checkRead, type Checked } from './check-file';
+import { checkFiles, defaultJobs } from './pool';
 import { expandPaths } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
@@ -24,62 +20,16 @@ export interface CheckOptions {
   force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
+  /** Files checked at once, each in its own worker thread (default: the number of cores). */
+  jobs?: number;
 }
 
-
-/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
-export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
-  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const pos = (f: Finding) => {
-    try {
-      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    } catch {
-      return { row: -1, col: -1 };
-    }
-  };
-  return findings
-    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
-    .map((x) => x.f);
-}
-
-interface Checked {
-  report: FileReport;
-  read: InputRead | null;
-}
-
-const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
-
-/** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {
-  const result = validateGrid(read.grid, { lang });
-  if (result.fatal) {
-    // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
-    const p = result.problems.find((x) => x.level === 'fatal')!;
-    return { file, sha256: read.sha256, ok: false, error: `${p.message} (${p.messageEn})`, errorCode: 'not-a-plan', summary: EMPTY_SUMMARY(), findings: [] };
-  }
-  const findings = orderFindings(result.findings, read.grid);
-  const summary = summarize(findings);
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, summary, findings };
-}
-
-async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked> {
-  try {
-    const read = await readInput(path.resolve(cwd, file), file);
-    return { report: checkRead(file, read, lang), read };
-  } catch (e) {
-    if (e instanceof InputReadError) {
-      return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    return { report: { file, sha256: null, ok: false, error: `검사 중 오류가 났습니다: ${msg} (internal error while checking: ${msg})`, errorCode: 'unreadable', summary: EMPTY_SUMMARY(), findings: [] }, read: null };
-  }
-}
+export { checkRead, orderFindings } from './check-file';
 
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, lang: Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const { draftToBuffer } = await import('../adapters/xlsx/write');
+  const [{ draftToBuffer }, { EXAMPLES }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, lang), read };
@@ -135,33 +85,45 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
-  const jobs: { file: string; run: () => Promise<Checked>; input: string | null }[] = [
-    ...examples.map((name) => ({ file: exampleFile(name), run: () => checkExample(name, lang), input: null })),
-    ...files.map((f) => ({ file: f, run: () => checkOne(f, cwd, lang), input: path.resolve(cwd, f) })),
-  ];
-  for (const job of jobs) {
-    bar?.update(reports.length, { file: job.file });
-    const { report, read } = await job.run();
+  const jobs = opts.jobs ?? defaultJobs();
+  /** Results in input order: the built-in examples (made in memory), then the files, checked by the pool. */
+  async function* results(): AsyncGenerator<{ file: string; input: string | null; checked: Checked; bytes?: Buffer }> {
+    for (const name of examples) {
+      const file = exampleFile(name);
+      bar?.update(reports.length, { file });
+      const checked = await checkExample(name, lang);
+      yield { file, input: null, checked, bytes: checked.read?.buffer };
+    }
+    const fileJobs = files.map((f) => ({ file: f, fullPath: path.resolve(cwd, f) }));
+    let i = 0;
+    for await (const r of checkFiles(fileJobs, { jobs, lang, wantBytes: opts.annotate !== undefined })) {
+      const job = fileJobs[i++];
+      yield { file: job.file, input: job.fullPath, checked: r, bytes: r.bytes };
+    }
+  }
+  for await (const job of results()) {
+    const { report } = job.checked;
     reports.push(report);
+    bar?.update(reports.length, { file: job.file });
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
     if (opts.format === 'text' && report.error === null) out(formatTextFile(report, lang));
     if (opts.format === 'csv') out(formatCsvRows(report));
-    if (opts.annotate && read && report.error === null && (formatOf(job.file)?.annotatable ?? true) && read.buffer) {
+    if (opts.annotate && report.error === null && (formatOf(job.file)?.annotatable ?? true) && job.bytes) {
       const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
-      for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
+      for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.(xls[xm])$/i, ` (${k}).검증.$1`);
       outputs.add(target);
       try {
         const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
-          buffer: read.buffer,
+          buffer: job.bytes,
           output: target,
           force: opts.force,
           // The source as given, so same-named inputs from different folders are told apart.
           file: job.file,
           lang,
-          sha256: read.sha256,
+          sha256: report.sha256 ?? undefined,
           checkedAt: io.now?.() ?? new Date(),
         });
         const shown = path.relative(cwd, written) || written;
@@ -186,6 +148,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         err(`${job.file}: ${msg}\n`);
       }
     }
+    // Text and CSV are printed file by file: only the counts are kept, so memory stays flat in a long batch.
+    if (opts.format !== 'json') reports[reports.length - 1] = { ...report, findings: [] };
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();

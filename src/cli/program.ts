@@ -4,10 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/rules/types';
-import { runCheck, type Format } from './check';
+import type { Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
-import { runTemplate } from './template';
-import { runExport } from './export';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 
 const VERSION = '0.1.0';
@@ -16,6 +14,15 @@ function integer(name: string) {
   return (value: string): number => {
     if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name}은(는) 정수여야 합니다 (${name} must be an integer): ${value}`);
     return Number(value);
+  };
+}
+
+function positive(name: string) {
+  const parse = integer(name);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n < 1) throw new InvalidArgumentError(`${name}은(는) 1 이상이어야 합니다 (${name} must be at least 1): ${value}`);
+    return n;
   };
 }
 
@@ -51,6 +58,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('-o, --output <FILE>', '출력 파일 (output file; default jobtarget-template-<start>-<end>.xlsx)')
     .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
     .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean; results?: number }) => {
+      // Each command loads its own modules: `--version` and `check` never load the workbook writer.
+      const { runTemplate } = await import('./template');
       done(await runTemplate(o, io));
     });
 
@@ -63,7 +72,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('--force', '--annotate: 이미 있는 검증 사본을 바꿉니다; 입력 파일은 절대 쓰지 않습니다 (replace existing annotated copies; inputs are never written)')
     .addOption(new Option('--lang <lang>', '메시지 언어 (message language)').choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', `내장 예시도 검사합니다 (also check a built-in example): ${EXAMPLE_HELP}`)
-    .action(async (given: string[], o: { format: Format; annotate?: string; force?: boolean; lang: Lang; example?: boolean | string }) => {
+    .option('--jobs <N>', '동시에 검사할 파일 수, 파일마다 작업 스레드 하나; 기본은 CPU 코어 수 (files checked at once, each in its own worker thread; default: the number of cores)', positive('--jobs'))
+    .action(async (given: string[], o: { format: Format; annotate?: string; force?: boolean; lang: Lang; example?: boolean | string; jobs?: number }) => {
       // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
       const { paths, examples } = splitExampleArgs(given, o.example);
       if (paths.length === 0 && examples.length === 0) {
@@ -71,7 +81,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
         done(EXIT.trouble);
         return;
       }
-      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples }, io));
+      const { runCheck } = await import('./check');
+      done(await runCheck(paths, { format: o.format, lang: o.lang, annotate: o.annotate, force: o.force, examples, jobs: o.jobs }, io));
     });
 
   program
@@ -82,6 +93,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .option('-o, --output <FILE>', '출력 파일 (output .hwpx; default <PLAN>.공시표.hwpx)')
     .option('--force', '있는 파일을 덮어씁니다 (overwrite an existing file)')
     .action(async (plan: string | undefined, o: { example?: boolean | string; output?: string; force?: boolean }) => {
+      const { runExport } = await import('./export');
       done(await runExport(plan, o, io));
     });
 
