@@ -9,6 +9,7 @@ import type { GridWorkbook } from '../core/grid/grid';
 import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { validateGrid } from '../core/validate';
+import { failedReport } from './failed';
 import type { FileReport } from './report';
 
 /** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
@@ -27,12 +28,7 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
     .map((x) => x.f);
 }
 
-export const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
-
-/** A report for a file that could not be checked. */
-export function failedReport(file: string, code: string, message: string, sha256: string | null = null): FileReport {
-  return { file, sha256, ok: false, error: message, errorCode: code, summary: EMPTY_SUMMARY(), findings: [] };
-}
+export { EMPTY_SUMMARY, failedReport } from './failed';
 
 /** Validates one workbook already read into a grid. */
 export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {

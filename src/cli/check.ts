@@ -1,10 +1,9 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
-import { SingleBar } from 'cli-progress';
 import { readInput, formatOf } from '../adapters/inputs';
 import { exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
-import { checkRead, type Checked } from './check-file';
+import type { Checked } from './check-file';
 import { checkFiles, defaultJobs } from './pool';
 import { expandPaths } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
@@ -24,12 +23,12 @@ export interface CheckOptions {
   jobs?: number;
 }
 
-export { checkRead, orderFindings } from './check-file';
+// The core is loaded by the workers that check files (check-file.ts); the main thread needs it only for the examples.
 
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, lang: Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const [{ draftToBuffer }, { EXAMPLES }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples')]);
+  const [{ draftToBuffer }, { EXAMPLES }, { checkRead }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples'), import('./check-file')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, lang), read };
@@ -70,7 +69,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const out = (text: string) => (showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
   const err = (text: string) => (showBar ? held.push({ to: 'err', text }) : io.stderr.write(text));
   const bar = showBar
-    ? new SingleBar({
+    ? new (await import('cli-progress')).SingleBar({
         stream: { isTTY: true, columns: io.columns ?? 80, write: (s: string) => io.stderr.write(s) } as unknown as NodeJS.WritableStream,
         format: ' {bar} {value}/{total} {file}',
         barsize: 30,

@@ -10,7 +10,8 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Lang } from '../core/rules/types';
-import { checkFile, failedReport, type Checked } from './check-file';
+import type { Checked } from './check-file';
+import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './report';
 
@@ -166,7 +167,7 @@ export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions):
   const size = Math.max(1, Math.min(opts.jobs, jobs.length));
   const pool = script ? new WorkerPool(script, size, opts.lang, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
   const run = (job: FileJob): Promise<FileResult> =>
-    pool ? pool.run(job) : checkFile(job.file, job.fullPath, opts.lang).then((c) => ({ ...c, bytes: c.read?.buffer }));
+    pool ? pool.run(job) : import('./check-file').then(({ checkFile }) => checkFile(job.file, job.fullPath, opts.lang)).then((c) => ({ ...c, bytes: c.read?.buffer }));
   const window = size * 4;
   const pending = new Map<number, Promise<FileResult>>();
   let launched = 0;
