@@ -121,9 +121,9 @@ describe('check: JSON contract', () => {
     expect(Object.keys(j)).toEqual(['version', 'lang', 'files', 'summary']);
     expect(j.lang).toBe('ko');
     expect(j.version).toBe(1);
-    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable']);
+    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'accepted']);
     const [f] = j.files;
-    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'summary', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'summary', 'findings', 'accepted']);
     expect(f.file).toBe(EXAMPLE);
     expect(f.sha256).toBe(await sha(EXAMPLE));
     expect(f.ok).toBe(false);
@@ -139,7 +139,7 @@ describe('check: JSON contract', () => {
       expect(Array.isArray(x.cells)).toBe(true);
     }
     expect(f.findings.map(contract)).toEqual(await engine(EXAMPLE));
-    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0 });
+    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, accepted: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
     expect(sum.cells.length).toBeGreaterThan(2);

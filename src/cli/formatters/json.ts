@@ -48,6 +48,8 @@ export interface JsonFile {
   errorCode: string | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Findings accepted in the workbook (수용): skipped, not counted in `summary`. */
+  accepted: (JsonFinding & { reason: string; acceptedAt: string })[];
   /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
   annotateError?: string;
 }
@@ -107,6 +109,7 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko'):
       errorCode: r.errorCode,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map((f) => jsonFinding(f, lang)),
+      accepted: (r.accepted ?? []).map((a) => ({ ...jsonFinding(a.finding, lang), reason: a.reason, acceptedAt: a.acceptedAt })),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports),

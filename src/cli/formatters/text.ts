@@ -73,6 +73,8 @@ export function formatTextFile(r: FileReport, lang: Lang): string {
     for (const row of rows) lines.push(line(row));
   }
   lines.push(`  → ${countsText(r.summary, lang)}`);
+  const accepted = r.accepted?.length ?? 0;
+  if (accepted) lines.push(lang === 'ko' ? `  (수용한 항목 ${accepted}건은 건너뜀)` : `  (${accepted} accepted finding${accepted === 1 ? '' : 's'} skipped)`);
   return `${lines.join('\n')}\n\n`;
 }
 

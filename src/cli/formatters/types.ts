@@ -15,8 +15,17 @@ export interface FileReport {
   summary: Record<Severity, number>;
   /** In the one order (src/core/present/order.ts). */
   findings: Finding[];
+  /** Findings the workbook's acceptances (수용, core/accepted.ts) match: not in `findings`, not counted. */
+  accepted?: AcceptedReport[];
   /** Set when the annotated copy of this file could not be written (the file is then not ok). */
   annotateError?: string;
+}
+
+/** An accepted finding, with why and when it was accepted. */
+export interface AcceptedReport {
+  finding: Finding;
+  reason: string;
+  acceptedAt: string;
 }
 
 export interface BatchSummary {
@@ -25,11 +34,14 @@ export interface BatchSummary {
   warning: number;
   info: number;
   unreadable: number;
+  /** Findings accepted in the workbooks (not counted above). */
+  accepted: number;
 }
 
 export function batchSummary(reports: readonly FileReport[]): BatchSummary {
-  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0 };
+  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0 };
   for (const r of reports) {
+    s.accepted += r.accepted?.length ?? 0;
     s.error += r.summary.error;
     s.warning += r.summary.warning;
     s.info += r.summary.info;
