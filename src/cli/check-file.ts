@@ -40,7 +40,8 @@ export function checkRead(file: string, read: InputRead, lang: Lang): FileReport
   }
   const findings = orderFindings(result.findings, read.grid);
   const summary = summarize(findings);
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, summary, findings };
+  const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, summary, findings, ...(accepted.length ? { accepted } : {}) };
 }
 
 export interface Checked {

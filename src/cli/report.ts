@@ -17,8 +17,17 @@ export interface FileReport {
   errorCode: string | null;
   summary: Record<Severity, number>;
   findings: Finding[];
+  /** Findings the workbook's acceptances (수용, core/accepted.ts) match: not in `findings`, not counted. */
+  accepted?: AcceptedReport[];
   /** Set when the annotated copy of this file could not be written (the file is then not ok). */
   annotateError?: string;
+}
+
+/** An accepted finding: the finding as JSON carries it, with why and when it was accepted. */
+export interface AcceptedReport {
+  finding: Finding;
+  reason: string;
+  acceptedAt: string;
 }
 
 export interface BatchSummary {
@@ -27,11 +36,14 @@ export interface BatchSummary {
   warning: number;
   info: number;
   unreadable: number;
+  /** Findings accepted in the workbooks (not counted above). */
+  accepted: number;
 }
 
 export function batchSummary(reports: readonly FileReport[]): BatchSummary {
-  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0 };
+  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0 };
   for (const r of reports) {
+    s.accepted += r.accepted?.length ?? 0;
     s.error += r.summary.error;
     s.warning += r.summary.warning;
     s.info += r.summary.info;
@@ -52,6 +64,8 @@ export interface JsonFile {
   error: string | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Findings accepted in the workbook (수용): skipped, not counted in `summary`. */
+  accepted: (JsonFinding & { reason: string; acceptedAt: string })[];
   /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
   annotateError?: string;
 }
@@ -86,6 +100,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
       error: r.error,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map(jsonFinding),
+      accepted: (r.accepted ?? []).map((a) => ({ ...jsonFinding(a.finding), reason: a.reason, acceptedAt: a.acceptedAt })),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports),
@@ -217,6 +232,8 @@ export function formatTextFile(r: FileReport, lang: Lang): string {
     for (const row of rows) lines.push(line(row));
   }
   lines.push(`  → ${w.counts(r.summary)}`);
+  const accepted = r.accepted?.length ?? 0;
+  if (accepted) lines.push(lang === 'ko' ? `  (수용한 항목 ${accepted}건은 건너뜀)` : `  (${accepted} accepted finding${accepted === 1 ? '' : 's'} skipped)`);
   return `${lines.join('\n')}\n\n`;
 }
 

@@ -120,9 +120,9 @@ describe('check: JSON contract', () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['version', 'files', 'summary']);
     expect(j.version).toBe(1);
-    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable']);
+    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'accepted']);
     const [f] = j.files;
-    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'summary', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'summary', 'findings', 'accepted']);
     expect(f.file).toBe(EXAMPLE);
     expect(f.sha256).toBe(await sha(EXAMPLE));
     expect(f.ok).toBe(false);
@@ -134,7 +134,7 @@ describe('check: JSON contract', () => {
       expect(Array.isArray(x.cells)).toBe(true);
     }
     expect(f.findings).toEqual(await engine(EXAMPLE));
-    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0 });
+    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, accepted: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
     expect(sum.cells.length).toBeGreaterThan(2);
