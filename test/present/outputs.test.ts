@@ -1,0 +1,185 @@
+/**
+ * One set of findings through every output — the text, JSON and CSV reports, the annotated copy's
+ * 검증결과 sheet, the add-in's 검증결과 sheet (through the strict Office double) and the task pane's list
+ * model — must agree on the order, the severity names, the figures and the cells. The findings are the
+ * engine's on a real fixture (test/fixtures/example.xlsx, written by scripts/make-fixtures.ts).
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { RESULTS_SHEET, writeResultsSheet } from '../../src/adapters/office';
+import { readXlsxFile } from '../../src/adapters/xlsx/read';
+import { RESULT_COLUMNS, SEVERITY_COLOURS, SEVERITY_NAMES, cellLabel, detail, type ColumnKey } from '../../src/core/present';
+import type { Finding } from '../../src/core/rules/types';
+import { validateGrid } from '../../src/core/validate';
+import { ko as KO } from '../../src/taskpane/i18n';
+import { groupFindings } from '../../src/taskpane/model/findings';
+import { inserted } from '../adapters/office/helpers';
+import { parseCsv, run } from '../cli/run';
+
+const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example.xlsx');
+const NOW = new Date('2026-11-21T09:00:00Z');
+
+/** What every output must say about a finding, in the same order. */
+interface Said {
+  severity: string;
+  sheet: string;
+  cell: string;
+  expected: number | string | null;
+  actual: number | string | null;
+  cells: string[];
+}
+
+const said = (f: Finding): Said => ({
+  severity: SEVERITY_NAMES.ko[f.severity],
+  sheet: f.sheet,
+  cell: f.cell,
+  expected: f.expected,
+  actual: f.actual,
+  cells: f.refs.map((r) => cellLabel(r)),
+});
+
+const col = (key: ColumnKey) => RESULT_COLUMNS.findIndex((c) => c.key === key);
+const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : (v as number | string | null));
+
+let findings: Finding[];
+let sheets: string[];
+let plan: ReturnType<typeof validateGrid>['plan'];
+let tmp: string;
+
+beforeAll(async () => {
+  const read = await readXlsxFile(EXAMPLE);
+  const result = validateGrid(read.grid);
+  findings = result.findings;
+  plan = result.plan;
+  sheets = read.grid.sheets.map((s) => s.name);
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'outputs-'));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+test('the findings are in the one order: workbook order, then row and column; every severity present', () => {
+  expect(findings.length).toBeGreaterThan(20);
+  expect(new Set(findings.map((f) => f.severity))).toEqual(new Set(['error', 'warning', 'info']));
+  const key = (f: Finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell)!;
+    return [sheets.indexOf(f.sheet), Number(m[2]), m[1].length, m[1]] as const;
+  };
+  for (let i = 1; i < findings.length; i++) {
+    const [a, b] = [key(findings[i - 1]), key(findings[i])];
+    expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && (a[2] < b[2] || (a[2] === b[2] && a[3] <= b[3])))))).toBe(true);
+  }
+});
+
+test('the text report', async () => {
+  const r = await run(['check', EXAMPLE]);
+  const lines = r.out.split('\n');
+  const start = lines.findIndex((l) => /^\s+심각도\s+셀\s+규칙\s+메시지/.test(l)) + 2;
+  const rows = lines.slice(start, start + findings.length).map((l) => l.trim().split(/\s{2,}/));
+  expect(lines[start + findings.length]).toMatch(/^\s+→ 오류 \d+ · 경고 \d+ · 정보 \d+$/);
+  expect(rows.map((x) => [x[0], x[1]])).toEqual(findings.map((f) => [said(f).severity, `${f.sheet}!${f.cell}`]));
+  // The message with its figures, as the presentation makes it.
+  expect(rows.map((x) => x.slice(3).join('  '))).toEqual(findings.map((f) => detail(f, 'ko')));
+});
+
+test('the JSON report', async () => {
+  const j = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).out);
+  const got: Said[] = j.files[0].findings.map((x: { severityName: string; sheet: string; cell: string; expected: number; actual: number; refs: { sheet: string; cell: string }[] }) => ({
+    severity: x.severityName,
+    sheet: x.sheet,
+    cell: x.cell,
+    expected: x.expected,
+    actual: x.actual,
+    cells: x.refs.map((c) => cellLabel(c)),
+  }));
+  expect(got).toEqual(findings.map(said));
+  expect(j.files[0].findings.map((x: { cells: string[] }) => x.cells)).toEqual(findings.map((f) => f.cells));
+});
+
+test('the CSV report', async () => {
+  const rows = parseCsv((await run(['check', EXAMPLE, '--format', 'csv'])).out.slice(1));
+  const h = (name: string) => rows[0].indexOf(name);
+  const num = (v: string) => (v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v));
+  const got: Said[] = rows.slice(1).map((x) => ({
+    severity: x[h('severity_name')],
+    sheet: x[h('sheet')],
+    cell: x[h('cell')],
+    expected: num(x[h('expected')]),
+    actual: num(x[h('actual')]),
+    // Sheet-qualified references separated by spaces (a quoted sheet name may hold spaces itself).
+    cells: [...x[h('cells')].matchAll(/(?:'((?:[^']|'')+)'|([^'\s!]+))!([A-Z]+\d+)/g)].map((m) => `${m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]}!${m[3]}`),
+  }));
+  expect(got).toEqual(findings.map(said));
+});
+
+test("the annotated copy's 검증결과 sheet", async () => {
+  const dir = path.join(tmp, 'annotated');
+  const r = await run(['check', EXAMPLE, '--annotate', dir]);
+  expect(r.code).toBe(1);
+  const [copy] = await fs.readdir(dir);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, copy));
+  const ws = wb.getWorksheet(RESULTS_SHEET)!;
+  let header = 0;
+  ws.eachRow((row, n) => {
+    if (!header && row.getCell(1).value === '심각도') header = n;
+  });
+  expect(header).toBeGreaterThan(0);
+  const value = (row: number, key: ColumnKey) => {
+    const v = ws.getCell(row, col(key) + 1).value as ExcelJS.CellValue;
+    return blankToNull(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
+  };
+  const got: Said[] = findings.map((_, i) => {
+    const row = header + 1 + i;
+    return {
+      severity: value(row, 'severity') as string,
+      sheet: value(row, 'sheet') as string,
+      cell: value(row, 'cell') as string,
+      expected: value(row, 'expected'),
+      actual: value(row, 'actual'),
+      cells: String(value(row, 'cells')).split(', '),
+    };
+  });
+  expect(got).toEqual(findings.map(said));
+  expect(value(header + 1 + findings.length, 'severity')).toBeNull();
+  // The severity cell carries the severity's colour, the same as the add-in's.
+  findings.forEach((f, i) => {
+    const fill = ws.getCell(header + 1 + i, col('severity') + 1).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toBe(`FF${SEVERITY_COLOURS[f.severity].cell}`);
+  });
+});
+
+test("the add-in's 검증결과 sheet (strict Office double)", async () => {
+  const x = await inserted();
+  await writeResultsSheet(x.host, findings, 'ko', () => NOW);
+  const letter = (key: ColumnKey) => String.fromCharCode(65 + col(key));
+  let header = 0;
+  for (let r = 1; r <= 10 && !header; r++) if (x.cell(RESULTS_SHEET, `A${r}`).value === '심각도') header = r;
+  expect(header).toBeGreaterThan(0);
+  const value = (row: number, key: ColumnKey) => blankToNull(x.cell(RESULTS_SHEET, `${letter(key)}${row}`).value);
+  const got: Said[] = findings.map((_, i) => {
+    const row = header + 1 + i;
+    return {
+      severity: value(row, 'severity') as string,
+      sheet: value(row, 'sheet') as string,
+      cell: value(row, 'cell') as string,
+      expected: value(row, 'expected'),
+      actual: value(row, 'actual'),
+      cells: String(value(row, 'cells')).split(', '),
+    };
+  });
+  expect(got).toEqual(findings.map(said));
+  findings.forEach((f, i) => {
+    const row = header + 1 + i;
+    expect(x.cell(RESULTS_SHEET, `${letter('cell')}${row}`).formula).toBe(`=HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`);
+    expect(x.cell(RESULTS_SHEET, `${letter('severity')}${row}`).format.fill?.color?.toUpperCase()).toBe(`#${SEVERITY_COLOURS[f.severity].cell}`);
+  });
+});
+
+test("the task pane's list model, and its severity names", () => {
+  const listed = groupFindings(findings, plan).flatMap((g) => g.tables.flatMap((t) => t.findings));
+  expect(listed.map(said)).toEqual(findings.map(said));
+  expect({ error: KO.error, warning: KO.warning, info: KO.info }).toEqual(SEVERITY_NAMES.ko);
+});
