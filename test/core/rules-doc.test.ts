@@ -1,8 +1,8 @@
-/** docs/rules.md must be what src/core/rules/docs.ts generates. `npm run docs:rules` rewrites it. */
+/** docs/rules.md must be what test/support/rule-docs.ts generates. `npm run docs:rules` rewrites it. */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ALL_RULES } from '../../src/core/rules';
-import { ruleDocs, rulesMarkdown } from '../../src/core/rules/docs';
+import { ruleDocs, rulesMarkdown } from '../support/rule-docs';
 
 const PATH = join(__dirname, '..', '..', 'docs', 'rules.md');
 
@@ -11,7 +11,7 @@ test('every rule, structure included, has a real example finding', () => {
   expect(docs.map((d) => d.id)).toEqual(['structure', ...ALL_RULES.map((r) => r.meta.id)]);
   const missing = docs.filter((d) => d.example?.rule !== d.id).map((d) => d.id);
   if (missing.length) {
-    throw new Error(`no example finding for: ${missing.join(', ')} — add an entry to EXAMPLES in src/core/rules/docs.ts, then run \`npm run docs:rules\``);
+    throw new Error(`no example finding for: ${missing.join(', ')} — add an entry to EXAMPLES in test/support/rule-docs.ts, then run \`npm run docs:rules\``);
   }
 });
 

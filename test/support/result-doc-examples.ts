@@ -1,13 +1,13 @@
 /**
- * How the result rules get an example finding for docs/rules.md (src/core/rules/docs.ts spreads these
+ * How the result rules get an example finding for docs/rules.md (test/support/rule-docs.ts spreads these
  * into its EXAMPLES). The sum and unit rules run on the 세종 example as it is; the others on the 인천 서구
  * plan with a small 성과 / 연차별 세부계획 added — figures made up for the example, not from a document.
  */
-import { sejong2024 } from '../examples/sejong-2024';
-import type { CellEdits } from '../grid/edit';
-import type { GridWorkbook } from '../grid/grid';
-import type { PlanDraft } from '../model/draft';
-import { renderWorkbook, renderedToGrid } from '../template/render';
+import { sejong2024 } from '../../src/core/examples/sejong-2024';
+import type { CellEdits } from '../../src/core/grid/edit';
+import type { GridWorkbook } from '../../src/core/grid/grid';
+import type { PlanDraft } from '../../src/core/model/draft';
+import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 
 interface Spec {
   draft?: (d: PlanDraft) => void;
