@@ -33,7 +33,7 @@ import type {
   ValidateResult,
 } from '../adapters/office/api';
 import type { PlanDraft } from '../core/model/draft';
-import type { Plan } from '../core/model/plan';
+import type { CellRef, Plan } from '../core/model/plan';
 import type { Finding, Lang } from '../core/rules/types';
 
 export type { SheetNames, SheetRole };
@@ -47,7 +47,7 @@ export interface PaneServices {
   insertTemplate(draft: PlanDraft, options: InsertOptions): Promise<InsertResult>;
   validate(options: ValidateOptions): Promise<ValidateResult>;
   clearMarks(): Promise<ClearResult>;
-  selectCells(cells: readonly string[]): Promise<ActionCost>;
+  selectCells(cells: readonly (CellRef | string)[]): Promise<ActionCost>;
   writeResultsSheet(findings: readonly Finding[], lang: Lang): Promise<ResultsSheetResult>;
   writeIndicatorTargets(plan: Plan, updates: readonly TargetUpdate[]): Promise<{ cost: ActionCost }>;
   /** Writes numbers into target cells (목표 경로로 채우기). */

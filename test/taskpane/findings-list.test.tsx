@@ -111,7 +111,7 @@ describe('findings list (component)', () => {
     expect(screen.queryByTestId('finding-details')).toBeNull();
 
     await user.click(button);
-    expect(mock.selectCells).toHaveBeenCalledWith(host, f.cells);
+    expect(mock.selectCells).toHaveBeenCalledWith(host, f.refs);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const details = screen.getByTestId('finding-details');
     expect(details.textContent).toContain(`계산 ${Number(f.expected).toLocaleString('en-US')}`);

@@ -303,15 +303,9 @@ export function planMarks(
   for (const { f } of sorted) {
     // The parts of a sum over many cells (a 총계 over 1,000 세부사업) are not painted: selecting the
     // finding shows them. A row's years, an area's tasks are.
-    if (f.cells.length > MAX_INVOLVED_PER_FINDING) continue;
-    for (const ref of f.cells) {
-      try {
-        const { sheet, address } = splitQualified(ref);
-        put(sheet, address, f, 'involved');
-      } catch {
-        // not a qualified reference
-      }
-    }
+    if (f.refs.length > MAX_INVOLVED_PER_FINDING) continue;
+    // The structured references: nothing to unquote or split.
+    for (const ref of f.refs) put(ref.sheet, ref.cell, f, 'involved');
   }
   const all = [...slots.values()].sort((a, b) => (a.role === b.role ? 0 : a.role === 'cell' ? -1 : 1) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.order - b.order);
   let cells = 0;

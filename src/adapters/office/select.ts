@@ -1,5 +1,6 @@
 /** Selecting a finding's cells in Excel. */
 import { splitQualified } from '../../core/grid/a1';
+import type { CellRef } from '../../core/model/plan';
 import type { ActionCost, ExcelHost } from './api';
 import { Meter } from './host';
 import { cellsToRects, rectAddress } from './insert';
@@ -13,8 +14,10 @@ const MAX_AREAS = 100;
  * multi-area selection where RangeAreas.select exists (ExcelApi 1.18; getRanges alone is 1.9), else
  * the area holding the first reference (the finding's own cell, e.g. the total). One round trip.
  */
-export async function selectCells(host: ExcelHost, refs: readonly string[]): Promise<ActionCost> {
+export async function selectCells(host: ExcelHost, refs: readonly (CellRef | string)[]): Promise<ActionCost> {
+  // A finding's refs are structured ({ sheet, cell }); a sheet-qualified text ("'분야별 목표'!C7") is still accepted.
   const parsed = refs.flatMap((r) => {
+    if (typeof r !== 'string') return [{ sheet: r.sheet, address: r.cell }];
     try {
       return [splitQualified(r)];
     } catch {

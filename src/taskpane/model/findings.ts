@@ -3,9 +3,9 @@
  * "Table" is the plan table a finding's cell belongs to — 공통 일자리 목표, 분야별 목표, or one 실천과제 — found
  * from the rows where the reader located each table, so it works for any sheet layout the reader accepts.
  */
-import { parseA1, qualified } from '../../core/grid/a1';
+import { parseA1 } from '../../core/grid/a1';
 import { circledNumber } from '../../core/template/description';
-import type { Plan } from '../../core/model/plan';
+import type { CellRef, Plan } from '../../core/model/plan';
 import type { Finding, Severity } from '../../core/rules/types';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -168,11 +168,11 @@ function inSheetOrder(list: Finding[]): Finding[] {
     .map((x) => x.f);
 }
 
-/** Cells to select for a finding: all its cells, or its own cell when it lists none. */
-export function cellsToSelect(f: Finding): string[] {
-  if (f.cells.length) return f.cells;
+/** Cells to select for a finding: all its cells (structured references), or its own cell when it lists none. */
+export function cellsToSelect(f: Finding): CellRef[] {
+  if (f.refs.length) return f.refs;
   if (!f.sheet || !f.cell) return [];
-  return [qualified(f.sheet, f.cell)];
+  return [{ sheet: f.sheet, cell: f.cell }];
 }
 
 /** A stable key for React lists. */
