@@ -31,7 +31,7 @@ export interface PoolLimits {
 
 /** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
 export const POOL_LIMITS: PoolLimits = {
-  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 448),
+  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 320),
   timeBudgetMs: envNumber('JOBTARGET_TIME_BUDGET_MS', 90_000),
 };
 
@@ -56,8 +56,8 @@ export interface FileResult extends Checked {
   bytes?: Buffer;
 }
 
-/** A worker is replaced after this many files, so its heap (and the caches in it) cannot grow with the batch. */
-const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 100);
+/** A worker is replaced after this many files (a fresh one starts cold, so not too often), so its heap (and the caches in it) cannot grow with the batch. */
+const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 250);
 
 interface Slot {
   worker: Worker;
