@@ -310,7 +310,7 @@ describe('annotated copy of a macro workbook (.xlsm)', () => {
       strFromU8(base['xl/_rels/workbook.xml.rels']).replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
     );
     const xlsm = zipSync(files);
-    const { bytes, changed } = annotatePackage(xlsm, [{ rule: 'r', severity: 'error', sheet: '계획', cell: 'B4', cells: [], expected: null, actual: null, tolerance: null, message: 'm', messageEn: 'm', messageId: 'm' }]);
+    const { bytes, changed } = annotatePackage(xlsm, [{ rule: 'r', severity: 'error', sheet: '계획', cell: 'B4', cells: [], refs: [], place: null, expected: null, actual: null, tolerance: null, difference: null, unit: null, message: 'm', messageEn: 'm', messageId: 'm', data: {} }]);
     const after = unzipSync(bytes);
     expect(changed).not.toContain('xl/vbaProject.bin');
     expect(Buffer.from(after['xl/vbaProject.bin']).equals(Buffer.from(vba))).toBe(true);
