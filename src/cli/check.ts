@@ -11,9 +11,14 @@ import type { GridWorkbook } from '../core/grid/grid';
 import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { validateGrid } from '../core/validate';
-import { expandPaths } from './files';
+import { expandPaths, notReadReason, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
+import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
+import { NOT_READ_CODE, plural } from './batch';
+import { colorEnabled, painter } from './color';
+import { planIdentity } from './identity';
+import { writeReportFile } from './output';
+import type { RuleSetting } from '../core/config';
 
 export type Format = 'text' | 'json' | 'csv';
 
@@ -23,6 +28,21 @@ export interface CheckOptions {
   annotate?: string;
   /** Names of built-in examples to check too. */
   examples?: string[];
+  /** Severity per rule id (jobtarget.config.json and --rule); 'off' drops the rule. */
+  severities?: Record<string, RuleSetting>;
+  /** --quiet: report errors only (warnings and info are not reported or counted). */
+  quiet?: boolean;
+  /** --max-warnings N: more warnings than N make the run fail (exit 1). */
+  maxWarnings?: number;
+  /** -o FILE: the report goes to this file instead of stdout. */
+  outputFile?: string;
+  /** --color / --no-color; undefined: decided by the terminal and NO_COLOR. */
+  color?: boolean;
+}
+
+/** What the run found besides the reports: lock files skipped in folders. */
+export interface RunExtras {
+  lockFiles: number;
 }
 
 
@@ -49,43 +69,68 @@ interface Checked {
 
 const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
 
+/** How one file is checked: the language and the rule settings of the run. */
+export interface CheckSettings {
+  lang: Lang;
+  severities?: Record<string, RuleSetting>;
+  quiet?: boolean;
+}
+
 /** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: XlsxReadResult, lang: Lang): FileReport {
-  const result = validateGrid(read.grid, { lang });
+export function checkRead(file: string, read: XlsxReadResult, settings: CheckSettings | Lang): FileReport {
+  const s: CheckSettings = typeof settings === 'string' ? { lang: settings } : settings;
+  const result = validateGrid(read.grid, { lang: s.lang, severities: s.severities });
   if (result.fatal) {
     // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
     const p = result.problems.find((x) => x.level === 'fatal')!;
-    return { file, sha256: read.sha256, ok: false, error: `${p.message} (${p.messageEn})`, errorCode: 'not-a-plan', summary: EMPTY_SUMMARY(), findings: [] };
+    return { file, sha256: read.sha256, ok: false, error: `${p.message} (${p.messageEn})`, errorCode: 'not-a-plan', plan: null, summary: EMPTY_SUMMARY(), findings: [] };
   }
-  const findings = orderFindings(result.findings, read.grid);
+  // --quiet reports errors only, like ESLint's: warnings and info are neither listed nor counted.
+  const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const findings = orderFindings(kept, read.grid);
   const summary = summarize(findings);
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, summary, findings };
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings };
 }
 
-async function checkOne(file: string, cwd: string, lang: Lang): Promise<Checked> {
+async function checkOne(file: string, cwd: string, settings: CheckSettings): Promise<Checked> {
+  // Named on the command line in a format that is not read (.pdf, .hwp, …): say why and what to do.
+  const reason = notReadReason(file);
+  if (reason) return { report: { file, sha256: null, ok: false, error: bilingual(reason, settings.lang), errorCode: 'not-supported', plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
   try {
     const read = await readXlsxFile(path.resolve(cwd, file));
-    return { report: checkRead(file, read, lang), read };
+    return { report: checkRead(file, read, settings), read };
   } catch (e) {
     if (e instanceof XlsxReadError) {
-      return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
+      return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
     }
     const msg = e instanceof Error ? e.message : String(e);
-    return { report: { file, sha256: null, ok: false, error: `검사 중 오류가 났습니다: ${msg} (internal error while checking: ${msg})`, errorCode: 'unreadable', summary: EMPTY_SUMMARY(), findings: [] }, read: null };
+    return { report: { file, sha256: null, ok: false, error: `검사 중 오류가 났습니다: ${msg} (internal error while checking: ${msg})`, errorCode: 'unreadable', plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
   }
+}
+
+/** "한국어 (English)" like the reader's messages, in the run's language first. */
+function bilingual(r: { ko: string; en: string }, lang: Lang): string {
+  return lang === 'ko' ? `${r.ko} (${r.en})` : `${r.en} (${r.ko})`;
+}
+
+/** A file found in a folder in a format that is not read: reported with the reason and what to do. */
+export function notReadReport(n: NotRead, lang: Lang): FileReport {
+  return { file: n.file, sha256: null, ok: false, error: bilingual(n.reason, lang), errorCode: NOT_READ_CODE, plan: null, summary: EMPTY_SUMMARY(), findings: [] };
 }
 
 /** The built-in example, rendered in memory and read through the same reader as any file. */
-export async function checkExample(name: string, lang: Lang): Promise<Checked> {
+export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readXlsxBuffer(buf, file);
-  return { report: checkRead(file, read, lang), read };
+  return { report: checkRead(file, read, settings), read };
 }
 
-export function exitCodeOf(reports: readonly FileReport[], troubles = 0): ExitCode {
-  if (troubles > 0 || reports.some((r) => r.error !== null)) return EXIT.trouble;
+/** 0 clean, 1 errors found (or more warnings than --max-warnings), 2 trouble; files not read from folders do not count. */
+export function exitCodeOf(reports: readonly FileReport[], troubles = 0, maxWarnings?: number): ExitCode {
+  if (troubles > 0 || reports.some((r) => r.error !== null && r.errorCode !== NOT_READ_CODE)) return EXIT.trouble;
   if (reports.some((r) => r.summary.error > 0)) return EXIT.findings;
+  if (maxWarnings !== undefined && batchSummary(reports).warning > maxWarnings) return EXIT.findings;
   return EXIT.ok;
 }
 
@@ -93,7 +138,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const cwd = io.cwd ?? process.cwd();
   const lang = opts.lang;
   const ko = lang === 'ko';
-  const { files, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
+  const settings: CheckSettings = { lang, severities: opts.severities, quiet: opts.quiet };
+  const { files, notRead, lockFiles, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
   let troubles = 0;
   for (const { folder, code } of unreadableFolders) {
     troubles += 1;
@@ -104,16 +150,22 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   }
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
-  if (total === 0) {
+  if (total === 0 && notRead.length === 0) {
     if (unreadableFolders.length) return EXIT.trouble;
+    if (lockFiles.length) io.stderr.write(ko ? `Excel 잠금 파일(~$) ${lockFiles.length}개만 있습니다: 통합 문서를 닫고 원본을 검사하세요\n` : `only ${plural(lockFiles.length, 'Excel lock file')} (~$): close the workbook and check the original\n`);
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
   }
 
+  // The report goes to stdout, or is collected and written to -o FILE at the end (never half a file).
+  const toFile = opts.outputFile !== undefined;
+  const paint = painter(colorEnabled({ flag: opts.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile }));
+  const report: string[] = [];
+
   // With a progress bar on the terminal, everything else waits until the bar is done.
-  const showBar = total > 1 && io.isTTY === true;
+  let showBar = total > 1 && io.isTTY === true;
   const held: { to: 'out' | 'err'; text: string }[] = [];
-  const out = (text: string) => (showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
+  const out = (text: string) => (toFile ? report.push(text) : showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
   const err = (text: string) => (showBar ? held.push({ to: 'err', text }) : io.stderr.write(text));
   const bar = showBar
     ? new SingleBar({
@@ -132,15 +184,15 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
   const jobs: { file: string; run: () => Promise<Checked>; input: string | null }[] = [
-    ...examples.map((name) => ({ file: exampleFile(name), run: () => checkExample(name, lang), input: null })),
-    ...files.map((f) => ({ file: f, run: () => checkOne(f, cwd, lang), input: path.resolve(cwd, f) })),
+    ...examples.map((name) => ({ file: exampleFile(name), run: () => checkExample(name, settings), input: null })),
+    ...files.map((f) => ({ file: f, run: () => checkOne(f, cwd, settings), input: path.resolve(cwd, f) })),
   ];
   for (const job of jobs) {
     bar?.update(reports.length, { file: job.file });
     const { report, read } = await job.run();
     reports.push(report);
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
-    if (opts.format === 'text' && report.error === null) out(formatTextFile(report, lang));
+    if (opts.format === 'text') out(formatTextFile(report, lang, paint));
     if (opts.format === 'csv') out(formatCsvRows(report));
     if (opts.annotate && read && report.error === null) {
       const dir = path.resolve(cwd, opts.annotate);
@@ -167,11 +219,44 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       }
     }
   }
+  // Files found in folders in formats that are not read: listed in the report, after the checked ones.
+  for (const n of notRead) {
+    const r = notReadReport(n, lang);
+    reports.push(r);
+    if (opts.format === 'text') out(formatTextFile(r, lang, paint));
+    if (opts.format === 'csv') out(formatCsvRows(r));
+  }
   bar?.update(reports.length, { file: '' });
   bar?.stop();
+  showBar = false;
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 
-  if (opts.format === 'json') io.stdout.write(formatJson(reports));
-  if (opts.format === 'text') io.stdout.write(formatTextSummary(reports, lang));
-  return exitCodeOf(reports, troubles);
+  if (opts.format === 'json') out(formatJson(reports, lockFiles.length));
+  if (opts.format === 'text') out(formatTextSummary(reports, lang, lockFiles.length));
+
+  const counts = batchSummary(reports, lockFiles.length);
+  if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
+    io.stderr.write(
+      ko
+        ? `경고 ${counts.warning}개가 --max-warnings ${opts.maxWarnings}을(를) 넘었습니다\n`
+        : `${plural(counts.warning, 'warning')} found, more than --max-warnings ${opts.maxWarnings}\n`,
+    );
+  }
+  if (toFile) {
+    const target = path.resolve(cwd, opts.outputFile!);
+    const shown = path.relative(cwd, target) || target;
+    try {
+      await writeReportFile(target, report.join(''));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr.write(ko ? `보고서를 쓰지 못했습니다: ${shown} (${code ?? (e as Error).message})\n` : `could not write the report: ${shown} (${code ?? (e as Error).message})\n`);
+      return EXIT.trouble;
+    }
+    io.stderr.write(ko ? `보고서: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n` : `report: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n`);
+  }
+  return exitCodeOf(reports, troubles, opts.maxWarnings);
+}
+
+function closingLineOf(reports: readonly FileReport[], lockFiles: number, lang: Lang): string {
+  return formatTextSummary(reports, lang, lockFiles).trimEnd();
 }

@@ -3,6 +3,10 @@
  * and CSV (one row per finding, UTF-8 with BOM so Excel shows Korean correctly).
  */
 import type { Finding, Lang, Severity } from '../core/rules/types';
+import stringWidth from 'string-width';
+import { batchCounts, closingLine, severityCounts, type BatchCounts } from './batch';
+import { painter, type Painter } from './color';
+import { identityText, type PlanIdentity } from './identity';
 
 export interface FileReport {
   /** The path as given or found (relative paths stay relative). */
@@ -13,29 +17,18 @@ export interface FileReport {
   ok: boolean;
   /** One line (Korean, then English) when the file could not be read or is not a plan; else null. */
   error: string | null;
-  /** Machine-readable reason of `error`: not-found, empty, not-xlsx, truncated, encrypted, unreadable, not-a-plan. */
+  /** Machine-readable reason of `error`: not-found, empty, not-xlsx, truncated, encrypted, unreadable, not-a-plan; not-read for a file found in a folder in a format that is not read. */
   errorCode: string | null;
+  /** Whose plan it is (지자체, 민선, period), when the file was read as a plan. */
+  plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: Finding[];
 }
 
-export interface BatchSummary {
-  files: number;
-  error: number;
-  warning: number;
-  info: number;
-  unreadable: number;
-}
+export type BatchSummary = BatchCounts;
 
-export function batchSummary(reports: readonly FileReport[]): BatchSummary {
-  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0 };
-  for (const r of reports) {
-    s.error += r.summary.error;
-    s.warning += r.summary.warning;
-    s.info += r.summary.info;
-    if (r.error !== null) s.unreadable += 1;
-  }
-  return s;
+export function batchSummary(reports: readonly FileReport[], lockFiles = 0): BatchSummary {
+  return batchCounts(reports, lockFiles);
 }
 
 // ---------------------------------------------------------------------------------------------- JSON
@@ -48,6 +41,8 @@ export interface JsonFile {
   sha256: string | null;
   ok: boolean;
   error: string | null;
+  errorCode: string | null;
+  plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
 }
@@ -72,7 +67,7 @@ export function jsonFinding(f: Finding): JsonFinding {
   };
 }
 
-export function toJsonReport(reports: readonly FileReport[]): JsonReport {
+export function toJsonReport(reports: readonly FileReport[], lockFiles = 0): JsonReport {
   return {
     version: 1,
     files: reports.map((r) => ({
@@ -80,21 +75,23 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
       sha256: r.sha256,
       ok: r.ok,
       error: r.error,
+      errorCode: r.errorCode,
+      plan: r.plan,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map(jsonFinding),
     })),
-    summary: batchSummary(reports),
+    summary: batchSummary(reports, lockFiles),
   };
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(toJsonReport(reports), null, 2)}\n`;
+export function formatJson(reports: readonly FileReport[], lockFiles = 0): string {
+  return `${JSON.stringify(toJsonReport(reports, lockFiles), null, 2)}\n`;
 }
 
 // ----------------------------------------------------------------------------------------------- CSV
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_HEADER = ['file', 'severity', 'rule', 'sheet', 'cell', 'expected', 'actual', 'tolerance', 'message', 'cells'] as const;
+export const CSV_HEADER = ['file', 'severity', 'rule', 'sheet', 'cell', 'expected', 'actual', 'tolerance', 'message', 'cells', 'region', 'term', 'period'] as const;
 /** Rule id of the CSV row that stands for a file that could not be read (JSON has its `error` field instead). */
 export const CSV_UNREADABLE_RULE = 'unreadable';
 
@@ -113,10 +110,15 @@ export function formatCsvHeader(): string {
   return CSV_BOM + csvRow([...CSV_HEADER]);
 }
 
+/** The plan's identity columns of every row: region, term, period (2023-2026). */
+function csvIdentity(r: FileReport): (string | number | null)[] {
+  return r.plan ? [r.plan.region, r.plan.term, `${r.plan.startYear}-${r.plan.endYear}`] : [null, null, null];
+}
+
 export function formatCsvRows(r: FileReport): string {
-  if (r.error !== null) return csvRow([r.file, 'error', CSV_UNREADABLE_RULE, '', '', null, null, null, r.error, '']);
+  if (r.error !== null) return csvRow([r.file, r.errorCode === 'not-read' ? 'info' : 'error', r.errorCode === 'not-read' ? 'not-read' : CSV_UNREADABLE_RULE, '', '', null, null, null, r.error, '', ...csvIdentity(r)]);
   return r.findings
-    .map((f) => csvRow([r.file, f.severity, f.rule, f.sheet, f.cell, f.expected, f.actual, f.tolerance, f.message, f.cells.join(' ')]))
+    .map((f) => csvRow([r.file, f.severity, f.rule, f.sheet, f.cell, f.expected, f.actual, f.tolerance, f.message, f.cells.join(' '), ...csvIdentity(r)]))
     .join('');
 }
 
@@ -133,11 +135,9 @@ const WORDS = {
     expected: '기대',
     actual: '실제',
     tolerance: '허용',
-    none: '발견된 문제가 없습니다.',
-    counts: (s: Record<Severity, number>) => `오류 ${s.error} · 경고 ${s.warning} · 정보 ${s.info}`,
-    total: (b: BatchSummary) =>
-      `검사한 파일 ${b.files}개 · 오류 ${b.error} · 경고 ${b.warning} · 정보 ${b.info}${b.unreadable ? ` · 읽지 못한 파일 ${b.unreadable}개` : ''}`,
+    none: '문제없음',
     unreadable: '읽지 못함',
+    notRead: '읽지 않음',
   },
   en: {
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
@@ -145,31 +145,15 @@ const WORDS = {
     expected: 'expected',
     actual: 'actual',
     tolerance: 'tolerance',
-    none: 'No findings.',
-    counts: (s: Record<Severity, number>) => `${s.error} errors · ${s.warning} warnings · ${s.info} info`,
-    total: (b: BatchSummary) =>
-      `${b.files} files checked · ${b.error} errors · ${b.warning} warnings · ${b.info} info${b.unreadable ? ` · ${b.unreadable} unreadable` : ''}`,
+    none: 'no problems',
     unreadable: 'unreadable',
+    notRead: 'not read',
   },
 };
 
-/** Columns a string takes in a terminal: Hangul and CJK are two wide. */
+/** Columns a string takes in a terminal (Hangul and CJK are two wide), measured by string-width. */
 export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
+  return stringWidth(s);
 }
 
 function pad(s: string, width: number): string {
@@ -193,30 +177,36 @@ export function messageWithFigures(f: Finding, lang: Lang): string {
   return parts.length ? `${f.message} (${parts.join(' · ')})` : f.message;
 }
 
-/** The table of one readable file (a file that could not be read gets its one line on stderr instead). */
-export function formatTextFile(r: FileReport, lang: Lang): string {
+/** "file — 인천광역시 서구 · 민선 8기 · 2023~2026". */
+function fileTitle(r: FileReport, lang: Lang): string {
+  return r.plan ? `${r.file} — ${identityText(r.plan, lang)}` : r.file;
+}
+
+/**
+ * One file: a header naming the file, whose plan it is and its counts, then a table of the findings.
+ * A clean file is one line; a file that was not read is one line with the reason.
+ */
+export function formatTextFile(r: FileReport, lang: Lang, paint: Painter = painter(false)): string {
   const w = WORDS[lang];
-  const lines = [`■ ${r.file}`];
   if (r.error !== null) {
-    lines.push(`  ${w.unreadable}: ${r.error}`);
-    return `${lines.join('\n')}\n\n`;
+    const notRead = r.errorCode === 'not-read';
+    return `${notRead ? '–' : paint.severity('error', '✗')} ${r.file} — ${notRead ? w.notRead : paint.severity('error', w.unreadable)}: ${r.error}\n`;
   }
-  if (r.findings.length === 0) {
-    lines.push(`  ${w.none}`);
-  } else {
-    const rows = r.findings.map((f) => [w.severity[f.severity], f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '-', f.rule, messageWithFigures(f, lang)]);
-    const widths = [0, 1, 2].map((c) => Math.max(displayWidth(w.headers[c]), ...rows.map((x) => displayWidth(x[c]))));
-    const line = (cells: string[]) => `  ${cells.map((c, i) => (i < 3 ? pad(c, widths[i]) : c)).join('  ')}`.trimEnd();
-    lines.push(line(w.headers));
-    lines.push(line(widths.map((n) => '─'.repeat(n)).concat('─'.repeat(Math.max(displayWidth(w.headers[3]), 8)))));
-    for (const row of rows) lines.push(line(row));
-  }
-  lines.push(`  → ${w.counts(r.summary)}`);
+  if (r.findings.length === 0) return `${paint.ok('✓')} ${fileTitle(r, lang)} — ${paint.ok(w.none)}\n`;
+  const lines = [paint.bold(`■ ${fileTitle(r, lang)} — ${severityCounts(r.summary, lang)}`)];
+  const rows = r.findings.map((f) => [w.severity[f.severity], f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '-', f.rule, messageWithFigures(f, lang)]);
+  const widths = [0, 1, 2].map((c) => Math.max(displayWidth(w.headers[c]), ...rows.map((x) => displayWidth(x[c]))));
+  const line = (cells: string[], severity?: Severity) =>
+    `  ${cells.map((c, i) => (i === 0 && severity ? paint.severity(severity, pad(c, widths[i])) : i < 3 ? pad(c, widths[i]) : c)).join('  ')}`.trimEnd();
+  lines.push(line(w.headers));
+  lines.push(line(widths.map((n) => '─'.repeat(n)).concat('─'.repeat(Math.max(displayWidth(w.headers[3]), 8)))));
+  rows.forEach((row, i) => lines.push(line(row, r.findings[i].severity)));
   return `${lines.join('\n')}\n\n`;
 }
 
-export function formatTextSummary(reports: readonly FileReport[], lang: Lang): string {
-  return `${WORDS[lang].total(batchSummary(reports))}\n`;
+/** The closing line of a text report. */
+export function formatTextSummary(reports: readonly FileReport[], lang: Lang, lockFiles = 0): string {
+  return `${closingLine(batchSummary(reports, lockFiles), lang)}\n`;
 }
 
 /** The one line a file that could not be read gets (stderr). */

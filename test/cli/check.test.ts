@@ -58,7 +58,8 @@ describe('usage', () => {
   it('no command prints the help and exits 2; --help and --version exit 0', async () => {
     const none = await run([]);
     expect(none.code).toBe(2);
-    expect(none.out + none.err).toContain('Usage: jobtarget');
+    expect(none.out + none.err).toContain('사용법: jobtarget');
+    expect((await run(['--help', '--lang', 'en'])).out).toContain('Usage: jobtarget');
     const help = await run(['check', '--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('--annotate <DIR>');
@@ -79,7 +80,7 @@ describe('check: text', () => {
     const r = await run(['check', EXAMPLE]);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
-    expect(r.out).toContain(`■ ${EXAMPLE}`);
+    expect(r.out).toContain(`■ ${EXAMPLE} — 인천광역시 서구 · 민선 8기 · 2023~2026`);
     expect(r.out).toMatch(/심각도\s+셀\s+규칙\s+메시지/);
     for (const f of want) {
       const line = r.out.split('\n').find((l) => l.includes(`${f.sheet}!${f.cell} `) && l.includes(f.rule) && l.includes(f.message));
@@ -87,8 +88,8 @@ describe('check: text', () => {
       if (f.expected !== null && typeof f.expected === 'number') expect(line).toContain(`기대 ${f.expected.toLocaleString('en-US')}`);
     }
     const n = (s: string) => want.filter((f) => f.severity === s).length;
-    expect(r.out).toContain(`→ 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
-    expect(r.out.trimEnd().split('\n').pop()).toBe(`검사한 파일 1개 · 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
+    expect(r.out.split('\n')[0]).toContain(`— 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
+    expect(r.out.trimEnd().split('\n').pop()).toBe(`파일 1개 검사: 오류가 있는 파일 1개, 문제없는 파일 0개 — 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
   });
 
   it('aligns columns by display width (Hangul is two columns wide)', () => {
@@ -102,7 +103,8 @@ describe('check: text', () => {
     const r = await run(['check', EXAMPLE, '--lang', 'en']);
     expect(r.out).toMatch(/severity\s+cell\s+rule\s+message/);
     for (const f of want) expect(r.out).toContain(f.message);
-    expect(r.out).toContain('1 files checked');
+    expect(r.out).toContain('인천광역시 서구 · 8th term · 2023–2026');
+    expect(r.out.trimEnd().split('\n').pop()).toMatch(/^1 file checked: 1 file with errors, 0 clean — \d+ errors · \d+ warnings · \d+ info$/);
   });
 
   it('a file without findings says so; exit 0 when there is no error (warnings only)', async () => {
@@ -120,9 +122,10 @@ describe('check: JSON contract', () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j)).toEqual(['version', 'files', 'summary']);
     expect(j.version).toBe(1);
-    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable']);
+    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'notRead', 'lockFiles', 'withErrors', 'withWarnings', 'clean']);
     const [f] = j.files;
-    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'summary', 'findings']);
+    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'plan', 'summary', 'findings']);
+    expect(f.plan).toEqual({ region: '인천광역시 서구', term: 8, startYear: 2023, endYear: 2026, resultsYear: null, organisation: null });
     expect(f.file).toBe(EXAMPLE);
     expect(f.sha256).toBe(await sha(EXAMPLE));
     expect(f.ok).toBe(false);
@@ -134,7 +137,7 @@ describe('check: JSON contract', () => {
       expect(Array.isArray(x.cells)).toBe(true);
     }
     expect(f.findings).toEqual(await engine(EXAMPLE));
-    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0 });
+    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, notRead: 0, lockFiles: 0, withErrors: 1, withWarnings: 0, clean: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
     expect(sum.cells.length).toBeGreaterThan(2);
@@ -183,7 +186,7 @@ describe('check: CSV', () => {
     expect(body).toHaveLength(json.files[0].findings.length);
     body.forEach((row, i) => {
       const f = json.files[0].findings[i];
-      expect(row).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, f.expected === null ? '' : String(f.expected), f.actual === null ? '' : String(f.actual), f.tolerance === null ? '' : String(f.tolerance), f.message, f.cells.join(' ')]);
+      expect(row).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, f.expected === null ? '' : String(f.expected), f.actual === null ? '' : String(f.actual), f.tolerance === null ? '' : String(f.tolerance), f.message, f.cells.join(' '), '인천광역시 서구', '8', '2023-2026']);
     });
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('그는 "합계"라고')).toBe('"그는 ""합계""라고"');
@@ -228,8 +231,13 @@ describe('check: broken files and batches', () => {
       ...DRIFTS.map((d) => d.file),
       ...BROKEN.filter((b) => b.file.endsWith('.xlsx')).map((b) => path.join('broken', b.file)),
     ].sort();
-    expect(names).toEqual(want);
-    const broken = j.files.filter((f: { error: string | null }) => f.error !== null);
+    expect(names).toEqual([...want, 'broken/legacy.xls'].sort());
+    // .xls found in a folder is listed as not read, with what to do; it does not count as unreadable.
+    const xls = j.files.find((f: { file: string }) => f.file.endsWith('legacy.xls'));
+    expect(xls).toMatchObject({ errorCode: 'not-read', ok: false });
+    expect(xls.error).toContain('.xlsx로 저장');
+    expect(j.summary.notRead).toBe(1);
+    const broken = j.files.filter((f: { error: string | null; errorCode: string }) => f.error !== null && f.errorCode !== 'not-read');
     expect(broken).toHaveLength(BROKEN.filter((b) => b.file.endsWith('.xlsx')).length);
     expect(j.summary.unreadable).toBe(broken.length);
     expect(r.err.trimEnd().split('\n')).toHaveLength(broken.length);
