@@ -1,9 +1,8 @@
-/** `jobtarget check`: read each workbook through the exceljs reader, validate, report, annotate. */
+/** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { AnnotateRefusedError, annotateFile, annotatedPath } from '../adapters/xlsx/annotate';
-import { XlsxReadError, readXlsxBuffer, readXlsxFile, type XlsxReadResult } from '../adapters/xlsx/read';
-import { draftToBuffer } from '../adapters/xlsx/write';
+import { readInput, formatOf, type InputRead } from '../adapters/inputs';
+import { InputReadError } from '../adapters/read-error';
 import { EXAMPLES } from '../core/examples';
 import { exampleFile } from './examples';
 import { parseA1 } from '../core/grid/a1';
@@ -64,7 +63,7 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
 
 interface Checked {
   report: FileReport;
-  read: XlsxReadResult | null;
+  read: InputRead | null;
 }
 
 const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
@@ -77,7 +76,7 @@ export interface CheckSettings {
 }
 
 /** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: XlsxReadResult, settings: CheckSettings | Lang): FileReport {
+export function checkRead(file: string, read: InputRead, settings: CheckSettings | Lang): FileReport {
   const s: CheckSettings = typeof settings === 'string' ? { lang: settings } : settings;
   const result = validateGrid(read.grid, { lang: s.lang, severities: s.severities });
   if (result.fatal) {
@@ -94,13 +93,13 @@ export function checkRead(file: string, read: XlsxReadResult, settings: CheckSet
 
 async function checkOne(file: string, cwd: string, settings: CheckSettings): Promise<Checked> {
   // Named on the command line in a format that is not read (.pdf, .hwp, …): say why and what to do.
-  const reason = notReadReason(file);
+  const reason = formatOf(file) ? null : notReadReason(file);
   if (reason) return { report: { file, sha256: null, ok: false, error: bilingual(reason, settings.lang), errorCode: 'not-supported', plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
   try {
-    const read = await readXlsxFile(path.resolve(cwd, file));
+    const read = await readInput(path.resolve(cwd, file), file);
     return { report: checkRead(file, read, settings), read };
   } catch (e) {
-    if (e instanceof XlsxReadError) {
+    if (e instanceof InputReadError) {
       return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
     }
     const msg = e instanceof Error ? e.message : String(e);
@@ -121,8 +120,9 @@ export function notReadReport(n: NotRead, lang: Lang): FileReport {
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
+  const { draftToBuffer } = await import('../adapters/xlsx/write');
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
-  const read = await readXlsxBuffer(buf, file);
+  const read = await readInput(buf, file);
   return { report: checkRead(file, read, settings), read };
 }
 
@@ -194,7 +194,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
     if (opts.format === 'text') out(formatTextFile(report, lang, paint));
     if (opts.format === 'csv') out(formatCsvRows(report));
-    if (opts.annotate && read && report.error === null) {
+    const annotatable = (formatOf(job.file)?.annotatable ?? true) && read?.buffer !== undefined;
+    if (opts.annotate && read && report.error === null && !annotatable) {
+      const label = formatOf(job.file)?.label;
+      err(ko ? `${job.file}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${job.file}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
+    }
+    if (opts.annotate && read && report.error === null && annotatable && read.buffer) {
+      const { AnnotateRefusedError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
@@ -202,7 +208,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       try {
         const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
-          workbook: read.workbook,
+          buffer: read.buffer,
           output: target,
           lang,
           sha256: read.sha256,
@@ -214,7 +220,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         else err(line);
       } catch (e) {
         troubles += 1;
-        const msg = e instanceof AnnotateRefusedError ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
+        const msg = e instanceof Error && e.name === 'AnnotateRefusedError' ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
         err(`${job.file}: ${msg}\n`);
       }
     }

@@ -5,10 +5,9 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { ANNOTATED_SUFFIX } from '../adapters/xlsx/annotate';
+import { folderExtensions } from '../adapters/inputs';
+import { ANNOTATED_SUFFIX } from '../adapters/xlsx/names';
 
-/** Extensions read as workbooks (.xlsm is an .xlsx with macros; its macros are never run). */
-export const READ_EXTENSIONS: readonly string[] = ['.xlsx', '.xlsm'];
 
 export interface Reason {
   ko: string;
@@ -66,9 +65,9 @@ function extension(name: string): string {
   return path.extname(name).toLowerCase();
 }
 
-/** Found in a folder and read: *.xlsx and *.xlsm, except lock files and the annotated copies jobtarget writes. */
+/** Found in a folder and read: files of a registered input format (src/adapters/inputs.ts: .xlsx, .xlsm, …), except lock files and the annotated copies jobtarget writes. */
 export function isWorkbookName(name: string): boolean {
-  return READ_EXTENSIONS.includes(extension(name)) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
+  return folderExtensions().includes(extension(name)) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
 }
 
 /** Why a file named like this is not read, or null when it is read or not a candidate at all. */
@@ -79,7 +78,7 @@ export function notReadReason(name: string): Reason | null {
 type Kind = 'read' | 'not-read' | 'lock' | 'other';
 
 function kindOf(name: string): Kind {
-  if (isLockFile(name)) return READ_EXTENSIONS.includes(extension(name)) || notReadReason(name) ? 'lock' : 'other';
+  if (isLockFile(name)) return folderExtensions().includes(extension(name)) || notReadReason(name) ? 'lock' : 'other';
   if (isWorkbookName(name)) return 'read';
   if (notReadReason(name)) return 'not-read';
   return 'other';

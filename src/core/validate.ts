@@ -10,12 +10,22 @@ import { SEVERITY_ORDER, runRules, summarize, type RunOptions } from './rules/ru
 import type { Finding, Rule, Severity } from './rules/types';
 import { qualified } from './grid/a1';
 import { readPlan } from './template/read';
+import { ACCEPTED_SHEET, applyAcceptances, readAcceptances, type Acceptance, type AcceptedFinding } from './accepted';
+import { planProgress, type Progress } from './progress';
 
 export interface ValidationResult {
   plan: Plan;
   problems: ReadProblem[];
+  /** Open findings: every finding except the accepted ones. */
   findings: Finding[];
+  /** Counts of the open findings. */
   summary: Record<Severity, number>;
+  /** Findings the workbook's acceptances (수용, see core/accepted.ts) match: not in `findings`. */
+  accepted: AcceptedFinding[];
+  /** Acceptances stored in the workbook, all of them (matching a finding or not). */
+  acceptances: Acceptance[];
+  /** How much of the plan has been entered (rows nobody touched are progress, not findings). */
+  progress: Progress;
   /** True when nothing of the plan could be read (not a plan workbook). */
   fatal: boolean;
 }
@@ -60,9 +70,22 @@ export function sortFindings(findings: Finding[]): Finding[] {
 }
 
 export function validateGrid(grid: GridWorkbook, options: ValidateOptions = {}): ValidationResult {
-  const { plan, problems } = readPlan(grid);
+  // The acceptances sheet is the add-in's bookkeeping, never part of the plan.
+  const acceptances = readAcceptances(grid);
+  const planGrid = acceptances.length || grid.sheets.some((s) => s.name === ACCEPTED_SHEET) ? { ...grid, sheets: grid.sheets.filter((s) => s.name !== ACCEPTED_SHEET) } : grid;
+  const { plan, problems } = readPlan(planGrid);
   const fatal = problems.some((p) => p.level === 'fatal');
   const findings = fatal ? [] : runRules(plan, options.rules ?? ALL_RULES, options);
   const all = [...problems.map((p) => problemToFinding(p, options.lang)), ...findings];
-  return { plan, problems, findings: all, summary: summarize(all), fatal };
+  const applied = applyAcceptances(all, acceptances);
+  return {
+    plan,
+    problems,
+    findings: applied.findings,
+    summary: summarize(applied.findings),
+    accepted: applied.accepted,
+    acceptances,
+    progress: planProgress(plan),
+    fatal,
+  };
 }

@@ -27,6 +27,14 @@ async function exampleCounts() {
   return s;
 }
 
+/** --rule options that turn every rule reporting an error in the example into a warning. */
+async function errorsAsWarnings(): Promise<string[]> {
+  const read = await readXlsxFile(EXAMPLE);
+  const ids = [...new Set(validateGrid(read.grid).findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
+  expect(ids.length).toBeGreaterThan(0);
+  return ids.flatMap((id) => ['--rule', `${id}:warning`]);
+}
+
 const json = (out: string) => JSON.parse(out);
 
 describe('--quiet, --max-warnings', () => {
@@ -44,17 +52,19 @@ describe('--quiet, --max-warnings', () => {
   });
 
   it('--max-warnings N fails (exit 1) when there are more than N warnings, and says so', async () => {
-    const blank = json((await run(['check', BLANK, '--format', 'json'])).out);
-    const warnings = blank.summary.warning;
-    expect(warnings).toBeGreaterThan(0);
-    expect(blank.summary.error).toBe(0);
-    const over = await run(['check', BLANK, '--max-warnings', String(warnings - 1)]);
+    const asWarnings = await errorsAsWarnings();
+    const want = await exampleCounts();
+    const j = json((await run(['check', EXAMPLE, '--format', 'json', ...asWarnings])).out);
+    const warnings = j.summary.warning;
+    expect(warnings).toBe(want.error + want.warning);
+    expect(j.summary.error).toBe(0);
+    const over = await run(['check', EXAMPLE, ...asWarnings, '--max-warnings', String(warnings - 1)]);
     expect(over.code).toBe(1);
     expect(over.err).toContain(`경고 ${warnings}개가 --max-warnings ${warnings - 1}을(를) 넘었습니다`);
-    const at = await run(['check', BLANK, '--max-warnings', String(warnings)]);
+    const at = await run(['check', EXAMPLE, ...asWarnings, '--max-warnings', String(warnings)]);
     expect(at.code).toBe(0);
     expect(at.err).toBe('');
-    const en = await run(['check', BLANK, '--max-warnings', '0', '--lang', 'en']);
+    const en = await run(['check', EXAMPLE, ...asWarnings, '--max-warnings', '0', '--lang', 'en']);
     expect(en.err).toContain(`${warnings} warnings found, more than --max-warnings 0`);
     expect((await run(['check', BLANK, '--max-warnings', 'many'])).code).toBe(2);
   });
@@ -164,7 +174,9 @@ describe('text report: clean files in one line, the closing line, plurals', () =
     const one = await run(['check', BLANK, '--rule', 'value-blank:off', '--lang', 'en']);
     expect(one.out.trimEnd().split('\n').pop()).toBe('1 file checked: 0 files with errors, 1 clean — 0 errors · 0 warnings · 0 info');
     const two = await run(['check', BLANK, EXAMPLE, '--lang', 'en']);
-    expect(two.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 1 file with errors, 1 file with warnings only, 0 clean — \d+ errors · \d+ warnings · \d+ info$/);
+    expect(two.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 1 file with errors, 1 clean — \d+ errors · \d+ warnings · \d+ info$/);
+    const warned = await run(['check', BLANK, EXAMPLE, '--lang', 'en', ...(await errorsAsWarnings())]);
+    expect(warned.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 0 files with errors, 1 file with warnings only, 1 clean — 0 errors · \d+ warnings · \d+ info$/);
   });
 });
 

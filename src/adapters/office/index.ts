@@ -12,3 +12,4 @@ export { selectCells } from './select';
 export { writeResultsSheet, RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
 export { writeIndicatorTargets, targetCells } from './targets';
 export { onPlanChanged, type PlanChange } from './events';
+export { writeAcceptances, ACCEPTED_SHEET } from './accepted';

@@ -14,7 +14,8 @@ import { sortFindings } from '../../core/validate';
 import { DEFAULT_FONT, argb, workbookToBuffer } from './write';
 import { MARKS_SHEET, RESULTS_SHEET, loadXlsx, orderedWorksheets } from './read';
 
-export const ANNOTATED_SUFFIX = '.검증.xlsx';
+import { ANNOTATED_SUFFIX } from './names';
+export { ANNOTATED_SUFFIX };
 
 /** Light tints: error red-ish, warning amber, info blue-ish. */
 export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };

@@ -11,29 +11,19 @@
  * line, Korean then English.
  */
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { readRegularFile } from '../file';
+import { InputReadError, type ReadErrorCode } from '../read-error';
+import { MARKS_SHEET, RESULTS_SHEET } from './names';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { sniff } from './zip';
 
-/** Sheets jobtarget writes into workbooks; never read back as plan data. */
-export const MARKS_SHEET = '_jobtarget_marks';
-export const RESULTS_SHEET = '검증결과';
+export { MARKS_SHEET, RESULTS_SHEET };
 const OWN_SHEETS = new Set([MARKS_SHEET, RESULTS_SHEET]);
 
-export type XlsxErrorCode = 'not-found' | 'empty' | 'not-xlsx' | 'truncated' | 'encrypted' | 'unreadable';
-
-export class XlsxReadError extends Error {
-  constructor(
-    readonly code: XlsxErrorCode,
-    readonly ko: string,
-    readonly en: string,
-    readonly file?: string,
-  ) {
-    super(`${ko} (${en})`);
-    this.name = 'XlsxReadError';
-  }
-}
+export type XlsxErrorCode = ReadErrorCode;
+/** Read errors of every input format are one class (src/adapters/read-error.ts). */
+export { InputReadError as XlsxReadError };
 
 export interface XlsxReadResult {
   grid: GridWorkbook;
@@ -44,10 +34,12 @@ export interface XlsxReadResult {
   hiddenSheets: string[];
   /** The loaded workbook (for annotating a copy without reading the file twice). */
   workbook: ExcelJS.Workbook;
+  /** The bytes read. */
+  buffer: Buffer;
 }
 
 function fail(code: XlsxErrorCode, ko: string, en: string, file?: string): never {
-  throw new XlsxReadError(code, ko, en, file);
+  throw new InputReadError(code, ko, en, file);
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -86,24 +78,14 @@ export async function loadXlsx(buf: Buffer, file?: string): Promise<ExcelJS.Work
 
 /** Reads the file (never writes it) and turns it into a grid. */
 export async function readXlsxFile(file: string): Promise<XlsxReadResult> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') fail('not-found', '파일을 찾을 수 없습니다', 'file not found', file);
-    if (code === 'EISDIR') fail('unreadable', '파일이 아니라 폴더입니다', 'a folder, not a file', file);
-    if (code === 'EACCES' || code === 'EPERM') fail('unreadable', '파일을 읽을 권한이 없습니다', 'permission denied', file);
-    fail('unreadable', `파일을 열 수 없습니다: ${code ?? ''}`, `cannot open the file: ${oneLine(String((e as Error).message))}`, file);
-  }
-  return readXlsxBuffer(buf, file);
+  return readXlsxBuffer(await readRegularFile(file), file);
 }
 
 export async function readXlsxBuffer(buf: Buffer, file?: string): Promise<XlsxReadResult> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const workbook = await loadXlsx(buf, file);
   const { grid, hiddenSheets } = workbookToGrid(workbook);
-  return { grid, sha256, bytes: buf.length, hiddenSheets, workbook };
+  return { grid, sha256, bytes: buf.length, hiddenSheets, workbook, buffer: buf };
 }
 
 /** Sheets in the order Excel shows their tabs. */

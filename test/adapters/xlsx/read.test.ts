@@ -131,8 +131,8 @@ describe('broken inputs', () => {
     await expect(readXlsxFile(path.join(FIXTURES, 'no-such-file.xlsx'))).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('a folder is unreadable, not a crash', async () => {
-    await expect(readXlsxFile(FIXTURES)).rejects.toMatchObject({ code: 'unreadable' });
+  it('a folder is not-a-file, not a crash', async () => {
+    await expect(readXlsxFile(FIXTURES)).rejects.toMatchObject({ code: 'not-a-file' });
   });
 
   it('no-tables.xlsx reads, but is not a plan (validateGrid says fatal)', async () => {

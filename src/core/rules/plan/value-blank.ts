@@ -1,6 +1,7 @@
 /** Empty cells where a figure belongs, formulas without a value, and "…" (not available). */
 import { parseA1 } from '../../grid/a1';
-import type { Figure } from '../../model/plan';
+import type { Figure, Plan } from '../../model/plan';
+import { allRows, untouchedFigures } from '../../progress';
 import type { Rule, RuleContext } from '../types';
 import { forEachFigure } from '../walk';
 
@@ -10,8 +11,8 @@ export const valueBlank: Rule = {
     defaultSeverity: 'warning',
     description: { ko: '값이 들어갈 칸이 비어 있습니다', en: 'A cell where a figure belongs is empty' },
     docs: {
-      ko: '성과목표·소요예산과 공통 일자리 목표의 값 칸이 비어 있으면 경고합니다(문서에서는 없음을 "-"로 씁니다). 한 행의 빈 칸은 한 건으로 모아 모든 셀을 밝힙니다. 합계 검사에서는 0으로 셉니다. 계산값이 저장되지 않은 수식(Excel에서 한 번도 계산·저장하지 않은 파일)도 빈 칸이며 따로 알리고, "…"(자료 없음)도 경고합니다.',
-      en: 'Warns about empty 성과목표, 소요예산 or 공통 일자리 목표 cells (documents write "-" for none); the empty cells of one row are one finding listing every cell. Sums count them as 0. A formula with no cached value (a file never calculated and saved by Excel) is blank too and says so; "…" (not available) is warned about as well.',
+      ko: '성과목표·소요예산과 공통 일자리 목표의 값 칸이 비어 있으면 경고합니다(문서에서는 없음을 "-"로 씁니다). 한 행의 빈 칸은 한 건으로 모아 모든 셀을 밝힙니다. 합계 검사에서는 0으로 셉니다. 아무 값도 입력하지 않은 행(빈 서식의 행: 입력 칸이 모두 비어 있고 수식은 비었거나 0)은 문제가 아니라 진행 상황이므로 경고하지 않고, 검증 결과에 "세부사업 12개 중 3개 입력"처럼 입력 현황으로 보여 줍니다. 계산값이 저장되지 않은 수식(Excel에서 한 번도 계산·저장하지 않은 파일)도 빈 칸이며 따로 알리되, 같은 행에 빈 입력 칸이 있으면(수식이 빈 값을 돌려주는 것이 당연하므로) 알리지 않습니다. "…"(자료 없음)도 경고합니다.',
+      en: 'Warns about empty 성과목표, 소요예산 or 공통 일자리 목표 cells (documents write "-" for none); the empty cells of one row are one finding listing every cell. Sums count them as 0. A row in which nothing has been entered yet (a blank template row: every input cell empty, formulas empty or 0) is progress, not a problem: it is not warned about, and the result shows the progress instead ("3 of 12 세부사업 entered"). A formula with no cached value (a file never calculated and saved by Excel) is blank too and says so, unless its row has empty input cells (then an empty result is expected). "…" (not available) is warned about as well.',
     },
     messages: {
       blank: {
@@ -19,8 +20,8 @@ export const valueBlank: Rule = {
         en: '{{what}}: empty cell (write "-" for none; counted as 0 in sums)',
       },
       formulaNoValue: {
-        ko: '{{what}}: 수식 ={{formula}}의 계산값이 저장되어 있지 않아 빈 칸으로 읽음 (Excel에서 다시 계산해 저장하세요)',
-        en: '{{what}}: formula ={{formula}} has no saved value and reads as empty (recalculate and save in Excel)',
+        ko: '{{what}}: 수식의 계산값이 저장되어 있지 않아 빈 칸으로 읽음 (Excel에서 다시 계산해 저장하세요)',
+        en: '{{what}}: the formula has no saved value and reads as empty (recalculate and save in Excel)',
       },
       blankCells: {
         ko: '{{what}}: 빈 칸 {{count}}개 ({{range}}) (없음이면 "-"로 입력; 합계 검사에서는 0으로 셈)',
@@ -39,13 +40,22 @@ export const valueBlank: Rule = {
   check(ctx) {
     // Empty cells of one row are one finding naming all of them: a blank template is a handful of
     // rows to fill, not hundreds of cells to read.
+    // Rows nobody has touched are progress, not findings (see core/progress.ts).
+    const untouched = untouchedFigures(ctx.plan);
+    const rowOf = figureRows(ctx.plan);
     let run: { figures: Figure[]; messageId: string; what: string; row: string } | null = null;
     const flush = () => {
       if (run) report(ctx, run);
       run = null;
     };
     forEachFigure(ctx.plan, (f, info) => {
-      const messageId = f.state === 'na' ? 'notAvailable' : f.state !== 'blank' ? null : f.formula && f.raw === null ? 'formulaNoValue' : 'blank';
+      if (untouched.has(f)) {
+        flush();
+        return;
+      }
+      let messageId = f.state === 'na' ? 'notAvailable' : f.state !== 'blank' ? null : f.formula && f.raw === null ? 'formulaNoValue' : 'blank';
+      // A formula over empty inputs is empty by design: the inputs are what is reported.
+      if (messageId === 'formulaNoValue' && rowOf.get(f)?.some((g) => !g.formula && g.state === 'blank')) messageId = null;
       if (messageId === null || messageId === 'notAvailable') {
         flush();
         if (messageId) ctx.report({ messageId, at: f.ref, actual: String(f.raw), data: { what: info.what, raw: String(f.raw) } });
@@ -63,10 +73,17 @@ export const valueBlank: Rule = {
   },
 };
 
+/** Each figure's row (a series or an indicator), to see whether a blank formula has blank inputs. */
+function figureRows(plan: Plan): Map<Figure, Figure[]> {
+  const out = new Map<Figure, Figure[]>();
+  for (const row of allRows(plan)) for (const f of row) out.set(f, row);
+  return out;
+}
+
 function report(ctx: RuleContext, run: { figures: Figure[]; messageId: string; what: string; row: string }): void {
   const [first] = run.figures;
   if (run.figures.length === 1) {
-    ctx.report({ messageId: run.messageId, at: first.ref, actual: null, data: { what: run.what, formula: first.formula ?? '' } });
+    ctx.report({ messageId: run.messageId, at: first.ref, actual: null, data: { what: run.what } });
     return;
   }
   const lastCell = run.figures[run.figures.length - 1].ref.cell;

@@ -1,0 +1,8 @@
+/** Names jobtarget gives its own sheets and files; a module of its own so light modules can use them without loading a reader or writer. */
+
+/** Sheets jobtarget writes into workbooks; never read back as plan data. */
+export const MARKS_SHEET = '_jobtarget_marks';
+export const RESULTS_SHEET = '검증결과';
+
+/** Suffix of the annotated copies `check --annotate` writes. */
+export const ANNOTATED_SUFFIX = '.검증.xlsx';

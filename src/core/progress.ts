@@ -1,0 +1,97 @@
+/**
+ * How much of a plan has been filled in, and which rows nobody has touched yet.
+ *
+ * An unfilled template is progress, not a problem: a row in which no figure was entered (its input cells
+ * blank, its formulas blank or 0) is "untouched". Rules leave untouched rows alone (value-blank does not
+ * warn about them) and both front ends show the progress instead ("세부사업 12개 중 3개 입력"), so a
+ * fresh template is quiet while a half-entered row still gets its blanks reported.
+ */
+import type { Figure, Indicator, Plan, Series } from './model/plan';
+
+/** True when the figure shows that someone entered something: a typed value ("-" and 0 included), or a formula with a non-zero result. */
+export function isEntered(f: Figure | null | undefined): boolean {
+  if (!f || f.missing) return false;
+  if (f.formula) return f.value !== null && f.value !== 0;
+  return f.state !== 'blank';
+}
+
+export function seriesFigures(s: Series): Figure[] {
+  return [s.total, ...s.years];
+}
+
+export function indicatorFigures(ind: Indicator): Figure[] {
+  return [...(ind.lastActual ? [ind.lastActual] : []), ind.base, ...ind.targets, ...(ind.statedChange ? [ind.statedChange] : [])];
+}
+
+export function isUntouched(figures: readonly Figure[]): boolean {
+  return !figures.some(isEntered);
+}
+
+/** The figures of every row of the plan: each series (성과목표, 소요예산 of every table) and each indicator. */
+export function allRows(plan: Plan): Figure[][] {
+  const rows: Figure[][] = [];
+  const pair = (p: { target: Series; budget: Series | null }) => {
+    rows.push(seriesFigures(p.target));
+    if (p.budget) rows.push(seriesFigures(p.budget));
+  };
+  if (plan.grandTotal) pair(plan.grandTotal);
+  for (const a of plan.areas) pair(a);
+  for (const t of plan.tasks) {
+    if (t.total) pair(t.total);
+    for (const s of t.subprojects) pair(s);
+  }
+  for (const ind of plan.indicators) rows.push(indicatorFigures(ind));
+  return rows;
+}
+
+/** Every figure of the plan's untouched rows (series rows and 공통 일자리 목표 rows). */
+export function untouchedFigures(plan: Plan): Set<Figure> {
+  const out = new Set<Figure>();
+  for (const row of allRows(plan)) if (isUntouched(row)) for (const f of row) out.add(f);
+  return out;
+}
+
+export interface Progress {
+  /** 세부사업 with at least one figure entered (성과목표 or 소요예산), of all 세부사업. */
+  subprojects: { entered: number; total: number };
+  /** 공통 일자리 목표 indicators with at least one figure entered. */
+  indicators: { entered: number; total: number };
+  /** True when nothing at all has been entered (a fresh template). */
+  untouched: boolean;
+}
+
+export function planProgress(plan: Plan): Progress {
+  const subs = plan.tasks.flatMap((t) => t.subprojects);
+  const subEntered = subs.filter((s) => !isUntouched([...seriesFigures(s.target), ...seriesFigures(s.budget)])).length;
+  const indEntered = plan.indicators.filter((i) => !isUntouched(indicatorFigures(i))).length;
+  // Anything entered anywhere (task totals typed by hand, an area row) means the template is no longer fresh.
+  const untouched = untouchedFigures(plan);
+  const all = allRows(plan).flat();
+  const anyEntered = all.some((f) => !untouched.has(f));
+  return {
+    subprojects: { entered: subEntered, total: subs.length },
+    indicators: { entered: indEntered, total: plan.indicators.length },
+    untouched: !anyEntered,
+  };
+}
+
+/** True when every 세부사업 and indicator has something entered. */
+export function isComplete(p: Progress): boolean {
+  return p.subprojects.entered === p.subprojects.total && p.indicators.entered === p.indicators.total;
+}
+
+/** "세부사업 12개 중 3개 입력 · 공통 일자리 목표 6개 중 0개 입력" (Korean) or its English twin. */
+export function progressText(p: Progress, lang: 'ko' | 'en'): string {
+  const parts: string[] = [];
+  if (p.subprojects.total) {
+    parts.push(lang === 'en' ? `${p.subprojects.entered} of ${p.subprojects.total} 세부사업 entered` : `세부사업 ${p.subprojects.total}개 중 ${p.subprojects.entered}개 입력`);
+  }
+  if (p.indicators.total) {
+    parts.push(
+      lang === 'en'
+        ? `${p.indicators.entered} of ${p.indicators.total} common job targets entered`
+        : `공통 일자리 목표 ${p.indicators.total}개 중 ${p.indicators.entered}개 입력`,
+    );
+  }
+  return parts.join(' · ');
+}
