@@ -23,6 +23,8 @@ export type ReadErrorCode =
   | 'encrypted'
   /** Past a limit: entries, inflated size, compression ratio, cells, merges, XML depth, string length, time, memory. */
   | 'too-large'
+  /** Reading (or checking) one file took longer than its time budget, or ran out of its memory. */
+  | 'timeout'
   /** A valid file of a kind jobtarget does not read (e.g. a legacy .xls, a strict-OOXML workbook). */
   | 'unsupported'
   /** Read, but no plan table was recognised. */
@@ -38,6 +40,7 @@ export const READ_ERROR_CODES: readonly ReadErrorCode[] = [
   'damaged',
   'encrypted',
   'too-large',
+  'timeout',
   'unsupported',
   'not-a-plan',
 ];

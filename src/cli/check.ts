@@ -25,6 +25,8 @@ export interface CheckOptions {
   format: Format;
   lang: Lang;
   annotate?: string;
+  /** Replace existing annotated copies (never an input, never through a link). */
+  force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
   /** Severity per rule id (jobtarget.config.json and --rule); 'off' drops the rule. */
@@ -151,6 +153,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
   if (total === 0 && notRead.length === 0) {
+    // A script reading the JSON still gets a report (of no file).
+    if (opts.format === 'json') io.stdout.write(formatJson([], lockFiles.length));
     if (unreadableFolders.length) return EXIT.trouble;
     if (lockFiles.length) io.stderr.write(ko ? `Excel 잠금 파일(~$) ${lockFiles.length}개만 있습니다: 통합 문서를 닫고 원본을 검사하세요\n` : `only ${plural(lockFiles.length, 'Excel lock file')} (~$): close the workbook and check the original\n`);
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
@@ -200,7 +204,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       err(ko ? `${job.file}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${job.file}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
     }
     if (opts.annotate && read && report.error === null && annotatable && read.buffer) {
-      const { AnnotateRefusedError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
+      const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
       for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
@@ -210,6 +214,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
           inputs,
           buffer: read.buffer,
           output: target,
+          force: opts.force,
+          // The source as given, so same-named inputs from different folders are told apart.
+          file: job.file,
           lang,
           sha256: read.sha256,
           checkedAt: io.now?.() ?? new Date(),
@@ -220,7 +227,19 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         else err(line);
       } catch (e) {
         troubles += 1;
-        const msg = e instanceof Error && e.name === 'AnnotateRefusedError' ? e.message : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${e instanceof Error ? e.message : String(e)}`;
+        const shown = path.relative(cwd, target) || target;
+        const msg =
+          e instanceof AnnotateRefusedError
+            ? ko
+              ? `검증 사본 ${shown}이(가) 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다 (refused: the annotated copy ${shown} is, or links to, an input file)`
+              : `refused: the annotated copy ${shown} is, or links to, an input file (검증 사본이 입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다)`
+            : e instanceof OutputExistsError
+              ? ko
+                ? `검증 사본이 이미 있어 그대로 두었습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (an annotated copy exists and was kept: ${shown}; add --force to replace it)`
+                : `an annotated copy exists and was kept: ${shown}; add --force to replace it (검증 사본이 이미 있어 그대로 두었습니다 — 덮어쓰려면 --force)`
+              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${e instanceof Error ? e.message : String(e)}`;
+        report.ok = false;
+        report.annotateError = msg;
         err(`${job.file}: ${msg}\n`);
       }
     }

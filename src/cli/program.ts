@@ -7,6 +7,7 @@ import type { Lang } from '../core/rules/types';
 import { runCheck, type Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { runTemplate } from './template';
+import { runExport } from './export';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 import stringWidth from 'string-width';
 import { ConfigError } from '../core/config';
@@ -79,6 +80,7 @@ export interface CheckCommandOptions {
   config?: string;
   configLookup?: boolean;
   color?: boolean;
+  force?: boolean;
 }
 
 export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: Lang = 'ko'): Command {
@@ -138,6 +140,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--color', t('색을 씁니다 (기본: 터미널이면, NO_COLOR가 없으면)', 'colour the report (default: on a terminal, unless NO_COLOR)'))
     .option('--no-color', t('색을 쓰지 않습니다', 'no colour'))
     .option('--annotate <DIR>', t('칠하고 메모를 단 검증 사본을 DIR에 씁니다', 'write annotated copies into DIR'))
+    .option('--force', t('--annotate: 있는 검증 사본을 바꿉니다 (입력 파일은 쓰지 않음)', '--annotate: replace existing annotated copies (inputs are never written)'))
     .addOption(new Option('--lang <lang>', t('메시지 언어', 'message language')).choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', t(`내장 예시도 검사합니다: ${EXAMPLE_HELP}`, `also check a built-in example: ${EXAMPLE_HELP}`))
     .action(async (given: string[], o: CheckCommandOptions) => {
@@ -163,6 +166,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
             format: o.format,
             lang: o.lang,
             annotate: o.annotate,
+            force: o.force,
             examples,
             severities: config.rules,
             quiet: o.quiet,
@@ -173,6 +177,17 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
           io,
         ),
       );
+    });
+
+  program
+    .command('export')
+    .description(t('공시 표를 한글(.hwpx) 문서로 내보냅니다', 'export the disclosure tables as a 한글 .hwpx document'))
+    .argument('[PLAN]', t('통합 문서(.xlsx) 또는 한글 문서(.hwpx)', 'a workbook (.xlsx) or a 한글 document (.hwpx)'))
+    .option('--example [NAME]', t(`내장 예시를 내보냅니다: ${EXAMPLE_HELP}`, `export a built-in example: ${EXAMPLE_HELP}`))
+    .option('-o, --output <FILE>', t('출력 파일 (기본 <PLAN>.공시표.hwpx)', 'output .hwpx (default <PLAN>.공시표.hwpx)'))
+    .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))
+    .action(async (plan: string | undefined, o: { example?: boolean | string; output?: string; force?: boolean }) => {
+      done(await runExport(plan, o, io));
     });
 
   return program;

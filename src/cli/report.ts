@@ -23,6 +23,8 @@ export interface FileReport {
   plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: Finding[];
+  /** Set when the annotated copy of this file could not be written (the file is then not ok). */
+  annotateError?: string;
 }
 
 export type BatchSummary = BatchCounts;
@@ -45,6 +47,8 @@ export interface JsonFile {
   plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
+  annotateError?: string;
 }
 
 export interface JsonReport {
@@ -79,6 +83,7 @@ export function toJsonReport(reports: readonly FileReport[], lockFiles = 0): Jso
       plan: r.plan,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map(jsonFinding),
+      ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports, lockFiles),
   };

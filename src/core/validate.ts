@@ -9,7 +9,7 @@ import { ALL_RULES } from './rules';
 import { SEVERITY_ORDER, runRules, summarize, type RunOptions } from './rules/run';
 import type { Finding, Rule, Severity } from './rules/types';
 import { qualified } from './grid/a1';
-import { readPlan } from './template/read';
+import { readWorkbook } from './tables/assemble';
 import { ACCEPTED_SHEET, applyAcceptances, readAcceptances, type Acceptance, type AcceptedFinding } from './accepted';
 import { planProgress, type Progress } from './progress';
 
@@ -37,7 +37,7 @@ export interface ValidateOptions extends RunOptions {
 export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko'): Finding {
   return {
     rule: 'structure',
-    severity: p.level === 'note' ? 'info' : 'error',
+    severity: p.level === 'note' ? 'info' : p.level === 'warning' ? 'warning' : 'error',
     sheet: p.ref?.sheet ?? '',
     cell: p.ref?.cell ?? '',
     cells: p.ref ? [qualified(p.ref.sheet, p.ref.cell)] : [],
@@ -46,7 +46,7 @@ export function problemToFinding(p: ReadProblem, lang: 'ko' | 'en' = 'ko'): Find
     tolerance: null,
     message: `[${p.table}] ${lang === 'ko' ? p.message : p.messageEn}`,
     messageEn: `[${p.table}] ${p.messageEn}`,
-    messageId: p.level === 'fatal' ? 'notAPlan' : p.level === 'note' ? 'note' : 'tableNotFound',
+    messageId: p.level === 'fatal' ? 'notAPlan' : p.level === 'note' || p.level === 'warning' ? 'note' : 'tableNotFound',
   };
 }
 
@@ -73,7 +73,7 @@ export function validateGrid(grid: GridWorkbook, options: ValidateOptions = {}):
   // The acceptances sheet is the add-in's bookkeeping, never part of the plan.
   const acceptances = readAcceptances(grid);
   const planGrid = acceptances.length || grid.sheets.some((s) => s.name === ACCEPTED_SHEET) ? { ...grid, sheets: grid.sheets.filter((s) => s.name !== ACCEPTED_SHEET) } : grid;
-  const { plan, problems } = readPlan(planGrid);
+  const { plan, problems } = readWorkbook(planGrid);
   const fatal = problems.some((p) => p.level === 'fatal');
   const findings = fatal ? [] : runRules(plan, options.rules ?? ALL_RULES, options);
   const all = [...problems.map((p) => problemToFinding(p, options.lang)), ...findings];

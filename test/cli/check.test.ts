@@ -320,7 +320,7 @@ describe('check --annotate', () => {
     const before = [await sha(x), await sha(copy)];
     const r = await run(['check', 'x.xlsx', 'x.검증.xlsx', '--annotate', '.', '--format', 'json'], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(r.err).toContain('덮어쓰게 되어 쓰지 않았습니다');
+    expect(r.err).toContain('입력 파일이거나 입력 파일로 이어져 쓰지 않았습니다');
     expect([await sha(x), await sha(copy)]).toEqual(before);
     const j = JSON.parse(r.out);
     expect(j.files).toHaveLength(2);

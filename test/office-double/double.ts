@@ -11,7 +11,9 @@
  * - requirement sets are enforced: an API newer than the host's ExcelApi version fails at sync with
  *   ApiNotFound, as in Excel;
  * - errors stop the batch at the failing action (earlier actions stay applied), as in Excel;
- * - proxies of a finished `run` can no longer queue work (InvalidObjectPath).
+ * - proxies of a finished `run` can no longer queue work (InvalidObjectPath);
+ * - the user's undo history: user edits and add-in changes are entries; an API Microsoft lists as not
+ *   supporting undo on this platform (UNDO_UNSUPPORTED) empties it, as Excel does.
  *
  * No Node imports: it is bundled into the e2e test page too.
  */
@@ -52,6 +54,11 @@ export interface ExcelDoubleOptions {
   payloadLimitBytes?: number;
   /** Author name for notes and comments added through the API. */
   author?: string;
+  /**
+   * Which Excel: 'desktop' (Windows and Mac, the default) or 'web'. It decides which API calls clear the
+   * user's undo history (UNDO_UNSUPPORTED).
+   */
+  platform?: 'desktop' | 'web';
 }
 
 /** What `Excel.run` + `Office.context.requirements` give (structurally the adapter's ExcelHost). */
@@ -97,7 +104,42 @@ export interface ExcelDouble {
   userEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
   /** Registered onChanged handlers still active. */
   handlerCount(): number;
+  /** The undo history, oldest first: 'user: Sheet!A1' for user edits, 'add-in' for each sync that changed something. */
+  undoStack(): string[];
+  /** The APIs that emptied the undo history, in call order (e.g. 'Worksheet.visibility'). */
+  undoClears(): string[];
 }
+
+/**
+ * APIs that do not support undo, from Microsoft's "Undo support with the Excel JavaScript API"
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs"):
+ * calling one clears the user's undo stack from that call on. `web` / `desktop`: whether the API
+ * supports undo in Excel on the web / on Windows and Mac. The rows for objects this double models
+ * (worksheets, workbook, protection); the others (charts, styles, pivot tables, queries…) are not
+ * modelled because the add-in does not use them.
+ */
+export const UNDO_UNSUPPORTED: Record<string, { web: boolean; desktop: boolean }> = {
+  'DocumentProperties.author': { web: false, desktop: true },
+  'DocumentProperties.title': { web: false, desktop: true },
+  'Workbook.close': { web: false, desktop: false },
+  'Workbook.insertWorksheetsFromBase64': { web: false, desktop: false },
+  'Workbook.save': { web: false, desktop: false },
+  'WorkbookProtection.protect': { web: false, desktop: false },
+  'WorkbookProtection.unprotect': { web: false, desktop: false },
+  'Worksheet.copy': { web: false, desktop: false },
+  'Worksheet.delete': { web: false, desktop: false },
+  'Worksheet.name': { web: true, desktop: false },
+  'Worksheet.standardWidth': { web: false, desktop: true },
+  'Worksheet.position': { web: true, desktop: false },
+  'Worksheet.visibility': { web: true, desktop: false },
+  'WorksheetCollection.addFromBase64': { web: false, desktop: false },
+  'WorksheetProtection.pauseProtection': { web: false, desktop: false },
+  'WorksheetProtection.protect': { web: false, desktop: false },
+  'WorksheetProtection.resumeProtection': { web: false, desktop: false },
+  'WorksheetProtection.setPassword': { web: false, desktop: false },
+  'WorksheetProtection.unprotect': { web: false, desktop: false },
+  'WorksheetProtection.updateOptions': { web: false, desktop: false },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Requirement sets
@@ -146,6 +188,8 @@ const LOAD_RESPONSE_OVERHEAD = 40;
 // Core
 
 interface SyncState {
+  /** Something was changed (an add-in entry in the undo history). */
+  wrote?: boolean;
   responseBytes: number;
   cellsLoaded: number;
   commits: (() => void)[];
@@ -197,13 +241,26 @@ class Core {
   syncs = 0;
   log: SyncRecord[] = [];
   registrations: Registration[] = [];
+  undo: string[] = [];
+  undoClears: string[] = [];
   constructor(
     wb: WorkbookModel,
     readonly sets: Record<string, string>,
     readonly limit: number,
     readonly author: string,
+    readonly platform: 'desktop' | 'web' = 'desktop',
   ) {
     this.wb = wb;
+  }
+
+  /** An API that changes the workbook ran: an undo entry, or the history is gone (UNDO_UNSUPPORTED). */
+  changedBy(api: string, st: SyncState): void {
+    st.wrote = true;
+    const row = UNDO_UNSUPPORTED[api];
+    if (row && !row[this.platform]) {
+      this.undo = [];
+      this.undoClears.push(api);
+    }
   }
 
   supports(set: string, version: string): boolean {
@@ -458,6 +515,7 @@ class Core {
       throw new DoubleError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size (${st.responseBytes} bytes) exceeds the limit (${this.limit}).`);
     }
     for (const c of st.commits) c();
+    if (st.wrote) this.undo.push('add-in');
     this.fire(st.changes, 'ThisLocalAddin');
   }
 
@@ -597,9 +655,10 @@ abstract class BaseProxy {
 
   /** Queues a property write; `apply` runs at sync. */
   _set(prop: string, value: unknown, version: string, apply: () => void): void {
-    this._ctx._enqueue(utf8Length(prop) + jsonBytes(value), () => {
+    this._ctx._enqueue(utf8Length(prop) + jsonBytes(value), (st) => {
       this._ctx._core.require(version, `${this._type}.${prop}`);
       if (!this._exists()) return;
+      this._ctx._core.changedBy(`${this._type}.${prop}`, st);
       apply();
     });
   }
@@ -611,6 +670,8 @@ abstract class BaseProxy {
       (st) => {
         this._ctx._core.require(version, `${this._type}.${name}`);
         if (!this._exists()) return;
+        // Selecting and activating change no data: Excel keeps no undo entry for them.
+        if (name !== 'select' && name !== 'activate') this._ctx._core.changedBy(`${this._type}.${name}`, st);
         apply(st);
       },
       allowClosed,
@@ -846,7 +907,8 @@ class WorksheetCollectionProxy extends ItemsCollectionProxy<WorksheetProxy> {
   add(name?: string): WorksheetProxy {
     const core = this._ctx._core;
     let id: string | null = null;
-    this._ctx._enqueue(jsonBytes(name ?? ''), () => {
+    this._ctx._enqueue(jsonBytes(name ?? ''), (st) => {
+      core.changedBy('WorksheetCollection.add', st);
       let n = name;
       if (n === undefined) {
         let i = core.wb.sheets.length + 1;
@@ -1219,6 +1281,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
     this._ctx._enqueue(utf8Length(prop) + jsonBytes(value), (st) => {
       this._ctx._core.require(version, `${this._type}.${prop}`);
       if (!this._exists()) return;
+      this._ctx._core.changedBy(`${this._type}.${prop}`, st);
       this._currentState = st;
       try {
         apply();
@@ -1548,7 +1611,7 @@ class RangeAreasProxy extends ResolvedProxy<AreasTarget> {
     return (this._format ??= new RangeFormatProxy(this._ctx, this, () => this._sheetRects()));
   }
   select(): void {
-    this._call('select', null, '1.9', () => {
+    this._call('select', null, '1.18', () => {
       const { sheet, rects } = this._sheetRects();
       selectIn(this._ctx._core, sheet, rects);
     });
@@ -1954,8 +2017,9 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
   add(cellAddress: RangeProxy | string, content: string): P {
     const core = this._ctx._core;
     let made: H | null = null;
-    this._ctx._enqueue(jsonBytes(content) + 40, () => {
+    this._ctx._enqueue(jsonBytes(content) + 40, (st) => {
       core.require(this._version, `${this._type}.add`);
+      core.changedBy(`${this._type}.add`, st);
       const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, this._addNeedsSheet);
       const key = cellKey(r, c);
       if (this._find(sheet, key) !== null) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${this._one}.`);
@@ -2205,7 +2269,7 @@ readable(CustomPropertyProxy, ['key', 'value', 'type']);
 
 export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const sets = options.requirementSets ?? { ExcelApi: '1.18' };
-  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User');
+  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop');
   const host: DoubleHost = {
     async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
       const ctx = new DoubleContext(core);
@@ -2256,8 +2320,11 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
       const rect = parseRect(address);
       const st: SyncState = { responseBytes: 0, cellsLoaded: 0, commits: [], changes: [], evalCache: null };
       core.writeMatrix(sheet, rect, values, 'values', st);
+      core.undo.push(`user: ${quoteSheetName(sheet.name)}!${address}`);
       core.fire(st.changes, 'Unknown');
     },
     handlerCount: () => core.registrations.filter((r) => r.active).length,
+    undoStack: () => core.undo.slice(),
+    undoClears: () => core.undoClears.slice(),
   };
 }

@@ -13,7 +13,7 @@
  * Formats are plain data (x.cell(sheet, 'C5').format, x.snapshot()), so "every format is back" is a
  * deep-equality check on snapshots taken before highlighting and after clearing.
  */
-export { createExcelDouble, type ExcelDouble, type ExcelDoubleOptions, type DoubleHost, type SyncRecord, type ChangedEvent } from './double';
+export { createExcelDouble, UNDO_UNSUPPORTED, type ExcelDouble, type ExcelDoubleOptions, type DoubleHost, type SyncRecord, type ChangedEvent } from './double';
 export { DoubleError, ErrorCodes } from './errors';
 export {
   emptyWorkbook,

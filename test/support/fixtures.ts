@@ -7,6 +7,7 @@
  * Each drift logs its edits, so tests can map every cell address of the example to where the drifted
  * workbook holds the same figure (`mapRef`). Regenerate with `npm run fixtures`.
  */
+import type { ReadErrorCode } from '../../src/adapters/read-error';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
@@ -455,7 +456,7 @@ export function oleFile(streams: string[]): Buffer {
 
 export interface Broken {
   file: string;
-  code: 'not-found' | 'empty' | 'not-xlsx' | 'truncated' | 'encrypted' | 'unreadable' | 'not-a-plan';
+  code: ReadErrorCode;
   description: string;
   bytes(): Promise<Buffer>;
 }
@@ -491,7 +492,7 @@ export const BROKEN: Broken[] = [
   },
   {
     file: 'legacy.xls',
-    code: 'not-xlsx',
+    code: 'unsupported',
     description: 'an Excel 97-2003 workbook (OLE with a Workbook stream)',
     bytes: async () => oleFile(['Workbook', '\u0005SummaryInformation']),
   },

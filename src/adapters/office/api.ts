@@ -129,6 +129,14 @@ export interface PlanChangeOptions {
   debounceMs?: number;
 }
 
+/**
+ * The oldest Excel the add-in supports, as the ExcelApi requirement set manifest.xml declares (tests
+ * hold the two equal). 1.9 brings what highlighting and restoring need (Range.copyFrom,
+ * getCellProperties, RangeAreas); anything newer is checked with `host.supports` and falls back.
+ * See docs/addin.md, "Supported Excel versions".
+ */
+export const MIN_EXCEL_API = '1.9';
+
 /** Name of the very hidden sheet that keeps what is needed to restore highlighted cells. */
 export const MARKS_SHEET = '_jobtarget_marks';
 /** Name of the findings sheet written on request. */

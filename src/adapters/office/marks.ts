@@ -25,6 +25,8 @@ import { ANNOTATION_TAG, MARKS_SHEET, MAX_MARKED_CELLS, SEVERITY_FILL, type Exce
 import { cellInput, cellsToRects, type Rect } from './insert';
 
 export const MARKS_HEADER = 'jobtarget marks v1';
+/** Row 1 of MARKS_SHEET (A:H); H1 is never empty, so the saved-format area always has a used range. */
+const HEADER_ROW: (string | null)[] = [MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation', null, 'saved formats →'];
 const SNAP_COL = 7; // H
 /** Saved formats live from column H on; H1 carries a label so that area is never empty. */
 export const SNAP_AREA = 'H:XFD';
@@ -382,24 +384,40 @@ export interface WriteMarksInput {
 }
 
 /**
- * Queues: MARKS_SHEET reset (or created, very hidden), the saved formats, the record rows, the fills
+ * MARKS_SHEET, emptied (or created). It is created once per workbook and then only emptied, never
+ * deleted or re-hidden: Worksheet.delete clears the user's undo history everywhere and setting
+ * Worksheet.visibility does on Windows and Mac (Microsoft's "Undo support" list). So the only
+ * history-clearing call is the one `visibility` when the sheet is first made.
+ */
+export function queueMarksSheet(ctx: Excel.RequestContext, exists: boolean): Excel.Worksheet {
+  const sheets = ctx.workbook.worksheets;
+  if (exists) {
+    const marks = sheets.getItem(MARKS_SHEET);
+    marks.getRange().clear('All' as Excel.ClearApplyTo);
+    return marks;
+  }
+  const marks = sheets.add(MARKS_SHEET);
+  marks.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  return marks;
+}
+
+/** Empties MARKS_SHEET down to its header row (after the restores that copy from it were queued). */
+export function queueEmptyMarksSheet(ctx: Excel.RequestContext): void {
+  queueMarksSheet(ctx, true).getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
+}
+
+/**
+ * Queues: MARKS_SHEET emptied (or created, very hidden), the saved formats, the record rows, the fills
  * and the notes/comments. Call after queueRestore and after the old annotations were deleted.
  */
 export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): { annotated: number; skipped: number } {
   const sheets = ctx.workbook.worksheets;
-  let marks: Excel.Worksheet;
-  if (input.marksSheetExists) {
-    marks = sheets.getItem(MARKS_SHEET);
-    marks.getRange().clear('All' as Excel.ClearApplyTo);
-  } else {
-    marks = sheets.add(MARKS_SHEET);
-  }
-  marks.visibility = 'VeryHidden' as Excel.SheetVisibility;
+  const marks = queueMarksSheet(ctx, input.marksSheetExists);
 
   const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
   // Record rows: one per target, spaced by the target's height.
   let row = 1;
-  const rows: (string | null)[][] = [[MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation', null, 'saved formats →']];
+  const rows: (string | null)[][] = [HEADER_ROW.slice()];
   const placed: { t: MarkTarget; snap: Rect }[] = [];
   for (const t of input.targets) {
     const h = t.rect.r1 - t.rect.r0 + 1;
@@ -437,13 +455,6 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): {
     }
   }
   return { annotated, skipped };
-}
-
-/** Deletes MARKS_SHEET (a very hidden sheet must be made hidden first: Excel refuses otherwise). */
-export function queueDeleteMarksSheet(ctx: Excel.RequestContext): void {
-  const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
-  marks.visibility = 'Hidden' as Excel.SheetVisibility;
-  marks.delete();
 }
 
 /** Loads every note and comment with its content (where the host has them). */

@@ -59,15 +59,12 @@ export async function writeResultsSheet(host: ExcelHost, findings: readonly Find
       const items = sheets.items.map((s) => ({ name: s.name, visibility: s.visibility as string }));
       const ourName = prop && !prop.isNullObject ? String(prop.value) : null;
       const ours = ourName === null ? undefined : items.find((s) => s.name.toLowerCase() === ourName.toLowerCase());
-      const visible = items.filter((s) => s.visibility === 'Visible').length;
       const taken = items.map((s) => s.name);
       let name: string;
       let ws: Excel.Worksheet;
-      if (ours && !(ours.visibility === 'Visible' && visible === 1) && ours.visibility !== 'VeryHidden') {
-        sheets.getItem(ours.name).delete();
-        name = freeName(RESULTS_SHEET, taken.filter((n) => n !== ours.name));
-        ws = sheets.add(name);
-      } else if (ours) {
+      // Our previous sheet is emptied and reused, never deleted: Worksheet.delete clears the user's undo
+      // history (Microsoft's "Undo support" list). A hidden one (it cannot be activated) is left alone.
+      if (ours && ours.visibility === 'Visible') {
         name = ours.name;
         ws = sheets.getItem(name);
         ws.getRange().clear('All' as Excel.ClearApplyTo);

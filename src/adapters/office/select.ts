@@ -9,8 +9,9 @@ import { parseRange } from '../../core/grid/a1';
 const MAX_AREAS = 100;
 
 /**
- * Activates the sheet of the first reference and selects every referenced cell on that sheet
- * (a multi-area selection where ExcelApi 1.9 allows, else the first cell). One round trip.
+ * Activates the sheet of the first reference and selects every referenced cell on that sheet: a
+ * multi-area selection where RangeAreas.select exists (ExcelApi 1.18; getRanges alone is 1.9), else
+ * the area holding the first reference (the finding's own cell, e.g. the total). One round trip.
  */
 export async function selectCells(host: ExcelHost, refs: readonly string[]): Promise<ActionCost> {
   const parsed = refs.flatMap((r) => {
@@ -35,7 +36,7 @@ export async function selectCells(host: ExcelHost, refs: readonly string[]): Pro
   return host.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    if (rects.length > 1 && host.supports('ExcelApi', '1.9')) {
+    if (rects.length > 1 && host.supports('ExcelApi', '1.18')) {
       ws.getRanges(rects.slice(0, MAX_AREAS).map(rectAddress).join(',')).select();
     } else {
       const first = rects.length > 1 ? rects.find((r) => r.r0 === cells[0].row && r.c0 <= cells[0].col && r.c1 >= cells[0].col) ?? rects[0] : rects[0];

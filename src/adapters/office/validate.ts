@@ -10,7 +10,9 @@
  * Only MARKS_SHEET ever receives values; plan cells get fills and notes, never a value or formula.
  *
  * clearMarks, round trips: 1. sheet names, notes/comments  2. MARKS_SHEET rows and saved fills
- *   3. restore, remove our notes/comments, delete MARKS_SHEET.
+ *   3. restore, remove our notes/comments, empty MARKS_SHEET.
+ * Neither ever deletes a sheet or changes a sheet's visibility after MARKS_SHEET was created: those calls
+ * clear the user's undo history (Microsoft's "Undo support" list), and auto re-check runs after every edit.
  */
 import type { Rect } from './insert';
 import { parseRange } from '../../core/grid/a1';
@@ -29,7 +31,7 @@ import {
   loadAnnotations,
   parseRecords,
   planMarks,
-  queueDeleteMarksSheet,
+  queueEmptyMarksSheet,
   queueDeleteOurAnnotations,
   queueMarks,
   queueRestore,
@@ -137,8 +139,8 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       let skipped = 0;
       if (plan.targets.length) {
         skipped = queueMarks(ctx, { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists }).skipped;
-      } else if (marksExists) {
-        queueDeleteMarksSheet(ctx);
+      } else if (marksExists && oldMarks?.records.length) {
+        queueEmptyMarksSheet(ctx);
       }
       await meter.sync(ctx);
       if (plan.truncated) {
@@ -182,8 +184,10 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           const old = queueOldMarks(ctx);
           await meter.sync(ctx);
           const { records, fills } = readOldMarks(old);
+          if (!records.length && ours === 0) return { restored: 0, cost: meter.cost() };
           restored = queueRestore(ctx, records, fills, new Set(names));
-          queueDeleteMarksSheet(ctx);
+          // Emptied, not deleted: deleting a sheet clears the user's undo history (see queueMarksSheet).
+          if (records.length) queueEmptyMarksSheet(ctx);
         }
       }
       const removed = queueDeleteOurAnnotations(annotations);

@@ -4,7 +4,7 @@
  * cell, under a summary. The input is never written: the copy goes to another folder under the same
  * base name plus '.검증.xlsx', and a copy whose path resolves to an input is refused.
  */
-import { promises as fs, realpathSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parseA1 } from '../../core/grid/a1';
@@ -12,6 +12,7 @@ import type { Finding, Lang, Severity } from '../../core/rules/types';
 import { SEVERITY_ORDER } from '../../core/rules/run';
 import { sortFindings } from '../../core/validate';
 import { DEFAULT_FONT, argb, workbookToBuffer } from './write';
+import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../output';
 import { MARKS_SHEET, RESULTS_SHEET, loadXlsx, orderedWorksheets } from './read';
 
 import { ANNOTATED_SUFFIX } from './names';
@@ -205,13 +206,9 @@ function addResultsSheet(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang, 
   return ws;
 }
 
-export class AnnotateRefusedError extends Error {
-  readonly code = 'refused';
-  constructor(readonly output: string) {
-    super(`검증 사본이 입력 파일을 덮어쓰게 되어 쓰지 않았습니다: ${output} (refused: the annotated copy would overwrite an input file)`);
-    this.name = 'AnnotateRefusedError';
-  }
-}
+/** The copy's path is (or links to) an input: refused, whatever `--force` says. */
+export const AnnotateRefusedError = OutputIsInputError;
+export { OutputExistsError };
 
 /** Where the annotated copy of `input` goes in `dir`: same base name + '.검증.xlsx'. */
 export function annotatedPath(input: string, dir: string): string {
@@ -219,43 +216,29 @@ export function annotatedPath(input: string, dir: string): string {
   return path.join(dir, `${base}${ANNOTATED_SUFFIX}`);
 }
 
-/** A path in a form that compares equal for the same file (symlinks resolved; case folded where the file system folds it). */
-export function samePathKey(p: string): string {
-  let full = path.resolve(p);
-  try {
-    full = realpathSync(full);
-  } catch {
-    // Not there yet: resolve its folder instead.
-    try {
-      full = path.join(realpathSync(path.dirname(full)), path.basename(full));
-    } catch {
-      /* keep the resolved path */
-    }
-  }
-  return process.platform === 'win32' || process.platform === 'darwin' ? full.toLowerCase() : full;
-}
-
 export interface AnnotateFileOptions extends AnnotateOptions {
-  /** Every input of the batch: the copy may not resolve to any of them. Defaults to [input]. */
+  /** Every input of the batch: the copy may not be any of them (by inode: hard and symbolic links included). Defaults to [input]. */
   inputs?: string[];
   /** The input's bytes or loaded workbook, when the caller has them already (the file is then not read again). */
   buffer?: Buffer;
   workbook?: ExcelJS.Workbook;
   /** Output path instead of annotatedPath(input, dir). */
   output?: string;
+  /** Replace an existing copy (never through a link; never an input). */
+  force?: boolean;
 }
 
-/** Writes the annotated copy of `input` into `dir` and returns its path. */
+/**
+ * Writes the annotated copy of `input` into `dir` and returns its path: through a new temporary file
+ * renamed into place (src/adapters/output.ts), so the input and anything outside `dir` are never written.
+ */
 export async function annotateFile(input: string, findings: readonly Finding[], dir: string, opts: AnnotateFileOptions = {}): Promise<string> {
   const output = opts.output ?? annotatedPath(input, dir);
-  const forbidden = new Set([...(opts.inputs ?? []), input].map(samePathKey));
-  if (forbidden.has(samePathKey(output))) throw new AnnotateRefusedError(output);
+  const protect = [...(opts.inputs ?? []), input];
   const wb = opts.workbook ?? (await loadXlsx(opts.buffer ?? (await fs.readFile(input)), input));
   annotateWorkbook(wb, findings, { file: path.basename(input), ...opts });
   const bytes = await workbookToBuffer(wb);
   await fs.mkdir(path.dirname(output), { recursive: true });
-  // Check again just before writing: the folder may have been created as a link to the input's.
-  if (forbidden.has(samePathKey(output))) throw new AnnotateRefusedError(output);
-  await fs.writeFile(output, bytes);
+  await writeOutputFile(output, bytes, { force: opts.force, protect });
   return output;
 }

@@ -1,29 +1,37 @@
 /**
- * exceljs reader: an .xlsx file (or its bytes) → GridWorkbook, the plain grid the core reads plans from.
+ * The .xlsx reader: a workbook file (or its bytes) → GridWorkbook, straight from the OOXML parts.
  *
- * - values: rich text flattened to text, dates as ISO text, hyperlinks by their text, errors as text
- *   ('#REF!'), formulas by their CACHED result (nothing is recalculated) with the formula text kept;
- * - number formats and merged ranges; merged cells other than the top-left one are empty;
- * - every sheet, hidden ones after the visible ones (so a visible table wins over a hidden copy),
- *   except the sheets jobtarget itself writes (the marks sheet and the '검증결과' findings sheet).
+ * The zip is listed and checked first (zip.ts: limits, sizes), then only the parts a plan needs are
+ * inflated, slice by slice, into a streaming XML parser (saxes): the workbook (sheet names, order,
+ * visibility), its relationships, shared strings, the number formats of the cell styles, and each
+ * worksheet's cells and merged ranges. Every other entry is inflated only to verify its size and CRC.
  *
- * The input is only ever read. A file that cannot be read throws an XlsxReadError whose message is one
- * line, Korean then English.
+ * - values: rich and inline text flattened to text, dates (date-formatted numbers) as ISO text, errors
+ *   as text ('#REF!'), formulas by their CACHED result (a cached 0 included; nothing is recalculated)
+ *   with the formula text kept (a shared formula translated to its own cell);
+ * - number formats, merged ranges (clipped to the sheet's used range); merged cells other than the
+ *   top-left one are empty;
+ * - every worksheet, hidden ones after the visible ones (so a visible table wins over a hidden copy),
+ *   except the sheets jobtarget itself writes.
+ *
+ * Work is linear in the bytes present: rows and cells are stored where they are, and the limits below
+ * bound everything a file can merely claim. The input is only ever read. Every failure is an
+ * InputReadError (read-error.ts) naming the part at fault; no library's text reaches the user.
  */
 import { createHash } from 'crypto';
-import ExcelJS from 'exceljs';
-import { readRegularFile } from '../file';
-import { InputReadError, type ReadErrorCode } from '../read-error';
-import { MARKS_SHEET, RESULTS_SHEET } from './names';
+import { SaxesParser } from 'saxes';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
-import { sniff } from './zip';
+import { readRegularFile } from '../file';
+import { InputReadError, readFail } from '../read-error';
+import { MARKS_SHEET, RESULTS_SHEET } from './names';
+import { checkZipHead, inflateEntry, openZip, verifyEntry, type ZipArchive, type ZipEntry } from './zip';
 
 export { MARKS_SHEET, RESULTS_SHEET };
-const OWN_SHEETS = new Set([MARKS_SHEET, RESULTS_SHEET]);
-
-export type XlsxErrorCode = ReadErrorCode;
 /** Read errors of every input format are one class (src/adapters/read-error.ts). */
 export { InputReadError as XlsxReadError };
+export type { ReadErrorCode as XlsxErrorCode } from '../read-error';
+// The exceljs view of a workbook, for the annotated copy and tests; exceljs loads only when loadXlsx runs.
+export { isoDate, loadXlsx, mergesOf, orderedWorksheets, plainValue, workbookToGrid, worksheetToGrid } from './exceljs-grid';
 
 export interface XlsxReadResult {
   grid: GridWorkbook;
@@ -32,136 +40,649 @@ export interface XlsxReadResult {
   bytes: number;
   /** Names of hidden (or very hidden) sheets; they are in the grid, after the visible ones. */
   hiddenSheets: string[];
-  /** The loaded workbook (for annotating a copy without reading the file twice). */
-  workbook: ExcelJS.Workbook;
-  /** The bytes read. */
+  /** The bytes read (an annotated copy is made from them). */
   buffer: Buffer;
 }
 
-function fail(code: XlsxErrorCode, ko: string, en: string, file?: string): never {
-  throw new InputReadError(code, ko, en, file);
+export interface XlsxLimits {
+  /** Cells holding a value or formula, per sheet. */
+  maxCellsPerSheet: number;
+  maxMergesPerSheet: number;
+  /** Cells covered by one merged range after clipping to the used range. */
+  maxMergeArea: number;
+  /** Cells covered by all merged ranges of a sheet after clipping. */
+  maxMergedCellsPerSheet: number;
+  maxSharedStrings: number;
+  /** Characters in one text (Excel's own limit is 32,767 per cell). */
+  maxStringChars: number;
+  maxXmlDepth: number;
+  /** Wall-clock time for reading one file, ms. */
+  timeBudgetMs: number;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);
+export const XLSX_LIMITS: XlsxLimits = {
+  maxCellsPerSheet: 4_000_000,
+  maxMergesPerSheet: 200_000,
+  maxMergeArea: 1_000_000,
+  maxMergedCellsPerSheet: 4_000_000,
+  maxSharedStrings: 4_000_000,
+  maxStringChars: 1_000_000,
+  maxXmlDepth: 256,
+  timeBudgetMs: 60_000,
+};
 
-/** Checks the bytes and loads them with exceljs. */
-export async function loadXlsx(buf: Buffer, file?: string): Promise<ExcelJS.Workbook> {
-  const s = sniff(buf);
-  switch (s.kind) {
-    case 'empty':
-      fail('empty', '빈 파일입니다 (0바이트)', 'empty file: 0 bytes', file);
-    case 'not-zip':
-      fail('not-xlsx', 'Excel(.xlsx) 파일이 아닙니다 — ZIP 형식이 아닙니다', 'not an .xlsx file: not a zip archive', file);
-    case 'zip-not-xlsx':
-      fail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음)', 'a zip archive but not an Excel workbook (no xl/workbook.xml)', file);
-    case 'truncated':
-      fail('truncated', '파일이 손상되었습니다 — 중간에 잘린 파일입니다', `truncated file: the zip archive is cut short (${s.why})`, file);
-    case 'ole':
-      if (s.encrypted) fail('encrypted', '암호로 보호된 파일입니다 — 암호를 해제해 저장한 뒤 다시 검사하세요', 'password-protected workbook: remove the password, save and check again', file);
-      fail('not-xlsx', 'Excel 97-2003(.xls) 형식입니다 — .xlsx로 저장한 뒤 다시 검사하세요', 'legacy .xls workbook: save it as .xlsx and check again', file);
-    case 'xlsx':
-      break;
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs' typings name an older Buffer type; the bytes are what it wants.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    const msg = oneLine(e instanceof Error ? e.message : String(e));
-    if (/end of data|corrupted|invalid (?:distance|code|stored block)|unexpected end|crc32/i.test(msg)) {
-      fail('truncated', '파일이 손상되었습니다 — 압축을 풀 수 없습니다', `damaged file: the zip data cannot be inflated (${msg})`, file);
-    }
-    fail('unreadable', `파일을 읽을 수 없습니다: ${msg}`, `cannot read the workbook: ${msg}`, file);
-  }
-  return wb;
+export interface XlsxReadOptions {
+  limits?: Partial<XlsxLimits>;
 }
 
-/** Reads the file (never writes it) and turns it into a grid. */
-export async function readXlsxFile(file: string): Promise<XlsxReadResult> {
-  return readXlsxBuffer(await readRegularFile(file), file);
+const OWN_SHEETS = new Set([MARKS_SHEET, RESULTS_SHEET]);
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+/** Merged ranges up to this many cells are kept whole; larger ones are clipped to the used range. */
+const SMALL_MERGE = 10_000;
+
+/** Reads the file (never writes it): only a regular file, refused from its first bytes when not a zip. */
+export async function readXlsxFile(file: string, opts: XlsxReadOptions = {}): Promise<XlsxReadResult> {
+  const buf = await readRegularFile(file, { head: (first, size) => checkZipHead(first, size, file) });
+  return readXlsxBuffer(buf, file, opts);
 }
 
-export async function readXlsxBuffer(buf: Buffer, file?: string): Promise<XlsxReadResult> {
+export async function readXlsxBuffer(buf: Buffer, file?: string, opts: XlsxReadOptions = {}): Promise<XlsxReadResult> {
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  const workbook = await loadXlsx(buf, file);
-  const { grid, hiddenSheets } = workbookToGrid(workbook);
-  return { grid, sha256, bytes: buf.length, hiddenSheets, workbook, buffer: buf };
-}
-
-/** Sheets in the order Excel shows their tabs. */
-export function orderedWorksheets(wb: ExcelJS.Workbook): ExcelJS.Worksheet[] {
-  const order = (ws: ExcelJS.Worksheet) => (ws as unknown as { orderNo?: number }).orderNo ?? 0;
-  return wb.worksheets.slice().sort((a, b) => order(a) - order(b));
-}
-
-export function workbookToGrid(wb: ExcelJS.Workbook): { grid: GridWorkbook; hiddenSheets: string[] } {
-  const visible: GridSheet[] = [];
-  const hidden: GridSheet[] = [];
-  for (const ws of orderedWorksheets(wb)) {
-    if (OWN_SHEETS.has(ws.name)) continue;
-    const sheet = worksheetToGrid(ws);
-    if (ws.state === 'hidden' || ws.state === 'veryHidden') hidden.push(sheet);
-    else visible.push(sheet);
+  const limits = { ...XLSX_LIMITS, ...opts.limits };
+  try {
+    const { grid, hiddenSheets } = readWorkbook(buf, file, limits);
+    return { grid, sha256, bytes: buf.length, hiddenSheets, buffer: buf };
+  } catch (e) {
+    if (e instanceof InputReadError) throw e;
+    // Anything else is a structure this reader does not expect; its text is not for users.
+    readFail('damaged', '파일이 손상되었거나 읽을 수 없는 구조입니다 — Excel에서 열어 다시 저장하세요', 'the workbook is damaged or has a structure that cannot be read: open and re-save it in Excel', file);
   }
-  return { grid: { sheets: [...visible, ...hidden] }, hiddenSheets: hidden.map((s) => s.name) };
 }
 
-const MERGE = 1; // ExcelJS.ValueType.Merge (the enum is declared, not exported as a value, in the typings)
+// ------------------------------------------------------------------------------------------ parts
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): GridSheet {
-  const rows: (GridCell | undefined)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: (GridCell | undefined)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if ((cell.type as number) === MERGE) return; // the value sits in the merge's top-left cell
-      const raw = cell.value;
-      const grid: GridCell = { value: plainValue(raw) };
-      if (raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
-        const f = cell.formula;
-        if (f) grid.formula = f.replace(/^=/, '');
-      }
-      const fmt = cell.numFmt;
-      if (fmt && fmt !== 'General') grid.numFmt = fmt;
-      if (grid.value === null && grid.formula === undefined) return;
-      out[colNumber - 1] = grid;
-    });
-    if (out.length) rows[rowNumber - 1] = out;
+interface Ctx {
+  zip: ZipArchive;
+  file?: string;
+  limits: XlsxLimits;
+  deadline: number;
+  /** Entries already inflated (and so verified). */
+  done: Set<ZipEntry>;
+}
+
+function damaged(ctx: Ctx, part: string, ko: string, en: string): never {
+  readFail('damaged', `파일이 손상되었습니다 (${part}): ${ko} — 원본을 다시 받거나 Excel에서 열어 다시 저장하세요`, `the file is damaged (${part}): ${en}; get the original again or open and re-save it in Excel`, ctx.file);
+}
+
+function tooLarge(ctx: Ctx, ko: string, en: string): never {
+  readFail('too-large', `파일이 너무 큽니다 — ${ko}`, `too large: ${en}`, ctx.file);
+}
+
+function checkTime(ctx: Ctx): void {
+  if (Date.now() > ctx.deadline) {
+    const s = Math.round(ctx.limits.timeBudgetMs / 1000);
+    readFail('timeout', `읽는 데 ${s}초가 넘게 걸려 멈췄습니다 — 파일이 비정상적으로 큽니다`, `reading took more than ${s} s and was stopped: the file is abnormally large`, ctx.file);
+  }
+}
+
+const localName = (qname: string) => {
+  const i = qname.indexOf(':');
+  return i < 0 ? qname : qname.slice(i + 1);
+};
+
+interface XmlHandlers {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text?(text: string): void;
+}
+
+/** Streams one part through saxes: local element names (any prefix), depth and text length bounded. */
+function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandlers): void {
+  const parser = new SaxesParser({ position: false });
+  let depth = 0;
+  let failure: unknown = null;
+  parser.on('opentag', (node) => {
+    if (++depth > ctx.limits.maxXmlDepth) damaged(ctx, entry.name, `XML이 너무 깊게 중첩되어 있습니다 (${ctx.limits.maxXmlDepth}단계 초과)`, `XML nested deeper than ${ctx.limits.maxXmlDepth} levels`);
+    h.open(localName(node.name), node.attributes as Record<string, string>);
+    if (node.isSelfClosing) {
+      depth -= 1;
+      h.close(localName(node.name));
+    }
   });
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name: ws.name, rows, merges: mergesOf(ws) };
-}
-
-interface MergeRange {
-  tl: string;
-  br: string;
-}
-
-/** Merged ranges as "A5:A6" (exceljs keeps them in _merges, keyed by the top-left cell). */
-export function mergesOf(ws: ExcelJS.Worksheet): string[] {
-  const merges = (ws as unknown as { _merges?: Record<string, MergeRange> })._merges;
-  if (merges) return Object.values(merges).filter(Boolean).map((m) => `${m.tl}:${m.br}`);
-  return (ws.model as { merges?: string[] }).merges ?? [];
-}
-
-/** exceljs' cell value → the grid's plain value. */
-export function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return isoDate(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
-    if ('text' in o) return plainValue(o.text); // a hyperlink: its text (itself possibly rich text)
+  parser.on('closetag', (node) => {
+    if (node.isSelfClosing) return;
+    depth -= 1;
+    h.close(localName(node.name));
+  });
+  if (h.text) {
+    const onText = h.text;
+    parser.on('text', (t) => {
+      if (t.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 ${t.length.toLocaleString('en-US')}자짜리 글자가 있습니다`, `${entry.name} holds a text of ${t.length} characters`);
+      onText(t);
+    });
+    parser.on('cdata', (t) => onText(t));
   }
-  return String(v);
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  const decoder = new TextDecoder('utf-8');
+  let slices = 0;
+  const feed = (s: string) => {
+    parser.write(s);
+    if (failure) throw failure;
+  };
+  try {
+    inflateEntry(
+      ctx.zip,
+      entry,
+      (chunk) => {
+        if ((++slices & 15) === 0) checkTime(ctx);
+        feed(decoder.decode(chunk, { stream: true }));
+      },
+      ctx.file,
+    );
+    feed(decoder.decode());
+    parser.close();
+    if (failure) throw failure;
+  } catch (e) {
+    if (e instanceof InputReadError) throw e;
+    damaged(ctx, entry.name, 'XML이 깨졌습니다', 'its XML is broken');
+  }
+  ctx.done.add(entry);
 }
 
-/** A date as ISO text: the day alone when there is no time of day. */
-export function isoDate(d: Date): string {
+function entryOf(ctx: Ctx, partName: string): ZipEntry | undefined {
+  return ctx.zip.byName.get(partName.replace(/^\//, '').toLowerCase());
+}
+
+/** A relationship target resolved against the folder of the part that holds it. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+interface Rel {
+  target: string;
+  type: string;
+}
+
+function readRels(ctx: Ctx, ofPart: string): Map<string, Rel> {
+  const relsName = `${ofPart.split('/').slice(0, -1).join('/')}/_rels/${ofPart.split('/').pop()}.rels`.replace(/^\//, '');
+  const rels = new Map<string, Rel>();
+  const entry = entryOf(ctx, relsName);
+  if (!entry) return rels;
+  parsePart(ctx, entry, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(ofPart, a.Target), type: a.Type ?? '' });
+    },
+    close() {},
+  });
+  return rels;
+}
+
+interface SheetRef {
+  name: string;
+  part: string;
+  hidden: boolean;
+}
+
+function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; rels: Map<string, Rel> } {
+  const rootRels = readRels(ctx, '');
+  let workbookPart = 'xl/workbook.xml';
+  for (const r of rootRels.values()) if (/\/officeDocument$/.test(r.type)) workbookPart = r.target;
+  const entry = entryOf(ctx, workbookPart) ?? entryOf(ctx, 'xl/workbook.xml');
+  if (!entry) {
+    readFail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (통합 문서 파트 없음) — .xlsx 통합 문서를 주세요', 'a zip archive but not an Excel workbook (no workbook part): give an .xlsx workbook', ctx.file);
+  }
+  workbookPart = entry.name.replace(/^\//, '');
+  const rels = readRels(ctx, workbookPart);
+  const listed: { name: string; rid: string; hidden: boolean }[] = [];
+  let date1904 = false;
+  parsePart(ctx, entry, {
+    open(name, a) {
+      if (name === 'sheet') {
+        // The relationship id is r:id, whatever the prefix is called.
+        const ridKey = Object.keys(a).find((k) => k !== 'id' && localName(k) === 'id');
+        listed.push({ name: a.name ?? '', rid: ridKey ? a[ridKey] : '', hidden: a.state === 'hidden' || a.state === 'veryHidden' });
+      } else if (name === 'workbookPr') {
+        date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      }
+    },
+    close() {},
+  });
+  const sheets: SheetRef[] = [];
+  for (const s of listed) {
+    const rel = rels.get(s.rid);
+    if (!rel) damaged(ctx, workbookPart, `시트 '${s.name}'의 연결 정보가 없습니다`, `sheet '${s.name}' has no relationship`);
+    if (!/\/worksheet$/.test(rel.type)) continue; // chart sheets, dialog sheets: no cells
+    sheets.push({ name: s.name, part: rel.target, hidden: s.hidden });
+  }
+  return { sheets, date1904, rels };
+}
+
+function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
+  const strings: string[] = [];
+  const entry = part ? entryOf(ctx, part) : undefined;
+  if (!entry) return strings;
+  let inSi = false;
+  let inT = false;
+  let skip = 0; // inside <rPh> (phonetic guide) text is not part of the value
+  let cur = '';
+  parsePart(ctx, entry, {
+    open(name) {
+      if (name === 'si') {
+        inSi = true;
+        cur = '';
+      } else if (name === 'rPh') skip += 1;
+      else if (name === 't' && inSi && skip === 0) inT = true;
+    },
+    close(name) {
+      if (name === 'si') {
+        inSi = false;
+        if (strings.length >= ctx.limits.maxSharedStrings) tooLarge(ctx, `공유 문자열이 ${ctx.limits.maxSharedStrings.toLocaleString('en-US')}개를 넘습니다`, `more than ${ctx.limits.maxSharedStrings} shared strings`);
+        strings.push(cur);
+      } else if (name === 'rPh') skip -= 1;
+      else if (name === 't') inT = false;
+    },
+    text(t) {
+      if (inT) {
+        cur += t;
+        if (cur.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
+      }
+    },
+  });
+  return strings;
+}
+
+/** Built-in number formats (ECMA-376 part 1, 18.8.30) that have a fixed code. */
+const BUILTIN_NUMFMTS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/** Whether a number format shows a date or time (text in quotes and [..] sections aside). */
+export function isDateFormat(fmt: string): boolean {
+  return /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+interface Style {
+  numFmt?: string;
+  date: boolean;
+}
+
+/** Number format of each cell style (cellXfs index), undefined for General. */
+function readStyles(ctx: Ctx, part: string | undefined): Style[] {
+  const styles: Style[] = [];
+  const entry = part ? entryOf(ctx, part) : undefined;
+  if (!entry) return styles;
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  let xfDepth = 0;
+  parsePart(ctx, entry, {
+    open(name, a) {
+      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) {
+        if (xfDepth++ === 0) ids.push(Number(a.numFmtId ?? 0) || 0);
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+      else if (name === 'xf' && inCellXfs) xfDepth -= 1;
+    },
+  });
+  for (const id of ids) {
+    const code = id ? custom.get(id) ?? BUILTIN_NUMFMTS[id] : undefined;
+    const numFmt = code && code !== 'General' ? code : undefined;
+    styles.push({ numFmt, date: numFmt ? isDateFormat(numFmt) : false });
+  }
+  return styles;
+}
+
+// --------------------------------------------------------------------------------------- worksheet
+
+/** "AB12" → 0-based row and column, or null when it is not a cell address. */
+function parseRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c === 36 && i === 0) continue;
+    else break;
+    if (col > MAX_COL) return { row: 0, col: col - 1 }; // out of range; caught by the caller's bound check
+  }
+  if (i < ref.length && ref.charCodeAt(i) === 36) i += 1;
+  if (col === 0 || i === ref.length) return null;
+  const digits = ref.slice(i);
+  if (!/^\d+$/.test(digits)) return null;
+  return { row: Number(digits) - 1, col: col - 1 };
+}
+
+function colName(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const a1 = (row: number, col: number) => `${colName(col)}${row + 1}`;
+
+/**
+ * A shared formula moved from its master cell to another: relative references shift by the distance,
+ * absolute ($) ones stay; text in quotes and sheet names in quotes are left alone.
+ */
+export function slideFormula(formula: string, dRow: number, dCol: number): string {
+  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, quoted, cAbs, col, rAbs, row) => {
+    if (quoted) return m;
+    let c = 0;
+    for (const ch of col as string) c = c * 26 + (ch.charCodeAt(0) - 64);
+    const newCol = cAbs ? c - 1 : c - 1 + dCol;
+    const newRow = rAbs ? Number(row) - 1 : Number(row) - 1 + dRow;
+    if (newCol < 0 || newRow < 0) return m;
+    return `${cAbs}${colName(newCol)}${rAbs}${newRow + 1}`;
+  });
+}
+
+/** ISO text of an Excel serial date (as exceljs makes it, so both readers agree). */
+function serialToIso(serial: number, date1904: boolean): string {
+  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+  const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
   const iso = d.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
+}
+
+function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style[], date1904: boolean): GridSheet {
+  const found = entryOf(ctx, ref.part);
+  if (!found) damaged(ctx, ref.part, `시트 '${ref.name}'의 파트가 없습니다`, `the part of sheet '${ref.name}' is missing`);
+  const entry: ZipEntry = found;
+  const rows: (GridCell | undefined)[][] = [];
+  const rawMerges: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  let cells = 0;
+  let maxRow = -1;
+  let maxCol = -1;
+
+  let rowIdx = -1;
+  let colIdx = -1;
+  // the cell being read
+  let inCell = false;
+  let type = '';
+  let style = 0;
+  let text = '';
+  let collecting: 'v' | 'f' | 't' | null = null;
+  let inInline = false;
+  let phonetic = 0;
+  let v: string | null = null;
+  let inline: string | null = null;
+  let f: string | null = null;
+  let fShared: string | null = null;
+  let fMaster = false;
+
+  function badRef(what: string): never {
+    damaged(ctx, entry.name, `셀 주소가 잘못되었습니다 (${what.slice(0, 40)})`, `a cell address is invalid (${what.slice(0, 40)})`);
+  }
+
+  parsePart(ctx, entry, {
+    open(name, a) {
+      switch (name) {
+        case 'row': {
+          if (a.r !== undefined) {
+            const r = Number(a.r);
+            if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) badRef(`행 ${a.r}`);
+            rowIdx = r - 1;
+          } else rowIdx += 1;
+          colIdx = -1;
+          break;
+        }
+        case 'c': {
+          inCell = true;
+          if (a.r !== undefined) {
+            const p = parseRef(a.r);
+            if (!p || p.row >= MAX_ROW || p.col >= MAX_COL) badRef(a.r);
+            rowIdx = p.row;
+            colIdx = p.col;
+          } else {
+            colIdx += 1;
+            if (rowIdx < 0) rowIdx = 0;
+            if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+          }
+          type = a.t ?? 'n';
+          style = a.s !== undefined ? Number(a.s) || 0 : 0;
+          v = null;
+          inline = null;
+          f = null;
+          fShared = null;
+          fMaster = false;
+          break;
+        }
+        case 'v':
+          if (inCell) {
+            collecting = 'v';
+            text = '';
+          }
+          break;
+        case 'f':
+          if (inCell) {
+            collecting = 'f';
+            text = '';
+            if (a.t === 'shared' && a.si !== undefined) {
+              fShared = a.si;
+              fMaster = a.ref !== undefined;
+            }
+          }
+          break;
+        case 'is':
+          if (inCell) {
+            inInline = true;
+            inline = '';
+          }
+          break;
+        case 'rPh':
+          phonetic += 1;
+          break;
+        case 't':
+          if (inInline && phonetic === 0) {
+            collecting = 't';
+            text = '';
+          }
+          break;
+        case 'mergeCell': {
+          const m = a.ref ? /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(a.ref) : null;
+          if (!m) break;
+          const p = parseRef(m[1]);
+          const q = m[2] ? parseRef(m[2]) : p;
+          if (!p || !q || p.row >= MAX_ROW || q.row >= MAX_ROW || p.col >= MAX_COL || q.col >= MAX_COL) {
+            damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${a.ref.slice(0, 40)})`, `a merged range is invalid (${a.ref.slice(0, 40)})`);
+          }
+          if (rawMerges.length >= ctx.limits.maxMergesPerSheet) {
+            tooLarge(ctx, `시트 '${ref.name}'에 병합 영역이 ${ctx.limits.maxMergesPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxMergesPerSheet} merged ranges`);
+          }
+          rawMerges.push({ r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) });
+          break;
+        }
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+          if (collecting === 'v') {
+            v = text;
+            collecting = null;
+          }
+          break;
+        case 'f':
+          if (collecting === 'f') {
+            f = text;
+            collecting = null;
+          }
+          break;
+        case 't':
+          if (collecting === 't') {
+            inline = (inline ?? '') + text;
+            collecting = null;
+          }
+          break;
+        case 'rPh':
+          phonetic -= 1;
+          break;
+        case 'is':
+          inInline = false;
+          break;
+        case 'c': {
+          inCell = false;
+          const cell = finishCell();
+          if (cell) {
+            if (++cells > ctx.limits.maxCellsPerSheet) {
+              tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
+            }
+            if ((cells & 0xffff) === 0) checkTime(ctx);
+            (rows[rowIdx] ??= [])[colIdx] = cell;
+            if (rowIdx > maxRow) maxRow = rowIdx;
+            if (colIdx > maxCol) maxCol = colIdx;
+          }
+          break;
+        }
+      }
+    },
+    text(t) {
+      if (collecting) {
+        text += t;
+        if (text.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
+      }
+    },
+  });
+
+  function finishCell(): GridCell | null {
+    const st = styles[style];
+    let formula: string | undefined;
+    if (f !== null && f !== '') {
+      formula = f;
+      if (fShared !== null && fMaster) masters.set(fShared, { formula: f, row: rowIdx, col: colIdx });
+    } else if (fShared !== null) {
+      const m = masters.get(fShared);
+      if (m) formula = slideFormula(m.formula, rowIdx - m.row, colIdx - m.col);
+    }
+    let value: CellValue = null;
+    switch (type) {
+      case 's': {
+        if (v === null || v === '') break;
+        const i = Number(v);
+        if (!Number.isInteger(i) || i < 0 || i >= strings.length) {
+          damaged(ctx, entry.name, `${a1(rowIdx, colIdx)}의 공유 문자열 번호가 없는 번호입니다`, `${a1(rowIdx, colIdx)} refers to a shared string that does not exist`);
+        }
+        value = strings[i];
+        break;
+      }
+      case 'inlineStr':
+        value = inline ?? v;
+        break;
+      case 'str':
+        value = v;
+        break;
+      case 'b':
+        value = v === null || v === '' ? null : v === '1' || v === 'true';
+        break;
+      case 'e':
+        value = v;
+        break;
+      case 'd':
+        if (v !== null && v !== '') {
+          const d = new Date(v);
+          value = Number.isNaN(d.getTime()) ? v : serialToIso((d.getTime() / 86_400_000) + 25569, false);
+        }
+        break;
+      default: {
+        if (v === null || v.trim() === '') break;
+        const n = Number(v);
+        if (!Number.isFinite(n)) value = v;
+        else if (st?.date) value = serialToIso(n, date1904);
+        else value = n;
+      }
+    }
+    if (value === null && formula === undefined) return null;
+    const cell: GridCell = { value };
+    if (formula !== undefined) cell.formula = formula;
+    if (st?.numFmt) cell.numFmt = st.numFmt;
+    return cell;
+  }
+
+  // Merged ranges clipped to the used range (a range past every value covers nothing), capped, and
+  // the values under a merge other than its top-left one dropped, as Excel shows them.
+  const merges: string[] = [];
+  let mergedCells = 0;
+  for (const m of rawMerges) {
+    const whole = (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+    // Small ranges are kept as written; a large one is cut at the last row and column holding a value.
+    const clip = whole > SMALL_MERGE;
+    if (clip && (m.r0 > maxRow || m.c0 > maxCol)) continue;
+    const r1 = clip ? Math.min(m.r1, maxRow) : m.r1;
+    const c1 = clip ? Math.min(m.c1, maxCol) : m.c1;
+    const area = (r1 - m.r0 + 1) * (c1 - m.c0 + 1);
+    const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
+    if (area > ctx.limits.maxMergeArea || (mergedCells += area) > ctx.limits.maxMergedCellsPerSheet) {
+      tooLarge(ctx, `병합 영역이 너무 큽니다 (${ref.name}!${given})`, `a merged range is too large (${ref.name}!${given})`);
+    }
+    if (r1 === m.r0 && c1 === m.c0) continue; // clipped to one cell: no longer a merge
+    for (let r = m.r0; r <= r1; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = r === m.r0 ? m.c0 + 1 : m.c0; c <= c1 && c < row.length; c++) row[c] = undefined;
+    }
+    merges.push(`${a1(m.r0, m.c0)}:${a1(r1, c1)}`);
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) rows[r] = [];
+    else {
+      // a row whose last cells were emptied by a merge ends at its last cell
+      let n = row.length;
+      while (n > 0 && row[n - 1] === undefined) n--;
+      row.length = n;
+    }
+  }
+  return { name: ref.name, rows, merges };
+}
+
+// -------------------------------------------------------------------------------------- workbook
+
+function readWorkbook(buf: Buffer, file: string | undefined, limits: XlsxLimits): { grid: GridWorkbook; hiddenSheets: string[] } {
+  const zip = openZip(buf, file);
+  const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set() };
+  if (!zip.byName.has('[content_types].xml') && !zip.byName.has('xl/workbook.xml')) {
+    readFail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음) — .xlsx 통합 문서를 주세요', 'a zip archive but not an Excel workbook (no xl/workbook.xml): give an .xlsx workbook', file);
+  }
+  const { sheets, date1904, rels } = readWorkbookPart(ctx);
+  let stringsPart: string | undefined;
+  let stylesPart: string | undefined;
+  for (const r of rels.values()) {
+    if (/\/sharedStrings$/.test(r.type)) stringsPart = r.target;
+    else if (/\/styles$/.test(r.type)) stylesPart = r.target;
+  }
+  const strings = readSharedStrings(ctx, stringsPart);
+  const styles = readStyles(ctx, stylesPart);
+  const visible: GridSheet[] = [];
+  const hidden: GridSheet[] = [];
+  for (const ref of sheets) {
+    if (OWN_SHEETS.has(ref.name)) continue;
+    const sheet = readWorksheet(ctx, ref, strings, styles, date1904);
+    (ref.hidden ? hidden : visible).push(sheet);
+  }
+  // Every other entry is verified too: a damaged package is reported, not read as if intact.
+  for (const e of zip.entries) {
+    if (ctx.done.has(e) || e.name.endsWith('/')) continue;
+    checkTime(ctx);
+    verifyEntry(zip, e, file);
+  }
+  return { grid: { sheets: [...visible, ...hidden] }, hiddenSheets: hidden.map((s) => s.name) };
 }

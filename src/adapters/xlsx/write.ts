@@ -5,12 +5,12 @@
  *
  * exceljs is used only under src/adapters/xlsx; the core never imports this module.
  */
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { a1, columnLetters } from '../../core/grid/a1';
 import type { PlanDraft } from '../../core/model/draft';
 import { renderWorkbook, type RenderOptions, type RenderedCell, type RenderedSheet, type RenderedWorkbook } from '../../core/template/render';
 import { STYLES, type CellStyle } from '../../core/template/styles';
+import { OutputExistsError, writeOutputFile } from '../output';
 
 /** Font of every styled cell: the Korean default of Office. */
 export const DEFAULT_FONT = '맑은 고딕';
@@ -101,22 +101,11 @@ export async function draftToBuffer(draft: PlanDraft, opts: RenderOptions): Prom
   return renderedToBuffer(renderWorkbook(draft, opts));
 }
 
-export class OutputExistsError extends Error {
-  readonly code = 'exists';
-  constructor(readonly file: string) {
-    super(`파일이 이미 있습니다: ${file} — 덮어쓰려면 --force (file exists: ${file}; use --force to overwrite)`);
-    this.name = 'OutputExistsError';
-  }
-}
+export { OutputExistsError };
 
-/** Writes bytes; refuses to replace an existing file unless `force` (the check and the create are one step). */
+/** Writes bytes through a new temporary file renamed into place; refuses to replace an existing file unless `force` (src/adapters/output.ts). */
 export async function writeNewFile(file: string, bytes: Buffer, force = false): Promise<void> {
-  try {
-    await fs.writeFile(file, bytes, { flag: force ? 'w' : 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(file);
-    throw e;
-  }
+  await writeOutputFile(file, bytes, { force });
 }
 
 export async function writeRenderedFile(rendered: RenderedWorkbook, file: string, opts: { force?: boolean } = {}): Promise<void> {

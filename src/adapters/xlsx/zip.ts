@@ -4,6 +4,10 @@
  * password-protected workbook, or a legacy .xls), or a zip that is not an Excel workbook.
  */
 
+import { crc32 } from 'zlib';
+import { Inflate } from 'fflate';
+import { readFail } from '../read-error';
+
 export type SniffResult =
   | { kind: 'xlsx'; entries: string[] }
   | { kind: 'empty' }
@@ -57,7 +61,7 @@ export function sniff(buf: Buffer): SniffResult {
     // EncryptedPackage; an Excel 97-2003 workbook has a Workbook (or Book) stream.
     const encrypted = buf.includes(utf16('EncryptedPackage')) || buf.includes(utf16('EncryptionInfo'));
     const legacyXls = !encrypted && (buf.includes(utf16('Workbook')) || buf.includes(utf16('Book')));
-    return { kind: 'ole', encrypted: encrypted || !legacyXls, legacyXls };
+    return { kind: 'ole', encrypted, legacyXls };
   }
   if (buf.length < 4 || buf.readUInt32LE(0) !== LOCAL_HEADER) {
     // An empty zip (only the end record) is still a zip, just not a workbook.
@@ -70,4 +74,180 @@ export function sniff(buf: Buffer): SniffResult {
   const names = new Set(listed.entries.map((e) => e.replace(/^\//, '').toLowerCase()));
   if (!names.has('xl/workbook.xml')) return { kind: 'zip-not-xlsx', entries: listed.entries };
   return { kind: 'xlsx', entries: listed.entries };
+}
+
+// ------------------------------------------------------------------------------------------------
+// The bounded zip reader the .xlsx reader uses: the central directory is checked against the file's
+// size and the limits below before any entry is inflated; entries are inflated in slices (fflate) so
+// a part is never held whole, and each entry's size and CRC-32 (node's zlib.crc32) are verified.
+
+
+export interface ZipLimits {
+  /** Entries in the archive. */
+  maxEntries: number;
+  /** Inflated size of one entry. */
+  maxEntryBytes: number;
+  /** Inflated size of all entries together. */
+  maxTotalBytes: number;
+  /** Inflated / compressed, for entries whose inflated size exceeds ratioFloorBytes. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 200,
+  ratioFloorBytes: 16 * 1024 * 1024,
+};
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the compressed data in the archive. */
+  dataStart: number;
+}
+
+export interface ZipArchive {
+  buf: Buffer;
+  entries: ZipEntry[];
+  /** By lower-case name (OOXML part names are case-insensitive). */
+  byName: Map<string, ZipEntry>;
+}
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+function tooLarge(file: string | undefined, ko: string, en: string): never {
+  readFail('too-large', `파일이 너무 큽니다 — ${ko}`, `too large: ${en}`, file);
+}
+
+function damaged(file: string | undefined, entry: string, ko: string, en: string): never {
+  readFail('damaged', `파일이 손상되었습니다 (${entry}): ${ko} — 원본을 다시 받거나 Excel에서 열어 다시 저장하세요`, `the file is damaged (${entry}): ${en}; get the original again or open and re-save it in Excel`, file);
+}
+
+function truncated(file: string | undefined, why: string): never {
+  readFail('truncated', '파일이 손상되었습니다 — 중간에 잘린 파일입니다. 원본을 다시 받으세요', `the file is truncated (${why}); get the original again`, file);
+}
+
+/** Refuses what is plainly not an OOXML zip from its first bytes (empty, OLE, other formats). */
+export function checkZipHead(first: Buffer, size: number, file?: string): void {
+  if (size === 0) readFail('empty', '빈 파일입니다 (0바이트)', 'empty file: 0 bytes', file);
+  if (first.length >= 8 && first.subarray(0, 8).equals(OLE_MAGIC)) return; // decided on the whole file (encrypted or .xls)
+  if (first.length >= 4 && (first.readUInt32LE(0) === LOCAL_HEADER || first.readUInt32LE(0) === EOCD)) return;
+  readFail('not-xlsx', 'Excel(.xlsx) 통합 문서가 아닙니다 — ZIP 형식이 아닙니다. Excel에서 .xlsx로 저장하세요', 'not an .xlsx workbook: not a zip archive; save it as .xlsx in Excel', file);
+}
+
+/** The OLE compound files that can come our way: an encrypted OOXML package, a legacy .xls, anything else. */
+function failOle(buf: Buffer, file?: string): never {
+  const has = (s: string) => buf.includes(utf16(s));
+  if (has('EncryptedPackage') || has('EncryptionInfo')) {
+    readFail('encrypted', '암호로 보호된 파일입니다 — Excel에서 암호를 해제해 저장한 뒤 다시 검사하세요', 'password-protected workbook: remove the password in Excel, save and check again', file);
+  }
+  if (has('Workbook') || has('Book')) {
+    readFail('unsupported', 'Excel 97-2003(.xls) 형식입니다 — Excel에서 .xlsx로 저장한 뒤 다시 검사하세요', 'legacy .xls workbook: save it as .xlsx in Excel and check again', file);
+  }
+  readFail('not-xlsx', 'Excel 통합 문서가 아닌 OLE 파일입니다 (Word, 한글 등) — .xlsx 통합 문서를 주세요', 'an OLE file that is not an Excel workbook (Word, HWP …): give an .xlsx workbook', file);
+}
+
+/** Lists and checks the archive. Nothing is inflated here. */
+export function openZip(buf: Buffer, file?: string, limits: ZipLimits = ZIP_LIMITS): ZipArchive {
+  if (buf.length === 0) readFail('empty', '빈 파일입니다 (0바이트)', 'empty file: 0 bytes', file);
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) failOle(buf, file);
+  checkZipHead(buf.subarray(0, 8), buf.length, file);
+  const eocd = findEocd(buf);
+  if (eocd < 0) truncated(file, 'end of central directory not found');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    readFail('unsupported', 'ZIP64 형식은 읽지 않습니다 — Excel에서 다시 저장하세요', 'zip64 archives are not read: re-save the workbook in Excel', file);
+  }
+  if (count > limits.maxEntries) tooLarge(file, `ZIP 항목이 ${count}개입니다 (한도 ${limits.maxEntries})`, `${count} zip entries (limit ${limits.maxEntries})`);
+  if (cdOffset + cdSize > eocd) truncated(file, 'the central directory lies beyond the end of the file');
+  const entries: ZipEntry[] = [];
+  const byName = new Map<string, ZipEntry>();
+  let total = 0;
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== CENTRAL) truncated(file, 'a central directory entry is cut short');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, Math.min(p + 46 + nameLen, eocd));
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) readFail('encrypted', `암호로 보호된 ZIP 항목이 있습니다 (${name}) — 암호를 해제해 저장한 뒤 다시 검사하세요`, `a zip entry is password-protected (${name}): remove the password, save and check again`, file);
+    if (method !== 0 && method !== 8) readFail('unsupported', `지원하지 않는 압축 방식입니다 (${name}) — Excel에서 다시 저장하세요`, `unsupported compression method ${method} (${name}): re-save the workbook in Excel`, file);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+      readFail('unsupported', 'ZIP64 형식은 읽지 않습니다 — Excel에서 다시 저장하세요', 'zip64 archives are not read: re-save the workbook in Excel', file);
+    }
+    if (size > limits.maxEntryBytes) tooLarge(file, `${name}의 압축을 풀면 ${mb(size)}입니다 (한도 ${mb(limits.maxEntryBytes)})`, `${name} inflates to ${mb(size)} (limit ${mb(limits.maxEntryBytes)})`);
+    if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
+      tooLarge(file, `${name}의 압축률이 비정상적입니다 (${Math.round(size / Math.max(1, compressedSize))}:1, 압축 폭탄)`, `${name} has an abnormal compression ratio (${Math.round(size / Math.max(1, compressedSize))}:1, a zip bomb)`);
+    }
+    total += size;
+    if (total > limits.maxTotalBytes) tooLarge(file, `압축을 풀면 ${mb(total)}가 넘습니다 (한도 ${mb(limits.maxTotalBytes)})`, `inflates to more than ${mb(total)} (limit ${mb(limits.maxTotalBytes)})`);
+    if (localOffset + 30 > buf.length) truncated(file, `${name} lies beyond the end of the file`);
+    if (buf.readUInt32LE(localOffset) !== LOCAL_HEADER) damaged(file, name, '항목 머리글이 없습니다', 'its local header is missing');
+    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
+    if (dataStart + compressedSize > buf.length) truncated(file, `${name} is cut short`);
+    if (method === 0 && compressedSize !== size) damaged(file, name, '크기가 맞지 않습니다', 'its sizes do not agree');
+    const key = name.replace(/^\//, '').toLowerCase();
+    if (byName.has(key)) damaged(file, name, '같은 이름의 항목이 두 번 있습니다', 'the entry appears twice');
+    const entry: ZipEntry = { name, method, crc, compressedSize, size, dataStart };
+    entries.push(entry);
+    byName.set(key, entry);
+  }
+  return { buf, entries, byName };
+}
+
+const SLICE = 64 * 1024;
+
+/**
+ * Inflates one entry, handing its bytes to `onData` slice by slice, and verifies its size and CRC-32
+ * at the end (a mismatch is "damaged" with the entry's name). `onData` may throw to stop early.
+ */
+export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onData: (chunk: Uint8Array) => void, file?: string): void {
+  const src = zip.buf.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  let crc = 0;
+  let size = 0;
+  const take = (chunk: Uint8Array) => {
+    size += chunk.length;
+    if (size > entry.size) damaged(file, entry.name, '압축을 푼 크기가 기록된 크기보다 큽니다', 'it inflates to more than its recorded size');
+    crc = crc32(chunk, crc);
+    onData(chunk);
+  };
+  if (entry.method === 0) {
+    for (let at = 0; at < src.length; at += SLICE) take(src.subarray(at, Math.min(src.length, at + SLICE)));
+  } else {
+    let ended = false;
+    const inflater = new Inflate((chunk, final) => {
+      if (chunk.length) take(chunk);
+      if (final) ended = true;
+    });
+    try {
+      if (src.length === 0) inflater.push(new Uint8Array(0), true);
+      for (let at = 0; at < src.length; at += SLICE) inflater.push(src.subarray(at, Math.min(src.length, at + SLICE)), at + SLICE >= src.length);
+    } catch (e) {
+      if ((e as Error).name === 'InputReadError') throw e;
+      damaged(file, entry.name, '압축된 데이터가 깨졌습니다', 'its compressed data is broken');
+    }
+    if (!ended) damaged(file, entry.name, '압축된 데이터가 중간에 끝납니다', 'its compressed data ends early');
+  }
+  if (size !== entry.size) damaged(file, entry.name, `크기가 맞지 않습니다 (${size} ≠ ${entry.size})`, `size mismatch (${size} ≠ ${entry.size})`);
+  if (crc >>> 0 !== entry.crc >>> 0) damaged(file, entry.name, 'CRC 검사값이 맞지 않습니다', 'CRC-32 mismatch');
+}
+
+/** Verifies an entry nothing else reads (size and CRC only). */
+export function verifyEntry(zip: ZipArchive, entry: ZipEntry, file?: string): void {
+  inflateEntry(zip, entry, () => undefined, file);
 }

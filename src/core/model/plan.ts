@@ -93,9 +93,10 @@ export interface ReadProblem {
   ref?: CellRef;
   /**
    * 'fatal' when nothing of the plan could be read; 'table' for a table or label not found (an error);
+   * 'warning' for a relation the reader could not establish (e.g. tasks not linked to areas: a warning finding);
    * 'note' for information about the workbook's shape (an info finding), e.g. a results-only workbook.
    */
-  level: 'fatal' | 'table' | 'note';
+  level: 'fatal' | 'table' | 'warning' | 'note';
 }
 
 export interface Plan {

@@ -34,20 +34,51 @@ export interface SumComparison {
 // Binary floats make 0.1 + 0.2 !== 0.3; differences below this are treated as none.
 const NOISE = 1e-9;
 
+/**
+ * Figures at or beyond this size are not plausible in a plan (the largest budgets are ~10^7 백만원)
+ * and are past what a double holds to the unit (2^53 ≈ 9·10^15): the value-implausible rule reports
+ * them, and sums involving them are computed without overflow (see compareSum).
+ */
+export const PLAUSIBLE_LIMIT = 1e15;
+
+/** Rounds away binary noise below 10^-9; large or non-finite figures are returned as they are (x·10^9 would overflow). */
 export function clean(x: number): number {
+  if (!(Math.abs(x) < PLAUSIBLE_LIMIT)) return x;
   return Math.round(x * 1e9) / 1e9;
+}
+
+/** Scale that keeps a sum of `n` values of magnitude up to `max` finite: a power of two, so scaling is exact. */
+function safeScale(max: number, n: number): number {
+  return max * (n + 1) < Number.MAX_VALUE / 4 ? 1 : 2 ** -64;
 }
 
 /**
  * Compares a stated total with its parts. For a whole-unit total of n whole-unit parts the tolerance
  * is (n + 1) / 2, as in domain.md.
+ *
+ * No verdict can come from overflow or lost precision: the arithmetic is done on values scaled by a
+ * power of two when they could overflow, the noise allowed is the float error of the sum (not a share
+ * of its size), and a non-finite figure is never 'equal' to anything.
  */
 export function compareSum(total: RoundedPart, parts: RoundedPart[]): SumComparison {
-  const sum = clean(parts.reduce((s, p) => s + p.value, 0));
-  const difference = clean(total.value - sum);
+  const values = [total.value, ...parts.map((p) => p.value)];
   const tolerance = clean(total.half + parts.reduce((s, p) => s + p.half, 0));
-  const verdict: SumVerdict =
-    Math.abs(difference) <= NOISE * Math.max(1, Math.abs(sum)) ? 'equal' : Math.abs(difference) <= tolerance + NOISE ? 'rounding' : 'mismatch';
+  if (!values.every(Number.isFinite)) {
+    const sum = parts.reduce((s, p) => s + p.value, 0);
+    const difference = total.value - sum;
+    return { verdict: 'mismatch', sum, difference: Number.isNaN(difference) ? Infinity : difference, tolerance };
+  }
+  const max = Math.max(...values.map(Math.abs));
+  const k = safeScale(max, parts.length);
+  const scaledSum = parts.reduce((s, p) => s + p.value * k, 0);
+  const scaledDifference = total.value * k - scaledSum;
+  // Worst float error of n additions of values up to max: (n + 1)·max·ε; plus the decimal noise.
+  const noise = NOISE + (parts.length + 1) * (max * Number.EPSILON);
+  const d = Math.abs(scaledDifference) / k;
+  const verdict: SumVerdict = d <= noise ? 'equal' : d <= tolerance + noise ? 'rounding' : 'mismatch';
+  // Reported figures: the sum may be beyond a double (n parts of 1e308); it is then ±Infinity, never NaN.
+  const sum = clean(scaledSum / k);
+  const difference = clean(scaledDifference / k);
   return { verdict, sum, difference, tolerance };
 }
 

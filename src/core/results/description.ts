@@ -7,7 +7,7 @@
  * '구 분'/'세부사업명' column and no '증감' column, and the 연차별 세부계획 header carries a '성과목표'
  * column, which a 실천과제 table header never does (its 성과목표 sits in the rows below).
  */
-import type { Label } from '../template/description';
+import type { Label } from '../tables/labels';
 
 const label = (text: string, ...synonyms: string[]): Label => ({ text, synonyms });
 

@@ -13,6 +13,7 @@ import { valueNotNumber } from './plan/value-not-number';
 import { valueNegative } from './plan/value-negative';
 import { valueTextNumber } from './plan/value-text-number';
 import { valueBlank } from './plan/value-blank';
+import { valueImplausible } from './plan/value-implausible';
 import { budgetWithoutTarget } from './plan/budget-without-target';
 import { targetWithoutBudget } from './plan/target-without-budget';
 import { resultSum } from './results/result-sum';
@@ -38,6 +39,7 @@ export const PLAN_RULES: readonly Rule[] = [
   valueNegative,
   valueTextNumber,
   valueBlank,
+  valueImplausible,
   budgetWithoutTarget,
   targetWithoutBudget,
 ];

@@ -4,7 +4,7 @@
  */
 import { qualified } from '../grid/a1';
 import type { Figure } from '../model/plan';
-import { compareSum, halfUnit } from '../numbers/interval';
+import { PLAUSIBLE_LIMIT, compareSum, halfUnit } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
 import type { RuleContext } from './types';
 
@@ -28,6 +28,9 @@ export interface SumCheck {
 
 /** A figure for a message: thousands separators, △ for negatives, 0 as 0 (not '-'). */
 export const fmt = (x: number): string => {
+  // Implausibly large figures (value-implausible reports them) read best as a power of ten: 1e+308.
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '?' : x > 0 ? '∞' : '△∞';
+  if (Math.abs(x) >= PLAUSIBLE_LIMIT) return x < 0 ? `△${(-x).toExponential()}` : x.toExponential();
   const v = Math.round(x * 1e6) / 1e6;
   return formatKoreanNumber(v, decimalsOf(v)).replace(/^-$/, '0');
 };

@@ -5,13 +5,10 @@
  */
 import type { PlanPeriod } from '../model/period';
 import { baseYear } from '../model/period';
+import { circledNumber, type Label } from '../tables/labels';
 
-export interface Label {
-  /** What the writer puts in the cell. */
-  text: string;
-  /** What the reader also accepts (compared with whitespace removed). */
-  synonyms: string[];
-}
+// The label helpers live with the table kinds (tables/labels.ts); re-exported for existing callers.
+export { circledNumber, matches, nameKey, norm, parseTaskTitle, yearOfHeader, type Label } from '../tables/labels';
 
 const label = (text: string, ...synonyms: string[]): Label => ({ text, synonyms });
 
@@ -86,21 +83,6 @@ export const TEMPLATE = {
 
 export type IndicatorKindName = '률' | '수';
 
-/** Normalised form used for every label comparison: no whitespace, no line breaks. */
-export function norm(text: string): string {
-  return text.replace(/\s+/g, '');
-}
-
-/** Names compared ignoring whitespace and punctuation such as · . ㆍ (the seed spells one area both ways). */
-export function nameKey(text: string): string {
-  return text.replace(/[\s.·ㆍ・,，、\-_()（）]/g, '').toLowerCase();
-}
-
-export function matches(text: string, l: Label): boolean {
-  const t = norm(text);
-  return t === norm(l.text) || l.synonyms.some((s) => t === norm(s));
-}
-
 /** Header texts that depend on the plan period. */
 export function yearHeader(year: number): string {
   return `${year}년`;
@@ -109,37 +91,6 @@ export function yearHeader(year: number): string {
 export function indicatorHeaders(p: PlanPeriod): { lastActual: string; base: string; change: string } {
   const b = baseYear(p);
   return { lastActual: `${b - 1}년 (실적)`, base: `${b}년 (기준)`, change: `증감 (${b}년 대비)` };
-}
-
-/**
- * Reads a year out of a header: "2023년", "'23년", "2022년 (예상치)", "'22년 대비 증감률" (→ null: a
- * change column, not a year column).
- */
-export function yearOfHeader(text: string): number | null {
-  const t = norm(text);
-  if (t.includes('증감') || t.includes('대비')) return null;
-  const full = /(19|20)(\d{2})년?/.exec(t);
-  if (full) return Number(full[1] + full[2]);
-  const short = /^[‘’'`]?(\d{2})년/.exec(t);
-  if (short) return 2000 + Number(short[1]);
-  return null;
-}
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿';
-
-export function circledNumber(n: number): string {
-  return n >= 1 && n <= 50 ? Array.from(CIRCLED)[n - 1] : `${n}.`;
-}
-
-/** "① 청년 창업 인프라 조성", "14. 과제명", "실천과제 3 과제명" → { no, name }. */
-export function parseTaskTitle(text: string): { no: number; name: string } | null {
-  const t = text.trim();
-  const first = Array.from(t)[0];
-  const idx = first ? Array.from(CIRCLED).indexOf(first) : -1;
-  if (idx >= 0) return { no: idx + 1, name: t.slice(first.length).trim() };
-  const m = /^(?:실천과제\s*)?(\d{1,3})\s*[.)]?\s+(.+)$/.exec(t);
-  if (m) return { no: Number(m[1]), name: m[2].trim() };
-  return null;
 }
 
 export function taskTitle(no: number, name: string): string {

@@ -32,10 +32,10 @@ describe('selectCells', () => {
     expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C7,C17:C18' });
   });
 
-  test('below ExcelApi 1.9 (no multi-area ranges) the first cell', async () => {
-    const x = await inserted(undefined, '1.8');
-    await selectCells(x.host, ["'분야별 목표'!C7", "'분야별 목표'!D9"]);
-    expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C7' });
+  test.each(['1.17', '1.14', '1.9'])('ExcelApi %s (RangeAreas.select is 1.18): the area of the first cell, no error', async (v) => {
+    const x = await inserted(undefined, v);
+    await selectCells(x.host, ["'분야별 목표'!C17", "'분야별 목표'!C18", "'분야별 목표'!C7", "'분야별 목표'!D9"]);
+    expect(x.selection()).toEqual({ sheet: '분야별 목표', address: 'C17:C18' });
   });
 
   test('nothing to select costs nothing', async () => {

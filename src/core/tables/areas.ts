@@ -1,0 +1,83 @@
+/**
+ * 분야별 목표: `전략분야 | 구 분 | 합 계 | 2023년 …`, the area name merged over its 성과목표/소요예산 pair
+ * (or written on the first row only), the grand total row `합 계`, an area with only a 성과목표 row, and
+ * the footnote `* 소요예산 : … 민간사업비 제외` (or a 비고 saying 제외) marking the area left out of the
+ * budget total. Our template and the published document share this layout.
+ */
+import { planYears } from '../model/period';
+import type { Plan, StrategyArea } from '../model/plan';
+import { TEMPLATE } from '../template/description';
+import { missingSeries, readGroups } from './groups';
+import { matches } from './labels';
+import { groupColumns, pairHeader, type PairHeader } from './pairs';
+import { findLabelInRow, findUnits, isFootnote, refOf, text } from './sheet';
+import type { TableKind, TableMatch } from './types';
+
+export interface AreaMatch extends TableMatch {
+  kind: 'areas';
+  head: PairHeader;
+}
+
+const A = TEMPLATE.areas;
+
+export const areasTable: TableKind<AreaMatch> = {
+  id: 'areas',
+  name: '분야별 목표',
+  nameEn: '분야별 목표 (targets by strategy area)',
+  detect(s) {
+    const out: AreaMatch[] = [];
+    for (let r = 0; r < s.grid.rows.length; r++) {
+      const anchorCol = findLabelInRow(s, r, A.anchor);
+      if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;
+      const head = pairHeader(s, r, anchorCol, A.roleHeader, A.totalHeader, A.remarkHeader);
+      if (!head) continue;
+      const { end } = readGroups(s, r + 1, groupColumns(head, [...head.years.values()]), () => false, s.grid.source !== undefined);
+      const m: AreaMatch = { kind: 'areas', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
+      if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
+      else if (head.totalCol < 0) m.notUnderstood = { ko: `'${A.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${A.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
+      out.push(m);
+      r = Math.max(r, end - 1);
+    }
+    return out;
+  },
+  read(m, asm) {
+    const s = m.sheet;
+    const r = m.header;
+    const head = m.head;
+    const plan = asm.plan;
+    plan.areasSheet = refOf(s, r, head.nameCol).sheet;
+    const units = findUnits(s, r - 3, r);
+    plan.areaUnits = { target: units.target ?? '명', budget: units.budget ?? '백만원' };
+    if (!units.found) asm.missingUnitLines.push(refOf(s, r, head.nameCol));
+    if (m.notUnderstood) {
+      asm.problem(A.tableName, `분야별 목표 표에서 ${m.notUnderstood.ko} (읽지 않음)`, `분야별 목표 table: ${m.notUnderstood.en} (not read)`, 'table', m.notUnderstood.ref);
+      return;
+    }
+    const years = planYears(asm.period);
+    const missing = years.filter((y) => !head.years.has(y));
+    if (missing.length) asm.problem(A.tableName, `연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
+    const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
+    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
+    let grandTotal: Plan['grandTotal'] = null;
+    const areas: StrategyArea[] = [];
+    for (const g of groups) {
+      const target = g.target ?? asm.missingRow(A.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
+      if (grandTotal === null && areas.length === 0 && matches(g.name, A.grandTotal)) {
+        grandTotal = { label: g.label, target, budget: g.budget };
+        continue;
+      }
+      areas.push({ name: g.name, label: g.label, excludedFromBudgetTotal: g.remark.includes('제외'), target, budget: g.budget });
+    }
+    if (grandTotal === null) asm.problem(A.tableName, `'${A.grandTotal.text}' 행을 찾지 못했습니다`, `'${A.grandTotal.text}' row not found`, 'table', refOf(s, r, head.nameCol));
+    // Footnotes such as "* 소요예산 : 민간일자리창출 분야 민간사업비 제외" mark an area excluded when no remark does.
+    if (!areas.some((a) => a.excludedFromBudgetTotal)) {
+      for (let k = m.last + 1; k < Math.min(s.grid.rows.length, m.last + 6); k++) {
+        const note = text(s, k, 0);
+        if (!isFootnote(note) || !note.includes('제외')) continue;
+        for (const a of areas) if (a.budget === null) a.excludedFromBudgetTotal = true;
+      }
+    }
+    plan.areas = areas;
+    plan.grandTotal = grandTotal;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * The row pairs shared by the 분야별 목표 and 실천과제 tables: a name (merged over its two rows, or
+ * written on the first row only, as documents do) with a 성과목표 row and a 소요예산 row.
+ */
+import type { CellRef, Figure, Series } from '../model/plan';
+import { TEMPLATE } from '../template/description';
+import { matches, nameKey, norm } from './labels';
+import { cell, figure, isBlankRow, isFootnote, own, refOf, text, type TableSheet } from './sheet';
+
+export type Role = 'target' | 'budget';
+
+/** A role label in the 구 분 column: 성과목표 / 소요예산 (and their loose spellings). */
+export function roleOf(t: string): Role | null {
+  if (matches(t, TEMPLATE.roles.target) || norm(t).includes('성과')) return 'target';
+  if (matches(t, TEMPLATE.roles.budget) || norm(t).includes('예산')) return 'budget';
+  return null;
+}
+
+/** A role label exactly as tables write it (for detection, where loose matches would find prose). */
+export function strictRoleOf(t: string): Role | null {
+  if (matches(t, TEMPLATE.roles.target)) return 'target';
+  if (matches(t, TEMPLATE.roles.budget)) return 'budget';
+  return null;
+}
+
+export interface RowGroup {
+  name: string;
+  label: CellRef;
+  target: Series | null;
+  budget: Series | null;
+  remark: string;
+  rows: number[];
+}
+
+export interface GroupColumns {
+  nameCol: number;
+  roleCol: number;
+  totalCol: number;
+  yearCols: number[];
+  remarkCol: number;
+}
+
+/** Does row r hold any figure in the table's number columns? */
+function hasFigures(s: TableSheet, r: number, cols: GroupColumns): boolean {
+  return [cols.totalCol, ...cols.yearCols].some((c) => c >= 0 && own(s, r, c) !== '');
+}
+
+/**
+ * Reads the row pairs under a header. `strict` (document layouts): a row without a role label and
+ * without figures ends the table, so a heading right below a table is never read as a 성과목표 row.
+ */
+export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
+  const { nameCol, roleCol, totalCol, yearCols, remarkCol } = cols;
+  const groups: RowGroup[] = [];
+  let current: RowGroup | null = null;
+  let r = firstRow;
+  for (; r < s.grid.rows.length; r++) {
+    if (stop(r)) break;
+    const rawName = cell(s, r, nameCol);
+    const name = text(s, r, nameCol);
+    const role = roleOf(text(s, r, roleCol));
+    if (name === '' && role === null) {
+      // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
+      // the table goes on below it, i.e. the next non-empty row is a 성과목표/소요예산 row.
+      if (isBlankRow(s, r) && tableGoesOn(s, r + 1, nameCol, roleCol, stop)) continue;
+      break;
+    }
+    if (isFootnote(name)) break;
+    if (strict && role === null && !hasFigures(s, r, cols)) break;
+    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || nameKey(current.name) !== nameKey(name));
+    // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
+    if (startsGroup || current === null || (role !== null && current[role] !== null)) {
+      current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
+      groups.push(current);
+    }
+    current.rows.push(r);
+    const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
+    onRow?.();
+    if (role === 'budget') current.budget = series;
+    else current.target = series; // an unlabelled row is read as the target row
+    if (remarkCol >= 0 && text(s, r, remarkCol) !== '') current.remark += text(s, r, remarkCol);
+  }
+  return { groups, end: r };
+}
+
+/** After empty rows from `from`: is the next row (within 3) another row of the same table? */
+function tableGoesOn(s: TableSheet, from: number, nameCol: number, roleCol: number, stop: (r: number) => boolean): boolean {
+  for (let r = from; r < Math.min(s.grid.rows.length, from + 3); r++) {
+    if (isBlankRow(s, r)) continue;
+    return !stop(r) && !isFootnote(text(s, r, nameCol)) && roleOf(text(s, r, roleCol)) !== null;
+  }
+  return false;
+}
+
+/**
+ * A placeholder for a row missing from its table (a 세부사업 without its 소요예산 row): the caller
+ * reports it once, and its figures point at the row's label and count as 0 without further findings.
+ */
+export function missingSeries(label: CellRef, yearCount: number): Series {
+  const placeholder = (): Figure => ({ ref: label, value: null, state: 'blank', raw: null, decimals: 0, missing: true });
+  return { total: placeholder(), years: Array.from({ length: yearCount }, placeholder) };
+}

@@ -1,0 +1,70 @@
+/**
+ * Labels as every table kind compares them: whitespace-free, synonyms allowed, names compared without
+ * punctuation; year headers in the styles documents use; task titles in their many spellings.
+ * Neutral ground for the 종합계획 and the results readers, so neither needs the other's descriptions.
+ */
+
+export interface Label {
+  /** What the writer puts in the cell. */
+  text: string;
+  /** What the reader also accepts (compared with whitespace removed). */
+  synonyms: string[];
+}
+
+/** Normalised form used for every label comparison: no whitespace, no line breaks. */
+export function norm(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** Names compared ignoring whitespace and punctuation such as · . ㆍ (the seed spells one area both ways). */
+export function nameKey(text: string): string {
+  return text.replace(/[\s.·ㆍ・,，、\-_()（）]/g, '').toLowerCase();
+}
+
+export function matches(text: string, l: Label): boolean {
+  const t = norm(text);
+  return t === norm(l.text) || l.synonyms.some((s) => t === norm(s));
+}
+
+/**
+ * Reads a year out of a header: "2023년", "'23년", "2022년 (예상치)", "'22년 대비 증감률" (→ null: a
+ * change column, not a year column).
+ */
+export function yearOfHeader(text: string): number | null {
+  const t = norm(text);
+  if (t.includes('증감') || t.includes('대비')) return null;
+  const full = /(19|20)(\d{2})년?/.exec(t);
+  if (full) return Number(full[1] + full[2]);
+  const short = /^[‘’'`]?(\d{2})년/.exec(t);
+  if (short) return 2000 + Number(short[1]);
+  return null;
+}
+
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿';
+
+export function circledNumber(n: number): string {
+  return n >= 1 && n <= 50 ? Array.from(CIRCLED)[n - 1] : `${n}.`;
+}
+
+/** The number of a circled numeral (① → 1), or null. */
+export function circledValue(ch: string): number | null {
+  const idx = Array.from(CIRCLED).indexOf(ch);
+  return idx >= 0 ? idx + 1 : null;
+}
+
+/**
+ * "① 청년 창업 인프라 조성", "14. 과제명", "1 과제명", "실천과제 3 과제명", "과제 1 과제명", "과제1" → { no, name }.
+ * Markdown emphasis left by an extraction ("**…**") is dropped.
+ */
+export function parseTaskTitle(text: string): { no: number; name: string } | null {
+  const t = text.replace(/\*\*/g, '').trim();
+  const first = Array.from(t)[0];
+  const circled = first ? circledValue(first) : null;
+  if (circled !== null) return { no: circled, name: t.slice(first.length).trim() };
+  const prefixed = /^(?:실천\s*)?과제\s*(\d{1,3})\s*[.)]?\s*(.*)$/.exec(t);
+  if (prefixed) return { no: Number(prefixed[1]), name: prefixed[2].trim() };
+  const m = /^(\d{1,3})\s*[.)]?\s+(.+)$/.exec(t);
+  if (m) return { no: Number(m[1]), name: m[2].trim() };
+  return null;
+}
+

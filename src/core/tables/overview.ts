@@ -1,0 +1,104 @@
+/**
+ * 개요, optional. Our template's field list (지자체명, 민선 기수, 계획기간 시작연도 …, and the check
+ * settings), or, in a published document, its title lines: `인천서구 민선8기 일자리대책 종합계획` and
+ * `(2023~2026)`, giving region, term and period. Without either, the period comes from the tables'
+ * year headers (assemble.ts).
+ */
+import { parseKoreanNumber } from '../numbers/parse';
+import { TEMPLATE } from '../template/description';
+import type { Label } from './labels';
+import { findLabel, lineText, own, type TableSheet } from './sheet';
+import type { Assembly, TableKind, TableMatch } from './types';
+
+export interface OverviewMatch extends TableMatch {
+  kind: 'overview';
+}
+
+const F = TEMPLATE.overview.fields;
+
+function valueOf(s: TableSheet, l: Label): { t: string; n: number | null } | null {
+  const p = findLabel(s, l);
+  if (!p) return null;
+  for (let c = p.col + 1; c < s.width; c++) {
+    const t = own(s, p.row, c);
+    if (t !== '') return { t, n: parseKoreanNumber(s.grid.rows[p.row]?.[c]?.value ?? null).value };
+  }
+  return null;
+}
+
+export const overviewTable: TableKind<OverviewMatch> = {
+  id: 'overview',
+  name: '개요',
+  nameEn: '개요 (overview)',
+  detect(s) {
+    const at = findLabel(s, F.region) ?? findLabel(s, F.startYear);
+    return at ? [{ kind: 'overview', sheet: s, header: at.row, last: at.row, years: [] }] : [];
+  },
+  read(m, asm) {
+    const s = m.sheet;
+    const meta = asm.plan.meta;
+    const settings = asm.plan.settings;
+    meta.sheet = s.name;
+    meta.region = valueOf(s, F.region)?.t ?? null;
+    meta.term = valueOf(s, F.term)?.n ?? null;
+    meta.preparedDate = valueOf(s, F.preparedDate)?.t ?? null;
+    const rate = valueOf(s, F.requiredRateChange)?.n;
+    const count = valueOf(s, F.requiredCountChange)?.n;
+    if (rate !== null && rate !== undefined) settings.requiredRateChange = rate;
+    if (count !== null && count !== undefined) settings.requiredCountChange = count;
+  },
+};
+
+/** The period the 개요 states, if any (read before the tables, which need it). */
+export function overviewPeriod(s: TableSheet): { startYear: number; years: number | null } | null {
+  const start = valueOf(s, F.startYear)?.n ?? null;
+  if (start === null || !Number.isInteger(start)) return null;
+  const years = valueOf(s, F.years)?.n ?? null;
+  return { startYear: start, years: years !== null && Number.isInteger(years) && years > 0 ? years : null };
+}
+
+export interface TitleMatch extends TableMatch {
+  kind: 'title';
+  region: string | null;
+  term: number | null;
+  period: { startYear: number; years: number } | null;
+}
+
+const PERIOD = /\(?\s*((?:19|20)\d{2})\s*(?:년)?\s*[~～\-–—]\s*((?:19|20)\d{2})\s*(?:년)?\s*\)?/;
+
+/** The document's title lines, within its first lines: `… 민선8기 … 종합계획` and `(2023~2026)`. */
+export const titleLines: TableKind<TitleMatch> = {
+  id: 'title',
+  name: '제목',
+  nameEn: 'title',
+  detect(s) {
+    let region: string | null = null;
+    let term: number | null = null;
+    let period: TitleMatch['period'] = null;
+    let at = -1;
+    for (let r = 0; r < Math.min(s.grid.rows.length, 40); r++) {
+      const line = lineText(s, r);
+      if (!line || line.length > 80) continue;
+      const termMatch = /민선\s*(\d{1,2})\s*기/.exec(line);
+      if (termMatch && /계획|공시/.test(line) && term === null) {
+        term = Number(termMatch[1]);
+        const before = line.slice(0, termMatch.index).trim();
+        if (before !== '') region = before;
+        at = at < 0 ? r : at;
+      }
+      const p = PERIOD.exec(line);
+      if (p && period === null && (termMatch || /^\(/.test(line.trim()) || /계획/.test(line))) {
+        const a = Number(p[1]);
+        const b = Number(p[2]);
+        if (b >= a && b - a < 10) period = { startYear: a, years: b - a + 1 };
+        at = at < 0 ? r : at;
+      }
+    }
+    return at >= 0 ? [{ kind: 'title', sheet: s, header: at, last: at, years: [], region, term, period }] : [];
+  },
+  read(m, asm: Assembly) {
+    const meta = asm.plan.meta;
+    if (meta.region === null && m.region) meta.region = m.region;
+    if (meta.term === null && m.term !== null) meta.term = m.term;
+  },
+};

@@ -1,0 +1,208 @@
+/**
+ * 성과 (annual results) as a table: `성과 항목 | 단위 | 목표 | 실 적 | 달성률(%) …` in our template, or as
+ * documents write it (`구 분 | 실 적`, `실 적(상반기)`, `목 표`, `달성률(%)`). Rows are a hierarchy by a
+ * 수준 column or by indentation; a `-` in a 실적 or 달성률 cell means not stated.
+ */
+import { parseKoreanNumber } from '../numbers/parse';
+import { ANNUAL, RESULTS } from '../results/description';
+import type { ResultItem, ResultLink, Results } from '../results/model';
+import type { CellRef, ReadProblem } from '../model/plan';
+import { matches, nameKey, norm, type Label } from './labels';
+import { cell, figure, isFootnote, own, refOf, text, type TableSheet } from './sheet';
+import { cellText } from '../grid/grid';
+import type { Assembly, TableKind, TableMatch } from './types';
+
+export interface ColumnsMatch extends TableMatch {
+  cols: Record<string, number>;
+}
+
+/** Matches a header label, also in the document spellings with extra words: `실 적(상반기)`, `목 표`. */
+export function findHeaderCol(s: TableSheet, r: number, l: Label, loose = false): number {
+  const row = s.grid.rows[r];
+  if (!row) return -1;
+  for (let c = 0; c < row.length; c++) {
+    if (row[c]?.mergedCopy) continue;
+    const t = cellText(row[c]);
+    if (matches(t, l)) return c;
+    if (loose && matches(norm(t).replace(/\([^)]*\)$/, ''), l)) return c;
+  }
+  return -1;
+}
+
+/** Every header row on the sheet holding all `required` columns; the other columns are optional. */
+export function detectColumns(s: TableSheet, columns: Record<string, Label>, required: string[], loose: boolean): { row: number; cols: Record<string, number> }[] {
+  const out: { row: number; cols: Record<string, number> }[] = [];
+  for (let r = 0; r < s.grid.rows.length; r++) {
+    if (required.some((k) => findHeaderCol(s, r, columns[k], loose) < 0)) continue;
+    const cols: Record<string, number> = {};
+    for (const [k, l] of Object.entries(columns)) cols[k] = findHeaderCol(s, r, l, loose);
+    out.push({ row: r, cols });
+  }
+  return out;
+}
+
+/** A field line "label | value" above `before`: the first non-empty cell right of the label. */
+export function field(s: TableSheet, l: Label, before: number): { text: string; ref: CellRef } | null {
+  for (let r = 0; r < before; r++) {
+    const c = findHeaderCol(s, r, l);
+    if (c < 0) continue;
+    for (let k = c + 1; k < s.width; k++) {
+      const t = own(s, r, k);
+      if (t !== '') return { text: t, ref: refOf(s, r, k) };
+    }
+  }
+  return null;
+}
+
+export function yearOf(t: string | undefined): number | null {
+  if (!t) return null;
+  const m = /(19|20)\d{2}/.exec(t.replace(/\s+/g, ''));
+  if (m) return Number(m[0]);
+  const short = /^[‘’'`]?(\d{2})년?$/.exec(t.trim());
+  return short ? 2000 + Number(short[1]) : null;
+}
+
+/** Leading whitespace as levels: one ideographic space, a tab or two ASCII spaces per level. */
+function indentLevel(raw: string): number {
+  const m = /^[\s\u3000]*/.exec(raw)?.[0] ?? '';
+  let n = 0;
+  let spaces = 0;
+  for (const ch of m) {
+    if (ch === ' ') {
+      spaces += 1;
+      if (spaces === 2) {
+        n += 1;
+        spaces = 0;
+      }
+    } else if (ch === '\u3000' || ch === '\t') n += 1;
+  }
+  return 1 + n;
+}
+
+/** The sheet's own title: the first line above the header that is neither the fixed title nor a field. */
+export function titleAbove(s: TableSheet, header: number, fixedTitle: string, fields: Label[]): string | null {
+  for (let r = 0; r < header; r++) {
+    const x = own(s, r, 0);
+    if (x !== '' && x !== fixedTitle && fields.every((f) => findHeaderCol(s, r, f) < 0)) return x;
+  }
+  return null;
+}
+
+/** A sheet named like the table (성과, 연차별 세부계획) whose header row is missing: say which headers were looked for. */
+export function missingTableProblem(sheets: TableSheet[], t: { tableName: string; sheetNames: readonly string[] }, headers: [Label, Label]): ReadProblem | null {
+  const named = sheets.find((s) => t.sheetNames.some((n) => nameKey(n) === nameKey(s.name)));
+  if (!named) return null;
+  const [a, b] = headers.map((l) => l.text);
+  return { table: t.tableName, level: 'table', ref: refOf(named, 0, 0), message: `'${named.name}' 시트에서 '${a}'와 '${b}' 머리글이 있는 표를 찾지 못했습니다`, messageEn: `no table with headers '${a}' and '${b}' found on sheet '${named.name}'` };
+}
+
+const R = RESULTS;
+
+export const resultsTable: TableKind<ColumnsMatch> = {
+  id: 'results',
+  name: '성과',
+  nameEn: '성과 (results)',
+  detect(s) {
+    return detectColumns(s, R.columns, ['name', 'actual'], true)
+      // A 연차별 세부계획 header (세부사업명 | 성과목표 …) is not a results table.
+      .filter((h) => findHeaderCol(s, h.row, ANNUAL.columns.subproject) < 0)
+      .map((h) => ({ kind: 'results' as const, sheet: s, header: h.row, last: lastRow(s, h.row, h.cols.name), years: [], cols: h.cols }));
+  },
+  read(m, asm) {
+    readResultsTable(m, asm);
+  },
+};
+
+function lastRow(s: TableSheet, header: number, nameCol: number): number {
+  let last = header;
+  let blanks = 0;
+  for (let r = header + 1; r < s.grid.rows.length; r++) {
+    const row = s.grid.rows[r];
+    const empty = !row || row.every((x) => !x || x.value === null || String(x.value).trim() === '');
+    if (isFootnote(text(s, r, nameCol))) break;
+    if (empty) {
+      if (++blanks > 2 && s.grid.source) break;
+      continue;
+    }
+    blanks = 0;
+    last = r;
+  }
+  return last;
+}
+
+function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
+  const { sheet: s, header: h, cols } = m;
+  const yearField = field(s, R.fields.year, h);
+  const results: Results = {
+    sheet: refOf(s, h, Math.max(0, cols.name)).sheet,
+    title: titleAbove(s, h, R.title, [R.fields.region, R.fields.organisation, R.fields.year]),
+    year: yearOf(yearField?.text) ?? (cols.actual >= 0 ? yearOf(own(s, h, cols.actual)) : null),
+    yearRef: yearField?.ref ?? null,
+    region: field(s, R.fields.region, h)?.text ?? null,
+    organisation: field(s, R.fields.organisation, h)?.text ?? null,
+    items: [],
+  };
+  if (results.year === null) {
+    asm.problem(R.tableName, `'${R.fields.year.text}' 항목을 찾지 못했습니다 (연도가 빈 행은 계획과 대조하지 않습니다)`, `'${R.fields.year.text}' field not found (rows without a year are not compared with the plan)`, 'table', refOf(s, h, cols.name));
+  }
+  const stack: ResultItem[] = [];
+  let first = true;
+  for (let r = h + 1; r <= m.last; r++) {
+    const rawName = cellText(cell(s, r, cols.name));
+    const name = rawName.replace(/[\s\u3000]+/g, ' ').trim();
+    const actual = figure(s, r, cols.actual);
+    const target = cols.target >= 0 ? figure(s, r, cols.target) : null;
+    if (isFootnote(name)) break;
+    if (name === '' && actual.state === 'blank' && (target === null || target.state === 'blank')) continue;
+    asm.plan.cellsRead += 4;
+    const levelFig = cols.level >= 0 ? parseKoreanNumber(own(s, r, cols.level) || null) : null;
+    let level = levelFig?.value !== null && levelFig?.value !== undefined && levelFig.value >= 1 ? Math.floor(levelFig.value) : indentLevel(rawName);
+    // Documents: the first 합 계 row totals every row under it, written without indentation.
+    if (cols.level < 0 && !first && results.items[0] && /^합계$|^총계$/.test(norm(results.items[0].name)) && results.items[0].level === level) level += 1;
+    first = false;
+    while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1] : null;
+    const statedUnit = cols.unit >= 0 ? own(s, r, cols.unit) : '';
+    const unit = statedUnit !== '' ? statedUnit : (parent?.unit ?? '');
+    const linkTask = cols.linkTask >= 0 ? own(s, r, cols.linkTask) : '';
+    const linkSub = cols.linkSubproject >= 0 ? own(s, r, cols.linkSubproject) : '';
+    const link: ResultLink | null =
+      linkTask !== '' || linkSub !== ''
+        ? {
+            task: linkTask !== '' ? linkTask.replace(/\s+/g, ' ') : null,
+            taskRef: linkTask !== '' ? refOf(s, r, cols.linkTask) : null,
+            subproject: linkSub !== '' ? linkSub.replace(/\s+/g, ' ') : null,
+            subprojectRef: linkSub !== '' ? refOf(s, r, cols.linkSubproject) : null,
+          }
+        : null;
+    const rowYear = cols.year >= 0 ? yearOf(own(s, r, cols.year)) : null;
+    const rate = cols.rate >= 0 ? figure(s, r, cols.rate) : null;
+    // `-` in a 달성률 or 실적 cell of a document means not stated, not zero.
+    const notStated = (f: typeof actual) => (f.state === 'dash' ? { ...f, state: 'blank' as const, value: null } : f);
+    const item: ResultItem = {
+      index: results.items.length,
+      level,
+      name,
+      label: refOf(s, r, cols.name),
+      statedUnit,
+      unit,
+      unitRef: cols.unit >= 0 ? refOf(s, r, cols.unit) : null,
+      target,
+      actual: s.grid.source ? notStated(actual) : actual,
+      rate: rate && s.grid.source ? notStated(rate) : rate,
+      link,
+      year: rowYear ?? results.year,
+      yearRef: rowYear !== null ? refOf(s, r, cols.year) : results.yearRef,
+      note: cols.note >= 0 ? own(s, r, cols.note) : '',
+      parent: parent ? parent.index : null,
+      children: [],
+    };
+    if (parent) parent.children.push(item.index);
+    results.items.push(item);
+    stack.push(item);
+  }
+  if (results.items.length === 0) {
+    asm.problem(R.tableName, `'${results.sheet}'의 성과 표에 항목이 없습니다`, `the results table on '${results.sheet}' has no rows`, 'table', refOf(s, h, cols.name));
+  }
+  asm.plan.results = results;
+}

@@ -1,0 +1,144 @@
+/**
+ * A sheet prepared once for every table kind: merged labels spread, width known, and each cell's
+ * reference built the same way for every reader (sheet + A1 for a workbook sheet, the document's own
+ * section + line and field for a grid made from a text or .hwpx document, through `source.locate`).
+ */
+import { a1, parseRange } from '../grid/a1';
+import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
+import type { CellRef, Figure } from '../model/plan';
+import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
+import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
+import { matches, norm, yearOfHeader, type Label } from './labels';
+
+export interface TableSheet {
+  /** Position in the workbook. */
+  index: number;
+  name: string;
+  grid: GridSheet;
+  width: number;
+}
+
+/** Every sheet with its merged labels filled, once for all table kinds. */
+export function prepareSheets(wb: GridWorkbook): TableSheet[] {
+  return wb.sheets.map((g, index) => {
+    const grid = withMergesFilled(g, parseRange);
+    return { index, name: g.name, grid, width: sheetWidth(grid) };
+  });
+}
+
+export function cell(s: TableSheet, r: number, c: number): GridCell | undefined {
+  return c < 0 ? undefined : s.grid.rows[r]?.[c];
+}
+
+/** The cell's text, trimmed (a merged copy shows its label). */
+export function text(s: TableSheet, r: number, c: number): string {
+  return cellText(cell(s, r, c)).trim();
+}
+
+/** The cell's own text: a merged copy counts as empty. */
+export function own(s: TableSheet, r: number, c: number): string {
+  const x = cell(s, r, c);
+  return x && !x.mergedCopy ? cellText(x).trim() : '';
+}
+
+export function refOf(s: TableSheet, r: number, c: number): CellRef {
+  return s.grid.source ? s.grid.source.locate(r, c) : { sheet: s.name, cell: a1(r, c) };
+}
+
+/** A cell read as a figure: the number, its state, its precision and where it came from. */
+export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
+  // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
+  const raw = x && !x.mergedCopy ? x.value : null;
+  const parsed = parseKoreanNumber(raw);
+  const f: Figure = { ref, value: parsed.value, state: parsed.state, raw: raw ?? null, decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt) };
+  if (x?.formula) f.formula = x.formula;
+  return f;
+}
+
+export function figure(s: TableSheet, r: number, c: number): Figure {
+  return figureOf(cell(s, r, c), refOf(s, r, c));
+}
+
+export function rowCount(s: TableSheet): number {
+  return s.grid.rows.length;
+}
+
+/** The non-empty cells of a row (own text). */
+export function filledColumns(s: TableSheet, r: number): number[] {
+  const out: number[] = [];
+  const row = s.grid.rows[r];
+  if (!row) return out;
+  for (let c = 0; c < row.length; c++) if (own(s, r, c) !== '') out.push(c);
+  return out;
+}
+
+export function isBlankRow(s: TableSheet, r: number, fromCol = 0, toCol = s.width - 1): boolean {
+  for (let c = fromCol; c <= toCol; c++) if (text(s, r, c) !== '') return false;
+  return true;
+}
+
+/** The first column of row r whose text satisfies pred (merged copies included), or -1. */
+export function findInRow(s: TableSheet, r: number, pred: (t: string) => boolean): number {
+  const row = s.grid.rows[r];
+  if (!row) return -1;
+  for (let c = 0; c < Math.min(row.length, s.width); c++) if (pred(text(s, r, c))) return c;
+  return -1;
+}
+
+/** The first own cell of row r matching a label, or -1. */
+export function findLabelInRow(s: TableSheet, r: number, l: Label): number {
+  const row = s.grid.rows[r];
+  if (!row) return -1;
+  for (let c = 0; c < row.length; c++) if (!row[c]?.mergedCopy && matches(cellText(row[c]), l)) return c;
+  return -1;
+}
+
+/** Finds the first row (from `from`) holding a cell that matches the label. */
+export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.length - 1): { row: number; col: number } | null {
+  for (let r = from; r <= to; r++) {
+    const row = s.grid.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) if (matches(cellText(row[c]), l)) return { row: r, col: c };
+  }
+  return null;
+}
+
+/** Columns of a header row whose text names a year ("2023년", "'23년", "2023", "2023년(목표)") → year → column. */
+export function yearColumns(s: TableSheet, r: number): Map<number, number> {
+  const m = new Map<number, number>();
+  const row = s.grid.rows[r];
+  if (!row) return m;
+  for (let c = 0; c < row.length; c++) {
+    const x = row[c];
+    if (!x || x.mergedCopy) continue;
+    const y = typeof x.value === 'number' ? (Number.isInteger(x.value) && x.value >= 1990 && x.value <= 2100 ? x.value : null) : yearOfHeader(cellText(x));
+    if (y !== null && !m.has(y)) m.set(y, c);
+  }
+  return m;
+}
+
+export function isFootnote(t: string): boolean {
+  return /^[*※]/.test(t) || t.startsWith('자료') || t.startsWith('주)');
+}
+
+/** The unit line ("(단위 : 명, 백만원)") nearest above a header, within rows [from, to]. */
+export function findUnits(s: TableSheet, from: number, to: number): { target: string | null; budget: string | null; found: boolean } {
+  for (let r = to; r >= Math.max(0, from); r--) {
+    const row = s.grid.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const units = parseUnitLine(cellText(row[c]));
+      if (units) return { ...targetAndBudgetUnits(units), found: true };
+    }
+  }
+  return { target: null, budget: null, found: false };
+}
+
+/** A line of prose: one filled cell in the first column (text documents put every non-table line there). */
+export function lineText(s: TableSheet, r: number): string | null {
+  const cols = filledColumns(s, r);
+  if (cols.length !== 1 || cols[0] !== 0) return null;
+  return own(s, r, 0);
+}
+
+export { norm };

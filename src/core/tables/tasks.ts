@@ -1,0 +1,149 @@
+/**
+ * 실천과제 연차별 추진계획: `세부사업명 | 구 분 (or blank) | 합계 | 2023년 …` (합계 first or last), rows in
+ * 성과목표/소요예산 pairs, a 총계/합계/소계 row first or none (a task with one 세부사업). The task it belongs
+ * to is the nearest title above it (`① 과제명`, `1 과제명`, `과제 1 과제명`, the number on one line and the
+ * name on the next), with prose, □ headings and other tables in between; or the sheet's name when each
+ * task has its own sheet. Our template adds a `전략분야 | 분야명` line, read when present.
+ */
+import { planYears } from '../model/period';
+import type { SubProject, Task } from '../model/plan';
+import { TEMPLATE } from '../template/description';
+import { missingSeries, readGroups } from './groups';
+import { circledNumber, matches, parseTaskTitle } from './labels';
+import { groupColumns, pairHeader, type PairHeader } from './pairs';
+import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, text, type TableSheet } from './sheet';
+import type { Assembly, TableKind, TableMatch } from './types';
+
+export interface TaskMatch extends TableMatch {
+  kind: 'tasks';
+  head: PairHeader;
+}
+
+const T = TEMPLATE.tasks;
+
+function isTaskHeader(s: TableSheet, r: number): number {
+  const anchorCol = findLabelInRow(s, r, T.anchor);
+  if (anchorCol < 0) return -1;
+  // A header with a 성과목표 column is a one-year table (연차별 세부계획), not a 실천과제 table.
+  if (findLabelInRow(s, r, TEMPLATE.roles.target) >= 0) return -1;
+  return anchorCol;
+}
+
+function stopAt(s: TableSheet, header: number) {
+  return (row: number) => row > header + 1 && (isTaskHeader(s, row) >= 0 || parseTaskTitle(text(s, row, 0)) !== null && filledColumns(s, row).length === 1);
+}
+
+export const tasksTable: TableKind<TaskMatch> = {
+  id: 'tasks',
+  name: '실천과제',
+  nameEn: '실천과제 (task)',
+  detect(s) {
+    const out: TaskMatch[] = [];
+    for (let r = 0; r < s.grid.rows.length; r++) {
+      const anchorCol = isTaskHeader(s, r);
+      if (anchorCol < 0) continue;
+      const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
+      if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
+      const strict = head.roleHeaderBlank || s.grid.source !== undefined;
+      const { end } = readGroups(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
+      const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
+      if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
+      else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
+      out.push(m);
+      r = Math.max(r, end - 1);
+    }
+    return out;
+  },
+  read(m, asm) {
+    const s = m.sheet;
+    const r = m.header;
+    const head = m.head;
+    const title = findTitle(s, r, asm);
+    const no = title?.no ?? asm.plan.tasks.length + 1;
+    const label = title?.ref ?? refOf(s, r, head.nameCol);
+    const who = title ? `${circledNumber(no)}의 표` : `${refOf(s, r, head.nameCol).sheet}의 실천과제 표`;
+    const whoEn = title ? `the table of task ${no}` : 'a 실천과제 table';
+    if (m.notUnderstood) {
+      asm.problem(T.tableName, `${who}에서 ${m.notUnderstood.ko} (읽지 않음)`, `${whoEn}: ${m.notUnderstood.en} (not read)`, 'table', m.notUnderstood.ref);
+      return;
+    }
+    const years = planYears(asm.period);
+    const missing = years.filter((y) => !head.years.has(y));
+    if (missing.length) {
+      asm.problem(T.tableName, `${who}에서 연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `${whoEn}: year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
+    }
+    const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
+    const strict = head.roleHeaderBlank || s.grid.source !== undefined;
+    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length));
+    // The 전략분야 line of our template, between the title and the header.
+    let areaName = '';
+    for (let k = r - 1; k >= Math.max(0, r - 6, (title?.row ?? r) ); k--) {
+      const areaCol = findInRow(s, k, (x) => matches(x, T.areaLabel));
+      if (areaCol < 0 || k === r) continue;
+      for (let c = areaCol + 1; c < s.width; c++) {
+        const v = text(s, k, c);
+        if (v !== '') {
+          areaName = v.replace(/\s+/g, ' ');
+          break;
+        }
+      }
+      if (areaName) break;
+    }
+    const units = findUnits(s, Math.max(0, r - 6, title?.row ?? 0), r);
+    if (!units.found) asm.missingUnitLines.push(label);
+    let total: Task['total'] = null;
+    const subprojects: SubProject[] = [];
+    for (const g of groups) {
+      const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
+      const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCols.length));
+      if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
+      else subprojects.push({ name: g.name, label: g.label, target, budget });
+    }
+    if (!title) asm.problem(T.tableName, `${refOf(s, r, head.nameCol).cell}의 실천과제 표 위에서 과제명(① 과제명)을 찾지 못했습니다`, `task title (① name) not found above the table at ${refOf(s, r, head.nameCol).cell}`, 'table', refOf(s, r, head.nameCol));
+    const task: Task = {
+      no,
+      name: title?.name ?? '',
+      label,
+      areaName,
+      areaIndex: null,
+      targetUnit: units.target ?? '명',
+      budgetUnit: units.budget ?? '백만원',
+      total,
+      subprojects,
+    };
+    asm.plan.tasks.push(task);
+    asm.taskPlaces.set(task, { sheet: s, row: title?.row ?? r });
+  },
+};
+
+/**
+ * The task's title: the nearest title line above the header, not above the previous plan table on the
+ * sheet; else the sheet's own name (`①`, `과제1`, the task's name) when the sheet holds one task.
+ */
+function findTitle(s: TableSheet, header: number, asm: Assembly): { no: number; name: string; ref: ReturnType<typeof refOf>; row: number } | null {
+  const floor = asm.accepted.filter((t) => t.sheet === s && t.last < header).reduce((m, t) => Math.max(m, t.last + 1), 0);
+  for (let k = header - 1; k >= floor; k--) {
+    const line = lineText(s, k);
+    if (line === null) continue;
+    const parsed = parseTaskTitle(line);
+    if (parsed && parsed.name !== '' && !/^[\d,.]+$/.test(parsed.name)) return { ...parsed, ref: refOf(s, k, 0), row: k };
+    // The number on its own line and the name on the next: `2` / `청년 일자리 지원 및 취업역량 강화`.
+    if (/^\d{1,2}$/.test(line) || (parsed && parsed.name === '')) {
+      const no = parsed?.no ?? Number(line);
+      for (let j = k + 1; j < header; j++) {
+        const next = lineText(s, j);
+        if (next === null || next === '') continue;
+        if (/^[□○◦▶■\-*※(]/.test(next) || parseTaskTitle(next)) break;
+        return { no, name: next.replace(/\*\*/g, '').trim(), ref: refOf(s, k, 0), row: k };
+      }
+    }
+  }
+  const sheetTasks = asm.accepted.filter((t) => t.sheet === s && t.kind === 'tasks');
+  if (sheetTasks.length === 1 && !s.grid.source) {
+    const parsed = parseTaskTitle(s.name);
+    if (parsed) return { ...parsed, ref: refOf(s, header, 0), row: header };
+    // A sheet named after its task (no number): numbered in reading order.
+    if (!/^(sheet|시트)\s*\d*$/i.test(s.name.trim())) return { no: asm.plan.tasks.length + 1, name: s.name.trim(), ref: refOf(s, header, 0), row: header };
+  }
+  return null;
+}

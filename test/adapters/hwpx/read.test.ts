@@ -1,0 +1,210 @@
+/**
+ * The .hwpx reader against documents 한글 itself saved (../shared/hwpx-samples, from hwpxlib's test
+ * files): their tables read cell for cell, with the spans 한글 wrote, and bad inputs get one clear line.
+ * The expected cells were read by hand from each sample's Contents/section0.xml and checked against the
+ * preview text 한글 stores beside it (Preview/PrvText.txt, cells as <text>).
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { HwpxReadError, readHwpxBuffer, readHwpxFile } from '../../../src/adapters/hwpx/read';
+import type { GridSheet } from '../../../src/core/grid/grid';
+
+const SAMPLES = path.resolve(__dirname, '../../../../shared/hwpx-samples');
+const sample = (name: string) => readFileSync(path.join(SAMPLES, name));
+
+/** The grid's cells as text (numbers as the reader gives them), holes as ''. */
+function texts(sheet: GridSheet, from: number, count: number, width: number): string[][] {
+  return Array.from({ length: count }, (_, r) => Array.from({ length: width }, (_, c) => {
+    const v = sheet.rows[from + r]?.[c]?.value;
+    return v === null || v === undefined ? '' : String(v);
+  }));
+}
+
+function errorOf(run: () => unknown): HwpxReadError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof HwpxReadError) return e;
+    throw e;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('samples saved by 한글', () => {
+  test('SimpleTable: a 3×3 table with a 2×2 merge and a 1×2 merge', () => {
+    const r = readHwpxBuffer(sample('reader_writer-SimpleTable.hwpx'));
+    const sheet = r.grid.sheets[0];
+    expect(r.tables).toEqual([{ no: 1, heading: '', firstRow: 0, rows: 3, cols: 3, page: 1, parent: null }]);
+    expect(texts(sheet, 0, 3, 3)).toEqual([
+      ['1', '', '2'],
+      ['', '', '3'],
+      ['5', '4', ''],
+    ]);
+    expect(sheet.merges).toEqual(['A1:B2', 'B3:C3']);
+    // Numbers as 한글 shows them become numbers, with the format they were shown in.
+    expect(sheet.rows[0][0]).toEqual({ value: 1, numFmt: '0;"△"0;"-"' });
+    expect(sheet.source?.kind).toBe('hwpx');
+    expect(sheet.source?.locate(2, 1)).toEqual({ sheet: '표 1', cell: '3행 2열, 1쪽' });
+  });
+
+  test('Table: a text box, a field, then a 6×4 table; cells agree with 한글’s own preview text', () => {
+    const buf = sample('textextractor-Table.hwpx');
+    const r = readHwpxBuffer(buf);
+    const sheet = r.grid.sheets[0];
+    expect(sheet.rows[0]).toEqual([{ value: 'C반 기말고사' }]);
+    expect(sheet.rows[2]).toEqual([{ value: '날짜' }]);
+    expect(r.tables).toEqual([{ no: 1, heading: '날짜', firstRow: 4, rows: 6, cols: 4, page: 1, parent: null }]);
+    const cells = texts(sheet, 4, 6, 4);
+    expect(cells).toEqual([
+      ['이름', '국어', '영어', '수학'],
+      ['개똥이', '89', '65', '78'],
+      ['칠득이', '77', '77', '77'],
+      ['팔푼이', '88', '88', '88'],
+      ['육손이', '66', '66', '66'],
+      ['합계', '', '', ''],
+    ]);
+    // 한글's preview lists each table row as <cell><cell>…
+    const preview = new TextDecoder().decode(unzipSync(new Uint8Array(buf))['Preview/PrvText.txt']);
+    const previewRows = preview.split(/\r?\n/).filter((l) => l.startsWith('<') && l.split('><').length === 4);
+    expect(previewRows.map((l) => l.replace(/^<|>$/g, '').split('><'))).toEqual(cells);
+    expect(sheet.source?.locate(5, 1)).toEqual({ sheet: '표 1 「날짜」', cell: '2행 2열, 1쪽' });
+    expect(sheet.source?.locate(0, 0)).toEqual({ sheet: '본문', cell: '문단 1, 1쪽' });
+  });
+
+  test('an empty document reads as an empty sheet', () => {
+    const r = readHwpxBuffer(sample('tool-blank.hwpx'));
+    expect(r.grid.sheets).toHaveLength(1);
+    expect(r.grid.sheets[0].rows).toEqual([]);
+    expect(r.tables).toEqual([]);
+  });
+});
+
+/** A package like 한글's: the sample's parts with section0.xml replaced by `body` (paragraph XML). */
+function packageWith(body: string, extra: Zippable = {}): Uint8Array {
+  const parts = unzipSync(new Uint8Array(sample('reader_writer-SimpleTable.hwpx')));
+  const section = new TextDecoder().decode(parts['Contents/section0.xml']);
+  const open = section.slice(0, section.indexOf('<hp:p '));
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = name === 'mimetype' ? [data, { level: 0 }] : data;
+  files['Contents/section0.xml'] = strToU8(`${open}${body}</hs:sec>`);
+  return zipSync({ ...files, ...extra });
+}
+
+const para = (text: string, extra = '') => `<hp:p id="0" paraPrIDRef="0" styleIDRef="0" pageBreak="0" columnBreak="0" merged="0"${extra}><hp:run charPrIDRef="0"><hp:t>${text}</hp:t></hp:run></hp:p>`;
+const cell = (row: number, col: number, inner: string, span = [1, 1]) =>
+  `<hp:tc name="" header="0" hasMargin="0" protect="0" editable="0" dirty="0" borderFillIDRef="3"><hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="CENTER">${inner}</hp:subList><hp:cellAddr colAddr="${col}" rowAddr="${row}"/><hp:cellSpan colSpan="${span[1]}" rowSpan="${span[0]}"/><hp:cellSz width="1000" height="1000"/></hp:tc>`;
+const table = (rows: string[][], cols: number) =>
+  `<hp:p id="0" paraPrIDRef="0" styleIDRef="0" pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="0"><hp:tbl id="1" rowCnt="${rows.length}" colCnt="${cols}" cellSpacing="0" borderFillIDRef="3">${rows
+    .map((r) => `<hp:tr>${r.join('')}</hp:tr>`)
+    .join('')}</hp:tbl><hp:t/></hp:run></hp:p>`;
+
+describe('document structure', () => {
+  test('every paragraph of a cell, tables nested in a cell, a box around a table, and a table continued on the next page', () => {
+    const nested = table([[cell(0, 0, para('안')), cell(0, 1, para('쪽'))]], 2);
+    const body = [
+      para('① 과제'),
+      // a one-cell box holding a heading and the real table
+      table([[cell(0, 0, para('□ 연차별 추진계획') + table([[cell(0, 0, para('세부사업명')), cell(0, 1, para('2023년'))], [cell(1, 0, para('총 계')), cell(1, 1, para('1,234'))]], 2))]], 1),
+      para(''),
+      // the same table continued after a page break, its header repeated
+      table([[cell(0, 0, para('세부사업명')), cell(0, 1, para('2023년'))], [cell(1, 0, para('청년<hp:lineBreak/>사업')), cell(1, 1, para('△5'))]], 2),
+      para('다음 표'),
+      table([[cell(0, 0, para('첫 문단') + para('둘째 문단')), cell(0, 1, nested)], [cell(1, 0, para('-'), [1, 2])]], 2),
+    ].join('');
+    const r = readHwpxBuffer(packageWith(body));
+    const sheet = r.grid.sheets[0];
+    expect(sheet.rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([
+      ['① 과제'],
+      ['□ 연차별 추진계획'],
+      ['세부사업명', '2023년'],
+      ['총 계', 1234],
+      ['청년\n사업', -5],
+      [], // a table ends with a blank line
+      ['다음 표'],
+      ['첫 문단\n둘째 문단'], // the second cell holds only the nested table
+      ['-'],
+      [],
+      ['안', '쪽'],
+    ]);
+    expect(sheet.rows[3][1]).toEqual({ value: 1234, numFmt: '#,##0;"△"#,##0;"-"' });
+    expect(sheet.merges).toEqual(['A9:B9']);
+    expect(r.tables.map(({ no, heading, firstRow, rows, parent }) => ({ no, heading, firstRow, rows, parent }))).toEqual([
+      { no: 1, heading: '① 과제', firstRow: 2, rows: 3, parent: null },
+      { no: 2, heading: '다음 표', firstRow: 7, rows: 2, parent: null },
+      { no: 3, heading: '표 2 안', firstRow: 10, rows: 1, parent: 2 },
+    ]);
+    // No line positions in this hand-made section: no page is claimed.
+    expect(sheet.source?.locate(4, 1)).toEqual({ sheet: '표 1 「① 과제」', cell: '3행 2열' });
+    expect(sheet.source?.locate(10, 0)).toEqual({ sheet: '표 3 「표 2 안」', cell: '1행 1열' });
+  });
+
+  test('pages counted where 한글 records them: page breaks and line positions starting again', () => {
+    const lines = (v: number) => `<hp:linesegarray><hp:lineseg textpos="0" vertpos="${v}" vertsize="1000" textheight="1000" baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>`;
+    const p = (text: string, v: number, brk = false) => para(text, brk ? '' : '').replace('pageBreak="0"', `pageBreak="${brk ? 1 : 0}"`).replace('</hp:run></hp:p>', `</hp:run>${lines(v)}</hp:p>`);
+    const body = [p('가', 0), p('나', 60000), p('다', 0), p('라', 1600, true), p('마', 3200)].join('');
+    const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
+    expect(sheet.rows.map((_, i) => sheet.source!.locate(i, 0).cell)).toEqual(['문단 1, 1쪽', '문단 2, 1쪽', '문단 3, 2쪽', '문단 4, 3쪽', '문단 5, 3쪽']);
+  });
+});
+
+describe('bad input: one clear line each', () => {
+  test('a binary .hwp document', () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const e = errorOf(() => readHwpxBuffer(ole, '계획.hwp'));
+    expect(e.code).toBe('hwp-binary');
+    expect(e.message).toContain('파일 › 다른 이름으로 저장');
+    expect(e.message).toContain('HWPX');
+    expect(e.message).toContain('File › Save As › HWPX');
+    expect(e.message).not.toContain('\n');
+  });
+
+  test('an encrypted or distribution-protected document', () => {
+    const manifest = '<?xml version="1.0" encoding="UTF-8"?><odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><odf:file-entry full-path="Contents/section0.xml" media-type="application/xml" size="100"><odf:encryption-data checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" checksum="x"/></odf:file-entry></odf:manifest>';
+    const e = errorOf(() => readHwpxBuffer(packageWith(para('x'), { 'META-INF/manifest.xml': strToU8(manifest) })));
+    expect(e.code).toBe('encrypted');
+    expect(e.message).toMatch(/배포용.*distribution/);
+  });
+
+  test('a body that is not XML (how a protected body is stored)', () => {
+    const parts = unzipSync(packageWith(para('x')));
+    parts['Contents/section0.xml'] = new Uint8Array([0x8f, 0x01, 0x22, 0x93, 0xff, 0x10]);
+    const e = errorOf(() => readHwpxBuffer(zipSync(parts)));
+    expect(e.code).toBe('encrypted');
+  });
+
+  test('a zip that is not HWPX, an empty file, not a zip, a cut-short package', () => {
+    const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+    expect(errorOf(() => readHwpxBuffer(xlsx)).message).toBe('ZIP 파일이지만 한글(.hwpx) 문서가 아닙니다 (Excel 통합 문서입니다) (a zip archive but not an .hwpx document (it is an Excel workbook))');
+    expect(errorOf(() => readHwpxBuffer(new Uint8Array(0))).code).toBe('empty');
+    expect(errorOf(() => readHwpxBuffer(strToU8('hello'))).code).toBe('not-hwpx');
+    const whole = new Uint8Array(sample('reader_writer-SimpleTable.hwpx'));
+    expect(errorOf(() => readHwpxBuffer(whole.subarray(0, whole.length - 200))).code).toBe('truncated');
+  });
+
+  test('a damaged entry fails its CRC check', () => {
+    const whole = new Uint8Array(sample('reader_writer-SimpleTable.hwpx'));
+    const copy = whole.slice();
+    // mimetype is stored, so its bytes sit right after the first local header: change one.
+    const at = 30 + 'mimetype'.length;
+    copy[at + 3] ^= 0x20;
+    const e = errorOf(() => readHwpxBuffer(copy));
+    expect(e.code).toBe('truncated');
+    expect(e.message).toContain('CRC-32');
+  });
+
+  test('zip limits: too many entries, an entry inflating too far, a bomb ratio', () => {
+    const small = { maxEntries: 5, maxEntryBytes: 1 << 20, maxTotalBytes: 1 << 21, maxRatio: 50, ratioFloorBytes: 1024 };
+    const pkg = packageWith(para('x'));
+    expect(errorOf(() => readHwpxBuffer(pkg, '', small)).code).toBe('too-large');
+    const bomb = packageWith(para('0'.repeat(200_000)));
+    const e = errorOf(() => readHwpxBuffer(bomb, '', { ...small, maxEntries: 100 }));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toMatch(/section0\.xml/);
+  });
+
+  test('a missing file', async () => {
+    await expect(readHwpxFile('/nonexistent/plan.hwpx')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});

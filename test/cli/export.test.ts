@@ -1,0 +1,115 @@
+/**
+ * `jobtarget export`: the seed plan (the 인천 서구 example, transcribed from seed 000) written to .hwpx and
+ * read back gives exactly the example's findings (test/core/example-findings.test.ts lists them), each
+ * located in the document: the table (number and heading), row and column.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DOCUMENT_SHEET, readHwpxFile } from '../../src/adapters/hwpx/read';
+import { parseA1 } from '../../src/core/grid/a1';
+import type { GridSheet } from '../../src/core/grid/grid';
+import type { Finding } from '../../src/core/rules/types';
+import { validateGrid } from '../../src/core/validate';
+import { run } from './run';
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'jobtarget-export-'));
+});
+afterEach(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+/** The example's findings (example-findings.test.ts), without their workbook addresses. */
+const EXAMPLE_FINDINGS = [
+  ['area-total', 'error', 4193, 4197, 1.5],
+  ['area-total', 'error', 1125, 1127, 1.5],
+  ['area-total', 'error', 1047, 1049, 1.5],
+  ['area-total', 'warning', 997, 996, 1.5],
+  ['area-total', 'warning', 1024, 1025, 1.5],
+  ['area-total', 'error', 42165, 43465, 3],
+  ['area-total', 'error', 10132, 10442, 3],
+  ['area-total', 'error', 10479, 10799, 3],
+  ['area-total', 'error', 10678, 11008, 3],
+  ['area-total', 'error', 10876, 11216, 3],
+  ['area-total', 'error', 169925, 181493, 3],
+  ['area-total', 'error', 41019, 43783, 3],
+  ['area-total', 'error', 41819, 44668, 3],
+  ['area-total', 'error', 42963, 45897, 3],
+  ['area-total', 'error', 44124, 47145, 3],
+  ['area-total', 'warning', 14599, 14601, 2],
+  ['area-total', 'warning', 3490, 3491, 2],
+  ['area-total', 'warning', 3701, 3702, 2],
+  ['area-total', 'warning', 1535, 1536, 1.5],
+  ['area-total', 'warning', 1572, 1573, 1.5],
+  ['area-total', 'warning', 1611, 1610, 1.5],
+  ['area-total', 'warning', 1649, 1648, 1.5],
+  ['mixed-units', 'warning', '명', '개소, 명', null],
+  ['mixed-units', 'warning', '명', '명, 개소', null],
+  ['budget-excluded', 'info', 2268300, null, null],
+  ['budget-without-target', 'info', null, 0, null],
+];
+
+/** Where a finding is in the document: through the grid's locate when the reader gave a grid address. */
+function place(f: Finding, sheet: GridSheet): string {
+  if (f.sheet !== DOCUMENT_SHEET) return `${f.sheet} ${f.cell}`;
+  const { row, col } = parseA1(f.cell);
+  const at = sheet.source!.locate(row, col);
+  return `${at.sheet} ${at.cell}`;
+}
+
+describe('jobtarget export', () => {
+  it('writes the example as a 한글 document that reads back to exactly the example’s findings', async () => {
+    const r = await run(['export', '--example', '-o', '예시.hwpx'], { cwd: tmp });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('예시.hwpx');
+    const read = await readHwpxFile(path.join(tmp, '예시.hwpx'));
+    const result = validateGrid(read.grid);
+    expect(result.problems).toEqual([]);
+    expect(result.findings.map((f) => [f.rule, f.severity, f.expected, f.actual, f.tolerance])).toEqual(EXAMPLE_FINDINGS);
+    expect(result.summary).toEqual({ error: 13, warning: 11, info: 2 });
+    // Each finding names the table (number and heading), its row and column.
+    const sheet = read.grid.sheets[0];
+    const places = result.findings.map((f) => place(f, sheet));
+    expect(places[0]).toBe('표 2 「2. 분야별 목표」 5행 3열');
+    expect(places[5]).toBe('표 2 「2. 분야별 목표」 6행 3열');
+    expect(places[22]).toBe('표 2 「2. 분야별 목표」 8행 3열');
+    expect(places[24]).toBe('표 2 「2. 분야별 목표」 12행 1열');
+    expect(places[25]).toBe('표 24 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
+  });
+
+  it('exports a workbook: the example workbook gives the same document', async () => {
+    expect((await run(['template', '--example', '-o', 'plan.xlsx'], { cwd: tmp })).code).toBe(0);
+    const r = await run(['export', 'plan.xlsx'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const fromWorkbook = await readHwpxFile(path.join(tmp, 'plan.공시표.hwpx'));
+    await run(['export', '--example', '-o', 'example.hwpx'], { cwd: tmp });
+    const fromExample = await readHwpxFile(path.join(tmp, 'example.hwpx'));
+    // Same tables, cell for cell. The title line is made from the workbook's 개요, and the footnote of the
+    // excluded area is the standard one (a workbook marks the area in 비고, without the document's wording).
+    const cells = (s: GridSheet) => s.rows.slice(1).map((row) => row.map((c) => c?.value ?? null)).filter((row) => !String(row[0]).startsWith('* 소요예산'));
+    expect(cells(fromWorkbook.grid.sheets[0])).toEqual(cells(fromExample.grid.sheets[0]));
+    expect(fromWorkbook.grid.sheets[0].rows.some((row) => row[0]?.value === '* 소요예산 : 민간기업 상생.협력을 통한 고용 창출 분야 예산 합계 제외')).toBe(true);
+    expect(fromWorkbook.grid.sheets[0].rows[0][0]?.value).toBe('인천광역시 서구 민선8기 일자리 목표 공시 (2023~2026)');
+  });
+
+  it('refuses to overwrite without --force, and explains missing input', async () => {
+    await fs.writeFile(path.join(tmp, 'x.hwpx'), 'old');
+    const r = await run(['export', '--example', '-o', 'x.hwpx'], { cwd: tmp });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--force');
+    expect(await fs.readFile(path.join(tmp, 'x.hwpx'), 'utf8')).toBe('old');
+    expect((await run(['export', '--example', '-o', 'x.hwpx', '--force'], { cwd: tmp })).code).toBe(0);
+    const none = await run(['export'], { cwd: tmp });
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('--example');
+    const results = await run(['export', '--example', 'sejong-2024', '-o', 's.hwpx'], { cwd: tmp });
+    expect(results.code).toBe(2);
+    expect(results.err).toContain('no plan tables to export');
+    const missing = await run(['export', 'nope.xlsx'], { cwd: tmp });
+    expect(missing.code).toBe(2);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+  });
+});

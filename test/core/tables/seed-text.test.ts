@@ -1,0 +1,90 @@
+/**
+ * The seeds as text documents (copied unchanged into test/fixtures/documents) (tab-separated tables, a merged cell an empty field), read through the
+ * text adapter and the same reader as any workbook. Seed 000 must give exactly the inconsistencies the
+ * built-in 인천 서구 example gives (test/core/example-findings.test.ts), each at its line and field;
+ * seed 004 the 세종 results' two mismatches (test/core/results/sejong-findings.test.ts).
+ *
+ * Where the figures are in seed 000 (checked by reading the file): the 분야별 목표 table's header is line
+ * 444, the 청년 일자리 확대 소요예산 row line 448 … the 민간기업 row line 455; field 3 is 합 계 and fields
+ * 4–7 are 2023–2026. ⑪'s 공업지역 환경정비 사업 소요예산 row is line 896, its 성과목표 row (all "-") 895.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { textBytesToGrid } from '../../../src/adapters/text/read';
+import { validateGrid } from '../../../src/core/validate';
+
+const DOCUMENTS = path.join(__dirname, '../../fixtures/documents');
+const seed = (name: string) => validateGrid(textBytesToGrid(readFileSync(path.join(DOCUMENTS, name)), name));
+const A = '2 분야별 목표';
+
+describe('seed 000 (인천 서구 2023–2026) as text', () => {
+  const r = seed('incheon-seogu-2023.txt');
+
+  it('reads region, term and period from the title lines, and every table', () => {
+    expect(r.plan.period).toEqual({ startYear: 2023, years: 4 });
+    expect(r.plan.meta).toMatchObject({ region: '인천서구', term: 8 });
+    expect(r.plan.indicators.map((i) => i.name)).toEqual(['고용률(15세~64세)', '청년고용률 (15세~29세)', '여성고용률 (15세~64세)', '취업자 수(15세~64세)', '상용근로자 수', '고용보험 피보험자수']);
+    expect(r.plan.indicators[0].base).toMatchObject({ value: 68.6, ref: { sheet: '1 공통 일자리 목표', cell: 'L431:F3' } });
+    expect(r.plan.areas.map((a) => a.name)).toHaveLength(5);
+    expect(r.plan.tasks.map((t) => [t.no, t.areaIndex, t.subprojects.length])).toEqual([
+      [1, 0, 2], [2, 0, 4], [3, 1, 1], [4, 1, 3], [5, 1, 5], [6, 1, 6], [7, 1, 7], [8, 2, 1], [9, 2, 2], [10, 2, 1], [11, 3, 3], [12, 3, 4], [13, 4, 4],
+    ]);
+    expect(r.plan.tasks[1]).toMatchObject({ name: '청년 일자리 지원 및 취업역량 강화', label: { sheet: '2 청년 일자리 지원 및 취업역량 강화', cell: 'L501:F1' } });
+    expect(r.plan.tasks[12]).toMatchObject({ targetUnit: '명', budgetUnit: '억원' });
+    expect(r.problems).toEqual([]);
+  });
+
+  it('gives exactly the example’s findings, at their lines and fields', () => {
+    const got = r.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+    expect(got).toEqual([
+      ['area-total', 'error', A, 'L448:F3', 4193, 4197, 1.5],
+      ['area-total', 'error', A, 'L448:F4', 1125, 1127, 1.5],
+      ['area-total', 'error', A, 'L448:F5', 1047, 1049, 1.5],
+      ['area-total', 'warning', A, 'L448:F6', 997, 996, 1.5],
+      ['area-total', 'warning', A, 'L448:F7', 1024, 1025, 1.5],
+      ['area-total', 'error', A, 'L449:F3', 42165, 43465, 3],
+      ['area-total', 'error', A, 'L449:F4', 10132, 10442, 3],
+      ['area-total', 'error', A, 'L449:F5', 10479, 10799, 3],
+      ['area-total', 'error', A, 'L449:F6', 10678, 11008, 3],
+      ['area-total', 'error', A, 'L449:F7', 10876, 11216, 3],
+      ['area-total', 'error', A, 'L450:F3', 169925, 181493, 3],
+      ['area-total', 'error', A, 'L450:F4', 41019, 43783, 3],
+      ['area-total', 'error', A, 'L450:F5', 41819, 44668, 3],
+      ['area-total', 'error', A, 'L450:F6', 42963, 45897, 3],
+      ['area-total', 'error', A, 'L450:F7', 44124, 47145, 3],
+      ['area-total', 'warning', A, 'L452:F3', 14599, 14601, 2],
+      ['area-total', 'warning', A, 'L452:F4', 3490, 3491, 2],
+      ['area-total', 'warning', A, 'L452:F6', 3701, 3702, 2],
+      ['area-total', 'warning', A, 'L454:F4', 1535, 1536, 1.5],
+      ['area-total', 'warning', A, 'L454:F5', 1572, 1573, 1.5],
+      ['area-total', 'warning', A, 'L454:F6', 1611, 1610, 1.5],
+      ['area-total', 'warning', A, 'L454:F7', 1649, 1648, 1.5],
+      ['mixed-units', 'warning', A, 'L451:F3', '명', '개소, 명', null],
+      ['mixed-units', 'warning', A, 'L453:F3', '명', '명, 개소', null],
+      ['budget-excluded', 'info', A, 'L455:F1', 2268300, null, null],
+      ['budget-without-target', 'info', '11 산업단지 · 공업지역 고용환경 개선', 'L895:F3', null, 0, null],
+    ]);
+    expect(r.summary).toEqual({ error: 13, warning: 11, info: 2 });
+  });
+
+  it('names the task figures by line and field in its messages', () => {
+    expect(r.findings[0].message).toContain("① 청년 창업 인프라 조성 총계 '1 청년 창업 인프라 조성'!L495:F3 192");
+    expect(r.findings[0].cells).toEqual(["'2 분야별 목표'!L448:F3", "'1 청년 창업 인프라 조성'!L495:F3", "'2 청년 일자리 지원 및 취업역량 강화'!L530:F3"]);
+  });
+});
+
+describe('seed 004 (세종 2024 results) as text', () => {
+  const r = seed('sejong-2024-results.txt');
+
+  it('reports the two mismatches of the job-creation summary, at their lines', () => {
+    const got = r.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance, f.cells]);
+    expect(got).toEqual([
+      ['structure', 'info', '', '', null, null, null, []],
+      ['result-sum', 'error', '1 주요 성과', 'L7:F1', 1221, 1216, 2.5, ['1 주요 성과!L7:F1', '1 주요 성과!L9:F1', '1 주요 성과!L10:F1', '1 주요 성과!L11:F1', '1 주요 성과!L12:F1'].map((c) => `'${c.replace('!', "'!")}`)],
+      ['result-sum', 'error', '1 주요 성과', 'L11:F1', 732, 753, 1.5, ["'1 주요 성과'!L11:F1", "'1 주요 성과'!L11:F1", "'1 주요 성과'!L11:F1"]],
+    ]);
+    expect(r.plan.results).toMatchObject({ year: 2024, title: 'I. 2024년 성과와 평가' });
+    expect(r.plan.period).toEqual({ startYear: 2024, years: 1 });
+    expect(r.fatal).toBe(false);
+  });
+});
