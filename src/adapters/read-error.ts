@@ -15,6 +15,8 @@ export type ReadErrorCode =
   | 'empty'
   /** Not a workbook at all (not a zip, or a zip without a workbook), or a format jobtarget does not read (.xls). */
   | 'not-xlsx'
+  /** Not a 한글 document: not a zip, or a zip that is not an .hwpx package (no mimetype application/hwp+zip, no Contents/content.hpf). */
+  | 'not-hwpx'
   /** The file is cut short. */
   | 'truncated'
   /** An entry fails its CRC or size check, or its data or XML is broken. */
@@ -36,6 +38,7 @@ export const READ_ERROR_CODES: readonly ReadErrorCode[] = [
   'unreadable',
   'empty',
   'not-xlsx',
+  'not-hwpx',
   'truncated',
   'damaged',
   'encrypted',

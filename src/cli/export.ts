@@ -1,14 +1,14 @@
 /**
- * `jobtarget export PLAN -o tables.hwpx`: the disclosure tables of a plan (a workbook, a 한글 document,
- * or a built-in example with --example NAME) as a 한글 document, formatted like the published plans, for
+ * `jobtarget export PLAN -o tables.hwpx`: the disclosure tables of a plan (any input `check` reads: a
+ * workbook, a text or 한글 document; or a built-in example with --example NAME) as a 한글 document, formatted like the published plans, for
  * officials to copy into the plan document.
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { HwpxReadError, readHwpxFile } from '../adapters/hwpx/read';
 import { writeHwpx } from '../adapters/hwpx/write';
+import { readInput } from '../adapters/inputs';
+import { InputReadError } from '../adapters/read-error';
 import { OutputExistsError, writeNewFile } from '../adapters/xlsx/write';
-import { XlsxReadError, readXlsxFile } from '../adapters/xlsx/read';
 import { draftFromPlan, documentTitle } from '../core/document/from-plan';
 import { hasPlanTables, renderDocument } from '../core/document/render';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/examples';
@@ -22,11 +22,6 @@ export interface ExportOptions {
   example?: boolean | string;
   output?: string;
   force?: boolean;
-}
-
-async function readGrid(file: string): Promise<GridWorkbook> {
-  if (/\.hwpx?$/i.test(file)) return (await readHwpxFile(file)).grid;
-  return (await readXlsxFile(file)).grid;
 }
 
 export async function runExport(plan: string | undefined, opts: ExportOptions, io: CliIo): Promise<ExitCode> {
@@ -51,9 +46,9 @@ export async function runExport(plan: string | undefined, opts: ExportOptions, i
     const input = path.resolve(cwd, plan!);
     let grid: GridWorkbook;
     try {
-      grid = await readGrid(input);
+      grid = (await readInput(input, plan)).grid;
     } catch (e) {
-      if (e instanceof XlsxReadError || e instanceof HwpxReadError) {
+      if (e instanceof InputReadError) {
         io.stderr.write(`${plan}: ${e.message}\n`);
         return EXIT.trouble;
       }

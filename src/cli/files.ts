@@ -21,8 +21,8 @@ export const NOT_READ: Readonly<Record<string, Reason>> = {
     en: 'Excel 97-2003 workbooks (.xls) are not read: open it in Excel, save it as .xlsx and check again',
   },
   '.hwp': {
-    ko: '한글 문서(.hwp)는 읽지 않습니다 — 표를 jobtarget 서식(.xlsx)에 옮기거나 .xlsx 제출본을 받으세요',
-    en: 'Hangul documents (.hwp) are not read: copy the tables into the jobtarget template (.xlsx) or ask for the .xlsx',
+    ko: '한글 97~2018 형식(.hwp)은 읽지 않습니다 — 한글에서 .hwpx로 저장한 뒤 다시 검사하세요',
+    en: 'binary 한글 documents (.hwp) are not read: save it as .hwpx in 한글 and check again',
   },
   '.pdf': {
     ko: 'PDF는 표를 숫자로 읽을 수 없습니다 — 원본 .xlsx 제출본을 받아 검사하세요',
@@ -70,7 +70,7 @@ export function isWorkbookName(name: string): boolean {
   return folderExtensions().includes(extension(name)) && !isLockFile(name) && !name.endsWith(ANNOTATED_SUFFIX);
 }
 
-/** Why a file named like this is not read, or null when it is read or not a candidate at all. */
+/** Why a file named like this is not read, or null when it is not a candidate at all (a registered input format wins over this list). */
 export function notReadReason(name: string): Reason | null {
   return Object.prototype.hasOwnProperty.call(NOT_READ, extension(name)) ? NOT_READ[extension(name)] : null;
 }
@@ -79,6 +79,7 @@ type Kind = 'read' | 'not-read' | 'lock' | 'other';
 
 function kindOf(name: string): Kind {
   if (isLockFile(name)) return folderExtensions().includes(extension(name)) || notReadReason(name) ? 'lock' : 'other';
+  // A registered format is read (its reader says what is wrong, e.g. how to save a .hwp as .hwpx).
   if (isWorkbookName(name)) return 'read';
   if (notReadReason(name)) return 'not-read';
   return 'other';

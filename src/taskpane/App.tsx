@@ -4,29 +4,89 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   Tab,
   TabList,
-  Text,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { acceptFinding, withAcceptance, withoutAcceptance, type Acceptance } from '../core/accepted';
 import type { ActionCost, ExcelHost, ValidateResult } from '../adapters/office/api';
 import { DEFAULT_SHEET_NAMES } from '../core/template/render';
 import type { Finding, Lang } from '../core/rules/types';
 import { PaneContext } from './context';
 import { translator, type StringKey } from './i18n';
-import { cellsToSelect, countBySeverity } from './model/findings';
+import { cellsToSelect } from './model/findings';
 import type { ThemeName } from './theme';
-import { createServices, type PaneServices, type SheetRole, type TargetUpdate } from './services';
+import { createServices, type CellContent, type PaneServices, type SheetRole } from './services';
 import { CostFooter, type LastCost } from './components/CostFooter';
-import { GrowthPanel } from './components/GrowthPanel';
+import { GrowthPanel, type FillCell } from './components/GrowthPanel';
 import { InsertPanel, type InsertRequest } from './components/InsertPanel';
+import { NoPlanState } from './components/NoPlanState';
 import { ValidatePanel } from './components/ValidatePanel';
+
+/** Microsoft's task-pane guidance: 20 px side margins. */
+const MARGIN = '20px';
+
+interface Status {
+  /** The panel the message belongs to: shown only there, so a panel never shows another's stale news. */
+  tab: TabName;
+  intent: 'success' | 'error' | 'info' | 'warning';
+  text: string;
+  /** One follow-up action (e.g. 되돌리기 after a fill). */
+  action?: { label: string; run: () => void };
+}
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    // Korean breaks between words, never inside one (표/시했습니다); long tokens (cell lists) may still wrap.
+    wordBreak: 'keep-all',
+    overflowWrap: 'anywhere',
+  },
+  tabs: { padding: `${tokens.spacingVerticalS} calc(${MARGIN} - ${tokens.spacingHorizontalMNudge}) 0` },
+  main: {
+    flexGrow: 1,
+    padding: `${tokens.spacingVerticalM} ${MARGIN}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  status: { display: 'contents' },
+  footer: { padding: `0 ${MARGIN}` },
+});
+
+const ANNOTATION: Record<ValidateResult['annotation'], StringKey> = {
+  notes: 'annotationNotes',
+  comments: 'annotationComments',
+  'fill-only': 'annotationFill',
+  none: 'annotationNone',
+};
+
+/**
+ * The adapter's notices are "한국어 / English" pairs: the half in the pane's language, without the
+ * requirement-set names (ExcelApi 1.13) that mean nothing to an official.
+ */
+export function pickLang(pair: string, lang: Lang): string {
+  const i = pair.indexOf(' / ');
+  const text = i < 0 ? pair : lang === 'en' ? pair.slice(i + 3) : pair.slice(0, i);
+  return text
+    .replace(/\s*\([^()]*\b(?:ExcelApi|WordApi|SharedRuntime)\b[^()]*\)/g, '')
+    .replace(/\b(?:ExcelApi|WordApi) \d+(?:\.\d+)?(?: 미만)?/g, lang === 'en' ? 'a newer Excel' : '최신 Excel 기능')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
 
 export type TabName = 'insert' | 'validate' | 'growth';
 
@@ -42,39 +102,6 @@ export interface AppProps {
   initialTab?: TabName;
 }
 
-interface Status {
-  intent: 'success' | 'error' | 'info' | 'warning';
-  text: string;
-}
-
-const useStyles = makeStyles({
-  provider: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
-  header: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0` },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  main: {
-    flexGrow: 1,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-  },
-  footer: { padding: `0 ${tokens.spacingHorizontalL}` },
-});
-
-const ANNOTATION: Record<ValidateResult['annotation'], StringKey> = {
-  notes: 'annotationNotes',
-  comments: 'annotationComments',
-  'fill-only': 'annotationFill',
-  none: 'annotationNone',
-};
-
-/** The adapter's notices are "한국어 / English" pairs: the half in the pane's language. */
-export function pickLang(pair: string, lang: Lang): string {
-  const i = pair.indexOf(' / ');
-  if (i < 0) return pair;
-  return lang === 'en' ? pair.slice(i + 3) : pair.slice(0, i);
-}
-
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -86,20 +113,22 @@ export function App(props: AppProps) {
   const s = useStyles();
 
   const [tab, setTab] = useState<TabName>(props.initialTab ?? 'insert');
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const [validation, setValidation] = useState<ValidateResult | null>(null);
   const [last, setLast] = useState<LastCost | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatusState] = useState<Status | null>(null);
   const [auto, setAuto] = useState(true);
+
+  /** A message for the panel the user is on. */
+  const setStatus = useCallback((st: Omit<Status, 'tab'> & { tab?: TabName }) => setStatusState({ tab: tabRef.current, ...st }), []);
 
   /** Runs one Excel action: one at a time, errors shown, cost recorded. */
   const run = useCallback(
     async <T,>(action: StringKey, fn: (svc: PaneServices) => Promise<T>, costOf?: (r: T) => ActionCost | undefined) => {
-      if (!services) {
-        setStatus({ intent: 'error', text: t('noHost') });
-        return undefined;
-      }
+      if (!services) return undefined;
       if (busyRef.current) return undefined;
       busyRef.current = true;
       setBusy(true);
@@ -116,27 +145,32 @@ export function App(props: AppProps) {
         setBusy(false);
       }
     },
-    [services, t],
+    [services, t, setStatus],
   );
 
+  /** Checks the workbook. `quiet`: another action reports (fill, accept); only problems are said. */
   const doValidate = useCallback(
-    async (reason: 'user' | 'auto' = 'user') => {
+    async (reason: 'user' | 'auto' | 'quiet' = 'user') => {
       const r = await run('actionValidate', (svc) => svc.validate({ lang, highlight: true }), (x) => x.cost);
       if (!r) return;
       setValidation(r);
+      const notices = (r.degraded ?? []).map((d) => pickLang(d, lang));
       if (r.result.fatal) {
-        setStatus({ intent: 'warning', text: t('notAPlan') });
+        // The panel itself says what is missing and offers the template: no second message.
+        setStatusState(null);
         return;
       }
-      const counts = countBySeverity(r.result.findings);
-      const parts = [`${t('summary', counts)}.`];
-      if (r.marked > 0) parts.push(t('marked', { n: r.marked, how: t(ANNOTATION[r.annotation]) }));
+      if (reason === 'quiet') {
+        if (notices.length) setStatus({ intent: 'warning', text: notices.join(' ') });
+        return;
+      }
+      const parts = [reason === 'auto' ? t('autoRevalidated') : t('checkedDone')];
+      if (r.marked > 0) parts.push(t('marked', { n: formatCount(r.marked), how: t(ANNOTATION[r.annotation]) }));
       if (r.truncated) parts.push(t('truncated'));
-      for (const d of r.degraded ?? []) parts.push(pickLang(d, lang));
-      if (reason === 'auto') parts.unshift(t('autoRevalidated'));
-      setStatus({ intent: counts.error ? 'error' : counts.warning ? 'warning' : 'success', text: parts.join(' ') });
+      parts.push(...notices);
+      setStatus({ intent: notices.length ? 'warning' : 'info', text: parts.join(' ') });
     },
-    [run, lang, t],
+    [run, lang, t, setStatus],
   );
 
   const doInsert = async (req: InsertRequest) => {
@@ -184,14 +218,31 @@ export function App(props: AppProps) {
     }
   };
 
-  const doFill = async (updates: TargetUpdate[]) => {
-    const plan = validation?.result.plan;
-    if (!plan) return;
-    const r = await run('actionFill', (svc) => svc.writeIndicatorTargets(plan, updates), (x) => x.cost);
+  const saveAcceptances = async (list: Acceptance[], done: StringKey) => {
+    const ok = await run('actionAccept', (svc) => svc.writeAcceptances(list), (x) => x.cost);
+    if (!ok) return;
+    await doValidate('quiet');
+    setStatus({ intent: 'success', text: t(done) });
+  };
+
+  const doAccept = (f: Finding, reason: string) =>
+    void saveAcceptances(withAcceptance(validation?.result.acceptances ?? [], acceptFinding(f, reason)), 'acceptDone');
+  const doRestore = (a: Acceptance) => void saveAcceptances(withoutAcceptance(validation?.result.acceptances ?? [], a), 'restoreDone');
+
+  const doUndoFill = async (cells: CellContent[]) => {
+    const r = await run('actionFill', (svc) => svc.restoreCells(cells), (x) => x.cost);
     if (!r) return;
-    const n = updates.reduce((k, u) => k + u.values.length, 0);
-    setStatus({ intent: 'success', text: t('filled', { n }) });
-    await doValidate('user');
+    await doValidate('quiet');
+    setStatus({ intent: 'success', text: t('undoDone', { n: cells.length }) });
+  };
+
+  const doFill = async (cells: FillCell[]) => {
+    if (!cells.length) return;
+    const r = await run('actionFill', (svc) => svc.writeTargetCells(cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.to }))), (x) => x.cost);
+    if (!r) return;
+    const before: CellContent[] = cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.from, ...(c.fromFormula ? { formula: c.fromFormula } : {}) }));
+    await doValidate('quiet');
+    setStatus({ intent: 'success', text: t('filled', { n: cells.length }), action: { label: t('undoFill'), run: () => void doUndoFill(before) } });
   };
 
   // Re-validate after edits: subscribe while the switch is on and the last check found a plan. The adapter
@@ -234,37 +285,56 @@ export function App(props: AppProps) {
 
   const theme = props.theme === 'dark' ? webDarkTheme : webLightTheme;
   const context = useMemo(() => ({ lang, t, services }), [lang, t, services]);
+  const shownStatus = status && status.tab === tab ? status : null;
+  const noHost = !services;
 
   return (
     <PaneContext.Provider value={context}>
       <FluentProvider theme={theme} className={s.provider} lang={lang === 'en' ? 'en' : 'ko'} data-theme={props.theme ?? 'light'}>
-        <header className={s.header}>
-          <h1 className={s.title}>{t('appTitle')}</h1>
-        </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label={t('tabsLabel')}>
-          <Tab value="insert" id="tab-insert" aria-controls="panel">
-            {t('tabInsert')}
-          </Tab>
-          <Tab value="validate" id="tab-validate" aria-controls="panel">
-            {t('tabValidate')}
-          </Tab>
-          <Tab value="growth" id="tab-growth" aria-controls="panel">
-            {t('tabGrowth')}
-          </Tab>
-        </TabList>
+        <div className={s.tabs}>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} aria-label={t('tabsLabel')}>
+            <Tab value="insert" id="tab-insert" aria-controls="panel">
+              {t('tabInsert')}
+            </Tab>
+            <Tab value="validate" id="tab-validate" aria-controls="panel">
+              {t('tabValidate')}
+            </Tab>
+            <Tab value="growth" id="tab-growth" aria-controls="panel">
+              {t('tabGrowth')}
+            </Tab>
+          </TabList>
+        </div>
         <main className={s.main} id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-          <div role="status" aria-live="polite" aria-atomic="true" data-testid="status">
-            {status && (
-              <MessageBar intent={status.intent}>
-                <MessageBarBody>{status.text}</MessageBarBody>
+          {noHost && (
+            <MessageBar intent="warning" layout="multiline" data-testid="no-host">
+              <MessageBarBody>
+                <MessageBarTitle>{t('noHostTitle')}</MessageBarTitle> {t('noHost')}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div role="status" aria-live="polite" aria-atomic="true" data-testid="status" className={s.status}>
+            {shownStatus && (
+              <MessageBar intent={shownStatus.intent} layout="multiline">
+                <MessageBarBody>{shownStatus.text}</MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button appearance="transparent" size="small" aria-label={t('dismiss')} icon={<DismissRegular />} onClick={() => setStatusState(null)} />
+                  }
+                >
+                  {shownStatus.action && (
+                    <Button size="small" onClick={shownStatus.action.run} disabled={busy}>
+                      {shownStatus.action.label}
+                    </Button>
+                  )}
+                </MessageBarActions>
               </MessageBar>
             )}
           </div>
-          {!services && <Text>{t('noHost')}</Text>}
-          {tab === 'insert' && <InsertPanel busy={busy} onInsert={doInsert} />}
+          {tab === 'insert' && <InsertPanel busy={busy} disabled={noHost} onInsert={doInsert} />}
           {tab === 'validate' && (
             <ValidatePanel
               busy={busy}
+              disabled={noHost}
               validation={validation}
               autoRevalidate={auto}
               onAutoRevalidate={setAuto}
@@ -272,9 +342,17 @@ export function App(props: AppProps) {
               onClear={() => void doClear()}
               onResultsSheet={() => void doResultsSheet()}
               onSelect={(f) => void doSelect(f)}
+              onAccept={doAccept}
+              onRestore={doRestore}
+              onInsert={() => setTab('insert')}
             />
           )}
-          {tab === 'growth' && <GrowthPanel plan={validation?.result.plan ?? null} busy={busy} onFill={(u) => void doFill(u)} />}
+          {tab === 'growth' &&
+            (validation?.result.fatal ? (
+              <NoPlanState onInsert={() => setTab('insert')} disabled={busy || noHost} />
+            ) : (
+              <GrowthPanel plan={validation?.result.plan ?? null} busy={busy} disabled={noHost} onFill={(c) => void doFill(c)} />
+            ))}
         </main>
         <div className={s.footer}>
           <CostFooter last={last} />
@@ -282,4 +360,8 @@ export function App(props: AppProps) {
       </FluentProvider>
     </PaneContext.Provider>
   );
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -11,14 +11,19 @@ import {
   planSheetNames,
   selectCells,
   validate,
+  restoreCells,
+  writeAcceptances,
   writeIndicatorTargets,
   writeResultsSheet,
+  type CellContent,
 } from '../adapters/office';
+import type { Acceptance } from '../core/accepted';
 import type {
   ActionCost,
   ClearResult,
   ExcelHost,
   IndicatorTargetUpdate,
+  TargetCell,
   InsertOptions,
   InsertResult,
   ResultsSheetResult,
@@ -33,6 +38,7 @@ import type { Finding, Lang } from '../core/rules/types';
 
 export type { SheetNames, SheetRole };
 export type TargetUpdate = IndicatorTargetUpdate;
+export type { CellContent, TargetCell };
 
 export interface PaneServices {
   existingSheetNames(): Promise<string[]>;
@@ -44,6 +50,12 @@ export interface PaneServices {
   selectCells(cells: readonly string[]): Promise<ActionCost>;
   writeResultsSheet(findings: readonly Finding[], lang: Lang): Promise<ResultsSheetResult>;
   writeIndicatorTargets(plan: Plan, updates: readonly TargetUpdate[]): Promise<{ cost: ActionCost }>;
+  /** Writes numbers into target cells (목표 경로로 채우기). */
+  writeTargetCells(cells: readonly TargetCell[]): Promise<{ cost: ActionCost }>;
+  /** Puts cells back as they were (되돌리기 after a fill). */
+  restoreCells(cells: readonly CellContent[]): Promise<{ cost: ActionCost }>;
+  /** Replaces the workbook's accepted findings (수용). */
+  writeAcceptances(list: readonly Acceptance[]): Promise<{ cost: ActionCost }>;
   /**
    * Calls `listener` once edits to the workbook have been quiet for `debounceMs` (the adapter debounces and
    * ignores the add-in's own writes); resolves to an unsubscribe function.
@@ -61,6 +73,9 @@ export function createServices(host: ExcelHost): PaneServices {
     selectCells: (cells) => selectCells(host, cells),
     writeResultsSheet: (findings, lang) => writeResultsSheet(host, findings, lang),
     writeIndicatorTargets: (plan, updates) => writeIndicatorTargets(host, plan, updates),
+    writeTargetCells: (cells) => writeIndicatorTargets(host, cells),
+    restoreCells: (cells) => restoreCells(host, cells),
+    writeAcceptances: (list) => writeAcceptances(host, list),
     onPlanChanged: (listener, debounceMs) => onPlanChanged(host, () => listener(), { debounceMs }),
   };
 }

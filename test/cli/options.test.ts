@@ -227,31 +227,31 @@ async function makeXlsm(from: string, to: string) {
 }
 
 describe('folder mode', () => {
-  it('reads .xlsm like .xlsx; lists .xls, .hwp, .pdf, .cell, .ods as not read with what to do; skips lock files and says so', async () => {
+  it('reads .xlsm like .xlsx; lists .xls, .pdf, .cell, .ods as not read with what to do; skips lock files and says so', async () => {
     const dir = path.join(tmp, '제출본');
     await fs.mkdir(path.join(dir, 'sub'), { recursive: true });
     await fs.copyFile(EXAMPLE, path.join(dir, 'a.xlsx'));
     await makeXlsm(EXAMPLE, path.join(dir, 'sub', 'b.xlsm'));
-    for (const ext of ['xls', 'hwp', 'pdf', 'cell', 'ods']) await fs.writeFile(path.join(dir, `c.${ext}`), 'x');
+    for (const ext of ['xls', 'pdf', 'cell', 'ods']) await fs.writeFile(path.join(dir, `c.${ext}`), 'x');
     await fs.writeFile(path.join(dir, '~$a.xlsx'), 'lock');
     await fs.writeFile(path.join(dir, 'notes.txt'), 'not a candidate');
     const r = await run(['check', dir, '--format', 'json']);
     const j = json(r.out);
     const byName = new Map(j.files.map((f: { file: string }) => [path.basename(f.file), f]));
-    expect([...byName.keys()].sort()).toEqual(['a.xlsx', 'b.xlsm', 'c.cell', 'c.hwp', 'c.ods', 'c.pdf', 'c.xls']);
+    expect([...byName.keys()].sort()).toEqual(['a.xlsx', 'b.xlsm', 'c.cell', 'c.ods', 'c.pdf', 'c.xls']);
     const xlsm = byName.get('b.xlsm') as { error: string | null; findings: unknown[] };
     expect(xlsm.error).toBeNull();
     expect(xlsm.findings).toEqual((byName.get('a.xlsx') as { findings: unknown[] }).findings);
     const notRead = j.files.filter((f: { errorCode: string }) => f.errorCode === 'not-read');
-    expect(notRead).toHaveLength(5);
-    expect((byName.get('c.hwp') as { error: string }).error).toContain('.hwp');
+    expect(notRead).toHaveLength(4);
+    expect((byName.get('c.cell') as { error: string }).error).toContain('한셀에서 .xlsx로 저장');
     expect((byName.get('c.ods') as { error: string }).error).toContain('LibreOffice에서 .xlsx로 저장');
-    expect(j.summary).toMatchObject({ files: 2, notRead: 5, lockFiles: 1, unreadable: 0 });
+    expect(j.summary).toMatchObject({ files: 2, notRead: 4, lockFiles: 1, unreadable: 0 });
     // Files in formats that are not read do not make the run fail: the example has errors, so 1.
     expect(r.code).toBe(1);
     const text = await run(['check', dir]);
     expect(text.out).toMatch(/^– .*c\.pdf — 읽지 않음: PDF는/m);
-    expect(text.out.trimEnd().split('\n').pop()).toContain('(읽지 않은 형식 5개, Excel 잠금 파일(~$) 1개 건너뜀)');
+    expect(text.out.trimEnd().split('\n').pop()).toContain('(읽지 않은 형식 4개, Excel 잠금 파일(~$) 1개 건너뜀)');
   });
 
   it('a .pdf named on the command line is an unreadable file (exit 2) with the reason', async () => {

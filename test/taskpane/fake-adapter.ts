@@ -9,6 +9,24 @@ import type { ExcelHost, ValidateResult } from '../../src/adapters/office/api';
 import type { Lang } from '../../src/core/rules/types';
 import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 import { validateGrid } from '../../src/core/validate';
+import { applyAcceptances, type Acceptance } from '../../src/core/accepted';
+import { summarize } from '../../src/core/rules/run';
+
+/** What writeAcceptances stored "in the workbook" (reset with resetWorkbook). */
+let storedAcceptances: Acceptance[] = [];
+export function resetWorkbook(): void {
+  storedAcceptances = [];
+}
+
+/** The example's validation with the stored acceptances applied, as the core does on a real workbook. */
+export function withStoredAcceptances(v: ValidateResult): ValidateResult {
+  if (!storedAcceptances.length) return v;
+  const applied = applyAcceptances([...v.result.findings, ...v.result.accepted.map((a) => a.finding)], storedAcceptances);
+  return {
+    ...v,
+    result: { ...v.result, findings: applied.findings, summary: summarize(applied.findings), accepted: applied.accepted, acceptances: [...storedAcceptances] },
+  };
+}
 
 export const COST = { syncs: 3, cellsRead: 1234, ms: 42 };
 
@@ -37,7 +55,12 @@ export function adapterMock() {
       sheetNames: Object.values(options.sheetNames ?? DEFAULT_NAMES),
       cost: { syncs: 2, cellsRead: 0, ms: 12 },
     })),
-    validate: jest.fn(async (_host: ExcelHost, options: { lang: Lang }) => exampleValidation(options.lang)),
+    validate: jest.fn(async (_host: ExcelHost, options: { lang: Lang }) => withStoredAcceptances(exampleValidation(options.lang))),
+    writeAcceptances: jest.fn(async (_host: ExcelHost, list: Acceptance[]) => {
+      storedAcceptances = [...list];
+      return { cost: { syncs: 2, cellsRead: 0, ms: 4 } };
+    }),
+    restoreCells: jest.fn(async () => ({ cost: { syncs: 1, cellsRead: 0, ms: 2 } })),
     clearMarks: jest.fn(async () => ({ restored: 7, cost: { syncs: 2, cellsRead: 7, ms: 5 } })),
     selectCells: jest.fn(async () => ({ syncs: 1, cellsRead: 0, ms: 1 })),
     writeResultsSheet: jest.fn(async () => ({ sheetName: '검증결과', cost: { syncs: 1, cellsRead: 0, ms: 8 } })),

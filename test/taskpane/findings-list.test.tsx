@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
 import { groupFindings, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
 import type { Finding } from '../../src/core/rules/types';
-import { exampleValidation, type AdapterMock } from './fake-adapter';
+import { exampleValidation, resetWorkbook, type AdapterMock } from './fake-adapter';
+import { findingHeadline } from '../../src/taskpane/model/text';
 import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 
@@ -12,7 +13,10 @@ jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMo
 const mock = adapter as unknown as AdapterMock;
 
 beforeAll(installDomStubs);
-beforeEach(() => jest.clearAllMocks());
+beforeEach(() => {
+  jest.clearAllMocks();
+  resetWorkbook();
+});
 
 describe('grouping (model)', () => {
   const v = exampleValidation();
@@ -26,6 +30,25 @@ describe('grouping (model)', () => {
     // every finding on the tasks sheet sits under a numbered 실천과제 table
     const tasks = groups.find((g) => g.sheet === '실천과제');
     for (const t of tasks?.tables ?? []) expect(t.table).toMatch(/^[①-⑬] /);
+  });
+
+  test('sheets come in workbook order (개요, 공통 일자리 목표, 분야별 목표, 실천과제), whatever the findings’ order', () => {
+    const reversed = [...findings].reverse();
+    const sheets = groupFindings(reversed, plan).map((g) => g.sheet);
+    const order = ['개요', '공통 일자리 목표', '분야별 목표', '실천과제'];
+    expect(sheets).toEqual(order.filter((s) => sheets.includes(s)));
+    // within a table: top to bottom
+    for (const g of groupFindings(reversed, plan))
+      for (const t of g.tables) {
+        const rows = t.findings.map((f) => Number(/\d+/.exec(f.cell)?.[0] ?? 0));
+        expect(rows).toEqual([...rows].sort((a, b) => a - b));
+      }
+  });
+
+  test('a sheet with one table gets one heading (no "분야별 목표 (25)" over "분야별 목표")', () => {
+    const groups = groupFindings(findings, plan);
+    expect(groups.find((g) => g.sheet === '분야별 목표')?.single).toBe(true);
+    expect(groups.find((g) => g.sheet === '실천과제')?.single).toBe(false);
   });
 
   test('a cell belongs to the nearest table above it on its sheet', () => {
@@ -43,7 +66,7 @@ describe('grouping (model)', () => {
       message: '[분야별 목표] 표를 찾지 못했습니다', messageEn: '[분야별 목표] table not found', messageId: 'tableNotFound',
     };
     const groups = groupFindings([f], null);
-    expect(groups).toEqual([{ sheet: '', count: 1, tables: [{ table: '분야별 목표', findings: [f] }] }]);
+    expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', findings: [f] }] }]);
     expect(cellsToSelect(f)).toEqual([]);
   });
 });
@@ -59,54 +82,85 @@ describe('findings list (component)', () => {
     return { user, ...r };
   }
 
-  test('검증 runs validate with highlight, shows counts by severity and the findings grouped by sheet and table', async () => {
+  const rows = () => within(screen.getByTestId('findings')).getAllByRole('button', { expanded: false });
+
+  test('검증 runs validate with highlight; the list is grouped by table with one heading each', async () => {
     const { host } = await validated();
     expect(mock.validate).toHaveBeenCalledWith(host, { lang: 'ko', highlight: true });
     const v = exampleValidation();
-    const counts = screen.getByTestId('severity-counts');
-    expect(within(counts).getByText(`오류 ${v.result.summary.error}`)).toBeTruthy();
-    expect(within(counts).getByText(`경고 ${v.result.summary.warning}`)).toBeTruthy();
-    expect(within(counts).getByText(`참고 ${v.result.summary.info}`)).toBeTruthy();
-
     const list = screen.getByTestId('findings');
-    const sheetSection = within(list).getByRole('region', { name: '분야별 목표' });
-    expect(within(sheetSection).getByRole('heading', { level: 3 }).textContent).toContain('분야별 목표');
-    expect(within(sheetSection).getByRole('heading', { level: 4, name: '분야별 목표' })).toBeTruthy();
+    const areas = within(list).getByRole('region', { name: '분야별 목표' });
+    expect(within(areas).getAllByRole('heading').map((h) => h.textContent)).toEqual([expect.stringMatching(/^분야별 목표 \(\d+\)$/)]);
+    const tasks = within(list).getByRole('region', { name: '실천과제' });
+    expect(within(tasks).getAllByRole('heading', { level: 4 }).length).toBeGreaterThan(0);
     expect(within(list).getAllByRole('listitem')).toHaveLength(v.result.findings.length);
-    // the status line is announced (aria-live) with the summary
+    // the status line is announced (aria-live), says what was marked, and does not repeat the counts
     expect(screen.getByTestId('status').getAttribute('aria-live')).toBe('polite');
-    expect(screen.getByTestId('status').textContent).toContain(`오류 ${v.result.summary.error}건`);
+    expect(screen.getByTestId('status').textContent).toMatch(/^검증을 마쳤습니다\. 셀 [\d,]+개를 표시했습니다 \(메모 포함\)\.$/);
   });
 
-  test('clicking a finding selects its cells through the adapter', async () => {
+  test('each finding is one line: severity icon and name, cell, headline; figures and cells only on demand', async () => {
     const { user, host } = await validated();
-    const first = exampleValidation().result.findings[0];
-    const button = within(screen.getByTestId('findings')).getAllByRole('button')[0];
-    expect(button.getAttribute('data-cell')).toBe(first.cell);
+    const f = exampleValidation().result.findings.find((x) => x.cells.length > 1 && x.expected !== null)!;
+    const button = rows().find((b) => b.getAttribute('data-cell') === f.cell && b.getAttribute('data-rule') === f.rule)!;
+    expect(button.textContent).toBe(`${f.severity === 'error' ? '오류' : '경고'}: ${f.cell}${findingHeadline(f, 'ko')}`);
+    expect(button.querySelector('[data-severity-icon] svg')).not.toBeNull();
+    expect(button.textContent).not.toMatch(/계산 [\d,]+ · 기재/);
+    expect(screen.queryByTestId('finding-details')).toBeNull();
+
     await user.click(button);
-    expect(mock.selectCells).toHaveBeenCalledWith(host, first.cells);
-    expect(first.cells.length).toBeGreaterThan(1); // a sum: the total and its parts
+    expect(mock.selectCells).toHaveBeenCalledWith(host, f.cells);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const details = screen.getByTestId('finding-details');
+    expect(details.textContent).toContain(`계산 ${Number(f.expected).toLocaleString('en-US')}`);
+    expect(details.textContent).toContain('관련 셀');
+    expect(within(details).getByRole('button', { name: '수용' })).toBeTruthy();
+    // again: closes
+    await user.click(button);
+    expect(screen.queryByTestId('finding-details')).toBeNull();
   });
 
-  test('the finding shows its cell, message and the computed vs stated figures', async () => {
-    await validated();
-    const f = exampleValidation().result.findings[0];
-    const button = within(screen.getByTestId('findings')).getAllByRole('button')[0];
-    expect(button.textContent).toContain(f.cell);
-    expect(button.textContent).toContain(f.message);
-    expect(button.textContent).toContain(`계산 ${Number(f.expected).toLocaleString('en-US')}`);
-    expect(button.getAttribute('aria-label')).toMatch(/^오류: /);
-  });
-
-  test('지우기 clears the marks; 검증결과 시트 만들기 writes the findings sheet; the footer shows the cost', async () => {
+  test('수용 with a reason stores the acceptance in the workbook, re-checks, and the finding leaves the list; 되돌리기 brings it back', async () => {
     const { user, host } = await validated();
-    expect(screen.getByTestId('cost').textContent).toBe('검증: 셀 1,234개 읽음 · 왕복 3회 · 42 ms');
+    const v = exampleValidation();
+    const f = v.result.findings[0];
+    const before = v.result.findings.length;
+    await user.click(rows()[0]);
+    await user.click(within(screen.getByTestId('finding-details')).getByRole('button', { name: '수용' }));
+    await user.type(screen.getByRole('textbox', { name: /수용 사유/ }), '국비 사업이라 별도 집계');
+    await user.click(screen.getByRole('button', { name: '수용하기' }));
+    await waitFor(() => expect(mock.writeAcceptances).toHaveBeenCalledTimes(1));
+    const [h, list] = mock.writeAcceptances.mock.calls[0] as unknown as [unknown, { rule: string; cell: string; reason: string }[]];
+    expect(h).toBe(host);
+    expect(list).toEqual([expect.objectContaining({ rule: f.rule, cell: f.cell, reason: '국비 사업이라 별도 집계' })]);
+    await waitFor(() => expect(mock.validate).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(within(screen.getByTestId('findings')).getAllByRole('listitem')).toHaveLength(before - 1));
+    expect(screen.getByTestId('status').textContent).toBe('항목을 수용했습니다. 통합 문서에 저장됩니다.');
+
+    const accepted = screen.getByTestId('accepted');
+    expect(accepted.querySelector('summary')?.textContent).toBe('수용한 항목 (1)');
+    expect(accepted.textContent).toContain('사유: 국비 사업이라 별도 집계');
+    await user.click(accepted.querySelector('summary')!);
+    await user.click(within(accepted).getByRole('button', { name: '되돌리기' }));
+    await waitFor(() => expect(mock.writeAcceptances).toHaveBeenCalledTimes(2));
+    expect((mock.writeAcceptances.mock.calls[1] as unknown[])[1]).toEqual([]);
+    await waitFor(() => expect(within(screen.getByTestId('findings')).getAllByRole('listitem')).toHaveLength(before));
+    expect(screen.queryByTestId('accepted')).toBeNull();
+  });
+
+  test('지우기 clears the marks; 검증결과 시트 만들기 writes the findings sheet; the cost is behind a toggle', async () => {
+    const { user, host } = await validated();
+    expect(screen.getByTestId('cost').textContent).toBe('작업 정보검증: 셀 1,234개 읽음 · 왕복 3회 · 42 ms');
+    expect(screen.getByTestId('cost').querySelector('details')?.open).toBe(false);
     await user.click(screen.getByRole('button', { name: '지우기' }));
     expect(mock.clearMarks).toHaveBeenCalledWith(host);
     await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('표시 7개를 원래 서식으로 되돌렸습니다.'));
     await user.click(screen.getByRole('button', { name: '검증결과 시트 만들기' }));
     expect(mock.writeResultsSheet).toHaveBeenCalledWith(host, exampleValidation().result.findings, 'ko');
     await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('"검증결과" 시트를 만들었습니다.'));
+    // …and that news stays on its panel
+    await user.click(screen.getByRole('tab', { name: '성장률' }));
+    expect(screen.getByTestId('status').textContent).toBe('');
   });
 
   test('edits re-validate (debounced by the adapter); the switch turns it off', async () => {
@@ -144,15 +198,40 @@ describe('findings list (component)', () => {
     await waitFor(() => expect(mock.validate).toHaveBeenCalledTimes(2));
   });
 
-  test('a workbook without a plan says so instead of listing findings', async () => {
+  test('a workbook without a plan says so once and offers 템플릿 삽입', async () => {
     const v = exampleValidation();
     mock.validate.mockResolvedValueOnce({ ...v, result: { ...v.result, fatal: true, findings: [] } });
     const user = userEvent.setup();
     renderPane({ initialTab: 'validate' });
     await user.click(screen.getByRole('button', { name: '검증' }));
-    expect((await screen.findAllByText(/종합계획 서식을 찾지 못했습니다/)).length).toBeGreaterThan(0);
+    const state = await screen.findByTestId('no-plan');
+    expect(within(state).getByRole('heading', { name: '종합계획 서식이 없습니다' })).toBeTruthy();
+    expect(screen.getAllByText(/찾지 못했습니다/)).toHaveLength(1);
+    expect(screen.getByTestId('status').textContent).toBe('');
     expect(screen.queryByTestId('findings')).toBeNull();
     expect(mock.onPlanChanged).not.toHaveBeenCalled();
+    await user.click(within(state).getByRole('button', { name: '템플릿 삽입' }));
+    expect(screen.getByRole('tab', { name: '템플릿 삽입' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('button', { name: '서식 삽입' })).toBeTruthy();
+  });
+
+  test('an untouched blank template: progress, no warning, no list', async () => {
+    const v = exampleValidation();
+    mock.validate.mockResolvedValueOnce({
+      ...v,
+      marked: 0,
+      result: { ...v.result, findings: [], summary: { error: 0, warning: 0, info: 0 }, progress: { subprojects: { entered: 0, total: 12 }, indicators: { entered: 0, total: 6 }, untouched: true } },
+    });
+    const user = userEvent.setup();
+    renderPane({ initialTab: 'validate' });
+    await user.click(screen.getByRole('button', { name: '검증' }));
+    const progress = await screen.findByTestId('progress');
+    expect(progress.textContent).toContain('세부사업 12개 중 0개 입력 · 공통 일자리 목표 6개 중 0개 입력');
+    expect(progress.textContent).toContain('아직 입력한 값이 없습니다');
+    expect(screen.getByRole('progressbar')).toBeTruthy();
+    expect(screen.queryByTestId('findings')).toBeNull();
+    expect(screen.queryByRole('toolbar')).toBeNull();
+    expect(screen.getByTestId('status').textContent).toBe('검증을 마쳤습니다.');
   });
 
   test('an adapter failure is shown, not thrown', async () => {

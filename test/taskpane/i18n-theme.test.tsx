@@ -7,6 +7,7 @@ import { en, ko, langFromDisplayLanguage, translator } from '../../src/taskpane/
 import { luminance, themeFromBackground } from '../../src/taskpane/theme';
 import { fakeHost, type AdapterMock } from './fake-adapter';
 import { renderPane } from './render';
+import { pickLang } from '../../src/taskpane/App';
 import { installDomStubs } from './setup';
 
 jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
@@ -73,23 +74,40 @@ test('the pane in English, dark', async () => {
   const user = userEvent.setup();
   const { container } = renderPane({ lang: 'en', theme: 'dark' });
   expect(container.querySelector('[data-theme="dark"]')).toBeTruthy();
-  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Job Target Disclosure Helper');
+  // No h1 repeating the add-in's name (Excel shows it in the pane's title bar).
+  expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
   expect(screen.getByTestId('insert-period').textContent).toBe('Plan period 2027–2030 · base year 2026');
   await user.click(screen.getByRole('tab', { name: 'Check' }));
   await user.click(screen.getByRole('button', { name: 'Check' }));
   expect(mock.validate).toHaveBeenCalledWith(expect.anything(), { lang: 'en', highlight: true });
   await screen.findByTestId('findings');
-  expect(screen.getByRole('heading', { level: 4, name: 'Targets by area' })).toBeTruthy();
+  // One heading per table, in English, not the Korean sheet name above an English table name.
+  expect(screen.getByRole('heading', { level: 3, name: /^Targets by area \(\d+\)$/ })).toBeTruthy();
+  expect(screen.queryByRole('heading', { name: /^분야별 목표/ })).toBeNull();
   // findings show the English messages
   const first = screen.getAllByRole('button', { name: /^Errors: / })[0];
   expect(first.textContent).toMatch(/[A-Za-z]/);
   expect(first.textContent).not.toMatch(/[가-힣]{4,}합니다/);
 });
 
-test('outside Excel (no host) the pane says so and does nothing', async () => {
+test('outside Excel (no host) the pane says so once, and every action is disabled', async () => {
   const user = userEvent.setup();
   renderPane({ host: null as never });
-  expect(screen.getAllByText(/Excel에 연결되지 않았습니다/).length).toBeGreaterThan(0);
-  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  expect(screen.getAllByText(/Excel에 연결되지 않았습니다/)).toHaveLength(1);
+  expect(screen.getByTestId('no-host').textContent).toMatch(/추가 기능/);
+  expect(screen.getByRole('button', { name: '서식 삽입' })).toHaveProperty('disabled', true);
+  await user.click(screen.getByRole('tab', { name: '검증' }));
+  for (const name of ['검증', '지우기', '검증결과 시트 만들기']) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+  expect(screen.getAllByText(/Excel에 연결되지 않았습니다/)).toHaveLength(1);
   expect(mock.insertTemplate).not.toHaveBeenCalled();
+  expect(mock.validate).not.toHaveBeenCalled();
+});
+
+test('info is 정보 in the pane as in the CLI and the sheets; requirement-set names never reach an official', () => {
+  expect(ko.info).toBe('정보');
+  expect(Object.values(ko).join(' ')).not.toMatch(/참고/);
+  for (const text of [...Object.values(ko), ...Object.values(en)]) expect(text).not.toMatch(/ExcelApi/);
+  expect(pickLang('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다 / merged areas (ExcelApi 1.13) unavailable: read without merges', 'ko')).toBe('병합 셀 정보를 읽지 못해 병합 없이 읽었습니다');
+  expect(pickLang('이 Excel(ExcelApi 1.9 미만)에서는 표시를 되돌릴 수 없습니다 / this Excel (below ExcelApi 1.9) cannot restore the highlighted cells', 'en')).toBe('this Excel cannot restore the highlighted cells');
+  expect(pickLang('x / this Excel lacks ExcelApi 1.9: cells were not highlighted', 'en')).not.toMatch(/ExcelApi/);
 });

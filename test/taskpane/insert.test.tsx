@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
 import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
@@ -40,7 +40,24 @@ test('one click inserts the blank template with formulas, under free sheet names
   await waitFor(() =>
     expect(screen.getByTestId('status').textContent).toBe('시트를 만들었습니다: 개요, 공통 일자리 목표, 분야별 목표, 실천과제'),
   );
-  expect(screen.getByTestId('cost').textContent).toBe('삽입: 셀 0개 읽음 · 왕복 2회 · 12 ms');
+  // The cost is for the curious: behind a closed details toggle, not in the way.
+  const cost = screen.getByTestId('cost');
+  expect(cost.querySelector('details')?.open).toBe(false);
+  expect(cost.querySelector('summary')?.textContent).toBe('작업 정보');
+  expect(cost.textContent).toBe('작업 정보삽입: 셀 0개 읽음 · 왕복 2회 · 12 ms');
+});
+
+test('the status line belongs to its panel: another panel does not show it, and it can be dismissed', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  await user.click(screen.getByRole('button', { name: '서식 삽입' }));
+  await waitFor(() => expect(screen.getByTestId('status').textContent).toMatch(/^시트를 만들었습니다/));
+  await user.click(screen.getByRole('tab', { name: '성장률' }));
+  expect(screen.getByTestId('status').textContent).toBe('');
+  await user.click(screen.getByRole('tab', { name: '템플릿 삽입' }));
+  expect(screen.getByTestId('status').textContent).toMatch(/^시트를 만들었습니다/);
+  await user.click(within(screen.getByTestId('status')).getByRole('button', { name: '닫기' }));
+  expect(screen.getByTestId('status').textContent).toBe('');
 });
 
 test('taken names are never overwritten: the free names are used and shown', async () => {

@@ -15,25 +15,16 @@
  * Bad input gets an HwpxReadError whose message is one line, Korean then English.
  */
 import { createHash } from 'crypto';
-import { promises as fs } from 'fs';
+import { readRegularFile } from '../file';
+import { InputReadError, readFail, type ReadErrorCode } from '../read-error';
 import { rangeA1 } from '../../core/grid/a1';
 import type { GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { parseKoreanNumber } from '../../core/numbers/parse';
 import { PageCounter, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
 import { ZIP_LIMITS, ZipError, ZipReader, isZip, type ZipLimits } from './zip';
 
-export type HwpxErrorCode = 'not-found' | 'empty' | 'hwp-binary' | 'not-hwpx' | 'truncated' | 'encrypted' | 'too-large' | 'unreadable';
-
-export class HwpxReadError extends Error {
-  constructor(
-    readonly code: HwpxErrorCode,
-    readonly ko: string,
-    readonly en: string,
-  ) {
-    super(`${ko} (${en})`);
-    this.name = 'HwpxReadError';
-  }
-}
+/** Bad input throws the shared InputReadError (src/adapters/read-error.ts): one line, Korean then English. */
+export { InputReadError };
 
 export const HWPX_MIMETYPE = 'application/hwp+zip';
 /** The one sheet of a document grid. */
@@ -62,8 +53,8 @@ export interface HwpxReadResult {
   tables: TableInfo[];
 }
 
-function fail(code: HwpxErrorCode, ko: string, en: string): never {
-  throw new HwpxReadError(code, ko, en);
+function fail(code: ReadErrorCode, ko: string, en: string): never {
+  readFail(code, ko, en);
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -106,10 +97,10 @@ function zipFailure(e: ZipError): never {
     case 'too-large':
       fail('too-large', `문서가 너무 크게 풀립니다 (${p.entry}) — 압축 폭탄일 수 있어 읽지 않았습니다`, `the package inflates too far (${p.entry}: ${p.why}); not read`);
     case 'damaged':
-      fail('truncated', `파일이 손상되었습니다 — ${p.entry}을(를) 풀 수 없습니다`, `damaged file: ${p.entry} cannot be inflated (${p.why})`);
+      fail('damaged', `파일이 손상되었습니다 — ${p.entry}을(를) 풀 수 없습니다`, `damaged file: ${p.entry} cannot be inflated (${p.why})`);
     case 'unsupported':
       if (/encrypted/.test(p.why)) fail('encrypted', '암호로 보호된 문서입니다 — 한글에서 암호를 해제해 저장한 뒤 다시 검사하세요', 'password-protected document: remove the password in 한글, save and check again');
-      fail('unreadable', `읽을 수 없는 압축 형식입니다 (${p.why})`, `unsupported zip format (${p.why})`);
+      fail('unsupported', `읽을 수 없는 압축 형식입니다 (${p.why})`, `unsupported zip format (${p.why})`);
   }
 }
 
@@ -119,10 +110,10 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
   if (buf.length === 0) fail('empty', '빈 파일입니다 (0바이트)', 'empty file: 0 bytes');
   if (startsWith(buf, OLE_MAGIC)) {
     // 한글 97–2022's binary .hwp (an OLE compound file), or a file that only carries the .hwpx name.
-    fail('hwp-binary', `한글 바이너리(.hwp) 문서는 아직 읽지 못합니다 — ${SAVE_AS_HWPX_KO}`, `binary .hwp documents are not read yet: ${SAVE_AS_HWPX_EN}`);
+    fail('unsupported', `한글 바이너리(.hwp) 문서는 아직 읽지 못합니다 — ${SAVE_AS_HWPX_KO}`, `binary .hwp documents are not read yet: ${SAVE_AS_HWPX_EN}`);
   }
   if (!isZip(buf)) {
-    if (/\.hwp$/i.test(fileName)) fail('hwp-binary', `한글 바이너리(.hwp) 문서는 아직 읽지 못합니다 — ${SAVE_AS_HWPX_KO}`, `binary .hwp documents are not read yet: ${SAVE_AS_HWPX_EN}`);
+    if (/\.hwp$/i.test(fileName)) fail('unsupported', `한글 바이너리(.hwp) 문서는 아직 읽지 못합니다 — ${SAVE_AS_HWPX_KO}`, `binary .hwp documents are not read yet: ${SAVE_AS_HWPX_EN}`);
     fail('not-hwpx', '한글(.hwpx) 문서가 아닙니다 — ZIP 형식이 아닙니다', 'not an .hwpx document: not a zip archive');
   }
   let zip: ZipReader;
@@ -155,7 +146,7 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
         if (bytes.length > 0 && !/^\s*(<|\ufeff)/.test(decoder.decode(bytes.subarray(0, 64)))) {
           fail('encrypted', '본문이 암호화된 문서(배포용 또는 암호)입니다 — 한글에서 보호를 풀고 저장한 뒤 다시 검사하세요', 'the body is encrypted (a distribution or password-protected document): remove the protection in 한글, save and check again');
         }
-        fail('truncated', `문서의 본문 ${name}을(를) 읽을 수 없습니다: ${e.message.split('\n')[0]}`, `body section ${name} is not well-formed XML: ${e.message.split('\n')[0]}`);
+        fail('damaged', `문서의 본문 ${name}을(를) 읽을 수 없습니다: ${e.message.split('\n')[0]}`, `body section ${name} is not well-formed XML: ${e.message.split('\n')[0]}`);
       }
     }
     const { sheet, tables } = documentGrid(sections.flat());
@@ -167,16 +158,13 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
 }
 
 export async function readHwpxFile(file: string, limits: ZipLimits = ZIP_LIMITS): Promise<HwpxReadResult> {
-  let buf: Buffer;
+  const buf = await readRegularFile(file);
   try {
-    buf = await fs.readFile(file);
+    return readHwpxBuffer(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file, limits);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail('not-found', '파일이 없습니다', 'file not found');
-    if (code === 'EISDIR') fail('not-found', '파일이 아니라 폴더입니다', 'a folder, not a file');
-    fail('unreadable', `파일을 읽을 수 없습니다 (${code ?? 'error'})`, `cannot read the file (${code ?? 'error'})`);
+    if (e instanceof InputReadError) throw new InputReadError(e.code, e.ko, e.en, file);
+    throw e;
   }
-  return readHwpxBuffer(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file, limits);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -13,3 +13,4 @@ export { writeResultsSheet, RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results
 export { writeIndicatorTargets, targetCells } from './targets';
 export { onPlanChanged, type PlanChange } from './events';
 export { writeAcceptances, ACCEPTED_SHEET } from './accepted';
+export { restoreCells, type CellContent } from './restore';

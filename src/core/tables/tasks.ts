@@ -141,9 +141,9 @@ function findTitle(s: TableSheet, header: number, asm: Assembly): { no: number; 
   const sheetTasks = asm.accepted.filter((t) => t.sheet === s && t.kind === 'tasks');
   if (sheetTasks.length === 1 && !s.grid.source) {
     const parsed = parseTaskTitle(s.name);
-    if (parsed) return { ...parsed, ref: refOf(s, header, 0), row: header };
+    if (parsed) return { ...parsed, ref: refOf(s, header, 0), row: 0 };
     // A sheet named after its task (no number): numbered in reading order.
-    if (!/^(sheet|시트)\s*\d*$/i.test(s.name.trim())) return { no: asm.plan.tasks.length + 1, name: s.name.trim(), ref: refOf(s, header, 0), row: header };
+    if (!/^(sheet|시트)\s*\d*$/i.test(s.name.trim())) return { no: asm.plan.tasks.length + 1, name: s.name.trim(), ref: refOf(s, header, 0), row: 0 };
   }
   return null;
 }

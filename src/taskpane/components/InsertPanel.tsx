@@ -37,7 +37,7 @@ function toInt(text: string): number {
   return /^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN;
 }
 
-export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertRequest) => void }) {
+export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert: (req: InsertRequest) => void }) {
   const { t } = usePane();
   const s = useStyles();
   const [choice, setChoice] = useState<Choice>('blank');
@@ -59,7 +59,7 @@ export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertReques
       aria-labelledby="insert-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem && !props.busy) props.onInsert({ kind, draft: draftFor(kind, period, example) });
+        if (!problem && !props.busy && !props.disabled) props.onInsert({ kind, draft: draftFor(kind, period, example) });
       }}
     >
       <Text as="h2" id="insert-heading" weight="semibold" size={400}>
@@ -90,7 +90,7 @@ export function InsertPanel(props: { busy: boolean; onInsert: (req: InsertReques
       )}
       <Text size={200}>{t('insertNote')}</Text>
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" disabled={props.busy || !!problem}>
+        <Button appearance="primary" type="submit" disabled={props.busy || props.disabled || !!problem}>
           {t('insertButton')}
         </Button>
         {props.busy && <Spinner size="tiny" label={t('insertBusy')} />}

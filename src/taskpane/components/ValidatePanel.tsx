@@ -1,30 +1,33 @@
 import { useState } from 'react';
-import {
-  Badge,
-  Button,
-  Spinner,
-  Switch,
-  Text,
-  ToggleButton,
-  Toolbar,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, ProgressBar, Spinner, Switch, Text, ToggleButton, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import type { ValidateResult } from '../../adapters/office/api';
+import { acceptanceKey, type Acceptance } from '../../core/accepted';
+import { isComplete, progressText } from '../../core/progress';
 import type { Finding } from '../../core/rules/types';
 import { usePane } from '../context';
 import { ALL_SEVERITIES, SEVERITIES, countBySeverity, filterFindings, type SeverityFilter } from '../model/findings';
-import { FindingsList, SEVERITY_BADGE } from './FindingsList';
+import { findingHeadline } from '../model/text';
+import { FindingsList } from './FindingsList';
+import { NoPlanState } from './NoPlanState';
+import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, padding: 0 },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  accepted: { marginTop: tokens.spacingVerticalS },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  acceptedList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  acceptedItem: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
+  acceptedText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, marginRight: tokens.spacingHorizontalXS },
 });
 
 export interface ValidatePanelProps {
   busy: boolean;
+  /** No Excel to talk to: every action is disabled. */
+  disabled?: boolean;
   validation: ValidateResult | null;
   autoRevalidate: boolean;
   onAutoRevalidate: (on: boolean) => void;
@@ -32,72 +35,119 @@ export interface ValidatePanelProps {
   onClear: () => void;
   onResultsSheet: () => void;
   onSelect: (f: Finding) => void;
+  onAccept: (f: Finding, reason: string) => void;
+  onRestore: (a: Acceptance) => void;
+  onInsert: () => void;
+}
+
+/** Accepted findings: what was accepted, why, and a way back. */
+function AcceptedList(props: { validation: ValidateResult; busy: boolean; onRestore: (a: Acceptance) => void }) {
+  const { t, lang } = usePane();
+  const s = useStyles();
+  const { accepted, acceptances } = props.validation.result;
+  const matched = new Set(accepted.map((a) => acceptanceKey(a.acceptance)));
+  const byKey = new Map(accepted.map((a) => [acceptanceKey(a.acceptance), a.finding]));
+  if (!acceptances.length) return null;
+  return (
+    <details className={s.accepted} data-testid="accepted">
+      <summary className={s.summary}>{t('acceptedList', { n: acceptances.length })}</summary>
+      <ul className={s.acceptedList}>
+        {acceptances.map((a) => {
+          const key = acceptanceKey(a);
+          const f = byKey.get(key);
+          return (
+            <li key={key} className={s.acceptedItem} data-cell={a.cell} data-rule={a.rule}>
+              <span className={s.acceptedText}>
+                <Text>
+                  {a.cell && <span className={s.cell}>{a.cell}</span>}
+                  {f ? findingHeadline(f, lang) : a.message}
+                </Text>
+                {a.reason && <Caption1>{t('acceptedReason', { reason: a.reason })}</Caption1>}
+                {!matched.has(key) && <Caption1>{t('acceptedGone')}</Caption1>}
+              </span>
+              <Button size="small" onClick={() => props.onRestore(a)} disabled={props.busy}>
+                {t('restore')}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
 }
 
 export function ValidatePanel(props: ValidatePanelProps) {
-  const { t } = usePane();
+  const { t, lang } = usePane();
   const s = useStyles();
   const [filter, setFilter] = useState<SeverityFilter>(ALL_SEVERITIES);
   const result = props.validation?.result ?? null;
   const findings = result?.findings ?? [];
   const counts = countBySeverity(findings);
   const shown = filterFindings(findings, filter);
+  const off = props.busy || !!props.disabled;
+  const progress = result && !result.fatal ? result.progress : null;
 
   return (
     <div className={s.root}>
       <div className={s.actions}>
-        <Button appearance="primary" onClick={props.onValidate} disabled={props.busy}>
+        <Button appearance="primary" onClick={props.onValidate} disabled={off}>
           {t('validateButton')}
         </Button>
-        <Button onClick={props.onClear} disabled={props.busy} title={t('clearHint')}>
+        <Button onClick={props.onClear} disabled={off} title={t('clearHint')}>
           {t('clearButton')}
         </Button>
-        <Button onClick={props.onResultsSheet} disabled={props.busy || !result || result.fatal}>
+        <Button onClick={props.onResultsSheet} disabled={off || !result || result.fatal}>
           {t('resultsSheetButton')}
         </Button>
         {props.busy && <Spinner size="tiny" label={t('validateBusy')} />}
       </div>
-      <Switch checked={props.autoRevalidate} onChange={(_, d) => props.onAutoRevalidate(d.checked)} label={t('autoRevalidate')} />
+      <Switch checked={props.autoRevalidate} disabled={!!props.disabled} onChange={(_, d) => props.onAutoRevalidate(d.checked)} label={t('autoRevalidate')} />
 
       {!result && <Text>{t('notValidated')}</Text>}
-      {result?.fatal && <Text>{t('notAPlan')}</Text>}
+      {result?.fatal && <NoPlanState onInsert={props.onInsert} disabled={off} />}
+      {progress && !isComplete(progress) && (
+        <div className={s.progress} data-testid="progress">
+          <Text>
+            {t('progress')}: {progressText(progress, lang)}
+          </Text>
+          {progress.subprojects.total > 0 && (
+            <ProgressBar value={progress.subprojects.entered / progress.subprojects.total} thickness="medium" aria-label={t('progress')} />
+          )}
+          {progress.untouched && <Caption1>{t('untouched')}</Caption1>}
+        </div>
+      )}
       {result && !result.fatal && (
         <>
-          <div className={s.counts} data-testid="severity-counts" aria-label={t('summary', counts)} role="group">
-            {SEVERITIES.map((sev) => (
-              <Badge key={sev} appearance="filled" color={SEVERITY_BADGE[sev]} data-severity={sev}>
-                {t(sev)} {counts[sev]}
-              </Badge>
-            ))}
-          </div>
           {findings.length === 0 ? (
-            <Text>{t('noFindings')}</Text>
+            !progress?.untouched && <Text data-testid="no-findings">{t('noFindings')}</Text>
           ) : (
             <>
-              <Toolbar className={s.filters} aria-label={t('severityFilter')} size="small">
-                {SEVERITIES.map((sev) => (
+              <Toolbar className={s.filters} aria-label={t('severityFilter')} size="small" data-testid="severity-counts">
+                {SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => (
                   <ToggleButton
                     key={sev}
                     size="small"
                     checked={filter[sev]}
-                    icon={<span aria-hidden="true">{filter[sev] ? '✓' : ''}</span>}
+                    icon={<SeverityIcon severity={sev} label={false} />}
                     onClick={() => setFilter((f) => ({ ...f, [sev]: !f[sev] }))}
                     data-severity={sev}
                   >
-                    {t(sev)} ({counts[sev]})
+                    {t(sev)} {counts[sev]}
                   </ToggleButton>
                 ))}
               </Toolbar>
-              <Text size={200}>{t('selectHint')}</Text>
+              <Caption1>{t('selectHint')}</Caption1>
               {shown.length === 0 ? (
                 <Text>{t('noneShown')}</Text>
               ) : (
-                <FindingsList findings={shown} plan={result.plan} onSelect={props.onSelect} />
+                <FindingsList findings={shown} plan={result.plan} busy={off} onSelect={props.onSelect} onAccept={props.disabled ? undefined : props.onAccept} />
               )}
             </>
           )}
+          {props.validation && <AcceptedList validation={props.validation} busy={off} onRestore={props.onRestore} />}
         </>
       )}
     </div>
   );
 }
+

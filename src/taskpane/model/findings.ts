@@ -24,6 +24,9 @@ export function filterFindings(findings: readonly Finding[], filter: SeverityFil
   return findings.filter((f) => filter[f.severity]);
 }
 
+/** Tables that are a sheet of their own: their name says what the sheet's would. */
+const FIXED_TABLES = new Set(['개요', '공통 일자리 목표', '분야별 목표', '성과', '연차별 세부계획']);
+
 /** Where a table starts: findings at or below `row` on `sheet` (up to the next anchor) belong to it. */
 export interface TableAnchor {
   sheet: string;
@@ -61,7 +64,28 @@ export function tableAnchors(plan: Plan | null | undefined): TableAnchor[] {
   add(plan.areasSheet, areaCells, '분야별 목표');
   for (const t of plan.tasks) add(t.label.sheet, [t.label.cell], `${circledNumber(t.no)} ${t.name}`);
   if (plan.meta.sheet) anchors.push({ sheet: plan.meta.sheet, row: 0, name: '개요' });
-  return anchors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+  // The results sheets are tables of their own (never "outside tables").
+  if (plan.results) anchors.push({ sheet: plan.results.sheet, row: 0, name: '성과' });
+  if (plan.annualPlan) anchors.push({ sheet: plan.annualPlan.sheet, row: 0, name: '연차별 세부계획' });
+  const order = sheetOrder(plan);
+  const rank = (sheet: string) => (order.indexOf(sheet) < 0 ? order.length : order.indexOf(sheet));
+  return anchors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : rank(a.sheet) - rank(b.sheet) || (a.sheet < b.sheet ? -1 : 1)));
+}
+
+/** The plan's sheets in workbook (template) order: 개요, 공통 일자리 목표, 분야별 목표, 실천과제, 성과, 연차별 세부계획. */
+export function sheetOrder(plan: Plan | null | undefined): string[] {
+  if (!plan) return [];
+  const list = [
+    plan.meta.sheet,
+    plan.indicatorsSheet ?? plan.indicators[0]?.label.sheet,
+    plan.areasSheet,
+    ...plan.tasks.map((t) => t.label.sheet),
+    plan.results?.sheet,
+    plan.annualPlan?.sheet,
+  ];
+  const out: string[] = [];
+  for (const s of list) if (s && !out.includes(s)) out.push(s);
+  return out;
 }
 
 /** The table a cell belongs to: the last anchor at or above it on its sheet, else the sheet's first anchor. */
@@ -86,6 +110,11 @@ export interface SheetGroup {
   sheet: string;
   tables: TableGroup[];
   count: number;
+  /**
+   * The sheet holds one table (or findings outside any): one heading says it all, and the table gets no
+   * heading of its own (no "분야별 목표 (25)" over "분야별 목표").
+   */
+  single: boolean;
 }
 
 /**
@@ -108,10 +137,38 @@ export function groupFindings(findings: readonly Finding[], plan?: Plan | null):
     if (!list) tables.set(table, (list = []));
     list.push(f);
   }
-  return [...sheets].map(([sheet, tables]) => {
-    const groups = [...tables].map(([table, list]) => ({ table, findings: list }));
-    return { sheet, tables: groups, count: groups.reduce((n, g) => n + g.findings.length, 0) };
-  });
+  // Workbook order: findings about the whole workbook first, then the plan's sheets as the workbook lists them.
+  const order = sheetOrder(plan);
+  const rank = (sheet: string) => (sheet === '' ? -1 : order.indexOf(sheet) < 0 ? order.length : order.indexOf(sheet));
+  const tableRank = (sheet: string, table: string | null) => {
+    const i = anchors.findIndex((a) => a.sheet === sheet && a.name === table);
+    return i < 0 ? anchors.length : i;
+  };
+  return [...sheets]
+    .map(([sheet, tables], i) => {
+      const groups = [...tables].map(([table, list]) => ({ table, findings: inSheetOrder(list) })).sort((a, b) => tableRank(sheet, a.table) - tableRank(sheet, b.table));
+      const only = groups.length === 1 ? groups[0].table : undefined;
+      const single = only !== undefined && (only === null || only === sheet || FIXED_TABLES.has(only));
+      return { i, group: { sheet, tables: groups, count: groups.reduce((n, g) => n + g.findings.length, 0), single } };
+    })
+    .sort((a, b) => rank(a.group.sheet) - rank(b.group.sheet) || a.i - b.i)
+    .map((x) => x.group);
+}
+
+/** Top to bottom, left to right; the given order (severity first) breaks ties. */
+function inSheetOrder(list: Finding[]): Finding[] {
+  const pos = (f: Finding) => {
+    try {
+      const p = parseA1(f.cell);
+      return [p.row, p.col];
+    } catch {
+      return [-1, -1];
+    }
+  };
+  return list
+    .map((f, i) => ({ f, i, p: pos(f) }))
+    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /** Cells to select for a finding: all its cells, or its own cell when it lists none. */

@@ -31,8 +31,23 @@ export interface GrowthRow {
   steps: (number | null)[];
   /** Yearly targets that meet the requirement from the base; null when no path exists (no base, count base ≤ 0). */
   path: number[] | null;
-  /** Years whose stated target differs from the path (what "fill" would change). */
-  changes: { year: number; ref: CellRef; from: number | null; to: number }[];
+  /** The final target the requirement asks for (the path's last year); null without a path. */
+  requiredFinal: number | null;
+  /**
+   * What 목표 경로로 채우기 would write: only for an indicator that falls short of its requirement, and only
+   * the years whose stated target is below the path (or empty), raised to the path. A target that is
+   * already higher stays: the fill never lowers a target.
+   */
+  changes: TargetChange[];
+}
+
+export interface TargetChange {
+  year: number;
+  ref: CellRef;
+  from: number | null;
+  /** The cell's formula before the fill (restored by 되돌리기). */
+  fromFormula?: string;
+  to: number;
 }
 
 function figureDecimals(kind: IndicatorKind, figures: (Figure | null | undefined)[]): number {
@@ -59,11 +74,17 @@ export function growthRow(plan: Plan, indicator: Indicator, index: number): Grow
   } catch {
     path = null;
   }
-  const changes = path
-    ? path
-        .map((to, i) => ({ year: years[i], ref: targetRefs[i], from: targets[i], to }))
-        .filter((c) => c.from !== c.to)
-    : [];
+  const changes: TargetChange[] =
+    path && a.status !== 'met'
+      ? path
+          .map((to, i) => {
+            const f = indicator.targets[i];
+            const c: TargetChange = { year: years[i], ref: targetRefs[i], from: targets[i], to };
+            if (f?.formula) c.fromFormula = f.formula;
+            return c;
+          })
+          .filter((c) => c.from === null || c.from < c.to)
+      : [];
   return {
     index,
     name: indicator.name,
@@ -82,6 +103,7 @@ export function growthRow(plan: Plan, indicator: Indicator, index: number): Grow
     status: a.status,
     steps: yearSteps(kind, base, targets),
     path,
+    requiredFinal: path ? path[path.length - 1] : null,
     changes,
   };
 }

@@ -7,7 +7,8 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { HwpxReadError, readHwpxBuffer, readHwpxFile } from '../../../src/adapters/hwpx/read';
+import { readHwpxBuffer, readHwpxFile } from '../../../src/adapters/hwpx/read';
+import { InputReadError } from '../../../src/adapters/read-error';
 import type { GridSheet } from '../../../src/core/grid/grid';
 
 const SAMPLES = path.resolve(__dirname, '../../../../shared/hwpx-samples');
@@ -21,11 +22,11 @@ function texts(sheet: GridSheet, from: number, count: number, width: number): st
   }));
 }
 
-function errorOf(run: () => unknown): HwpxReadError {
+function errorOf(run: () => unknown): InputReadError {
   try {
     run();
   } catch (e) {
-    if (e instanceof HwpxReadError) return e;
+    if (e instanceof InputReadError) return e;
     throw e;
   }
   throw new Error('no error thrown');
@@ -153,7 +154,7 @@ describe('bad input: one clear line each', () => {
     const ole = new Uint8Array(512);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const e = errorOf(() => readHwpxBuffer(ole, '계획.hwp'));
-    expect(e.code).toBe('hwp-binary');
+    expect(e.code).toBe('unsupported');
     expect(e.message).toContain('파일 › 다른 이름으로 저장');
     expect(e.message).toContain('HWPX');
     expect(e.message).toContain('File › Save As › HWPX');
@@ -190,7 +191,7 @@ describe('bad input: one clear line each', () => {
     const at = 30 + 'mimetype'.length;
     copy[at + 3] ^= 0x20;
     const e = errorOf(() => readHwpxBuffer(copy));
-    expect(e.code).toBe('truncated');
+    expect(e.code).toBe('damaged');
     expect(e.message).toContain('CRC-32');
   });
 

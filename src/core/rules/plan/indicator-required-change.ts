@@ -26,6 +26,8 @@ export const indicatorRequiredChange: Rule = {
     },
   },
   check(ctx) {
+    // A one-year plan (a 연차별 세부계획 or results report) is held to its own stated change only, not the term's.
+    if (ctx.plan.period.years === 1) return;
     for (const ind of ctx.plan.indicators) {
       const f = indicatorFacts(ctx.plan, ind);
       if (!f.final || f.final.value === null || ind.base.value === null) continue;

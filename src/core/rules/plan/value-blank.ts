@@ -62,7 +62,7 @@ export const valueBlank: Rule = {
         return;
       }
       const last = run?.figures[run.figures.length - 1];
-      if (run && last && run.messageId === messageId && run.row === info.row && last.ref.sheet === f.ref.sheet && parseA1(last.ref.cell).row === parseA1(f.ref.cell).row) {
+      if (run && last && run.messageId === messageId && run.row === info.row && last.ref.sheet === f.ref.sheet && rowKey(last.ref.cell) === rowKey(f.ref.cell)) {
         run.figures.push(f);
       } else {
         flush();
@@ -72,6 +72,17 @@ export const valueBlank: Rule = {
     flush();
   },
 };
+
+/** The row (sheet) or line (document: "L448:F3") a cell is on. */
+function rowKey(cell: string): string {
+  const line = /^L(\d+):F\d+$/.exec(cell);
+  if (line) return `L${line[1]}`;
+  try {
+    return String(parseA1(cell).row);
+  } catch {
+    return cell;
+  }
+}
 
 /** Each figure's row (a series or an indicator), to see whether a blank formula has blank inputs. */
 function figureRows(plan: Plan): Map<Figure, Figure[]> {

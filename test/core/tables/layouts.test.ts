@@ -1,0 +1,174 @@
+/**
+ * The plan in the layouts officials really have, built from the seed's text by the tests' own writer
+ * (test/support/document-layouts.ts), never by our renderer. Every layout must give exactly the seed's
+ * 26 findings (13 errors beyond rounding, 9 rounding warnings, 2 unit mixes, 2 notes), each at the cell
+ * the seed's line and field went to, and nothing else — so the other tables of the document (population,
+ * industries, 「최근 5년간 고용동향」, SWOT, the prose tables inside task ⑨, governance) are never misread.
+ */
+import type { GridWorkbook } from '../../../src/core/grid/grid';
+import { validateGrid } from '../../../src/core/validate';
+import { SEED_FINDINGS, SEED_TABLES, documentLayout, type Layout, type LayoutOptions } from '../../support/document-layouts';
+
+const findings = (grid: GridWorkbook) => validateGrid(grid).findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+
+/** The seed's findings where this layout put them. */
+const expected = (layout: Layout) =>
+  SEED_FINDINGS.map(([rule, severity, line, field, exp, act, tol]) => {
+    const at = layout.where(line, field);
+    return [rule, severity, at.sheet, at.cell, exp, act, tol];
+  });
+
+describe('the whole document on one sheet', () => {
+  const layout = documentLayout();
+  const result = validateGrid(layout.grid);
+
+  it('gives the seed’s findings at the exact cells', () => {
+    // Line n is row n, field f is column f: the 청년 일자리 확대 소요예산 합계 (line 448, field 3) is C448.
+    expect(findings(layout.grid).slice(0, 2)).toEqual([
+      ['area-total', 'error', '문서', 'C448', 4193, 4197, 1.5],
+      ['area-total', 'error', '문서', 'D448', 1125, 1127, 1.5],
+    ]);
+    expect(findings(layout.grid)).toEqual(expected(layout));
+    expect(result.summary).toEqual({ error: 13, warning: 11, info: 2 });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('takes chapter II’s employment trends for nothing, and the 공통 일자리 목표 for what it is', () => {
+    expect(result.plan.indicators).toHaveLength(6);
+    expect(result.plan.indicators[0]).toMatchObject({ name: '고용률(15세~64세)', label: { sheet: '문서', cell: 'A431' }, base: { value: 68.6 } });
+    expect(result.plan.indicators[5].targets.map((t) => t.value)).toEqual([138370, 141820, 145360, 148500]);
+  });
+
+  it('does not take the prose tables inside task ⑨ for task tables', () => {
+    expect(result.plan.tasks).toHaveLength(13);
+    expect(result.plan.tasks[8]).toMatchObject({ no: 9, name: '사회적경제조직 육성 · 지원', label: { cell: 'A779' } });
+    expect(result.plan.tasks[8].subprojects.map((s) => s.name)).toEqual(['사회적기업 육성지원', '마을기업 육성지원']);
+    expect(result.plan.tasks[8].total?.label.cell).toBe('A817');
+  });
+
+  it('links tasks to areas from the chapter III overview, and reads the period, region and term from the title', () => {
+    expect(result.plan.tasks.map((t) => t.areaIndex)).toEqual([0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4]);
+    expect(result.plan.period).toEqual({ startYear: 2023, years: 4 });
+    expect(result.plan.meta).toMatchObject({ region: '인천서구', term: 8 });
+  });
+});
+
+describe('other layouts of the same document', () => {
+  const cases: [string, LayoutOptions][] = [
+    ['chapters on several sheets', { split: 'chapters' }],
+    ['one sheet per 실천과제 (named ①, 과제2, ③ 과제명 …)', { split: 'per-task' }],
+    ['the 합계 column last', { totalLast: true }],
+    ["years written '23년", { yearHeader: (y) => `'${String(y).slice(2)}년` }],
+    ['years written 2023 (numbers)', { yearHeader: (y) => y }],
+    ['years written 2023년(목표)', { yearHeader: (y) => `${y}년(목표)` }],
+    ['총계 rows as SUM formulas with cached values, 0 included', { sumFormulas: true }],
+    ['chapters on sheets, 합계 last and SUM formulas together', { split: 'chapters', totalLast: true, sumFormulas: true }],
+  ];
+  it.each(cases)('%s', (_, opts) => {
+    const layout = documentLayout(opts);
+    const result = validateGrid(layout.grid);
+    expect(findings(layout.grid)).toEqual(expected(layout));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.tasks).toHaveLength(13);
+  });
+
+  it('one sheet per task: each task is named by its sheet', () => {
+    const result = validateGrid(documentLayout({ split: 'per-task' }).grid);
+    expect(result.plan.tasks.slice(0, 3).map((t) => [t.no, t.name, t.label.sheet])).toEqual([
+      [1, '', '①'],
+      [2, '', '과제2'],
+      [3, '맞춤형 취업지원서비스 확대', '③ 맞춤형 취업지원서비스 확대'],
+    ]);
+  });
+
+  it('SUM formulas keep their cached 0 as a value (⑬ 소요예산 2026: "-" → =SUM(…) showing 0)', () => {
+    const layout = documentLayout({ sumFormulas: true });
+    const task = validateGrid(layout.grid).plan.tasks[12];
+    expect(task.total?.budget.years[3]).toMatchObject({ value: 0, state: 'number', formula: expect.stringMatching(/^SUM\(/) });
+  });
+});
+
+describe('other plan periods', () => {
+  it('2027–2030: the same findings', () => {
+    const layout = documentLayout({ shiftYears: 4 });
+    const result = validateGrid(layout.grid);
+    expect(result.plan.period).toEqual({ startYear: 2027, years: 4 });
+    expect(findings(layout.grid)).toEqual(expected(layout));
+    expect(result.problems).toEqual([]);
+  });
+
+  it('a 5-year period (2023–2027): the same findings, five year columns read', () => {
+    const layout = documentLayout({ fifthYear: true });
+    const result = validateGrid(layout.grid);
+    expect(result.plan.period).toEqual({ startYear: 2023, years: 5 });
+    expect(result.plan.areas[0].target.years).toHaveLength(5);
+    expect(result.plan.indicators[0].targets.map((t) => t.value)).toEqual([69.1, 69.6, 70.1, 70.6, 70.6]);
+    expect(findings(layout.grid)).toEqual(expected(layout));
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('numbers stored as text', () => {
+  const layout = documentLayout({ numbers: 'text' });
+  const result = validateGrid(layout.grid);
+
+  it('one finding per table listing its cells, and the seed’s findings unchanged', () => {
+    const text = result.findings.filter((f) => f.rule === 'value-text-number');
+    // The 공통 일자리 목표, the 분야별 목표 and the 13 실천과제 tables.
+    expect(text).toHaveLength(15);
+    expect(text.every((f) => f.messageId === 'textNumbers' && f.severity === 'warning')).toBe(true);
+    const areas = text.find((f) => f.message.startsWith('분야별 목표'))!;
+    expect(areas.cell).toBe('C445');
+    expect(areas.cells).toHaveLength(11 * 5);
+    expect(areas.cells.slice(0, 2)).toEqual(['문서!C445', '문서!D445']);
+    const others = result.findings.filter((f) => f.rule !== 'value-text-number').map((f) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+    expect(others).toEqual(expected(layout));
+    expect(result.summary).toEqual({ error: 13, warning: 11 + 15, info: 2 });
+  });
+
+  it('a SUM over text numbers that Excel shows as 0 is the mismatch it is, with the reason', () => {
+    // ① in Excel: the 세부사업 figures typed as text, the 총계 row =SUM(…) over them, calculated as 0.
+    const text = documentLayout({ numbers: 'text' });
+    const sheet = text.grid.sheets[0];
+    const at = text.where(494, 3); // ① 총계 성과목표 합계
+    const r = Number(at.cell.slice(1)) - 1;
+    sheet.rows[r][2] = { value: 0, formula: `SUM(C${r + 3},C${r + 5})` };
+    const v = validateGrid(text.grid);
+    expect(v.findings.find((f) => f.rule === 'task-total' && f.cell === at.cell)).toMatchObject({ severity: 'error', expected: 18, actual: 0 });
+    const reason = v.findings.find((f) => f.rule === 'value-text-number' && f.message.startsWith('① 청년 창업 인프라 조성'))!;
+    expect(reason.message).toContain(`수식 ${at.cell}(=SUM(C${r + 3},C${r + 5}))이 이 칸들을 건너뛰어 0으로 계산되어 있습니다`);
+  });
+});
+
+describe('what is said when a table is not understood', () => {
+  it('⑨’s table without year headers: read 12 of 13, and why, at the table', () => {
+    const [, header] = SEED_TABLES.tasks[8];
+    const layout = documentLayout({ split: 'chapters', edit: (n, f) => (n === header ? f.map((x) => (/^20\d\d년$/.test(x) ? `${Number(x.slice(0, 4)) - 2022}차년도` : x)) : f) });
+    const result = validateGrid(layout.grid);
+    const at = layout.where(header, 1);
+    expect(result.problems.map((p) => [p.level, p.message, p.ref])).toEqual([
+      ['table', '⑨의 표에서 연도 열을 찾지 못했습니다 (읽지 않음)', at],
+      ['table', '실천과제 표 13개 중 12개를 읽었습니다', at],
+    ]);
+    expect(result.plan.tasks.map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13]);
+  });
+
+  it('without the overview table, tasks are linked from the overview’s plain lines', () => {
+    const layout = documentLayout({ drop: (n) => n >= SEED_TABLES.strategyMap.header && n <= SEED_TABLES.strategyMap.last });
+    const result = validateGrid(layout.grid);
+    expect(result.plan.tasks.map((t) => t.areaIndex)).toEqual([0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4]);
+    expect(findings(layout.grid)).toEqual(expected(layout));
+  });
+
+  it('with no link at all, says so once and checks everything else', () => {
+    const layout = documentLayout({ split: 'chapters', drop: (n) => n >= 370 && n <= 424 || (n >= SEED_TABLES.strategyMap.header && n <= SEED_TABLES.strategyMap.last) });
+    const result = validateGrid(layout.grid);
+    const structure = result.findings.filter((f) => f.rule === 'structure');
+    expect(structure).toHaveLength(1);
+    expect(structure[0]).toMatchObject({ severity: 'warning', sheet: 'Ⅳ' });
+    expect(structure[0].message).toContain('실천과제 13개 중 13개');
+    expect(result.findings.filter((f) => f.rule === 'area-total')).toEqual([]);
+    // Every other relation is still checked: the budget-without-target note of ⑪ is there.
+    expect(result.findings.some((f) => f.rule === 'budget-without-target')).toBe(true);
+  });
+});
