@@ -1,16 +1,12 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { SingleBar } from 'cli-progress';
-import { readInput, formatOf, type InputRead } from '../adapters/inputs';
-import { InputReadError } from '../adapters/read-error';
-import { EXAMPLES } from '../core/examples';
+import { readInput, formatOf } from '../adapters/inputs';
 import { exampleFile } from './examples';
-import { parseA1 } from '../core/grid/a1';
-import type { GridWorkbook } from '../core/grid/grid';
-import { SEVERITY_ORDER, summarize } from '../core/rules/run';
-import type { Finding, Lang } from '../core/rules/types';
-import { validateGrid } from '../core/validate';
-import { expandPaths, notReadReason, type NotRead } from './files';
+import type { Lang } from '../core/rules/types';
+import { EMPTY_SUMMARY, bilingual, checkRead, type Checked, type CheckSettings } from './check-file';
+import { checkFiles, defaultJobs } from './pool';
+import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
 import { NOT_READ_CODE, plural } from './batch';
@@ -39,80 +35,11 @@ export interface CheckOptions {
   outputFile?: string;
   /** --color / --no-color; undefined: decided by the terminal and NO_COLOR. */
   color?: boolean;
+  /** Files checked at once, each in its own worker thread (default: the number of cores). */
+  jobs?: number;
 }
 
-/** What the run found besides the reports: lock files skipped in folders. */
-export interface RunExtras {
-  lockFiles: number;
-}
-
-
-/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
-export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
-  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const pos = (f: Finding) => {
-    try {
-      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    } catch {
-      return { row: -1, col: -1 };
-    }
-  };
-  return findings
-    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
-    .map((x) => x.f);
-}
-
-interface Checked {
-  report: FileReport;
-  read: InputRead | null;
-}
-
-const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
-
-/** How one file is checked: the language and the rule settings of the run. */
-export interface CheckSettings {
-  lang: Lang;
-  severities?: Record<string, RuleSetting>;
-  quiet?: boolean;
-}
-
-/** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: InputRead, settings: CheckSettings | Lang): FileReport {
-  const s: CheckSettings = typeof settings === 'string' ? { lang: settings } : settings;
-  const result = validateGrid(read.grid, { lang: s.lang, severities: s.severities });
-  if (result.fatal) {
-    // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
-    const p = result.problems.find((x) => x.level === 'fatal')!;
-    return { file, sha256: read.sha256, ok: false, error: `${p.message} (${p.messageEn})`, errorCode: 'not-a-plan', plan: null, summary: EMPTY_SUMMARY(), findings: [] };
-  }
-  // --quiet reports errors only, like ESLint's: warnings and info are neither listed nor counted.
-  const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const findings = orderFindings(kept, read.grid);
-  const summary = summarize(findings);
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings };
-}
-
-async function checkOne(file: string, cwd: string, settings: CheckSettings): Promise<Checked> {
-  // Named on the command line in a format that is not read (.pdf, .hwp, …): say why and what to do.
-  const reason = formatOf(file) ? null : notReadReason(file);
-  if (reason) return { report: { file, sha256: null, ok: false, error: bilingual(reason, settings.lang), errorCode: 'not-supported', plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
-  try {
-    const read = await readInput(path.resolve(cwd, file), file);
-    return { report: checkRead(file, read, settings), read };
-  } catch (e) {
-    if (e instanceof InputReadError) {
-      return { report: { file, sha256: null, ok: false, error: e.message, errorCode: e.code, plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    return { report: { file, sha256: null, ok: false, error: `검사 중 오류가 났습니다: ${msg} (internal error while checking: ${msg})`, errorCode: 'unreadable', plan: null, summary: EMPTY_SUMMARY(), findings: [] }, read: null };
-  }
-}
-
-/** "한국어 (English)" like the reader's messages, in the run's language first. */
-function bilingual(r: { ko: string; en: string }, lang: Lang): string {
-  return lang === 'ko' ? `${r.ko} (${r.en})` : `${r.en} (${r.ko})`;
-}
+export { checkRead, orderFindings } from './check-file';
 
 /** A file found in a folder in a format that is not read: reported with the reason and what to do. */
 export function notReadReport(n: NotRead, lang: Lang): FileReport {
@@ -122,7 +49,7 @@ export function notReadReport(n: NotRead, lang: Lang): FileReport {
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const { draftToBuffer } = await import('../adapters/xlsx/write');
+  const [{ draftToBuffer }, { EXAMPLES }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, settings), read };
@@ -141,7 +68,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const lang = opts.lang;
   const ko = lang === 'ko';
   const settings: CheckSettings = { lang, severities: opts.severities, quiet: opts.quiet };
-  const { files, notRead, lockFiles, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
+  const { files, notRead, order, lockFiles, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
   let troubles = 0;
   for (const { folder, code } of unreadableFolders) {
     troubles += 1;
@@ -181,44 +108,68 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         etaBuffer: 20,
       })
     : null;
-  bar?.start(total, 0, { file: '' });
+  bar?.start(total + notRead.length, 0, { file: '' });
 
   if (opts.format === 'csv') out(formatCsvHeader());
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
-  const jobs: { file: string; run: () => Promise<Checked>; input: string | null }[] = [
-    ...examples.map((name) => ({ file: exampleFile(name), run: () => checkExample(name, settings), input: null })),
-    ...files.map((f) => ({ file: f, run: () => checkOne(f, cwd, settings), input: path.resolve(cwd, f) })),
-  ];
-  for (const job of jobs) {
-    bar?.update(reports.length, { file: job.file });
-    const { report, read } = await job.run();
+  const jobs = opts.jobs ?? defaultJobs();
+  /** Results in input order: the built-in examples (made in memory), then the files, checked by the pool. */
+  async function* results(): AsyncGenerator<{ file: string; input: string | null; checked: Checked; bytes?: Buffer }> {
+    for (const name of examples) {
+      const file = exampleFile(name);
+      bar?.update(reports.length, { file });
+      const checked = await checkExample(name, settings);
+      yield { file, input: null, checked, bytes: checked.read?.buffer };
+    }
+    const fileJobs = files.map((f) => ({ file: f, fullPath: path.resolve(cwd, f) }));
+    const checked = checkFiles(fileJobs, { jobs, lang, settings, wantBytes: opts.annotate !== undefined });
+    let i = 0;
+    try {
+      // In the order found: a file not read takes its place among the checked ones.
+      for (const entry of order) {
+        if (entry.notRead) {
+          yield { file: entry.file, input: null, checked: { report: notReadReport(entry.notRead, lang), read: null } };
+          continue;
+        }
+        const next = await checked.next();
+        if (next.done) break;
+        const job = fileJobs[i++];
+        yield { file: job.file, input: job.fullPath, checked: next.value, bytes: next.value.bytes };
+      }
+    } finally {
+      await checked.return(undefined);
+    }
+  }
+  for await (const job of results()) {
+    const { report } = job.checked;
     reports.push(report);
-    if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
+    bar?.update(reports.length, { file: job.file });
+    if (report.error !== null && report.errorCode !== NOT_READ_CODE) err(`${unreadableLine(report, lang)}\n`);
     if (opts.format === 'text') out(formatTextFile(report, lang, paint));
     if (opts.format === 'csv') out(formatCsvRows(report));
-    const annotatable = (formatOf(job.file)?.annotatable ?? true) && read?.buffer !== undefined;
-    if (opts.annotate && read && report.error === null && !annotatable) {
+    const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;
+    if (opts.annotate && report.error === null && !annotatable) {
       const label = formatOf(job.file)?.label;
       err(ko ? `${job.file}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${job.file}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
     }
-    if (opts.annotate && read && report.error === null && annotatable && read.buffer) {
+    if (opts.annotate && report.error === null && annotatable && job.bytes) {
       const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
-      for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.xlsx$/, ` (${k}).검증.xlsx`);
+      for (let k = 2; outputs.has(target); k++) target = target.replace(/(?: \(\d+\))?\.검증\.(xls[xm])$/i, ` (${k}).검증.$1`);
       outputs.add(target);
       try {
         const written = await annotateFile(job.input ?? path.join(cwd, job.file), report.findings, dir, {
           inputs,
-          buffer: read.buffer,
+          buffer: job.bytes,
           output: target,
           force: opts.force,
           // The source as given, so same-named inputs from different folders are told apart.
           file: job.file,
           lang,
-          sha256: read.sha256,
+          sha256: report.sha256 ?? undefined,
           checkedAt: io.now?.() ?? new Date(),
         });
         const shown = path.relative(cwd, written) || written;
@@ -243,13 +194,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         err(`${job.file}: ${msg}\n`);
       }
     }
-  }
-  // Files found in folders in formats that are not read: listed in the report, after the checked ones.
-  for (const n of notRead) {
-    const r = notReadReport(n, lang);
-    reports.push(r);
-    if (opts.format === 'text') out(formatTextFile(r, lang, paint));
-    if (opts.format === 'csv') out(formatCsvRows(r));
+    // Text and CSV are printed file by file: only the counts are kept, so memory stays flat in a long batch.
+    if (opts.format === 'text' || opts.format === 'csv') reports[reports.length - 1] = { ...report, findings: [] };
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();

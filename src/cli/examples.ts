@@ -1,5 +1,5 @@
 /** The built-in examples as the CLI names them: `--example [NAME]`. */
-import { DEFAULT_EXAMPLE, EXAMPLES, EXAMPLE_NAMES } from '../core/examples';
+import { DEFAULT_EXAMPLE, EXAMPLE_NAMES } from '../core/examples/names';
 import { UsageError } from './io';
 
 export const EXAMPLE_HELP = EXAMPLE_NAMES.join(', ');
@@ -10,7 +10,7 @@ export function exampleFile(name: string): string {
 }
 
 export function resolveExample(name: string): string {
-  if (!Object.prototype.hasOwnProperty.call(EXAMPLES, name)) {
+  if (!EXAMPLE_NAMES.includes(name)) {
     throw new UsageError(`예시 이름을 모릅니다: ${name} — 쓸 수 있는 이름: ${EXAMPLE_HELP} (unknown example: ${name}; known: ${EXAMPLE_HELP})`);
   }
   return name;
@@ -23,6 +23,6 @@ export function resolveExample(name: string): string {
 export function splitExampleArgs(paths: string[], example: boolean | string | undefined): { paths: string[]; examples: string[] } {
   if (example === undefined || example === false) return { paths, examples: [] };
   if (example === true) return { paths, examples: [DEFAULT_EXAMPLE] };
-  if (Object.prototype.hasOwnProperty.call(EXAMPLES, example)) return { paths, examples: [example] };
+  if (EXAMPLE_NAMES.includes(example)) return { paths, examples: [example] };
   return { paths: [example, ...paths], examples: [DEFAULT_EXAMPLE] };
 }

@@ -48,6 +48,8 @@ export interface Expanded {
   files: string[];
   /** Files found in folders in a format that is not read (arguments are always tried and reported). */
   notRead: NotRead[];
+  /** Files to check and files not read, together in the order found (reports follow this order). */
+  order: ({ file: string; notRead?: undefined } | { file: string; notRead: NotRead })[];
   /** Excel's lock files (~$name.xlsx) found in folders: skipped. */
   lockFiles: string[];
   /** Folders that held no candidate file at all. */
@@ -121,7 +123,7 @@ async function walk(dir: string, out: Found[], failed: { folder: string; code: s
  * read); folders are searched recursively.
  */
 export async function expandPaths(inputs: string[], cwd: string): Promise<Expanded> {
-  const out: Expanded = { files: [], notRead: [], lockFiles: [], emptyFolders: [], unreadableFolders: [] };
+  const out: Expanded = { files: [], notRead: [], order: [], lockFiles: [], emptyFolders: [], unreadableFolders: [] };
   const seen = new Set<string>();
   const fresh = (display: string) => {
     const key = path.resolve(cwd, display);
@@ -133,7 +135,10 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     const full = path.resolve(cwd, input);
     const st = await fs.stat(full).catch(() => null);
     if (!st?.isDirectory()) {
-      if (fresh(input)) out.files.push(input);
+      if (fresh(input)) {
+        out.files.push(input);
+        out.order.push({ file: input });
+      }
       continue;
     }
     const found: Found[] = [];
@@ -144,9 +149,15 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     for (const f of found) {
       const display = path.join(input, path.relative(full, f.file));
       if (!fresh(display)) continue;
-      if (f.kind === 'read') out.files.push(display);
-      else if (f.kind === 'lock') out.lockFiles.push(display);
-      else out.notRead.push({ file: display, reason: notReadReason(display)! });
+      if (f.kind === 'read') {
+        out.files.push(display);
+        out.order.push({ file: display });
+      } else if (f.kind === 'lock') out.lockFiles.push(display);
+      else {
+        const n = { file: display, reason: notReadReason(display)! };
+        out.notRead.push(n);
+        out.order.push({ file: display, notRead: n });
+      }
     }
   }
   return out;

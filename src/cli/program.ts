@@ -4,14 +4,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/rules/types';
-import { runCheck, type Format } from './check';
+import type { Format } from './check';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
-import { runTemplate } from './template';
-import { runExport } from './export';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 import stringWidth from 'string-width';
 import { ConfigError } from '../core/config';
-import { loadConfig } from './config';
 
 const VERSION = '0.1.0';
 
@@ -33,6 +30,15 @@ function integer(name: string, lang: Lang) {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function positive(name: string, lang: Lang) {
+  const parse = integer(name, lang);
+  return (value: string): number => {
+    const n = parse(value);
+    if (n < 1) throw new InvalidArgumentError(lang === 'ko' ? `${name}은(는) 1 이상이어야 합니다: ${value}` : `${name} must be at least 1: ${value}`);
+    return n;
+  };
+}
 
 const NEEDS_PATH = {
   ko: [
@@ -81,6 +87,7 @@ export interface CheckCommandOptions {
   configLookup?: boolean;
   color?: boolean;
   force?: boolean;
+  jobs?: number;
 }
 
 export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: Lang = 'ko'): Command {
@@ -123,6 +130,8 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))
     .addOption(new Option('--lang <lang>', t('시트와 메시지의 언어', 'language of the messages')).choices(['ko', 'en']).default('ko'))
     .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean; results?: number; lang: Lang }) => {
+      // Each command loads its own modules: `--version` and `check` never load the workbook writer.
+      const { runTemplate } = await import('./template');
       done(await runTemplate(o, io));
     });
 
@@ -143,6 +152,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--force', t('--annotate: 있는 검증 사본을 바꿉니다 (입력 파일은 쓰지 않음)', '--annotate: replace existing annotated copies (inputs are never written)'))
     .addOption(new Option('--lang <lang>', t('메시지 언어', 'message language')).choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', t(`내장 예시도 검사합니다: ${EXAMPLE_HELP}`, `also check a built-in example: ${EXAMPLE_HELP}`))
+    .option('--jobs <N>', t('동시에 검사할 파일 수 (파일마다 작업 스레드 하나; 기본: CPU 코어 수)', 'files checked at once, each in a worker thread (default: the number of cores)'), positive('--jobs', lang))
     .action(async (given: string[], o: CheckCommandOptions) => {
       // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
       const { paths, examples } = splitExampleArgs(given, o.example);
@@ -154,11 +164,13 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
       const cwd = io.cwd ?? process.cwd();
       let config;
       try {
+        const { loadConfig } = await import('./config');
         config = await loadConfig({ config: o.config, configLookup: o.configLookup, rule: o.rule }, cwd);
       } catch (e) {
         if (e instanceof ConfigError) throw new UsageError(e.problems.map((p) => `${e.where}: ${o.lang === 'ko' ? p.ko : p.en}`).join('\n'));
         throw e;
       }
+      const { runCheck } = await import('./check');
       done(
         await runCheck(
           paths,
@@ -173,6 +185,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
             maxWarnings: o.maxWarnings,
             outputFile: o.outputFile,
             color: o.color,
+            jobs: o.jobs,
           },
           io,
         ),
@@ -187,6 +200,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('-o, --output <FILE>', t('출력 파일 (기본 <PLAN>.공시표.hwpx)', 'output .hwpx (default <PLAN>.공시표.hwpx)'))
     .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))
     .action(async (plan: string | undefined, o: { example?: boolean | string; output?: string; force?: boolean }) => {
+      const { runExport } = await import('./export');
       done(await runExport(plan, o, io));
     });
 

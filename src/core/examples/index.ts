@@ -27,10 +27,7 @@ export const EXAMPLES: Record<string, ExampleEntry> = {
   },
 };
 
-/** The example used when none is named (`--example` alone). */
-export const DEFAULT_EXAMPLE = 'incheon-seogu-2023';
-
-export const EXAMPLE_NAMES: readonly string[] = Object.keys(EXAMPLES);
+export { DEFAULT_EXAMPLE, EXAMPLE_NAMES } from './names';
 
 /** The example of that name, or undefined (front ends list EXAMPLE_NAMES in the error). */
 export function exampleDraft(name: string): PlanDraft | undefined {

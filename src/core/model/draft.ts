@@ -5,9 +5,10 @@
  */
 import type { PlanPeriod } from './period';
 import type { DraftAnnualPlan, DraftResults } from '../results/model';
+import type { DraftValue } from './figure';
 
 /** A figure as a draft holds it: a number, or null for an empty cell. `-` in a document is 0. */
-export type DraftValue = number | null;
+export type { DraftValue } from './figure';
 
 /** 합계 plus one value per plan year. */
 export interface DraftSeries {

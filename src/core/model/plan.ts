@@ -3,30 +3,11 @@
  * what the reader could not find is listed as a problem, never thrown.
  */
 import type { IndicatorKind } from './draft';
-import type { NumberState } from '../numbers/parse';
 import type { PlanPeriod } from './period';
-import type { CellValue } from '../grid/grid';
+import type { CellRef, Figure } from './figure';
 import type { AnnualPlan, Results } from '../results/model';
 
-export interface CellRef {
-  sheet: string;
-  /** A1 address, e.g. "C5". */
-  cell: string;
-}
-
-export interface Figure {
-  ref: CellRef;
-  /** The number for sums: dash → 0; blank, 'na' and text → null. */
-  value: number | null;
-  state: NumberState;
-  /** The cell's value as stored (cached value for a formula). */
-  raw: CellValue;
-  formula?: string;
-  /** Decimal places the figure is shown with (its rounding precision). */
-  decimals: number;
-  /** The whole row is missing from the table: a placeholder at the row's label, reported by the reader. */
-  missing?: true;
-}
+export type { CellRef, Figure } from './figure';
 
 export interface Series {
   total: Figure;

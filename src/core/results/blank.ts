@@ -3,8 +3,7 @@
  * blankDraft() leaves them out, so the plain blank template is unchanged; front ends add them on request.
  */
 import type { PlanDraft } from '../model/draft';
-import { TEMPLATE } from '../template/description';
-import { taskTitle } from '../template/description';
+import { TASK_TOTAL, taskTitle } from '../tables/labels';
 import type { DraftAnnualPlan, DraftResults } from './model';
 
 /** A 성과 section with placeholder rows at three levels and no figures (so nothing is reported until filled in). */
@@ -28,7 +27,7 @@ export function annualPlanFromDraft(d: PlanDraft, year: number): DraftAnnualPlan
   const rows = d.tasks.flatMap((t) => {
     const task = taskTitle(t.no, t.name);
     const base = { task, targetUnit: t.targetUnit, budgetUnit: t.budgetUnit };
-    const total = t.total ? [{ ...base, subproject: TEMPLATE.tasks.taskTotal.text.replace(/\s+/g, ''), target: t.total.target.years[i] ?? null, budget: t.total.budget.years[i] ?? null }] : [];
+    const total = t.total ? [{ ...base, subproject: TASK_TOTAL.text.replace(/\s+/g, ''), target: t.total.target.years[i] ?? null, budget: t.total.budget.years[i] ?? null }] : [];
     return [...total, ...t.subprojects.map((s) => ({ ...base, subproject: s.name, target: s.target.years[i] ?? null, budget: s.budget.years[i] ?? null }))];
   });
   return { title: `${year}년 연차별 세부계획`, year, rows };

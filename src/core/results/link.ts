@@ -4,7 +4,7 @@
  * punctuation ignored), as the plan reader compares area names.
  */
 import type { Plan, Series, Task } from '../model/plan';
-import { matches, nameKey, parseTaskTitle, TEMPLATE } from '../template/description';
+import { matches, nameKey, parseTaskTitle, TASK_TOTAL } from '../tables/labels';
 import { taskLabel } from '../rules/walk';
 import type { ResultItem, Results } from './model';
 import { formatKoreanNumber } from '../numbers/parse';
@@ -37,7 +37,7 @@ function findTask(plan: Plan, text: string): Task | null {
 
 function taskTotalRow(task: Task): PlanRow | null {
   const label = taskLabel(task.no, task.name);
-  if (task.total) return { task, subproject: null, target: task.total.target, budget: task.total.budget, what: `${label} ${TEMPLATE.tasks.taskTotal.text.replace(/\s+/g, '')}` };
+  if (task.total) return { task, subproject: null, target: task.total.target, budget: task.total.budget, what: `${label} ${TASK_TOTAL.text.replace(/\s+/g, '')}` };
   if (task.subprojects.length === 1) {
     const s = task.subprojects[0];
     return { task, subproject: s.name, target: s.target, budget: s.budget, what: `${label} · ${s.name}` };
@@ -46,7 +46,7 @@ function taskTotalRow(task: Task): PlanRow | null {
 }
 
 export function isTotalName(text: string): boolean {
-  return matches(text, TEMPLATE.tasks.taskTotal);
+  return matches(text, TASK_TOTAL);
 }
 
 /** Resolves a (실천과제, 세부사업) pair; either may be null, not both. */

@@ -9,8 +9,7 @@
  * children (실적 = Σ children's 실적, checked by the results-sum rule); a row without a figure is a
  * heading, and the rows under it are independent facts (nothing is summed).
  */
-import type { DraftValue } from '../model/draft';
-import type { CellRef, Figure } from '../model/plan';
+import type { CellRef, DraftValue, Figure } from '../model/figure';
 
 /** Where a result item belongs in the 종합계획: a 실천과제 and/or one of its 세부사업, and a year. */
 export interface DraftResultLink {

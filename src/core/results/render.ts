@@ -5,7 +5,7 @@
 import type { CellValue } from '../grid/grid';
 import { a1 } from '../grid/a1';
 import type { PlanDraft } from '../model/draft';
-import { SheetBuilder, type RenderedSheet } from '../template/render';
+import { SheetBuilder, type RenderedSheet } from '../tables/rendered';
 import type { StyleName } from '../template/styles';
 import { ANNUAL, RESULTS } from './description';
 import type { DraftAnnualPlan, DraftResults } from './model';
@@ -106,12 +106,4 @@ export function renderAnnualPlan(plan: DraftAnnualPlan, region: string, name: st
 /** True when a draft has no 종합계획 content, only results and/or a year's plan. */
 export function isResultsOnly(d: PlanDraft): boolean {
   return d.indicators.length === 0 && d.areas.length === 0 && d.tasks.length === 0 && (d.results !== undefined || d.annualPlan !== undefined);
-}
-
-/** The extra sheets of a draft, in workbook order (after the 종합계획 sheets). */
-export function renderExtraSheets(d: PlanDraft, names: { results: string; annualPlan: string }, opts: { formulas: boolean }): RenderedSheet[] {
-  const out: RenderedSheet[] = [];
-  if (d.annualPlan) out.push(renderAnnualPlan(d.annualPlan, d.meta.region, names.annualPlan));
-  if (d.results) out.push(renderResults(d.results, d.meta.region, names.results, opts));
-  return out;
 }

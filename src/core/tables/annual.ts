@@ -9,6 +9,7 @@ import { cellText } from '../grid/grid';
 import { detectColumns, field, titleAbove, yearOf, type ColumnsMatch } from './results';
 import { cell, figure, isFootnote, own, refOf } from './sheet';
 import type { TableKind } from './types';
+import { renderAnnualPlan } from '../results/render';
 
 const N = ANNUAL;
 
@@ -16,6 +17,7 @@ export const annualTable: TableKind<ColumnsMatch> = {
   id: 'annual',
   name: '연차별 세부계획',
   nameEn: '연차별 세부계획 (the year\'s plan)',
+  sheetName: N.sheetName,
   detect(s) {
     return detectColumns(s, N.columns, ['subproject', 'target'], false).map((h) => ({ kind: 'annual' as const, sheet: s, header: h.row, last: s.grid.rows.length - 1, years: [], cols: h.cols }));
   },
@@ -66,4 +68,5 @@ export const annualTable: TableKind<ColumnsMatch> = {
     }
     asm.plan.annualPlan = plan;
   },
+  render: (d, ctx) => (d.annualPlan ? renderAnnualPlan(d.annualPlan, d.meta.region, ctx.names.annualPlan) : null),
 };

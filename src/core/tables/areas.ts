@@ -12,6 +12,8 @@ import { matches } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
 import { findLabelInRow, findUnits, isFootnote, refOf, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
+import { isResultsOnly } from '../results/render';
+import { renderAreas } from '../template/sheets';
 
 export interface AreaMatch extends TableMatch {
   kind: 'areas';
@@ -24,6 +26,7 @@ export const areasTable: TableKind<AreaMatch> = {
   id: 'areas',
   name: '분야별 목표',
   nameEn: '분야별 목표 (targets by strategy area)',
+  sheetName: A.sheetName,
   detect(s) {
     const out: AreaMatch[] = [];
     for (let r = 0; r < s.grid.rows.length; r++) {
@@ -80,4 +83,6 @@ export const areasTable: TableKind<AreaMatch> = {
     plan.areas = areas;
     plan.grandTotal = grandTotal;
   },
+  // Its formulas refer to the 실천과제 rows: rendered after the 실천과제 (template/render.ts).
+  render: (d, ctx) => (isResultsOnly(d) ? null : renderAreas(d, ctx.names.areas, ctx.opts, ctx.taskPlaces ?? [])),
 };

@@ -12,6 +12,8 @@ import { TEMPLATE } from '../template/description';
 import { matches, norm } from './labels';
 import { figure, findInRow, findLabelInRow, isFootnote, own, refOf, text, yearColumns } from './sheet';
 import type { TableKind, TableMatch } from './types';
+import { isResultsOnly } from '../results/render';
+import { renderIndicators } from '../template/sheets';
 
 export interface IndicatorMatch extends TableMatch {
   kind: 'indicators';
@@ -27,6 +29,7 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
   id: 'indicators',
   name: '공통 일자리 목표',
   nameEn: '공통 일자리 목표 (common indicators)',
+  sheetName: I.sheetName,
   detect(s) {
     const out: IndicatorMatch[] = [];
     for (let r = 0; r < s.grid.rows.length; r++) {
@@ -94,4 +97,5 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
     }
     asm.plan.indicators = indicators;
   },
+  render: (d, ctx) => (isResultsOnly(d) ? null : renderIndicators(d, ctx.names.indicators, ctx.opts)),
 };

@@ -9,6 +9,8 @@ import { TEMPLATE } from '../template/description';
 import type { Label } from './labels';
 import { findLabel, lineText, own, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
+import { isResultsOnly } from '../results/render';
+import { renderOverview } from '../template/sheets';
 
 export interface OverviewMatch extends TableMatch {
   kind: 'overview';
@@ -30,6 +32,7 @@ export const overviewTable: TableKind<OverviewMatch> = {
   id: 'overview',
   name: '개요',
   nameEn: '개요 (overview)',
+  sheetName: TEMPLATE.overview.sheetName,
   detect(s) {
     const at = findLabel(s, F.region) ?? findLabel(s, F.startYear);
     return at ? [{ kind: 'overview', sheet: s, header: at.row, last: at.row, years: [] }] : [];
@@ -47,6 +50,7 @@ export const overviewTable: TableKind<OverviewMatch> = {
     if (rate !== null && rate !== undefined) settings.requiredRateChange = rate;
     if (count !== null && count !== undefined) settings.requiredCountChange = count;
   },
+  render: (d, ctx) => (isResultsOnly(d) ? null : renderOverview(d, ctx.names.overview)),
 };
 
 /** The period the 개요 states, if any (read before the tables, which need it). */

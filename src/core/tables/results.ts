@@ -11,6 +11,7 @@ import { matches, nameKey, norm, type Label } from './labels';
 import { cell, figure, isFootnote, own, refOf, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
+import { renderResults } from '../results/render';
 
 export interface ColumnsMatch extends TableMatch {
   cols: Record<string, number>;
@@ -102,6 +103,7 @@ export const resultsTable: TableKind<ColumnsMatch> = {
   id: 'results',
   name: '성과',
   nameEn: '성과 (results)',
+  sheetName: R.sheetName,
   detect(s) {
     return detectColumns(s, R.columns, ['name', 'actual'], true)
       // A 연차별 세부계획 header (세부사업명 | 성과목표 …) is not a results table.
@@ -111,6 +113,7 @@ export const resultsTable: TableKind<ColumnsMatch> = {
   read(m, asm) {
     readResultsTable(m, asm);
   },
+  render: (d, ctx) => (d.results ? renderResults(d.results, d.meta.region, ctx.names.results, ctx.opts) : null),
 };
 
 function lastRow(s: TableSheet, header: number, nameCol: number): number {

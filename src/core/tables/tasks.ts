@@ -13,6 +13,8 @@ import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
 import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
+import { isResultsOnly } from '../results/render';
+import { renderTasks } from '../template/sheets';
 
 export interface TaskMatch extends TableMatch {
   kind: 'tasks';
@@ -37,6 +39,7 @@ export const tasksTable: TableKind<TaskMatch> = {
   id: 'tasks',
   name: '실천과제',
   nameEn: '실천과제 (task)',
+  sheetName: T.sheetName,
   detect(s) {
     const out: TaskMatch[] = [];
     for (let r = 0; r < s.grid.rows.length; r++) {
@@ -113,6 +116,12 @@ export const tasksTable: TableKind<TaskMatch> = {
     };
     asm.plan.tasks.push(task);
     asm.taskPlaces.set(task, { sheet: s, row: title?.row ?? r });
+  },
+  render(d, ctx) {
+    if (isResultsOnly(d)) return null;
+    const { sheet, places } = renderTasks(d, ctx.names.tasks, ctx.opts);
+    ctx.taskPlaces = places;
+    return sheet;
   },
 };
 

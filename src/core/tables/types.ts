@@ -8,6 +8,8 @@
  */
 import type { PlanPeriod } from '../model/period';
 import type { CellRef, Plan, ReadProblem, Series, Task } from '../model/plan';
+import type { PlanDraft } from '../model/draft';
+import type { RenderContext, RenderedSheet } from './rendered';
 import type { TableSheet } from './sheet';
 
 export type TableKindId = 'overview' | 'title' | 'indicators' | 'areas' | 'strategy-map' | 'tasks' | 'results' | 'results-prose' | 'annual';
@@ -50,8 +52,15 @@ export interface TableKind<M extends TableMatch = TableMatch> {
   /** The table's name as users call it (Korean), used in structure findings. */
   name: string;
   nameEn: string;
+  /** The sheet our template writes this table on (kinds that are only read from documents have none). */
+  sheetName?: string;
   /** Finds every table of this kind on one sheet. Must not throw on any grid. */
   detect(sheet: TableSheet): M[];
   /** Reads one accepted table into the plan. */
   read(match: M, asm: Assembly): void;
+  /**
+   * Writes this table of a draft in our template's layout (its own sheet), or null when the draft has
+   * none of it. Kinds that exist only in documents (title lines, the task overview, prose results) have none.
+   */
+  render?(draft: PlanDraft, ctx: RenderContext): RenderedSheet | null;
 }

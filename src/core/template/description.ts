@@ -5,10 +5,10 @@
  */
 import type { PlanPeriod } from '../model/period';
 import { baseYear } from '../model/period';
-import { circledNumber, type Label } from '../tables/labels';
+import { TASK_TOTAL, type Label } from '../tables/labels';
 
 // The label helpers live with the table kinds (tables/labels.ts); re-exported for existing callers.
-export { circledNumber, matches, nameKey, norm, parseTaskTitle, yearOfHeader, type Label } from '../tables/labels';
+export { circledNumber, matches, nameKey, norm, parseTaskTitle, taskTitle, yearOfHeader, type Label } from '../tables/labels';
 
 const label = (text: string, ...synonyms: string[]): Label => ({ text, synonyms });
 
@@ -73,7 +73,7 @@ export const TEMPLATE = {
     roleHeader: label('구 분', '구분'),
     totalHeader: label('합계', '합 계', '계'),
     areaLabel: label('전략분야', '전략 분야', '분야'),
-    taskTotal: label('총 계', '총계', '합계', '소계'),
+    taskTotal: TASK_TOTAL,
   },
   roles: {
     target: label('성과목표', '목표', '일자리목표', '성과 목표'),
@@ -91,8 +91,4 @@ export function yearHeader(year: number): string {
 export function indicatorHeaders(p: PlanPeriod): { lastActual: string; base: string; change: string } {
   const b = baseYear(p);
   return { lastActual: `${b - 1}년 (실적)`, base: `${b}년 (기준)`, change: `증감 (${b}년 대비)` };
-}
-
-export function taskTitle(no: number, name: string): string {
-  return `${circledNumber(no)} ${name}`;
 }

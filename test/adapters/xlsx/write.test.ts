@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { applyRendered, draftToBuffer, excelStyle, OutputExistsError, writeDraftFile, writeNewFile } from '../../../src/adapters/xlsx/write';
+import { addMerges, applyRendered, draftToBuffer, excelStyle, OutputExistsError, writeDraftFile, writeNewFile } from '../../../src/adapters/xlsx/write';
 import { incheonSeogu2023 } from '../../../src/core/examples/incheon-seogu-2023';
 import { blankDraft } from '../../../src/core/template/blank';
 import { renderWorkbook } from '../../../src/core/template/render';
@@ -117,5 +117,22 @@ describe('exceljs writer', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('addMerges (linear, no pairwise check)', () => {
+  it('merges exactly what exceljs mergeCells merges, and refuses overlapping ranges', () => {
+    const ranges = ['A1:C1', 'A2:A5', 'B3:D4', 'E5:E5'];
+    const wb = new ExcelJS.Workbook();
+    const fast = wb.addWorksheet('fast');
+    const slow = wb.addWorksheet('slow');
+    for (const ws of [fast, slow]) ws.getCell('A2').value = '라벨';
+    addMerges(fast, ranges);
+    for (const m of ranges) slow.mergeCells(m);
+    const model = (ws: typeof fast) => (ws.model as { merges: string[] }).merges.slice().sort();
+    expect(model(fast)).toEqual(model(slow));
+    expect(fast.getCell('A4').isMerged).toBe(true);
+    expect(fast.getCell('A4').master.address).toBe('A2');
+    expect(() => addMerges(wb.addWorksheet('bad'), ['A1:B2', 'B2:C3'])).toThrow(/overlapping/);
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * Checking one input: read it through its format's reader, validate, order the findings. Runs in a
+ * worker thread of the batch pool (pool.ts) or, when no worker can be started, in the main thread.
+ */
+import { readInput, type InputRead } from '../adapters/inputs';
+import { InputReadError } from '../adapters/read-error';
+import { parseA1 } from '../core/grid/a1';
+import type { GridWorkbook } from '../core/grid/grid';
+import { SEVERITY_ORDER, summarize } from '../core/rules/run';
+import type { Finding, Lang } from '../core/rules/types';
+import { validateGrid } from '../core/validate';
+import type { FileReport } from './report';
+import type { RuleSetting } from '../core/config';
+import { formatOf } from '../adapters/inputs';
+import { notReadReason } from './files';
+import { planIdentity } from './identity';
+
+/** How each file is checked: the language and the rule settings of the run (plain data: sent to workers). */
+export interface CheckSettings {
+  lang: Lang;
+  /** Severity per rule id (jobtarget.config.json and --rule); 'off' drops the rule. */
+  severities?: Record<string, RuleSetting>;
+  /** --quiet: errors only. */
+  quiet?: boolean;
+}
+
+const settingsOf = (s: CheckSettings | Lang): CheckSettings => (typeof s === 'string' ? { lang: s } : s);
+
+/** "한국어 (English)" like the reader's messages, in the run's language first. */
+export function bilingual(r: { ko: string; en: string }, lang: Lang): string {
+  return lang === 'ko' ? `${r.ko} (${r.en})` : `${r.en} (${r.ko})`;
+}
+
+/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
+export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
+  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
+  const pos = (f: Finding) => {
+    try {
+      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
+    } catch {
+      return { row: -1, col: -1 };
+    }
+  };
+  return findings
+    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
+
+/** A report for a file that could not be checked. */
+export function failedReport(file: string, code: string, message: string, sha256: string | null = null): FileReport {
+  return { file, sha256, ok: false, error: message, errorCode: code, plan: null, summary: EMPTY_SUMMARY(), findings: [] };
+}
+
+/** Validates one workbook already read into a grid. */
+export function checkRead(file: string, read: InputRead, settings: CheckSettings | Lang): FileReport {
+  const s = settingsOf(settings);
+  const result = validateGrid(read.grid, { lang: s.lang, severities: s.severities });
+  if (result.fatal) {
+    // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
+    const p = result.problems.find((x) => x.level === 'fatal')!;
+    return failedReport(file, 'not-a-plan', `${p.message} (${p.messageEn})`, read.sha256);
+  }
+  // --quiet reports errors only, like ESLint's: warnings and info are neither listed nor counted.
+  const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const findings = orderFindings(kept, read.grid);
+  const summary = summarize(findings);
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings };
+}
+
+export interface Checked {
+  report: FileReport;
+  read: InputRead | null;
+}
+
+/** Reads and validates one file; every failure becomes a report (no library's text reaches the user). */
+export async function checkFile(file: string, fullPath: string, settings: CheckSettings | Lang): Promise<Checked> {
+  const s = settingsOf(settings);
+  // Named on the command line in a format no reader takes (.pdf, .cell, …): say why and what to do.
+  const reason = formatOf(file) ? null : notReadReason(file);
+  if (reason) return { report: failedReport(file, 'not-supported', bilingual(reason, s.lang)), read: null };
+  try {
+    const read = await readInput(fullPath, file);
+    return { report: checkRead(file, read, s), read };
+  } catch (e) {
+    if (e instanceof InputReadError) return { report: failedReport(file, e.code, e.message), read: null };
+    return {
+      report: failedReport(
+        file,
+        'damaged',
+        '검사하지 못했습니다 — 파일이 손상되었거나 읽을 수 없는 구조입니다. Excel에서 열어 다시 저장하세요 (could not be checked: the file is damaged or has a structure that cannot be read; open and re-save it in Excel)',
+      ),
+      read: null,
+    };
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The batch machinery of `jobtarget check`: files are checked by worker threads (Node's own
+ * worker_threads; one per job), each file in isolation with a memory cap (resourceLimits) and a time
+ * budget. A worker that runs out of memory, over time, or crashes is replaced, and that file alone is
+ * reported. Results come back in input order through a bounded window, so memory stays flat whatever
+ * the number of files.
+ */
+import { existsSync } from 'fs';
+import { availableParallelism } from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Lang } from '../core/rules/types';
+import { checkFile, failedReport, type CheckSettings, type Checked } from './check-file';
+import type { WorkerTask } from './check-worker';
+import type { FileReport } from './report';
+
+export interface PoolLimits {
+  /** V8 heap of one worker, MB. */
+  memoryMb: number;
+  /** Wall-clock time for one file, ms (the reader stops itself earlier; this ends a worker that does not). */
+  timeBudgetMs: number;
+}
+
+const envNumber = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+
+/** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
+export const POOL_LIMITS: PoolLimits = {
+  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 448),
+  timeBudgetMs: envNumber('JOBTARGET_TIME_BUDGET_MS', 90_000),
+};
+
+/** Default --jobs: the cores Node may use. */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** The compiled worker script next to this module, when running from the build (tests run the TypeScript sources in-process). */
+function workerScript(): string | null {
+  const js = path.join(__dirname, 'check-worker.js');
+  return __filename.endsWith('.js') && existsSync(js) ? js : null;
+}
+
+export interface FileJob {
+  file: string;
+  fullPath: string;
+}
+
+export interface FileResult extends Checked {
+  /** The file's bytes, when asked for (annotating), else undefined. */
+  bytes?: Buffer;
+}
+
+interface Slot {
+  worker: Worker;
+  task: { id: number; job: FileJob; resolve: (r: FileResult) => void; timer: NodeJS.Timeout } | null;
+}
+
+const mb = (n: number) => `${n} MB`;
+
+class WorkerPool {
+  private slots: Slot[] = [];
+  private waiting: { id: number; job: FileJob; resolve: (r: FileResult) => void }[] = [];
+  private nextId = 0;
+
+  constructor(
+    private readonly script: string,
+    private readonly size: number,
+    private readonly settings: CheckSettings,
+    private readonly wantBytes: boolean,
+    private readonly limits: PoolLimits,
+  ) {}
+
+  run(job: FileJob): Promise<FileResult> {
+    return new Promise((resolve) => {
+      this.waiting.push({ id: this.nextId++, job, resolve });
+      this.pump();
+    });
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.script, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: 32 },
+      stdout: true, // a worker never writes to the terminal
+      stderr: true,
+    });
+    const slot: Slot = { worker, task: null };
+    worker.on('message', (m: { id: number; report: FileReport; bytes?: Uint8Array }) => {
+      const t = slot.task;
+      if (!t || t.id !== m.id) return;
+      clearTimeout(t.timer);
+      slot.task = null;
+      const bytes = m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : undefined;
+      t.resolve({ report: m.report, read: null, bytes });
+      this.pump();
+    });
+    worker.on('error', (e: Error & { code?: string }) => this.lost(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash'));
+    worker.on('exit', () => this.lost(slot, 'crash'));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** The worker died or was ended: its file is reported, another worker takes its place. */
+  private lost(slot: Slot, why: 'memory' | 'crash' | 'time'): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate();
+    const t = slot.task;
+    if (t) {
+      clearTimeout(t.timer);
+      const s = Math.round(this.limits.timeBudgetMs / 1000);
+      const report =
+        why === 'time'
+          ? failedReport(t.job.file, 'timeout', `검사하는 데 ${s}초가 넘게 걸려 멈췄습니다 — 파일이 비정상적으로 큽니다 (checking took more than ${s} s and was stopped: the file is abnormally large)`)
+          : why === 'memory'
+            ? failedReport(t.job.file, 'too-large', `파일이 너무 큽니다 — 읽는 데 메모리 한도(${mb(this.limits.memoryMb)})를 넘었습니다 (too large: reading it went past the memory limit of ${mb(this.limits.memoryMb)})`)
+            : failedReport(t.job.file, 'damaged', '검사하지 못했습니다 — 파일이 손상되었거나 읽을 수 없는 구조입니다. Excel에서 열어 다시 저장하세요 (could not be checked: the file is damaged or has a structure that cannot be read; open and re-save it in Excel)');
+      t.resolve({ report, read: null });
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.waiting.length) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot) {
+        if (this.slots.length >= this.size) return;
+        slot = this.spawn();
+      }
+      const next = this.waiting.shift()!;
+      const target = slot;
+      const timer = setTimeout(() => this.lost(target, 'time'), this.limits.timeBudgetMs);
+      slot.task = { ...next, timer };
+      const task: WorkerTask = { id: next.id, file: next.job.file, fullPath: next.job.fullPath, settings: this.settings, wantBytes: this.wantBytes };
+      slot.worker.postMessage(task);
+    }
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    for (const s of slots) s.worker.removeAllListeners();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}
+
+export interface BatchOptions {
+  jobs: number;
+  lang: Lang;
+  /** Rule settings and --quiet (default: the language alone). */
+  settings?: CheckSettings;
+  /** Bring each file's bytes back (for annotated copies). */
+  wantBytes: boolean;
+  limits?: PoolLimits;
+}
+
+/**
+ * Checks the files, yielding each result in input order. At most `jobs × 4` files are under way or
+ * waiting to be yielded at any time.
+ */
+export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions): AsyncGenerator<FileResult> {
+  const script = workerScript();
+  const size = Math.max(1, Math.min(opts.jobs, jobs.length));
+  const settings: CheckSettings = opts.settings ?? { lang: opts.lang };
+  const pool = script ? new WorkerPool(script, size, settings, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
+  const run = (job: FileJob): Promise<FileResult> =>
+    pool ? pool.run(job) : checkFile(job.file, job.fullPath, settings).then((c) => ({ ...c, bytes: c.read?.buffer }));
+  const window = size * 4;
+  const pending = new Map<number, Promise<FileResult>>();
+  let launched = 0;
+  try {
+    for (let i = 0; i < jobs.length; i++) {
+      while (launched < jobs.length && launched - i < window) {
+        pending.set(launched, run(jobs[launched]));
+        launched += 1;
+      }
+      const result = await pending.get(i)!;
+      pending.delete(i);
+      yield result;
+    }
+  } finally {
+    await pool?.close();
+  }
+}
