@@ -59,11 +59,15 @@ export interface ExcelDoubleOptions {
    * user's undo history (UNDO_UNSUPPORTED).
    */
   platform?: 'desktop' | 'web';
+  /** Delay before onChanged handlers hear of a change (Excel delivers events asynchronously, sometimes late). Default 0. */
+  eventDelayMs?: number;
 }
 
 /** What `Excel.run` + `Office.context.requirements` give (structurally the adapter's ExcelHost). */
 export interface DoubleHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run(context, batch): continues on the request context of an earlier run. */
+  runWith<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   supports(set: string, version: string): boolean;
 }
 
@@ -81,7 +85,8 @@ export interface ChangedEvent {
   worksheetId: string;
   address: string;
   changeType: 'RangeEdited';
-  source: 'Local';
+  /** 'Remote' for a co-author's change. */
+  source: 'Local' | 'Remote';
   /** ExcelApi 1.14: 'ThisLocalAddin' for changes made through the API, 'Unknown' for user edits. */
   triggerSource?: 'ThisLocalAddin' | 'Unknown';
 }
@@ -102,6 +107,8 @@ export interface ExcelDouble {
   snapshot(): WorkbookModel;
   /** Simulates the user typing into cells (fires onChanged with triggerSource 'Unknown'). */
   userEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
+  /** Simulates a co-author's edit arriving (onChanged with source 'Remote'); not in this user's undo history. */
+  remoteEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
   /** Registered onChanged handlers still active. */
   handlerCount(): number;
   /** The undo history, oldest first: 'user: Sheet!A1' for user edits, 'add-in' for each sync that changed something. */
@@ -235,6 +242,8 @@ const V_ALIGN = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
 const BORDER_SIDES: BorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'];
 const BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'];
 const DEFAULT_COLUMN_WIDTH = 48;
+/** Range.getMergedAreasOrNullObject fails above this many merged areas. */
+export const MAX_MERGED_AREAS = 512;
 
 class Core {
   wb: WorkbookModel;
@@ -249,6 +258,7 @@ class Core {
     readonly limit: number,
     readonly author: string,
     readonly platform: 'desktop' | 'web' = 'desktop',
+    readonly eventDelayMs = 0,
   ) {
     this.wb = wb;
   }
@@ -519,17 +529,17 @@ class Core {
     this.fire(st.changes, 'ThisLocalAddin');
   }
 
-  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown'): void {
+  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown', source: 'Local' | 'Remote' = 'Local'): void {
     if (!changes.length) return;
     const withTrigger = this.supports('ExcelApi', '1.14');
     for (const ch of changes) {
-      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source: 'Local' };
+      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source };
       if (withTrigger) args.triggerSource = trigger;
       for (const reg of this.registrations) {
         if (!reg.active || (reg.scope !== 'collection' && reg.scope !== ch.sheetId)) continue;
         setTimeout(() => {
           if (reg.active) void reg.handler(args);
-        }, 0);
+        }, this.eventDelayMs);
       }
     }
   }
@@ -839,16 +849,13 @@ class EventHandlerResultProxy {
     readonly context: DoubleContext,
     readonly _reg: Registration,
   ) {}
+  /** As in Excel: only inside a batch on the context it was registered with (Excel.run(eventResult.context, …)). */
   remove(): void {
     const core = this.context._core;
-    this.context._enqueue(
-      80,
-      () => {
-        this._reg.active = false;
-        core.registrations = core.registrations.filter((r) => r !== this._reg);
-      },
-      true,
-    );
+    this.context._enqueue(80, () => {
+      this._reg.active = false;
+      core.registrations = core.registrations.filter((r) => r !== this._reg);
+    });
   }
 }
 
@@ -1377,7 +1384,12 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
       this._ctx._core.require('1.13', 'Range.getMergedAreasOrNullObject');
       if (!this._exists()) return null;
       const { sheet, rect } = this._sheetRect();
-      const rects = sheet.merges.map(parseRect).filter((m) => intersect(m, rect));
+      // As Excel does: only the areas whose top-left cell is in the range (OfficeDev/office-js#3611),
+      // and a refusal above 512 of them (documented on Range.getMergedAreasOrNullObject).
+      const rects = sheet.merges.map(parseRect).filter((m) => m.r0 >= rect.r0 && m.r0 <= rect.r1 && m.c0 >= rect.c0 && m.c0 <= rect.c1);
+      if (rects.length > MAX_MERGED_AREAS) {
+        throw new DoubleError('GeneralException', `The range holds ${rects.length} merged areas; getMergedAreasOrNullObject returns at most ${MAX_MERGED_AREAS}.`);
+      }
       return rects.length ? { sheetId: sheet.id, rects } : null;
     });
   }
@@ -1999,6 +2011,11 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
   abstract _find(sheet: SheetModel, key: string): H | null;
   /** Stores a new annotation on a cell that has none. */
   abstract _store(sheet: SheetModel, key: string, content: string): H;
+  /** What of the other kind is on the cell ('a note' / 'a comment thread'), or null. */
+  _other(sheet: SheetModel, key: string): string | null {
+    if (this._type === 'NoteCollection') return this._ctx._core.wb.comments.some((x) => x.sheetId === sheet.id && x.cell === key) ? 'a comment thread' : null;
+    return sheet.notes[key] ? 'a note' : null;
+  }
   abstract _proxy(nullable: boolean, resolve: () => H | null): P;
   override load(arg?: LoadArg): this {
     const props = parseLoad(arg);
@@ -2023,6 +2040,9 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
       const { sheet, r, c } = oneCell(core, this._ctx, cellAddress, this._scope, this._addNeedsSheet);
       const key = cellKey(r, c);
       if (this._find(sheet, key) !== null) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${this._one}.`);
+      // A cell holds a note or a comment thread, never both (in Excel, whichever API version can see it).
+      const other = this._other(sheet, key);
+      if (other) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${other}.`);
       made = this._store(sheet, key, String(content));
     });
     return this._proxy(false, () => made);
@@ -2269,19 +2289,24 @@ readable(CustomPropertyProxy, ['key', 'value', 'type']);
 
 export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
   const sets = options.requirementSets ?? { ExcelApi: '1.18' };
-  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop');
+  const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop', options.eventDelayMs ?? 0);
+  const runOn = async <T>(ctx: DoubleContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    core.resetCaches();
+    ctx._closed = false;
+    try {
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      // Excel.run commits whatever is still queued when the batch resolves: one more round trip.
+      if (ctx._queue.length) await core.sync(ctx);
+      return result;
+    } finally {
+      ctx._closed = true;
+    }
+  };
   const host: DoubleHost = {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new DoubleContext(core);
-      core.resetCaches();
-      try {
-        const result = await batch(ctx as unknown as Excel.RequestContext);
-        // Excel.run commits whatever is still queued when the batch resolves: one more round trip.
-        if (ctx._queue.length) await core.sync(ctx);
-        return result;
-      } finally {
-        ctx._closed = true;
-      }
+    run: (batch) => runOn(new DoubleContext(core), batch),
+    runWith: (context, batch) => {
+      if (!(context instanceof DoubleContext) || context._core !== core) throw new DoubleError(ErrorCodes.invalidRequestContext, 'Excel.run(context, …) needs a request context of this workbook.');
+      return runOn(context, batch);
     },
     supports: (set, version) => core.supports(set, version),
   };
@@ -2324,6 +2349,13 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
       core.fire(st.changes, 'Unknown');
     },
     handlerCount: () => core.registrations.filter((r) => r.active).length,
+    remoteEdit: (sheetName, address, values) => {
+      const sheet = core.sheetByName(sheetName);
+      if (!sheet) throw new Error(`no sheet ${sheetName}`);
+      const st: SyncState = { responseBytes: 0, cellsLoaded: 0, commits: [], changes: [], evalCache: null };
+      core.writeMatrix(sheet, parseRect(address), values, 'values', st);
+      core.fire(st.changes, 'Unknown', 'Remote');
+    },
     undoStack: () => core.undo.slice(),
     undoClears: () => core.undoClears.slice(),
   };

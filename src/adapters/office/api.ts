@@ -39,6 +39,11 @@ import type { ValidationResult } from '../../core/validate';
 /** What `Excel.run` and `Office.context.requirements` give; injectable for tests. */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * Excel.run(context, batch): a batch on the request context of an earlier run, which is how an event
+   * handler registered in that run must be removed. Optional for injected hosts.
+   */
+  runWith?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** e.g. supports('ExcelApi', '1.18') for notes, ('ExcelApi', '1.10') for comments. */
   supports(set: string, version: string): boolean;
 }

@@ -8,6 +8,7 @@ import type { ActionCost, ExcelHost } from './api';
 export function defaultHost(): ExcelHost {
   return {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch),
+    runWith: <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(context, batch),
     supports: (set: string, version: string) => {
       try {
         return Office.context.requirements.isSetSupported(set, version);

@@ -378,9 +378,11 @@ export interface WriteMarksInput {
   targets: MarkTarget[];
   annotation: AnnotationKind;
   lang: 'ko' | 'en';
-  /** Cells that already carry a note/comment the user wrote, as cellKey(sheet, A1). */
+  /** Cells that already carry a note/comment (the user's, or ours that this Excel cannot remove), as cellKey(sheet, A1). */
   occupied: Set<string>;
   marksSheetExists: boolean;
+  /** The collections to annotate with (from loadAnnotations: null where this Excel lacks them). */
+  collections: Annotations;
 }
 
 /**
@@ -406,35 +408,64 @@ export function queueEmptyMarksSheet(ctx: Excel.RequestContext): void {
   queueMarksSheet(ctx, true).getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
 }
 
-/**
- * Queues: MARKS_SHEET emptied (or created, very hidden), the saved formats, the record rows, the fills
- * and the notes/comments. Call after queueRestore and after the old annotations were deleted.
- */
-export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): { annotated: number; skipped: number } {
-  const sheets = ctx.workbook.worksheets;
-  const marks = queueMarksSheet(ctx, input.marksSheetExists);
+export interface WriteSlice {
+  /** Targets [from, to) of the layout. */
+  from: number;
+  to: number;
+  /** The first slice also empties (or creates) MARKS_SHEET and writes its header row. */
+  first: boolean;
+  /** Annotate this slice's finding cells (false once Excel refused an annotation). */
+  annotate: boolean;
+}
 
-  const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
-  // Record rows: one per target, spaced by the target's height.
+interface Placed {
+  t: MarkTarget;
+  /** Where the saved format goes on MARKS_SHEET (row = the record's row). */
+  snap: Rect;
+}
+
+/** Where each target's record and saved format go on MARKS_SHEET: one row per target, spaced by its height. */
+export function layoutMarks(targets: readonly MarkTarget[]): Placed[] {
   let row = 1;
-  const rows: (string | null)[][] = [HEADER_ROW.slice()];
-  const placed: { t: MarkTarget; snap: Rect }[] = [];
-  for (const t of input.targets) {
+  return targets.map((t) => {
     const h = t.rect.r1 - t.rect.r0 + 1;
     const w = t.rect.c1 - t.rect.c0 + 1;
     const snap: Rect = { r0: row, c0: SNAP_COL, r1: row + h - 1, c1: SNAP_COL + w - 1 };
+    row += h;
+    return { t, snap };
+  });
+}
+
+/**
+ * Queues one slice of the marks: (first slice) MARKS_SHEET emptied or created, then the slice's record
+ * rows, saved formats and fills, and LAST its notes/comments. Excel stops a batch at a failing action
+ * and keeps what came before, so a refused annotation (a cell with a note where a comment was added,
+ * which ExcelApi below 1.18 cannot see) costs only annotations, never a half-saved format. Call after
+ * queueRestore and after the old annotations were deleted. The whole highlight is one slice unless
+ * Excel refused the request for its size (validate.ts splits it then).
+ */
+export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, placed: readonly Placed[], slice: WriteSlice): { annotated: number; skipped: number } {
+  const sheets = ctx.workbook.worksheets;
+  const marks = slice.first ? queueMarksSheet(ctx, input.marksSheetExists) : sheets.getItem(MARKS_SHEET);
+  const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
+  const part = placed.slice(slice.from, slice.to);
+
+  // Record rows of this slice (and the header in the first).
+  const rows: (string | null)[][] = slice.first ? [HEADER_ROW.slice()] : [];
+  for (const { t, snap } of part) {
     // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
     rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '']);
-    for (let i = 1; i < h; i++) rows.push([null, null, null, null, null, null, null, null]);
-    placed.push({ t, snap });
-    row += h;
+    for (let i = 1; i < t.rect.r1 - t.rect.r0 + 1; i++) rows.push([null, null, null, null, null, null, null, null]);
   }
   for (const r of rows) while (r.length < 8) r.push(null);
-  marks.getRange(`A1:H${rows.length}`).values = rows as unknown[][];
+  if (rows.length) {
+    const top = slice.first ? 0 : part[0].snap.r0;
+    marks.getRange(`A${top + 1}:H${top + rows.length}`).values = rows as unknown[][];
+  }
 
-  let annotated = 0;
+  const queued: { ws: Excel.Worksheet; cell: string; text: string }[] = [];
   let skipped = 0;
-  for (const { t, snap } of placed) {
+  for (const { t, snap } of part) {
     const ws = sheets.getItem(t.sheet);
     const target = ws.getRange(rectAddr(t.rect));
     // Save first (queued before the fill, so it copies the format as it is now)…
@@ -444,21 +475,27 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput): {
     target.format.fill.color = SEVERITY_FILL[t.severity][t.role === 'cell' ? 'cell' : 'involved'];
     if (t.role !== 'cell' || !kind) continue;
     for (const [cell, messages] of t.messages) {
-      if (input.occupied.has(cellKey(t.sheet, cell))) {
+      if (!slice.annotate || input.occupied.has(cellKey(t.sheet, cell))) {
         skipped += 1;
         continue;
       }
-      const text = annotationText(t.severity, messages, input.lang);
-      if (kind === 'note') ctx.workbook.notes.add(ws.getRange(cell), text);
-      else ctx.workbook.comments.add(ws.getRange(cell), text);
-      annotated += 1;
+      queued.push({ ws, cell, text: annotationText(t.severity, messages, input.lang) });
     }
   }
-  return { annotated, skipped };
+  for (const { ws, cell, text } of queued) {
+    if (kind === 'note') input.collections.notes?.add(ws.getRange(cell), text);
+    else input.collections.comments?.add(ws.getRange(cell), text);
+  }
+  return { annotated: queued.length, skipped };
+}
+
+export interface Annotations {
+  notes: Excel.NoteCollection | null;
+  comments: Excel.CommentCollection | null;
 }
 
 /** Loads every note and comment with its content (where the host has them). */
-export function loadAnnotations(ctx: Excel.RequestContext, host: ExcelHost): { notes: Excel.NoteCollection | null; comments: Excel.CommentCollection | null } {
+export function loadAnnotations(ctx: Excel.RequestContext, host: ExcelHost): Annotations {
   const notes = host.supports('ExcelApi', '1.18') ? ctx.workbook.notes : null;
   const comments = host.supports('ExcelApi', '1.10') ? ctx.workbook.comments : null;
   notes?.load('items/content');

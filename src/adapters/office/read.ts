@@ -23,6 +23,18 @@ import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/gr
 import type { Meter } from './host';
 
 export const BLOCK_ROWS = 2000;
+/**
+ * Range.getMergedAreasOrNullObject fails when a range holds more than 512 merged areas (documented) and
+ * returns only the areas whose top-left cell lies in the range. So merges are read in bands of rows:
+ * over the first BLIND_MERGE_ROWS rows, bands of MERGE_BAND_ROWS whole rows queued blind in the first
+ * round trip (our template has ~0.5 merged areas per row, so ~100 per band); below that, and wherever
+ * a blind band is refused, bands of the used columns small enough that they cannot hold more than
+ * MAX_MERGED_AREAS top-left cells. Each area is found exactly once.
+ */
+export const MERGE_BAND_ROWS = 200;
+/** As far as the first round trip reads blocks (BLOCKS_FIRST_SYNC × BLOCK_ROWS), so merges cost no round trip of their own. */
+export const BLIND_MERGE_ROWS = 16_000;
+export const MAX_MERGED_AREAS = 512;
 export const BLOCKS_FIRST_SYNC = 8;
 /** Response budget for a follow-up read round trip (Excel on the web allows 5 MB). */
 export const READ_BUDGET_BYTES = 3_000_000;
@@ -34,7 +46,13 @@ interface SheetRead {
   ws: Excel.Worksheet;
   used: Excel.Range;
   blocks: Excel.Range[];
-  merges: Excel.RangeAreas | null;
+  merges: Excel.RangeAreas[];
+}
+
+export interface SheetsRead {
+  reads: SheetRead[];
+  /** Merged areas could not be read (the check carries on without them; the caller adds a note). */
+  mergesMissing: boolean;
 }
 
 function queueBlock(sr: SheetRead, r0: number, r1: number): Excel.Range {
@@ -44,16 +62,71 @@ function queueBlock(sr: SheetRead, r0: number, r1: number): Excel.Range {
   return range;
 }
 
-function queueSheet(ctx: Excel.RequestContext, name: string, withMerges: boolean): SheetRead {
+function queueSheet(ctx: Excel.RequestContext, name: string): SheetRead {
   const ws = ctx.workbook.worksheets.getItem(name);
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('rowIndex,rowCount,columnCount');
-  const sr: SheetRead = { name, ws, used, blocks: [], merges: null };
-  if (withMerges) {
-    sr.merges = ws.getUsedRange().getMergedAreasOrNullObject();
-    sr.merges.load('address');
+  used.load('rowIndex,rowCount,columnIndex,columnCount');
+  return { name, ws, used, blocks: [], merges: [] };
+}
+
+function queueMerges(sr: SheetRead, range: Excel.Range): void {
+  const areas = range.getMergedAreasOrNullObject();
+  areas.load('address');
+  sr.merges.push(areas);
+}
+
+/** Merges in bands of whole rows over the first rows, before the sheet's size is known. */
+function queueBlindMergeBands(sr: SheetRead, rows: number): void {
+  for (let r0 = 0; r0 < rows; r0 += MERGE_BAND_ROWS) queueMerges(sr, sr.ws.getRange(`${r0 + 1}:${r0 + MERGE_BAND_ROWS}`));
+}
+
+/** Merges from row `from` on, in bands of the used columns that cannot hold more than MAX_MERGED_AREAS. */
+function queueExactMergeBands(sr: SheetRead, from: number): number {
+  if (sr.used.isNullObject) return 0;
+  const last = sr.used.rowIndex + sr.used.rowCount - 1;
+  const rows = Math.max(1, Math.floor(MAX_MERGED_AREAS / Math.max(1, sr.used.columnCount)));
+  let n = 0;
+  for (let r0 = Math.max(from, sr.used.rowIndex); r0 <= last; r0 += rows) {
+    const count = Math.min(rows, last - r0 + 1);
+    queueMerges(sr, sr.ws.getRangeByIndexes(r0, sr.used.columnIndex, count, sr.used.columnCount));
+    n++;
   }
-  return sr;
+  return n;
+}
+
+/**
+ * Reads merges exactly (see MERGE_BAND_ROWS) from row `from` of each sheet on: with the pending blocks
+ * when there are any, else in a round trip of their own. Should that still be refused, the check
+ * carries on without them.
+ */
+async function readRest(ctx: Excel.RequestContext, reads: SheetRead[], blocksFrom: number, mergesFrom: number | null, meter: Meter): Promise<boolean> {
+  const pending = reads.flatMap((sr) => pendingBlocks(sr, blocksFrom));
+  if (mergesFrom === null) {
+    await readPending(ctx, pending, meter);
+    return true;
+  }
+  const kept = reads.map((sr) => sr.merges.length);
+  let queued = 0;
+  const extra = {
+    queue: () => {
+      queued = 0;
+      for (const sr of reads) queued += queueExactMergeBands(sr, mergesFrom);
+    },
+    undo: () => reads.forEach((sr, i) => (sr.merges.length = kept[i])),
+  };
+  if (pending.length) {
+    await readPending(ctx, pending, meter, extra);
+    return true;
+  }
+  extra.queue();
+  if (!queued) return true;
+  try {
+    await meter.sync(ctx);
+    return true;
+  } catch {
+    extra.undo();
+    return false;
+  }
 }
 
 export function isPayloadError(e: unknown): boolean {
@@ -88,9 +161,12 @@ function pendingBlocks(sr: SheetRead, from: number): Pending[] {
  * only estimated (long texts weigh more than numbers): a round trip refused for its size is redone
  * with half as much, down to splitting a block's rows.
  */
-async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter: Meter): Promise<void> {
+async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter: Meter, extra?: { queue(): void; undo(): void }): Promise<void> {
   let budget = READ_BUDGET_BYTES;
+  let extraDone = !extra;
   while (pending.length) {
+    // Small reads that belong to this action (merged areas) ride along with the first round trip.
+    if (!extraDone) extra!.queue();
     let left = budget;
     let n = 0;
     while (n < pending.length && (n === 0 || left - pending[n].bytes >= 0)) {
@@ -100,7 +176,9 @@ async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter:
     const batch = pending.slice(0, n).map((p) => ({ p, range: queueBlock(p.sr, p.r0, p.r1) }));
     try {
       await meter.sync(ctx);
+      extraDone = true;
     } catch (e) {
+      if (!extraDone) extra!.undo();
       if (!isPayloadError(e)) throw e;
       if (n > 1) {
         budget = Math.max(1, (budget - left) / 2);
@@ -119,26 +197,45 @@ async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter:
 }
 
 /**
- * Reads the named sheets. `queueWith` queues whatever else belongs in the first read round trip (it
- * is queued again if that round trip has to be redone in smaller pieces).
+ * Reads the named sheets (and their merged areas when `withMerges`, ExcelApi 1.13). `queueWith` queues
+ * whatever else belongs in the first read round trip (it is queued again if that round trip has to be
+ * redone). One round trip for any plan; more only for workbooks too large for one request, or with
+ * more than 512 merged areas in MERGE_BAND_ROWS rows.
  */
-export async function readSheets(ctx: Excel.RequestContext, names: readonly string[], withMerges: boolean, meter: Meter, queueWith: () => void): Promise<SheetRead[]> {
-  let reads = names.map((name) => queueSheet(ctx, name, withMerges));
-  for (const sr of reads) for (let k = 0; k < BLOCKS_FIRST_SYNC; k++) sr.blocks.push(queueBlock(sr, k * BLOCK_ROWS, (k + 1) * BLOCK_ROWS - 1));
-  queueWith();
+export async function readSheets(ctx: Excel.RequestContext, names: readonly string[], withMerges: boolean, meter: Meter, queueWith: () => void): Promise<SheetsRead> {
+  const firstRows = BLOCKS_FIRST_SYNC * BLOCK_ROWS;
+  const queueFirst = (blindMerges: boolean) => {
+    const reads = names.map((name) => queueSheet(ctx, name));
+    for (const sr of reads) {
+      for (let k = 0; k < BLOCKS_FIRST_SYNC; k++) sr.blocks.push(queueBlock(sr, k * BLOCK_ROWS, (k + 1) * BLOCK_ROWS - 1));
+      if (blindMerges) queueBlindMergeBands(sr, BLIND_MERGE_ROWS);
+    }
+    queueWith();
+    return reads;
+  };
+  let reads = queueFirst(withMerges);
   try {
     await meter.sync(ctx);
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
-    // Too much for one request: learn the sizes, then read in budget-sized pieces.
-    reads = names.map((name) => queueSheet(ctx, name, withMerges));
-    queueWith();
+    if (isPayloadError(e)) {
+      // Too much for one request: learn the sizes, then read in budget-sized pieces.
+      reads = names.map((name) => queueSheet(ctx, name));
+      queueWith();
+      await meter.sync(ctx);
+      const merged = await readRest(ctx, reads, 0, withMerges ? 0 : null, meter);
+      return { reads, mergesMissing: !merged };
+    }
+    if (!withMerges) throw e;
+    // A band held more than 512 merged areas (Excel refuses the whole request): read again without
+    // them, then the merges in bands that cannot hold that many.
+    reads = queueFirst(false);
     await meter.sync(ctx);
-    await readPending(ctx, reads.flatMap((sr) => pendingBlocks(sr, 0)), meter);
-    return reads;
+    const merged = await readRest(ctx, reads, firstRows, 0, meter);
+    return { reads, mergesMissing: !merged };
   }
-  await readPending(ctx, reads.flatMap((sr) => pendingBlocks(sr, BLOCKS_FIRST_SYNC * BLOCK_ROWS)), meter);
-  return reads;
+  // Sheets taller than the blind bands: the rest of their merges.
+  const merged = await readRest(ctx, reads, firstRows, withMerges ? BLIND_MERGE_ROWS : null, meter);
+  return { reads, mergesMissing: !merged };
 }
 
 /** Turns the loaded blocks into a GridWorkbook; counts the cells read. */
@@ -161,7 +258,7 @@ export function collectGrid(reads: SheetRead[]): { grid: GridWorkbook; cellsRead
       }
     }
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    const merges = sr.merges && !sr.merges.isNullObject ? mergedAddresses(sr.merges.address) : [];
+    const merges = [...new Set(sr.merges.flatMap((m) => (m.isNullObject ? [] : mergedAddresses(m.address))))];
     return { name: sr.name, rows, merges };
   });
   return { grid: { sheets }, cellsRead };

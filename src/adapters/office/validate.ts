@@ -15,7 +15,7 @@
  * clear the user's undo history (Microsoft's "Undo support" list), and auto re-check runs after every edit.
  */
 import type { Rect } from './insert';
-import { parseRange } from '../../core/grid/a1';
+import { a1, parseRange } from '../../core/grid/a1';
 import { validateGrid } from '../../core/validate';
 import { MARKS_SHEET, MAX_MARKED_CELLS, RESULTS_SHEET, type ClearResult, type ExcelHost, type ValidateOptions, type ValidateResult } from './api';
 import { Meter, asOwnWrite, both } from './host';
@@ -36,10 +36,13 @@ import {
   queueMarks,
   queueRestore,
   savedFills,
+  layoutMarks,
+  cellKey,
+  type WriteMarksInput,
   type MarkRecord,
   type SavedFill,
 } from './marks';
-import { collectGrid, readSheets } from './read';
+import { collectGrid, isPayloadError, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
 
 interface OldMarks {
@@ -63,6 +66,43 @@ function readOldMarks(old: OldMarks): { records: MarkRecord[]; fills: (SavedFill
   const records = parseRecords(old.records.values, old.records.rowIndex, old.records.columnIndex);
   const fills = savedFills(records, old.props.value as unknown as Parameters<typeof savedFills>[1], old.snaps.rowIndex, old.snaps.columnIndex);
   return { records, fills };
+}
+
+/**
+ * The highlight round trip: `before` (restores, removals) and the marks. A request Excel refuses for
+ * its size is refused whole (nothing applied), so it is redone split in two, and so on: the first part
+ * carries `before`. An annotation Excel refuses stops only the annotations queued after it (they come
+ * last in their part); the rest is written without annotations.
+ */
+async function writeMarks(ctx: Excel.RequestContext, meter: Meter, input: WriteMarksInput, before: () => void): Promise<{ skipped: number; annotationRefused: boolean }> {
+  const placed = layoutMarks(input.targets);
+  const parts: { from: number; to: number }[] = [{ from: 0, to: placed.length }];
+  let first = true;
+  let annotate = true;
+  let annotationRefused = false;
+  let skipped = 0;
+  while (parts.length) {
+    const { from, to } = parts[0];
+    if (first) before();
+    const queued = placed.length ? queueMarks(ctx, input, placed, { from, to, first, annotate }) : { annotated: 0, skipped: 0 };
+    try {
+      await meter.sync(ctx);
+    } catch (e) {
+      if (isPayloadError(e) && to - from > 1) {
+        const mid = from + Math.floor((to - from) / 2);
+        parts.splice(0, 1, { from, to: mid }, { from: mid, to });
+        continue;
+      }
+      if (isPayloadError(e) || !queued.annotated) throw e;
+      // Everything before the refused annotation was applied.
+      annotationRefused = true;
+      annotate = false;
+    }
+    skipped += queued.skipped;
+    first = false;
+    parts.shift();
+  }
+  return { skipped, annotationRefused };
 }
 
 export async function validate(host: ExcelHost, options: ValidateOptions): Promise<ValidateResult> {
@@ -89,7 +129,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       // 2. Read everything in one round trip (with the old marks and where the user's notes are).
       let old: OldMarks | null = null;
       let userAnnotations: Excel.Range[] = [];
-      const reads = await readSheets(ctx, planNames, withMerges, meter, () => {
+      const { reads, mergesMissing } = await readSheets(ctx, planNames, withMerges, meter, () => {
         old = highlight && marksExists ? queueOldMarks(ctx) : null;
         userAnnotations = [];
         for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
@@ -109,6 +149,8 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       });
       if (!withMerges) {
         degraded.push(both('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다', 'merged areas (ExcelApi 1.13) unavailable: read without merges'));
+      } else if (mergesMissing) {
+        degraded.push(both('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them'));
       }
 
       const result = validateGrid(grid, { lang: options.lang });
@@ -134,15 +176,25 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
           // an address we cannot parse: ignore
         }
       }
-      if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
-      queueDeleteOurAnnotations(annotations);
-      let skipped = 0;
-      if (plan.targets.length) {
-        skipped = queueMarks(ctx, { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists }).skipped;
-      } else if (marksExists && oldMarks?.records.length) {
-        queueEmptyMarksSheet(ctx);
+      // Our notes from a newer Excel (ExcelApi 1.18) on an Excel that has only comments: it can neither
+      // see nor remove them, and a comment cannot go where a note is. Leave those cells alone.
+      const strandedNotes = annotationKind === 'notes' ? [] : (oldMarks?.records ?? []).filter((r) => r.annotation === 'note');
+      for (const rec of strandedNotes) {
+        for (let r = rec.rect.r0; r <= rec.rect.r1; r++) for (let c = rec.rect.c0; c <= rec.rect.c1; c++) occupied.add(cellKey(rec.sheet, a1(r, c)));
       }
-      await meter.sync(ctx);
+      if (strandedNotes.length) {
+        degraded.push(both('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)'));
+      }
+      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations };
+      const written = await writeMarks(ctx, meter, input, () => {
+        if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
+        queueDeleteOurAnnotations(annotations);
+        if (!plan.targets.length && marksExists && oldMarks?.records.length) queueEmptyMarksSheet(ctx);
+      });
+      const skipped = written.skipped;
+      if (written.annotationRefused) {
+        degraded.push(both('Excel이 일부 셀에 메모/댓글을 달지 못했습니다 (이미 메모가 있는 셀)', 'Excel refused to annotate some cells (a note was already there)'));
+      }
       if (plan.truncated) {
         degraded.push(both(`표시할 셀이 너무 많아 심각한 순서로 ${plan.cells}개만 표시했습니다 (전체 목록은 검증결과 시트)`, `too many cells to highlight: the ${plan.cells} most severe were marked (the 검증결과 sheet lists all)`));
       }

@@ -38,7 +38,7 @@ function indicatorsTable(d: PlanDraft): DocBlock[] {
   const n = d.period.years;
   const h = indicatorHeaders(d.period);
   const cols = 5 + n; // 구 분, 단위, last actual, base, n targets, change
-  const b = new TableBuilder(t.tableName, cols, [26, 6, 11, 11, ...Array(n).fill(10), 12]);
+  const b = new TableBuilder(t.tableName, cols, [26, 6, 11, 11, ...Array(n).fill(10), 15]);
   // Two header rows, as printed: 목표 over the plan years.
   b.set(0, 0, t.anchor.text, 'header', 2);
   b.set(0, 1, t.unitHeader.text, 'header', 2);

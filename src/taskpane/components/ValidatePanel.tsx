@@ -8,6 +8,7 @@ import { usePane } from '../context';
 import { ALL_SEVERITIES, SEVERITIES, countBySeverity, filterFindings, type SeverityFilter } from '../model/findings';
 import { findingHeadline } from '../model/text';
 import { FindingsList } from './FindingsList';
+import { HwpxExportButton } from './HwpxExportButton';
 import { NoPlanState } from './NoPlanState';
 import { SeverityIcon } from './SeverityIcon';
 
@@ -99,6 +100,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
         <Button onClick={props.onResultsSheet} disabled={off || !result || result.fatal}>
           {t('resultsSheetButton')}
         </Button>
+        <HwpxExportButton plan={result && !result.fatal ? result.plan : null} disabled={off} />
         {props.busy && <Spinner size="tiny" label={t('validateBusy')} />}
       </div>
       <Switch checked={props.autoRevalidate} disabled={!!props.disabled} onChange={(_, d) => props.onAutoRevalidate(d.checked)} label={t('autoRevalidate')} />

@@ -1,6 +1,8 @@
 /** selectCells, writeResultsSheet, writeIndicatorTargets and onPlanChanged through the strict double. */
 import {
+  MARKS_SHEET,
   RESULTS_SHEET,
+  clearMarks,
   onPlanChanged,
   selectCells,
   validate,
@@ -8,7 +10,7 @@ import {
   writeResultsSheet,
 } from '../../../src/adapters/office';
 import { OWN_WRITE_GRACE_MS } from '../../../src/adapters/office/host';
-import { seedCell } from '../../office-double';
+import { createExcelDouble, seedCell } from '../../office-double';
 import { findingKeys, inserted } from './helpers';
 
 describe('selectCells', () => {
@@ -104,14 +106,14 @@ describe('writeIndicatorTargets', () => {
 describe('onPlanChanged', () => {
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  test.each(['1.18', '1.13', '1.8'])('ExcelApi %s: user edits call the handler once after the debounce; our own writes do not', async (v) => {
+  test.each(['1.18', '1.13', '1.9'])('ExcelApi %s: user edits call the handler once after the debounce; our own writes do not', async (v) => {
     const x = await inserted(undefined, v);
     // Without Excel's triggerSource (below 1.14), changes just after our own writes are taken as ours.
     if (v !== '1.18') await wait(OWN_WRITE_GRACE_MS + 50);
     const calls: number[] = [];
     const unsubscribe = await onPlanChanged(x.host, (c) => calls.push(c.changes), { debounceMs: 30 });
-    // Collection-level from ExcelApi 1.9; one per sheet before.
-    expect(x.handlerCount()).toBe(v === '1.8' ? x.workbook.sheets.length : 1);
+    // Collection-level (ExcelApi 1.9, the oldest supported).
+    expect(x.handlerCount()).toBe(1);
 
     x.userEdit('분야별 목표', 'C7', [[4193]]);
     x.userEdit('분야별 목표', 'D7', [[1125]]);
@@ -144,8 +146,50 @@ describe('onPlanChanged', () => {
     expect(calls).toEqual([]);
   });
 
-  test('below ExcelApi 1.7 nothing is registered and unsubscribe is harmless', async () => {
-    const x = await inserted(undefined, '1.6');
+  test.each(['1.18', '1.9'])("ExcelApi %s: co-authors' changes (source Remote) and changes to our own sheets are ignored", async (v) => {
+    const x = await inserted(undefined, v);
+    await wait(OWN_WRITE_GRACE_MS + 50);
+    const v0 = await validate(x.host, { lang: 'ko', highlight: true }); // creates the marks sheet
+    await writeResultsSheet(x.host, v0.result.findings, 'ko');
+    await wait(OWN_WRITE_GRACE_MS + 50);
+    const calls: number[] = [];
+    const unsubscribe = await onPlanChanged(x.host, (c) => calls.push(c.changes), { debounceMs: 20 });
+    x.remoteEdit('분야별 목표', 'C7', [[4193]]);
+    // What another pane (or a user poking at them) writes to our own sheets, outside our write window.
+    x.userEdit(RESULTS_SHEET, 'J1', [['메모']]);
+    x.userEdit(MARKS_SHEET, 'A2', [['x']]);
+    await wait(80);
+    expect(calls).toEqual([]);
+    x.userEdit('분야별 목표', 'C7', [[4190]]);
+    await wait(80);
+    expect(calls).toEqual([1]);
+    await unsubscribe();
+  });
+
+  test('ExcelApi 1.9 with events arriving late (after the own-write window): our highlight and clear still trigger nothing', async () => {
+    const base = await inserted(undefined, '1.9');
+    const x = createExcelDouble(base.snapshot(), { requirementSets: { ExcelApi: '1.9' }, eventDelayMs: OWN_WRITE_GRACE_MS + 100 });
+    await validate(x.host, { lang: 'ko', highlight: true }); // the marks sheet exists from here on
+    await wait(OWN_WRITE_GRACE_MS + 200);
+    const calls: number[] = [];
+    const unsubscribe = await onPlanChanged(x.host, (c) => calls.push(c.changes), { debounceMs: 20 });
+    await validate(x.host, { lang: 'ko', highlight: true });
+    await clearMarks(x.host);
+    await wait(OWN_WRITE_GRACE_MS + 250);
+    expect(calls).toEqual([]);
+    await unsubscribe();
+  });
+
+  test('the handler is removed inside Excel.run(eventResult.context, …), as Excel requires', async () => {
+    const x = await inserted();
+    const unsubscribe = await onPlanChanged(x.host, () => undefined);
+    expect(x.handlerCount()).toBe(1);
+    await unsubscribe();
+    expect(x.handlerCount()).toBe(0);
+  });
+
+  test('below ExcelApi 1.9 nothing is registered and unsubscribe is harmless', async () => {
+    const x = await inserted(undefined, '1.8');
     const unsubscribe = await onPlanChanged(x.host, () => undefined);
     expect(x.handlerCount()).toBe(0);
     await unsubscribe();
