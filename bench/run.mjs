@@ -1,64 +1,106 @@
 #!/usr/bin/env node
 /**
- * npm run bench — how fast `jobtarget check` reads and validates workbooks.
+ * npm run bench — how fast `jobtarget` is, each figure as a ratio against a floor measured in the same
+ * run (the machine may be shared and busy: absolute times are noise, ratios are what count), and
+ * against an openpyxl read-only loop when python3 with openpyxl is present.
  *
- * Generates workbooks into a temporary folder (default 200: mostly example-sized plans, some with
- * 500 세부사업 and two with 5,000, every figure filled in), then runs `check` in-process on the
- * whole folder and on single files, each in a fresh Node process so peak RSS is the check's own.
- * Prints figures; asserts nothing.
+ *   node bench/run.mjs [--reps 5] [--keep]
  *
- *   node bench/run.mjs [--files 200] [--medium 8] [--big 2] [--keep]
- *
- * Uses the compiled CLI in build/ (runs `npm run build:cli` first when it is missing).
+ * Floors: `node -e 0` for start-up; bench/floor.mjs (unzip + scan cells, merges, number formats, no
+ * parsing) for reading. Workbooks are generated into a temporary folder with the project's writer.
+ * Uses the compiled CLI in build/ (`npm run bench` builds it first).
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SELF = fileURLToPath(import.meta.url);
+const BIN = join(ROOT, 'bin', 'jobtarget.js');
+const FLOOR = join(ROOT, 'bench', 'floor.mjs');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : dflt;
 };
+const REPS = opt('reps', 5);
 
-// ------------------------------------------------------------------------------ child: one check run
-if (args[0] === '--check-only') {
+// ----------------------------------------------------------------- child: one check, measured in-process
+if (args[0] === '--measure') {
   const { main } = require(join(ROOT, 'build/cli/program.js'));
-  let bytes = 0;
-  const sink = { write: (s) => void (bytes += s.length) };
+  const sink = { write: () => true };
   const t0 = process.hrtime.bigint();
-  const code = await main(['check', ...args.slice(1), '--format', 'json'], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  process.stdout.write(JSON.stringify({ ms, code, maxRssKb: process.resourceUsage().maxRSS, reportChars: bytes }));
+  const c0 = process.cpuUsage();
+  const code = await main(['check', ...args.slice(1)], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(c0); // the whole process: every worker thread included
+  process.stdout.write(JSON.stringify({ wall, cpu: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, code }));
   process.exit(0);
 }
 
 // ------------------------------------------------------------------------------------------ parent
-if (!existsSync(join(ROOT, 'build/cli/program.js'))) {
-  console.log('build/ is missing: running npm run build:cli …');
-  execSync('npm run build:cli', { cwd: ROOT, stdio: 'inherit' });
-}
+if (!existsSync(join(ROOT, 'build/cli/program.js'))) execSync('npm run build:cli', { cwd: ROOT, stdio: 'inherit' });
 const { draftToBuffer } = require(join(ROOT, 'build/adapters/xlsx/write.js'));
+const { readXlsxFile } = require(join(ROOT, 'build/adapters/xlsx/read.js'));
+const { validateGrid } = require(join(ROOT, 'build/core/validate.js'));
 const { blankDraft } = require(join(ROOT, 'build/core/template/blank.js'));
 const { incheonSeogu2023 } = require(join(ROOT, 'build/core/examples/incheon-seogu-2023.js'));
 
-const total = opt('files', 200);
-const big = Math.min(opt('big', 2), total);
-const medium = Math.min(opt('medium', 8), total - big);
-const small = total - big - medium;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (f) => {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+/** Median wall time of a command, ms. */
+function wall(cmd, argv, reps = REPS, cwd = ROOT) {
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    times.push(
+      ms(() => {
+        const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+        if (r.status === null || (r.status > 2 && r.status !== 0)) throw new Error(`${cmd} ${argv.join(' ')}: ${r.stderr}`);
+      }),
+    );
+  }
+  return median(times);
+}
+function measure(argv) {
+  const r = spawnSync(process.execPath, [SELF, '--measure', ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`check failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
 
-/** A deterministic pseudo-random sequence, so runs are comparable. */
+/** python3 with openpyxl, if any (Debian's python3-openpyxl lives under /usr/bin/python3). */
+function findOpenpyxl() {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(py, ['-c', 'import openpyxl; print(openpyxl.__version__)'], { encoding: 'utf8' });
+    if (r.status === 0) return { py, version: r.stdout.trim() };
+  }
+  return null;
+}
+const OPENPYXL_LOOP = [
+  'import sys, openpyxl',
+  'for f in sys.argv[1:]:',
+  '    wb = openpyxl.load_workbook(f, read_only=True, data_only=True)',
+  '    for ws in wb.worksheets:',
+  '        for row in ws.iter_rows(values_only=True): pass',
+  '    wb.close()',
+].join('\n');
+
+// ---------------------------------------------------------------------------------------- workbooks
 let seed = 20270101;
 const rnd = (n) => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31;
   return seed % n;
 };
-
 const series = (years) => {
   const ys = Array.from({ length: years }, () => rnd(500));
   return { total: ys.reduce((a, b) => a + b, 0), years: ys };
@@ -90,7 +132,7 @@ function filledDraft(areas, tasksPerArea, subprojectsPerTask, i) {
         tt = add(tt, sp.target);
         tb = add(tb, sp.budget);
       }
-      if (rnd(10) === 0) tt = { ...tt, total: tt.total + 7 }; // a stated total that does not add up
+      if (rnd(10) === 0) tt = { ...tt, total: tt.total + 7 };
       task.total = { target: tt, budget: tb };
       at = add(at, tt);
       ab = add(ab, tb);
@@ -103,65 +145,110 @@ function filledDraft(areas, tasksPerArea, subprojectsPerTask, i) {
   d.grandTotal = { target: grandT, budget: grandB };
   return d;
 }
+const subprojects = (d) => d.tasks.reduce((s, t) => s + t.subprojects.length, 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'jobtarget-bench-'));
-const gen0 = Date.now();
-const files = { small: [], medium: [], big: [] };
-for (let i = 0; i < total; i++) {
-  let kind;
-  let draft;
-  if (i < big) {
-    kind = 'big';
-    draft = filledDraft(5, 10, 100, i); // 5,000 세부사업
-  } else if (i < big + medium) {
-    kind = 'medium';
-    draft = filledDraft(5, 4, 25, i); // 500 세부사업
-  } else {
-    kind = 'small';
-    draft = i % 2 ? structuredClone(incheonSeogu2023) : filledDraft(5, 3, 4, i); // example-sized
-  }
-  const file = join(dir, `${kind}-${String(i).padStart(3, '0')}.xlsx`);
-  writeFileSync(file, await draftToBuffer(draft, { formulas: false }));
-  files[kind].push(file);
-}
-const genMs = Date.now() - gen0;
-const size = (list) => list.reduce((s, f) => s + statSync(f).size, 0);
-const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
-
-function check(paths) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--check-only', ...paths], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`check failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
-/** Pads to a terminal width (Hangul is two columns wide). */
-const padW = (t, w) => t + ' '.repeat(Math.max(0, w - [...t].reduce((a, ch) => a + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1), 0)));
 const fmt = (n, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-console.log(`jobtarget bench — Node ${process.version}, ${process.platform}/${process.arch}`);
-console.log(
-  `generated ${total} workbooks in ${fmt(genMs / 1000)} s (${files.small.length} example-sized, ${files.medium.length} × 500 세부사업, ${files.big.length} × 5,000 세부사업; ${mb(size([...files.small, ...files.medium, ...files.big]))})`,
-);
-console.log('');
-
-const all = check([dir]);
-const n = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length;
-console.log(`check ${n} files (one batch, --format json, in-process):`);
-console.log(`  ${fmt(all.ms / 1000, 2)} s · ${fmt((n / all.ms) * 1000)} files/s · ${fmt(all.ms / n)} ms/file · peak RSS ${fmt(all.maxRssKb / 1024, 0)} MB · exit ${all.code}`);
-
+const x = (r) => `${fmt(r, 2)}×`;
 const rows = [];
-if (files.small.length) rows.push(['example-sized (1 file)', files.small[0]]);
-if (files.small.length > 1) rows.push(['example-sized (1 file)', files.small[1]]);
-if (files.medium.length) rows.push(['500 세부사업 (1 file)', files.medium[0]]);
-if (files.big.length) rows.push(['5,000 세부사업 (1 file)', files.big[0]]);
-for (const [label, file] of rows) {
-  const r = check([file]);
-  console.log(`  ${padW(label, 28)} ${fmt(r.ms, 0).padStart(7)} ms · ${mb(statSync(file).size).padStart(8)} · peak RSS ${fmt(r.maxRssKb / 1024, 0)} MB`);
+const row = (figure, measured, floor, ratio, goal, met, extra = '') => {
+  rows.push({ figure, measured, floor, ratio, goal, met: met ? 'yes' : 'NO', extra });
+};
+
+console.log(`jobtarget bench — Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} cores, medians of ${REPS} runs`);
+const openpyxl = findOpenpyxl();
+console.log(openpyxl ? `openpyxl ${openpyxl.version} found (${openpyxl.py}): its read-only loop is compared` : 'openpyxl not found (python3 -c "import openpyxl" failed): the openpyxl column is skipped');
+
+// writing, linear in size
+const writes = [];
+for (const [areas, tasks, per] of [
+  [5, 2, 100],
+  [5, 5, 100],
+  [5, 20, 100],
+]) {
+  const d = filledDraft(areas, tasks, per, 0);
+  const n = subprojects(d);
+  const t0 = process.hrtime.bigint();
+  const buf = await draftToBuffer(d, { formulas: false });
+  writes.push({ n, t: Number(process.hrtime.bigint() - t0) / 1e6, buf });
 }
-if (files.small.length >= 20) {
-  const some = files.small.slice(0, 100);
-  const r = check(some);
-  console.log(`  ${padW(`${some.length} example-sized`, 28)} ${fmt(r.ms, 0).padStart(7)} ms · ${fmt((some.length / r.ms) * 1000)} files/s · ${fmt(r.ms / some.length)} ms/file · peak RSS ${fmt(r.maxRssKb / 1024, 0)} MB`);
+const plan10k = join(dir, 'plan-10000.xlsx');
+writeFileSync(plan10k, writes[2].buf);
+
+// 243 mixed workbooks (≈21,000 세부사업), then 2,430 (each ten times, as hard links)
+const mixed = join(dir, 'mixed-243');
+mkdirSync(mixed);
+let mixedSub = 0;
+for (let i = 0; i < 243; i++) {
+  const d = i < 2 ? filledDraft(5, 10, 100, i) : i < 10 ? filledDraft(5, 4, 25, i) : i % 2 ? structuredClone(incheonSeogu2023) : filledDraft(5, 3, 4, i);
+  mixedSub += subprojects(d);
+  writeFileSync(join(mixed, `wb-${String(i).padStart(3, '0')}.xlsx`), await draftToBuffer(d, { formulas: false }));
 }
+const mixedFiles = readdirSync(mixed).map((f) => join(mixed, f));
+const many = join(dir, 'mixed-2430');
+mkdirSync(many);
+for (let k = 0; k < 10; k++) for (const f of mixedFiles) linkSync(f, join(many, `${k}-${f.split('/').pop()}`));
+const example = join(ROOT, 'test', 'fixtures', 'example.xlsx');
+console.log(`generated: a 10,000-세부사업 plan, 243 mixed workbooks (${mixedSub.toLocaleString('en-US')} 세부사업), 2,430 as links to them\n`);
+
+// start-up
+const node0 = wall(process.execPath, ['-e', '0']);
+const version = wall(process.execPath, [BIN, '--version']);
+row('`--version`', `${fmt(version, 0)} ms`, `node -e 0: ${fmt(node0, 0)} ms`, version / node0, '≤ 1.5×', version / node0 <= 1.5);
+const checkEx = wall(process.execPath, [BIN, 'check', example, '--format', 'json']);
+row('`check` the example', `${fmt(checkEx, 0)} ms`, `node -e 0: ${fmt(node0, 0)} ms`, checkEx / node0, '≤ 2×', checkEx / node0 <= 2);
+
+// the 10,000 plan
+const floor10k = wall(process.execPath, [FLOOR, plan10k], 3);
+const check10k = wall(process.execPath, [BIN, 'check', plan10k, '--format', 'json', '--jobs', '1'], 3);
+let py10k = null;
+if (openpyxl) py10k = wall(openpyxl.py, ['-c', OPENPYXL_LOOP, plan10k], 3);
+row('`check` a 10,000-세부사업 plan', `${fmt(check10k, 0)} ms`, `floor reader: ${fmt(floor10k, 0)} ms`, check10k / floor10k, '≤ 1.5×', check10k / floor10k <= 1.5, py10k ? `openpyxl ${x(py10k / check10k)} slower` : '');
+
+// engine
+const grid10k = (await readXlsxFile(plan10k)).grid;
+validateGrid(grid10k);
+const engine = median([0, 1, 2, 3, 4].map(() => ms(() => validateGrid(grid10k)))) / 10;
+row('engine (`validateGrid`) per 1,000 세부사업', `${fmt(engine, 1)} ms`, '–', engine / 10, '≤ 10 ms', engine <= 10);
+
+// a batch
+const b243 = measure([mixed, '--format', 'csv']);
+const floor243 = wall(process.execPath, [FLOOR, ...mixedFiles], 1);
+let py243 = null;
+if (openpyxl) py243 = wall(openpyxl.py, ['-c', OPENPYXL_LOOP, ...mixedFiles], 1);
+const cpuWall = b243.cpu / b243.wall;
+row(
+  '`check` 243 mixed workbooks',
+  `${fmt(b243.wall, 0)} ms wall, CPU/wall ${fmt(cpuWall, 2)}`,
+  `floor reader: ${fmt(floor243, 0)} ms`,
+  b243.wall / floor243,
+  py243 ? '≥ 3× faster than openpyxl; CPU/wall > 1.7' : 'CPU/wall > 1.7',
+  (py243 ? py243 / b243.wall >= 3 : true) && cpuWall > 1.7,
+  py243 ? `openpyxl ${fmt(py243, 0)} ms: ${x(py243 / b243.wall)} slower` : '',
+);
+const b2430 = measure([many, '--format', 'csv']);
+const rss = b2430.maxRssKb / b243.maxRssKb;
+row('peak memory, 243 → 2,430 files', `${fmt(b243.maxRssKb / 1024, 0)} → ${fmt(b2430.maxRssKb / 1024, 0)} MB`, '243 files', rss, 'flat (≤ 1.25×)', rss <= 1.25, `2,430 files in ${fmt(b2430.wall / 1000, 1)} s`);
+
+// writing
+const per = writes.map((w) => w.t / (w.n / 1000));
+const linear = per[2] / per[0];
+row(
+  'writing a plan, per 1,000 세부사업',
+  writes.map((w) => `${(w.n / 1000).toLocaleString('en-US')}k: ${fmt(w.t / (w.n / 1000), 0)} ms`).join(', '),
+  `${(writes[0].n / 1000).toLocaleString('en-US')}k plan`,
+  linear,
+  'linear (≤ 1.5×)',
+  linear <= 1.5,
+);
+
+// table
+const cols = ['figure', 'measured', 'floor', 'ratio', 'goal', 'met', 'extra'];
+const head = ['figure', 'measured', 'against', 'ratio', 'goal', 'met', 'openpyxl / notes'];
+const cell = (r, c) => (c === 'ratio' ? (typeof r.ratio === 'number' ? x(r.ratio) : r.ratio) : String(r[c]));
+console.log(`| ${head.join(' | ')} |`);
+console.log(`| ${head.map(() => '---').join(' | ')} |`);
+for (const r of rows) console.log(`| ${cols.map((c) => cell(r, c)).join(' | ')} |`);
 
 if (args.includes('--keep')) console.log(`\nworkbooks kept in ${dir}`);
 else rmSync(dir, { recursive: true, force: true });

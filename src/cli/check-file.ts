@@ -9,6 +9,7 @@ import type { GridWorkbook } from '../core/grid/grid';
 import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { validateGrid } from '../core/validate';
+import { bilingual, failedReport } from './failed';
 import type { FileReport } from './report';
 import type { RuleSetting } from '../core/config';
 import { formatOf } from '../adapters/inputs';
@@ -26,10 +27,6 @@ export interface CheckSettings {
 
 const settingsOf = (s: CheckSettings | Lang): CheckSettings => (typeof s === 'string' ? { lang: s } : s);
 
-/** "한국어 (English)" like the reader's messages, in the run's language first. */
-export function bilingual(r: { ko: string; en: string }, lang: Lang): string {
-  return lang === 'ko' ? `${r.ko} (${r.en})` : `${r.en} (${r.ko})`;
-}
 
 /** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
 export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
@@ -47,12 +44,7 @@ export function orderFindings(findings: readonly Finding[], grid: GridWorkbook):
     .map((x) => x.f);
 }
 
-export const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
-
-/** A report for a file that could not be checked. */
-export function failedReport(file: string, code: string, message: string, sha256: string | null = null): FileReport {
-  return { file, sha256, ok: false, error: message, errorCode: code, plan: null, summary: EMPTY_SUMMARY(), findings: [] };
-}
+export { EMPTY_SUMMARY, failedReport } from './failed';
 
 /** Validates one workbook already read into a grid. */
 export function checkRead(file: string, read: InputRead, settings: CheckSettings | Lang): FileReport {

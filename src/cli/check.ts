@@ -1,17 +1,16 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
-import { SingleBar } from 'cli-progress';
 import { readInput, formatOf } from '../adapters/inputs';
 import { exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
-import { EMPTY_SUMMARY, bilingual, checkRead, type Checked, type CheckSettings } from './check-file';
+import type { Checked, CheckSettings } from './check-file';
+import { EMPTY_SUMMARY, bilingual } from './failed';
 import { checkFiles, defaultJobs } from './pool';
 import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
 import { NOT_READ_CODE, plural } from './batch';
 import { colorEnabled, painter } from './color';
-import { planIdentity } from './identity';
 import { writeReportFile } from './output';
 import type { RuleSetting } from '../core/config';
 
@@ -39,7 +38,7 @@ export interface CheckOptions {
   jobs?: number;
 }
 
-export { checkRead, orderFindings } from './check-file';
+// The core is loaded by the workers that check files (check-file.ts); the main thread needs it only for the examples.
 
 /** A file found in a folder in a format that is not read: reported with the reason and what to do. */
 export function notReadReport(n: NotRead, lang: Lang): FileReport {
@@ -49,7 +48,7 @@ export function notReadReport(n: NotRead, lang: Lang): FileReport {
 /** The built-in example, rendered in memory and read through the same reader as any file. */
 export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const [{ draftToBuffer }, { EXAMPLES }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples')]);
+  const [{ draftToBuffer }, { EXAMPLES }, { checkRead }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples'), import('./check-file')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, settings), read };
@@ -99,7 +98,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const out = (text: string) => (toFile ? report.push(text) : showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
   const err = (text: string) => (showBar ? held.push({ to: 'err', text }) : io.stderr.write(text));
   const bar = showBar
-    ? new SingleBar({
+    ? new (await import('cli-progress')).SingleBar({
         stream: { isTTY: true, columns: io.columns ?? 80, write: (s: string) => io.stderr.write(s) } as unknown as NodeJS.WritableStream,
         format: ' {bar} {value}/{total} {file}',
         barsize: 30,

@@ -6,9 +6,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, ConfigError, parseConfig, parseRuleOption, type ReviewConfig, type RuleSetting } from '../core/config';
-import { ALL_RULES } from '../core/rules';
 
-export const KNOWN_RULES: readonly string[] = ALL_RULES.map((r) => r.meta.id);
+/** Rule ids the settings may name. Loaded only when there are settings to check (start-up stays light). */
+async function knownRules(): Promise<readonly string[]> {
+  const { ALL_RULES } = await import('../core/rules');
+  return ALL_RULES.map((r) => r.meta.id);
+}
 
 export interface LoadedConfig extends ReviewConfig {
   /** The file the settings came from, or null when none was found or asked for. */
@@ -41,7 +44,7 @@ function jsonProblem(text: string, e: unknown): { ko: string; en: string } {
   return { ko: `JSON 문법 오류: ${msg}`, en: `invalid JSON: ${msg}` };
 }
 
-export async function readConfigFile(file: string): Promise<ReviewConfig> {
+export async function readConfigFile(file: string, known?: readonly string[]): Promise<ReviewConfig> {
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
@@ -56,7 +59,7 @@ export async function readConfigFile(file: string): Promise<ReviewConfig> {
   } catch (e) {
     throw new ConfigError([jsonProblem(text, e)], file);
   }
-  const { config, problems } = parseConfig(json, KNOWN_RULES);
+  const { config, problems } = parseConfig(json, known ?? (await knownRules()));
   if (problems.length) throw new ConfigError(problems, file);
   return config;
 }
@@ -73,11 +76,13 @@ export interface ConfigOptions {
 /** The settings of one run: the file's, then the --rule options. Throws ConfigError with every problem. */
 export async function loadConfig(opts: ConfigOptions, cwd: string): Promise<LoadedConfig> {
   const file = opts.config ? path.resolve(cwd, opts.config) : opts.configLookup === false ? null : await findConfigFile(cwd);
-  const base = file ? await readConfigFile(file) : { rules: {} };
+  if (!file && !opts.rule?.length) return { rules: {}, file: null };
+  const known = await knownRules();
+  const base = file ? await readConfigFile(file, known) : { rules: {} };
   const rules: Record<string, RuleSetting> = { ...base.rules };
   const problems = [];
   for (const text of opts.rule ?? []) {
-    const r = parseRuleOption(text, KNOWN_RULES);
+    const r = parseRuleOption(text, known);
     if ('id' in r) rules[r.id] = r.setting;
     else problems.push(r);
   }

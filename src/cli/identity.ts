@@ -3,7 +3,6 @@
  * so 200 files called 제출본(n).xlsx can be told apart in every report format.
  */
 import type { Plan } from '../core/model/plan';
-import { lastYear } from '../core/model/period';
 import type { Lang } from '../core/rules/types';
 
 export interface PlanIdentity {
@@ -25,7 +24,7 @@ export function planIdentity(plan: Plan): PlanIdentity {
     region: plan.meta.region,
     term: plan.meta.term,
     startYear: plan.period.startYear,
-    endYear: lastYear(plan.period),
+    endYear: plan.period.startYear + plan.period.years - 1,
     resultsYear: plan.results?.year ?? null,
     organisation: plan.results?.organisation ?? null,
   };

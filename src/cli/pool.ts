@@ -10,7 +10,8 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Lang } from '../core/rules/types';
-import { checkFile, failedReport, type CheckSettings, type Checked } from './check-file';
+import type { CheckSettings, Checked } from './check-file';
+import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './report';
 
@@ -169,7 +170,7 @@ export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions):
   const settings: CheckSettings = opts.settings ?? { lang: opts.lang };
   const pool = script ? new WorkerPool(script, size, settings, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
   const run = (job: FileJob): Promise<FileResult> =>
-    pool ? pool.run(job) : checkFile(job.file, job.fullPath, settings).then((c) => ({ ...c, bytes: c.read?.buffer }));
+    pool ? pool.run(job) : import('./check-file').then(({ checkFile }) => checkFile(job.file, job.fullPath, settings)).then((c) => ({ ...c, bytes: c.read?.buffer }));
   const window = size * 4;
   const pending = new Map<number, Promise<FileResult>>();
   let launched = 0;

@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { orderFindings } from '../../src/cli/check';
+import { orderFindings } from '../../src/cli/check-file';
 import { validateGrid } from '../../src/core/validate';
 
 const ROOT = path.join(__dirname, '../..');

@@ -4,7 +4,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RESULTS_SHEET, readXlsxFile } from '../../src/adapters/xlsx/read';
-import { orderFindings } from '../../src/cli/check';
+import { orderFindings } from '../../src/cli/check-file';
 import { exampleFile } from '../../src/cli/examples';
 import { CSV_HEADER, csvField, displayWidth } from '../../src/cli/report';
 import type { Finding } from '../../src/core/rules/types';

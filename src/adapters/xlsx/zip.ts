@@ -4,8 +4,7 @@
  * password-protected workbook, or a legacy .xls), or a zip that is not an Excel workbook.
  */
 
-import { crc32 } from 'zlib';
-import { Inflate } from 'fflate';
+import { crc32, inflateRawSync } from 'zlib';
 import { readFail } from '../read-error';
 
 export type SniffResult =
@@ -78,7 +77,7 @@ export function sniff(buf: Buffer): SniffResult {
 
 // ------------------------------------------------------------------------------------------------
 // The bounded zip reader the .xlsx reader uses: the central directory is checked against the file's
-// size and the limits below before any entry is inflated; entries are inflated in slices (fflate) so
+// size and the limits below before any entry is inflated; each entry is inflated by node's zlib into
 // a part is never held whole, and each entry's size and CRC-32 (node's zlib.crc32) are verified.
 
 
@@ -210,41 +209,28 @@ export function openZip(buf: Buffer, file?: string, limits: ZipLimits = ZIP_LIMI
   return { buf, entries, byName };
 }
 
-const SLICE = 64 * 1024;
+const SLICE = 256 * 1024;
 
 /**
- * Inflates one entry, handing its bytes to `onData` slice by slice, and verifies its size and CRC-32
- * at the end (a mismatch is "damaged" with the entry's name). `onData` may throw to stop early.
+ * Inflates one entry (node's zlib, never past its recorded size), verifies its size and CRC-32 — a
+ * mismatch is "damaged" with the entry's name, and nothing of a damaged entry is handed on — then
+ * hands its bytes to `onData` slice by slice, so the XML parser never holds the part as one string.
  */
 export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onData: (chunk: Uint8Array) => void, file?: string): void {
   const src = zip.buf.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  let crc = 0;
-  let size = 0;
-  const take = (chunk: Uint8Array) => {
-    size += chunk.length;
-    if (size > entry.size) damaged(file, entry.name, '압축을 푼 크기가 기록된 크기보다 큽니다', 'it inflates to more than its recorded size');
-    crc = crc32(chunk, crc);
-    onData(chunk);
-  };
-  if (entry.method === 0) {
-    for (let at = 0; at < src.length; at += SLICE) take(src.subarray(at, Math.min(src.length, at + SLICE)));
-  } else {
-    let ended = false;
-    const inflater = new Inflate((chunk, final) => {
-      if (chunk.length) take(chunk);
-      if (final) ended = true;
-    });
+  let data: Buffer;
+  if (entry.method === 0) data = src;
+  else {
     try {
-      if (src.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let at = 0; at < src.length; at += SLICE) inflater.push(src.subarray(at, Math.min(src.length, at + SLICE)), at + SLICE >= src.length);
+      data = inflateRawSync(src, { maxOutputLength: Math.max(1, entry.size) });
     } catch (e) {
-      if ((e as Error).name === 'InputReadError') throw e;
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') damaged(file, entry.name, '압축을 푼 크기가 기록된 크기보다 큽니다', 'it inflates to more than its recorded size');
       damaged(file, entry.name, '압축된 데이터가 깨졌습니다', 'its compressed data is broken');
     }
-    if (!ended) damaged(file, entry.name, '압축된 데이터가 중간에 끝납니다', 'its compressed data ends early');
   }
-  if (size !== entry.size) damaged(file, entry.name, `크기가 맞지 않습니다 (${size} ≠ ${entry.size})`, `size mismatch (${size} ≠ ${entry.size})`);
-  if (crc >>> 0 !== entry.crc >>> 0) damaged(file, entry.name, 'CRC 검사값이 맞지 않습니다', 'CRC-32 mismatch');
+  if (data.length !== entry.size) damaged(file, entry.name, `크기가 맞지 않습니다 (${data.length} ≠ ${entry.size})`, `size mismatch (${data.length} ≠ ${entry.size})`);
+  if (crc32(data) >>> 0 !== entry.crc >>> 0) damaged(file, entry.name, 'CRC 검사값이 맞지 않습니다', 'CRC-32 mismatch');
+  for (let at = 0; at < data.length; at += SLICE) onData(data.subarray(at, Math.min(data.length, at + SLICE)));
 }
 
 /** Verifies an entry nothing else reads (size and CRC only). */

@@ -5,6 +5,7 @@
  * `▲` is ambiguous (increase in some documents, minus in others), so it is not read as a sign.
  */
 import type { CellValue } from '../grid/grid';
+import { groupedFormat } from './format';
 
 export type NumberState =
   | 'number' // a real number cell
@@ -62,12 +63,25 @@ export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
   return percent ? { state: 'text-number', value, percent } : { state: 'text-number', value };
 }
 
+const decimalsByFormat = new Map<string, number | null>();
+
+/** Decimal places a number format shows, or null when it does not say (cached: a workbook has few formats). */
+function formatDecimals(numFmt: string): number | null {
+  let d = decimalsByFormat.get(numFmt);
+  if (d === undefined) {
+    const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
+    d = m ? m[1].length : /[#0]/.test(numFmt) ? 0 : null;
+    if (decimalsByFormat.size >= 1000) decimalsByFormat.clear();
+    decimalsByFormat.set(numFmt, d);
+  }
+  return d;
+}
+
 /** Decimal places a figure is shown with, used as its rounding precision. */
 export function decimalsOf(value: number, numFmt?: string): number {
   if (numFmt) {
-    const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
-    if (m) return m[1].length;
-    if (/[#0]/.test(numFmt)) return 0;
+    const d = formatDecimals(numFmt);
+    if (d !== null) return d;
   }
   const s = String(value);
   if (/e/i.test(s)) return 0;
@@ -79,6 +93,6 @@ export function decimalsOf(value: number, numFmt?: string): number {
 export function formatKoreanNumber(value: number | null, decimals = 0): string {
   if (value === null) return '';
   if (value === 0) return '-';
-  const abs = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 2) });
+  const abs = groupedFormat(decimals, Math.max(decimals, 2)).format(Math.abs(value));
   return value < 0 ? `△${abs}` : abs;
 }

@@ -11,9 +11,17 @@ export interface Label {
   synonyms: string[];
 }
 
-/** Normalised form used for every label comparison: no whitespace, no line breaks. */
+const normalised = new Map<string, string>();
+
+/** Normalised form used for every label comparison: no whitespace, no line breaks. Cached: the same labels and cells are compared many times. */
 export function norm(text: string): string {
-  return text.replace(/\s+/g, '');
+  let n = normalised.get(text);
+  if (n === undefined) {
+    n = text.replace(/\s+/g, '');
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(text, n);
+  }
+  return n;
 }
 
 /** Names compared ignoring whitespace and punctuation such as · . ㆍ (the seed spells one area both ways). */
@@ -21,9 +29,15 @@ export function nameKey(text: string): string {
   return text.replace(/[\s.·ㆍ・,，、\-_()（）]/g, '').toLowerCase();
 }
 
+const accepted = new WeakMap<Label, Set<string>>();
+
 export function matches(text: string, l: Label): boolean {
-  const t = norm(text);
-  return t === norm(l.text) || l.synonyms.some((s) => t === norm(s));
+  let forms = accepted.get(l);
+  if (!forms) {
+    forms = new Set([norm(l.text), ...l.synonyms.map(norm)]);
+    accepted.set(l, forms);
+  }
+  return forms.has(norm(text));
 }
 
 /**
@@ -46,10 +60,11 @@ export function circledNumber(n: number): string {
   return n >= 1 && n <= 50 ? Array.from(CIRCLED)[n - 1] : `${n}.`;
 }
 
+const CIRCLED_VALUE = new Map(Array.from(CIRCLED).map((ch, i) => [ch, i + 1]));
+
 /** The number of a circled numeral (① → 1), or null. */
 export function circledValue(ch: string): number | null {
-  const idx = Array.from(CIRCLED).indexOf(ch);
-  return idx >= 0 ? idx + 1 : null;
+  return CIRCLED_VALUE.get(ch) ?? null;
 }
 
 /**
