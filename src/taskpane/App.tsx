@@ -121,6 +121,8 @@ export function App(props: AppProps) {
   const [last, setLast] = useState<LastCost | null>(null);
   const [status, setStatusState] = useState<Status | null>(null);
   const [auto, setAuto] = useState(true);
+  /** How many checks have finished (exposed as data-checks, so browser tests can wait for a fresh result). */
+  const [checks, setChecks] = useState(0);
 
   /** A message for the panel the user is on. */
   const setStatus = useCallback((st: Omit<Status, 'tab'> & { tab?: TabName }) => setStatusState({ tab: tabRef.current, ...st }), []);
@@ -154,6 +156,7 @@ export function App(props: AppProps) {
       const r = await run('actionValidate', (svc) => svc.validate({ lang, highlight: true }), (x) => x.cost);
       if (!r) return;
       setValidation(r);
+      setChecks((n) => n + 1);
       const notices = (r.degraded ?? []).map((d) => pickLang(d, lang));
       if (r.result.fatal) {
         // The panel itself says what is missing and offers the template: no second message.
@@ -304,7 +307,7 @@ export function App(props: AppProps) {
             </Tab>
           </TabList>
         </div>
-        <main className={s.main} id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <main className={s.main} id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} data-checks={checks}>
           {noHost && (
             <MessageBar intent="warning" layout="multiline" data-testid="no-host">
               <MessageBarBody>

@@ -67,7 +67,7 @@ describe('jobtarget check on .hwpx', () => {
     const at = (expected: number, actual: number) => r.findings.find((f) => f.expected === expected && f.actual === actual)!;
     expect([at(4193, 4197).sheet, at(4193, 4197).cell]).toEqual(['표 2 「2. 분야별 목표」', '5행 3열']);
     const noTarget = r.findings.find((f) => f.rule === 'budget-without-target')!;
-    expect([noTarget.sheet, noTarget.cell]).toEqual(['표 24 「⑪ 산업단지·공업지역 고용환경 개선」', '8행 3열']);
+    expect([noTarget.sheet, noTarget.cell]).toEqual(['표 14 「⑪ 산업단지·공업지역 고용환경 개선」', '8행 3열']);
   });
 
   it('the seed document in its own layout, in a package 한글 saved, gives the same findings with table, row, column and page', async () => {

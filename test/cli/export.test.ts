@@ -77,7 +77,7 @@ describe('jobtarget export', () => {
     expect(places[5]).toBe('표 2 「2. 분야별 목표」 6행 3열');
     expect(places[22]).toBe('표 2 「2. 분야별 목표」 8행 3열');
     expect(places[24]).toBe('표 2 「2. 분야별 목표」 12행 1열');
-    expect(places[25]).toBe('표 24 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
+    expect(places[25]).toBe('표 14 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
   });
 
   it('exports a workbook: the example workbook gives the same document', async () => {

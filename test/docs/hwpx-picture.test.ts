@@ -35,7 +35,7 @@ afterAll(async () => {
 
 test('an exported document, rendered from its own table structure, shows the published layout', async () => {
   const bytes = writeHwpx(renderDocument(incheonSeogu2023), { date: new Date(Date.UTC(2026, 10, 1)) });
-  // Title, 공통 일자리 목표, 분야별 목표 and the first 실천과제 (with its 전략분야 line).
+  // Title, 공통 일자리 목표, 분야별 목표, the 전략분야·실천과제 overview and the first 실천과제.
   const html = hwpxToHtml(bytes, 17);
   const context = await browser.newContext({ viewport: { width: 900, height: 400 }, deviceScaleFactor: 2, offline: true });
   try {

@@ -80,10 +80,33 @@ test('빈 서식 for 2027–2030 writes the template the engine renders, with th
   expect(state.formats['메모']).toEqual(userSheetBefore);
 });
 
-test('검증 on the blank template reports no error', async () => {
+test('검증 on the untouched blank template: no finding, no highlight, no note; the progress instead', async () => {
   const { page } = pane;
+  const before = await visibleState(page);
   const status = await validate(page);
-  expect(status).toMatch(/^오류 0건/);
+  expect(status).toBe('검증을 마쳤습니다.');
+  expect(await page.locator('[data-testid="findings"]').count()).toBe(0);
+  expect(await page.getByTestId('severity-counts').count()).toBe(0);
+  const progress = await page.getByTestId('progress').textContent();
+  expect(progress).toContain('세부사업 15개 중 0개 입력');
+  expect(progress).toContain('아직 입력한 값이 없습니다');
+  // Nothing painted amber, no note, no formula shown anywhere.
+  const after = await visibleState(page);
+  expect(after.formats).toEqual(before.formats);
+  expect(after.notes).toEqual(before.notes);
+  expect(await page.locator('main').textContent()).not.toMatch(/=(IF|SUM)/);
   expect(pane.foreign).toEqual([]);
   expect(pane.errors).toEqual([]);
+});
+
+test('one 세부사업 typed in: only that row is checked, and the progress moves', async () => {
+  const { page } = pane;
+  await page.evaluate(() => window.__excelDouble!.userEdit('실천과제', 'D9', [[12]]));
+  const status = await validate(page);
+  expect(status).not.toMatch(/=(IF|SUM)/);
+  expect(await page.getByTestId('progress').textContent()).toContain('세부사업 15개 중 1개 입력');
+  const cells = await page.$$eval('[data-testid="findings"] button[data-rule]', (els) => els.map((e) => `${(e.closest('section[data-sheet]') as HTMLElement).dataset.sheet}!${(e as HTMLElement).dataset.cell}`));
+  expect(cells.length).toBeGreaterThan(0);
+  // Every finding is about the row typed in (실천과제 row 9) or the totals that now carry it.
+  for (const c of cells) expect(c).toMatch(/^(실천과제!\w+(7|8|9|10)|분야별 목표!\w+\d+)$/);
 });

@@ -8,7 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -117,8 +118,50 @@ export function buildHost() {
   });
 }
 
-/** Sanity check of the add-in build: its pages load office.js from the test server, not a CDN. */
+/** The task pane's scripts may weigh at most this much, gzipped, all together (issue #12): what it loads to open. */
+export const BUNDLE_BUDGET_BYTES = 230 * 1024;
+/** A chunk the pane loads later, on a user action (the 한글 export), may weigh at most this much, gzipped. */
+export const LAZY_CHUNK_BUDGET_BYTES = 64 * 1024;
+
+/** Script file names an HTML page of the build loads. */
+function pageScripts(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  return new Set([...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1].split('/').pop()));
+}
+
+/**
+ * The task pane's scripts and their gzipped sizes: `initial` is what taskpane.html loads to open the pane
+ * (counted against the budget, `total` in bytes); `lazy` are chunks it loads on a user action. The ribbon
+ * command's own entry (only commands.html loads it) is neither.
+ */
+export function bundleSizes(dir = ADDIN_DIST) {
+  const pane = pageScripts(dir, 'taskpane.html');
+  const commandsOnly = [...pageScripts(dir, 'commands.html')].filter((f) => !pane.has(f));
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && !commandsOnly.includes(f))
+    .map((f) => ({ file: f, gzip: gzipSync(readFileSync(join(dir, f)), { level: 9 }).length }));
+  const initial = all.filter((f) => pane.has(f.file));
+  const lazy = all.filter((f) => !pane.has(f.file));
+  return { files: initial, lazy, total: initial.reduce((n, f) => n + f.gzip, 0) };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Fails when the pane's scripts exceed the budget (or a lazy chunk its own); returns the sizes. */
+export function checkBundleBudget(dir = ADDIN_DIST) {
+  const sizes = bundleSizes(dir);
+  if (sizes.total > BUNDLE_BUDGET_BYTES) {
+    const list = sizes.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ');
+    throw new Error(`task-pane scripts are ${kb(sizes.total)} gzipped, over the ${BUNDLE_BUDGET_BYTES / 1024} KB budget (${list})`);
+  }
+  const big = sizes.lazy.filter((f) => f.gzip > LAZY_CHUNK_BUDGET_BYTES);
+  if (big.length) throw new Error(`chunks loaded on demand over ${LAZY_CHUNK_BUDGET_BYTES / 1024} KB gzipped: ${big.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}`);
+  return sizes;
+}
+
+/** Sanity check of the add-in build: its pages load office.js from the test server, not a CDN; the scripts fit the budget. */
 export function checkAddinBuild() {
+  checkBundleBudget();
   for (const page of ['taskpane.html', 'commands.html']) {
     const html = readFileSync(join(ADDIN_DIST, page), 'utf8');
     const srcs = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);

@@ -16,6 +16,8 @@ import { TEMPLATE } from '../../src/core/template/description';
 import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 import { validateGrid } from '../../src/core/validate';
 import type { VisibleState } from './host/injector';
+import { findingFigures, findingHeadline } from '../../src/taskpane/model/text';
+import { ACCEPTED_SHEET } from '../../src/core/accepted';
 import { launchChromium, openPane, type PaneSession } from './harness/browser';
 import {
   clearMarks,
@@ -101,21 +103,27 @@ test('검증 lists exactly the engine’s findings for the example, counted by s
   await resetSyncs(page);
 
   const status = await validate(page);
-  expect(status).toContain('오류 13건, 경고 11건, 참고 2건');
+  // The status line says what happened in Excel; the counts are shown once, in the severity filter.
+  expect(status).toMatch(/^검증을 마쳤습니다\. 셀 [\d,]+개를 표시했습니다 \(메모 포함\)\.$/);
   expect(expected.summary).toEqual({ error: 13, warning: 11, info: 2 });
   expect(await shownCounts(page)).toEqual(expected.summary);
+  expect(await page.getByTestId('severity-counts').textContent()).toBe('오류 13경고 11정보 2');
 
   const shown = await shownFindings(page);
   const key = (f: { severity: string | null; sheet: string; rule: string; cell: string }) => `${f.severity} ${f.sheet}!${f.cell} ${f.rule}`;
   expect(shown.map(key).sort()).toEqual(expected.findings.map(key).sort());
 
   // Grouped by sheet and table: the area totals under 분야별 목표, the ⑪ budget under its 실천과제.
+  // One short line each: severity word, cell, headline; the figures only on demand.
   const c7 = shown.find((f) => f.sheet === AREAS && f.cell === 'C7')!;
   expect(c7).toMatchObject({ severity: 'error', rule: 'area-total', table: '분야별 목표' });
-  expect(c7.text).toContain('계산 4,193 · 기재 4,197');
+  expect(c7.text).toBe(`오류: C7${findingHeadline(finding(AREAS, 'C7'), 'ko')}`.replace(/\s+/g, ' '));
   const f7 = shown.find((f) => f.sheet === AREAS && f.cell === 'F7')!;
   expect(f7).toMatchObject({ severity: 'warning', rule: 'area-total' });
-  expect(f7.text).toContain('계산 997 · 기재 996');
+  expect(await page.getByTestId('finding-details').count()).toBe(0);
+  // Sheets in workbook order.
+  const sheetsShown = await page.$$eval('[data-testid="findings"] > section[data-sheet]', (els) => els.map((e) => (e as HTMLElement).dataset.sheet));
+  expect(sheetsShown).toEqual(PLAN_SHEETS.filter((n) => sheetsShown.includes(n)));
   const c141 = shown.find((f) => f.sheet === TASKS && f.cell === 'C141')!;
   expect(c141).toMatchObject({ severity: 'info', rule: 'budget-without-target' });
   expect(c141.table).toContain('⑪');
@@ -124,8 +132,14 @@ test('검증 lists exactly the engine’s findings for the example, counted by s
   expect(view.syncs).toBeGreaterThan(0);
   expect(view.syncs).toBeLessThanOrEqual(3);
   expect(view.log.every((s) => !s.failed)).toBe(true);
-  // The footer reports the same cost.
+  // The footer reports the same cost (behind its toggle).
   expect(await page.getByTestId('cost').textContent()).toMatch(new RegExp(`검증: 셀 [\\d,]+개 읽음 · 왕복 ${view.syncs}회`));
+
+  // The figures on demand (clicking also selects the cells: after the round trips were counted).
+  await findingButton(page, AREAS, 'F7').click();
+  expect(await page.getByTestId('finding-details').textContent()).toContain(findingFigures(finding(AREAS, 'F7'), 'ko'));
+  await findingButton(page, AREAS, 'F7').click();
+  expect(await page.getByTestId('finding-details').count()).toBe(0);
 });
 
 test('the flagged cells are filled by severity and carry notes; validation wrote no value', async () => {
@@ -257,6 +271,50 @@ test('with the switch on, an edit in Excel is re-validated by itself (the fixed 
   expect((await shownFindings(page)).map(key).sort()).toEqual(edited.findings.map(key).sort());
   expect(await findingButton(page, AREAS, 'C7', 'area-total').count()).toBe(0);
   await clearMarks(page);
+});
+
+test('수용: an accepted finding is saved in the workbook, survives save and reopen, and stays out of the re-check', async () => {
+  const { page } = pane;
+  await setAutoRevalidate(page, false);
+  await validate(page);
+  const before = await shownFindings(page);
+  const target = before.find((f) => f.sheet === AREAS && f.rule === 'area-total')!;
+  await findingButton(page, AREAS, target.cell, 'area-total').click();
+  const details = page.getByTestId('finding-details');
+  await details.getByRole('button', { name: '수용', exact: true }).click();
+  await details.getByRole('textbox', { name: /수용 사유/ }).fill('도비 보조 사업 포함: 분야 합계가 큼');
+  const checks = Number(await page.locator('main[data-checks]').getAttribute('data-checks'));
+  await details.getByRole('button', { name: '수용하기' }).click();
+  await waitForStatus(page, '항목을 수용했습니다');
+  await page.waitForFunction((n) => Number(document.querySelector('main[data-checks]')?.getAttribute('data-checks')) > n, checks);
+  expect(await findingButton(page, AREAS, target.cell, 'area-total').count()).toBe(0);
+  expect((await shownFindings(page)).length).toBe(before.length - 1);
+  expect((await doubleView(page)).sheets).toContain(ACCEPTED_SHEET);
+  // The user does not see the bookkeeping sheet.
+  expect((await visibleState(page)).sheets).not.toContain(ACCEPTED_SHEET);
+
+  // Save, close, reopen: a new pane on the saved workbook.
+  const saved = await page.evaluate(() => window.__excelDouble!.snapshot());
+  const reopened = await openPane(browser, process.env.E2E_ORIGIN!, { config: { workbook: saved } });
+  try {
+    const p = reopened.page;
+    await paneReady(p);
+    await validate(p);
+    const again = await shownFindings(p);
+    expect(again.length).toBe(before.length - 1);
+    expect(again.some((f) => f.sheet === AREAS && f.cell === target.cell && f.rule === 'area-total')).toBe(false);
+    const accepted = p.getByTestId('accepted');
+    expect(await accepted.locator('summary').textContent()).toBe('수용한 항목 (1)');
+    await accepted.locator('summary').click();
+    expect(await accepted.textContent()).toContain('사유: 도비 보조 사업 포함: 분야 합계가 큼');
+    // 되돌리기: the finding is back.
+    await accepted.getByRole('button', { name: '되돌리기' }).click();
+    await waitForStatus(p, '수용을 취소했습니다');
+    await p.waitForFunction((n) => document.querySelectorAll('[data-testid="findings"] button[data-rule]').length === n, before.length);
+    expect(reopened.errors).toEqual([]);
+  } finally {
+    await reopened.close();
+  }
 });
 
 test('the pane made no request outside its own origin (office.js included, served locally), and logged no error', async () => {

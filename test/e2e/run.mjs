@@ -10,7 +10,8 @@
  *
  * Extra arguments go to jest: npm run test:e2e -- -t 지우기
  * Env: E2E_REBUILD=1 forces the builds; E2E_CHROMIUM=/path/to/chromium (default /usr/bin/chromium);
- *      E2E_SCREENSHOTS_DIR (default docs/screenshots).
+ *      E2E_SCREENSHOTS_DIR (default test-output/screenshots, ignored by git; `npm run screenshots` writes the
+ *      committed pictures in docs/screenshots).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';

@@ -34,7 +34,7 @@ const severities = () => items().map((b) => b.textContent!.split(':')[0]);
 
 test('one toggle per severity present, pressed by default, with its count and icon; no typed check mark', async () => {
   await validated();
-  const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
+  const bar = screen.getByRole('group', { name: '심각도 필터' });
   const toggles = within(bar).getAllByRole('button');
   const present = (['error', 'warning', 'info'] as const).filter((s) => summary[s] > 0);
   const names = { error: '오류', warning: '경고', info: '정보' };
@@ -60,7 +60,7 @@ test('the counts are shown once: not in the status line, no badge row, no zero-c
 
 test('turning severities off hides their findings; the toggles keep the totals', async () => {
   const user = await validated();
-  const bar = screen.getByRole('toolbar', { name: '심각도 필터' });
+  const bar = screen.getByRole('group', { name: '심각도 필터' });
   await user.click(within(bar).getByRole('button', { name: `오류 ${summary.error}` }));
   expect(within(bar).getByRole('button', { name: `오류 ${summary.error}` }).getAttribute('aria-pressed')).toBe('false');
   expect(items()).toHaveLength(summary.warning + summary.info);
@@ -86,5 +86,5 @@ test('a plan without findings says everything adds up', async () => {
   renderPane({ initialTab: 'validate' });
   await user.click(screen.getByRole('button', { name: '검증' }));
   expect((await screen.findAllByText('문제가 없습니다. 합계와 목표가 모두 맞습니다.')).length).toBe(1);
-  expect(screen.queryByRole('toolbar')).toBeNull();
+  expect(screen.queryByRole('group', { name: '심각도 필터' })).toBeNull();
 });

@@ -230,7 +230,7 @@ describe('findings list (component)', () => {
     expect(progress.textContent).toContain('아직 입력한 값이 없습니다');
     expect(screen.getByRole('progressbar')).toBeTruthy();
     expect(screen.queryByTestId('findings')).toBeNull();
-    expect(screen.queryByRole('toolbar')).toBeNull();
+    expect(screen.queryByRole('group', { name: '심각도 필터' })).toBeNull();
     expect(screen.getByTestId('status').textContent).toBe('검증을 마쳤습니다.');
   });
 

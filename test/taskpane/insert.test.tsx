@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
 import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
 import type { PlanDraft } from '../../src/core/model/draft';
-import { draftFor } from '../../src/taskpane/components/InsertPanel';
+import { EXAMPLE_CHOICES, draftFor } from '../../src/taskpane/components/InsertPanel';
 import type { AdapterMock } from './fake-adapter';
 import { renderPane } from './render';
 import { installDomStubs } from './setup';
@@ -121,9 +121,17 @@ test('예시: 세종 2024년 성과 inserts the results example (a 성과 sheet,
   expect(insertOptions().formulas).toBe(false);
 });
 
-test('draftFor: blank drafts follow the period; the example ignores it', () => {
-  expect(draftFor('blank', { startYear: 2027, years: 4 }).period).toEqual({ startYear: 2027, years: 4 });
-  expect(draftFor('example', { startYear: 2027, years: 4 })).toBe(incheonSeogu2023);
+test('draftFor: blank drafts follow the period; the example ignores it', async () => {
+  expect((await draftFor('blank', { startYear: 2027, years: 4 })).period).toEqual({ startYear: 2027, years: 4 });
+  expect(await draftFor('example', { startYear: 2027, years: 4 })).toBe(incheonSeogu2023);
+  expect(await draftFor('example', { startYear: 2027, years: 4 }, 'sejong-2024')).toBe(EXAMPLES['sejong-2024'].draft);
+});
+
+test('what the form says about each example (without loading it) is what the example holds', () => {
+  for (const c of EXAMPLE_CHOICES) {
+    const d = EXAMPLES[c.name].draft;
+    expect({ name: c.name, period: c.period, resultsOnly: c.resultsOnly }).toEqual({ name: c.name, period: d.period, resultsOnly: d.tasks.length === 0 && !!d.results });
+  }
 });
 
 test('an insert failure is reported in the status line', async () => {

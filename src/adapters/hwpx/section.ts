@@ -5,7 +5,8 @@
  * it (a page break, or the line positions `hp:lineseg vertpos` starting again at the top of a page).
  *
  * Streaming (saxes), so a large document never becomes a DOM. Headers, footers, footnotes, endnotes and
- * hidden comments are not part of the reading flow and are skipped.
+ * hidden comments are not part of the reading flow and are skipped; of an `hp:switch`, only the first
+ * `hp:case` is read (its `hp:default` repeats the same content for older readers).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -105,6 +106,8 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
   const stack: Frame[] = [];
   let skip = 0;
   let inText = 0;
+  /** Per open hp:switch: whether one of its hp:case branches was read (then hp:default repeats it). */
+  const switches: boolean[] = [];
   pages.newSection();
 
   const nearest = <K extends Frame['kind']>(kind: K): Extract<Frame, { kind: K }> | null => {
@@ -133,11 +136,18 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
     }
     const name = local(tag.name);
     const a = tag.attributes as Record<string, string>;
-    if (SKIPPED.has(name)) {
+    if (SKIPPED.has(name) || (name === 'default' && switches[switches.length - 1] === true)) {
       skip = 1;
       return;
     }
     switch (name) {
+      case 'switch':
+        switches.push(false);
+        break;
+      case 'case':
+        // Only the first branch: the others say the same for other readers.
+        if (switches[switches.length - 1] === true) skip = 1;
+        break;
       case 'p':
         stack.push({ kind: 'para', items: [], text: '', pageBreak: a.pageBreak === '1', vertpos: [], top: !stack.some((f) => f.kind === 'cell' || f.kind === 'box') });
         break;
@@ -216,6 +226,12 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
     }
     const name = local(tag.name);
     switch (name) {
+      case 'switch':
+        switches.pop();
+        break;
+      case 'case':
+        if (switches.length) switches[switches.length - 1] = true;
+        break;
       case 't':
         inText = Math.max(0, inText - 1);
         break;

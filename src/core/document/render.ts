@@ -7,8 +7,9 @@
  * - 공통 일자리 목표 with the two-row header of the published plans (목표 merged over the plan years);
  * - 분야별 목표 with each area (and 합 계) merged over its 성과목표/소요예산 rows, and the footnote that
  *   marks the area left out of the budget total;
- * - each 실천과제's 연차별 추진계획: its title (① …), its 전략분야 line, its unit line, and the table with
- *   the 총 계 and 세부사업 names merged over their row pairs;
+ * - the 전략분야·실천과제 overview of chapter III (which task belongs to which area), then each
+ *   실천과제's 연차별 추진계획: its title (① …), its unit line, and the table with the 총 계 and 세부사업
+ *   names merged over their row pairs;
  * - numbers as `#,##0` (rates with one decimal), `-` for none, `△` for negatives;
  * - at the end, the 개요 fields (region, term, plan period, required changes): the settings `check` reads
  *   back; an official copying tables into the plan leaves them out.
@@ -17,7 +18,7 @@ import type { DraftSeries, DraftTask, PlanDraft } from '../model/draft';
 import { baseYear, planYears } from '../model/period';
 import { unitLine } from '../model/units';
 import { formatKoreanNumber } from '../numbers/parse';
-import { TEMPLATE, indicatorHeaders, taskTitle, yearHeader } from '../template/description';
+import { TEMPLATE, indicatorHeaders, nameKey, taskTitle, yearHeader } from '../template/description';
 import type { StyleName } from '../template/styles';
 import { TableBuilder, type DocBlock, type DocModel, type DocParagraph } from './model';
 
@@ -104,10 +105,6 @@ function taskBlocks(task: DraftTask, d: PlanDraft): DocBlock[] {
   const t = TEMPLATE.tasks;
   const roles = TEMPLATE.roles;
   const n = d.period.years;
-  // The 전략분야 line of the template, as a one-row table: label and area name.
-  const area = new TableBuilder(t.areaLabel.text, 2, [9, 3 + 11 + 10 * n]);
-  area.set(0, 0, t.areaLabel.text, 'fieldLabel');
-  area.set(0, 1, task.area, 'fieldValue');
   const b = new TableBuilder(`${t.tableName} ${taskTitle(task.no, task.name)}`, 3 + n, [30, 9, 11, ...Array(n).fill(10)]);
   [t.anchor.text, t.roleHeader.text, t.totalHeader.text, ...planYears(d.period).map(yearHeader)].forEach((text, c) => b.set(0, c, text, 'header'));
   let r = 1;
@@ -127,7 +124,25 @@ function taskBlocks(task: DraftTask, d: PlanDraft): DocBlock[] {
     series(b, r + 1, 2, sp.budget, n, 'count');
     r += 2;
   }
-  return [para(taskTitle(task.no, task.name), 'subtitle'), area.build(0), para(unitLine([task.targetUnit, task.budgetUnit]), 'unit'), b.build(1)];
+  return [para(taskTitle(task.no, task.name), 'subtitle'), para(unitLine([task.targetUnit, task.budgetUnit]), 'unit'), b.build(1)];
+}
+
+/**
+ * The chapter III overview of the published plans: each 전략분야 with its 실천과제 (① …), one per line. It is
+ * what links a task to its area in a document (the workbook has a 전략분야 line above each task instead).
+ */
+function strategyMap(d: PlanDraft): DocBlock {
+  const t = TEMPLATE.tasks;
+  const b = new TableBuilder(`${t.areaLabel.text}·${t.tableName}`, 2, [30, 60]);
+  b.set(0, 0, t.areaLabel.text, 'header');
+  b.set(0, 1, t.tableName, 'header');
+  const areas = [...d.areas.map((a) => a.name), ...d.tasks.map((task) => task.area)].filter((name, i, all) => name !== '' && all.findIndex((x) => nameKey(x) === nameKey(name)) === i);
+  areas.forEach((area, i) => {
+    const tasks = d.tasks.filter((task) => nameKey(task.area) === nameKey(area));
+    b.set(1 + i, 0, area, 'label');
+    b.set(1 + i, 1, tasks.map((task) => taskTitle(task.no, task.name)).join('\n'), 'label');
+  });
+  return b.build(1);
 }
 
 function overviewBlocks(d: PlanDraft): DocBlock[] {
@@ -163,7 +178,7 @@ export function renderDocument(d: PlanDraft): DocModel {
       para(title, 'title'),
       ...(d.indicators.length ? indicatorsTable(d) : []),
       ...(d.areas.length ? areasTable(d) : []),
-      ...(d.tasks.length ? [para(TEMPLATE.tasks.title, 'subtitle'), ...d.tasks.flatMap((task) => taskBlocks(task, d))] : []),
+      ...(d.tasks.length ? [para(TEMPLATE.tasks.title, 'subtitle'), strategyMap(d), ...d.tasks.flatMap((task) => taskBlocks(task, d))] : []),
       ...overviewBlocks(d),
     ],
   };

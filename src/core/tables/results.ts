@@ -63,6 +63,15 @@ export function yearOf(t: string | undefined): number | null {
   return short ? 2000 + Number(short[1]) : null;
 }
 
+/** A document's results table states its year in a line just above it: `2024년 일자리 성과 (단위: 명)`. */
+function yearAbove(s: TableSheet, header: number): number | null {
+  for (let r = header - 1; r >= Math.max(0, header - 5); r--) {
+    const m = /((?:19|20)\d{2})\s*년/.exec(own(s, r, 0));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 /** Leading whitespace as levels: one ideographic space, a tab or two ASCII spaces per level. */
 function indentLevel(raw: string): number {
   const m = /^[\s\u3000]*/.exec(raw)?.[0] ?? '';
@@ -139,7 +148,7 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
   const results: Results = {
     sheet: refOf(s, h, Math.max(0, cols.name)).sheet,
     title: titleAbove(s, h, R.title, [R.fields.region, R.fields.organisation, R.fields.year]),
-    year: yearOf(yearField?.text) ?? (cols.actual >= 0 ? yearOf(own(s, h, cols.actual)) : null),
+    year: yearOf(yearField?.text) ?? (cols.actual >= 0 ? yearOf(own(s, h, cols.actual)) : null) ?? yearAbove(s, h),
     yearRef: yearField?.ref ?? null,
     region: field(s, R.fields.region, h)?.text ?? null,
     organisation: field(s, R.fields.organisation, h)?.text ?? null,
@@ -180,7 +189,7 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
         : null;
     const rowYear = cols.year >= 0 ? yearOf(own(s, r, cols.year)) : null;
     const rate = cols.rate >= 0 ? figure(s, r, cols.rate) : null;
-    // `-` in a 달성률 or 실적 cell of a document means not stated, not zero.
+    // `-` in a 달성률 or 실적 cell means not stated, not zero.
     const notStated = (f: typeof actual) => (f.state === 'dash' ? { ...f, state: 'blank' as const, value: null } : f);
     const item: ResultItem = {
       index: results.items.length,
@@ -191,8 +200,8 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
       unit,
       unitRef: cols.unit >= 0 ? refOf(s, r, cols.unit) : null,
       target,
-      actual: s.grid.source ? notStated(actual) : actual,
-      rate: rate && s.grid.source ? notStated(rate) : rate,
+      actual: notStated(actual),
+      rate: rate ? notStated(rate) : rate,
       link,
       year: rowYear ?? results.year,
       yearRef: rowYear !== null ? refOf(s, r, cols.year) : results.yearRef,

@@ -9,7 +9,7 @@ import type { Plan } from '../../core/model/plan';
 import type { Finding } from '../../core/rules/types';
 import { usePane } from '../context';
 import { findingKey, groupFindings } from '../model/findings';
-import { findingFigures, findingHeadline, findingParts } from '../model/text';
+import { findingDetail, findingFigures, findingHeadline, findingParts } from '../model/text';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -67,9 +67,11 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
   const [reason, setReason] = useState('');
   const f = props.finding;
   const figures = findingFigures(f, lang);
+  const detail = findingDetail(f, lang);
   const parts = findingParts(f);
   return (
     <div className={s.details} id={props.id} data-testid="finding-details">
+      {detail && <Text size={200}>{detail}</Text>}
       {figures && <Text size={200}>{figures}</Text>}
       {parts.length > 1 && (
         <Caption1 className={s.parts}>
@@ -149,8 +151,9 @@ export function FindingsList(props: {
                           className={s.item}
                           appearance="subtle"
                           onClick={() => {
+                            // Every click selects the cells (again); the details open and close with it.
                             setOpen(expanded ? null : key);
-                            if (!expanded) props.onSelect(f);
+                            props.onSelect(f);
                           }}
                           aria-expanded={expanded}
                           aria-controls={expanded ? detailsId : undefined}

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import {
-  Badge,
   Button,
   Caption1,
-  Card,
   Checkbox,
   Dialog,
   DialogActions,
@@ -11,12 +9,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -45,6 +37,34 @@ const useStyles = makeStyles({
   pick: { marginTop: tokens.spacingVerticalS },
   cellRef: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
   arrow: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  // Plain elements styled with Fluent tokens: Card and Table would add their packages to the bundle for a border and a grid.
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    color: tokens.colorNeutralForeground1,
+  },
+  table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300 },
+  th: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+  off: { color: tokens.colorNeutralForegroundDisabled },
+  // The verdict as a word in a tinted pill (the word carries it; the tint only repeats it).
+  pill: {
+    flexShrink: 0,
+    borderRadius: tokens.borderRadiusCircular,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    border: `${tokens.strokeWidthThin} solid currentColor`,
+  },
+  met: { color: tokens.colorPaletteGreenForeground1, backgroundColor: tokens.colorPaletteGreenBackground1 },
+  possibly: { color: tokens.colorPaletteDarkOrangeForeground1, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  short: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1 },
   cards: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, listStyleType: 'none', margin: 0, padding: 0 },
   head: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -52,12 +72,14 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground2 },
   dd: { margin: 0, fontVariantNumeric: 'tabular-nums' },
   steps: { fontVariantNumeric: 'tabular-nums' },
+  step: {},
+  nowrap: { whiteSpace: 'nowrap' },
 });
 
-const STATUS: Record<AssessmentStatus, { key: StringKey; color: 'success' | 'warning' | 'danger' }> = {
-  met: { key: 'statusMet', color: 'success' },
-  possibly: { key: 'statusPossibly', color: 'warning' },
-  'not-met': { key: 'statusNotMet', color: 'danger' },
+const STATUS: Record<AssessmentStatus, { key: StringKey; color: 'met' | 'possibly' | 'short' }> = {
+  met: { key: 'statusMet', color: 'met' },
+  possibly: { key: 'statusPossibly', color: 'possibly' },
+  'not-met': { key: 'statusNotMet', color: 'short' },
 };
 
 function IndicatorCard({ row }: { row: GrowthRow }) {
@@ -69,14 +91,14 @@ function IndicatorCard({ row }: { row: GrowthRow }) {
   const unit = row.unit === '%' ? '%' : ` ${row.unit}`;
   return (
     <li>
-      <Card aria-labelledby={id} data-testid={id} data-status={row.status}>
+      <section className={s.card} aria-labelledby={id} data-testid={id} data-status={row.status}>
         <div className={s.head}>
           <h3 className={s.name} id={id}>
             {row.name}
           </h3>
-          <Badge appearance="tint" color={st.color} data-testid={`${id}-status`}>
+          <span className={`${s.pill} ${s[st.color]}`} data-testid={`${id}-status`}>
             {t(st.key)}
-          </Badge>
+          </span>
         </div>
         <GrowthChart row={row} />
         <dl className={s.figures}>
@@ -100,10 +122,15 @@ function IndicatorCard({ row }: { row: GrowthRow }) {
           </dd>
           <dt className={s.dt}>{t('growthSteps')}</dt>
           <dd className={`${s.dd} ${s.steps}`} data-testid={`${id}-steps`}>
-            {row.years.map((y, i) => `${y} ${formatChange(row.steps[i], row.kind, 1, lang)}`).join(' · ')}
+            {row.years.map((y, i) => (
+              <span key={y} className={s.step}>
+                {i > 0 ? ' · ' : ''}
+                <span className={s.nowrap}>{`${y} ${formatChange(row.steps[i], row.kind, 1, lang)}`}</span>
+              </span>
+            ))}
           </dd>
         </dl>
-      </Card>
+      </section>
     </li>
   );
 }
@@ -117,37 +144,41 @@ function FillChoices(props: { rows: GrowthRow[]; picked: Set<number>; onPick: (i
   const { t, lang } = usePane();
   const s = useStyles();
   return (
-    <Table size="small" aria-label={t('fillConfirmTitle')} data-testid="fill-table">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t('fillWhat')}</TableHeaderCell>
-          <TableHeaderCell>{t('fillValues')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
+    <table className={s.table} aria-label={t('fillConfirmTitle')} data-testid="fill-table">
+      <thead>
+        <tr>
+          <th className={s.th} scope="col">
+            {t('fillWhat')}
+          </th>
+          <th className={s.th} scope="col">
+            {t('fillValues')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
         {props.rows.flatMap((r) => [
-          <TableRow key={`${r.index}`} data-indicator={r.index}>
-            <TableCell colSpan={2}>
+          <tr key={`${r.index}`} data-indicator={r.index}>
+            <td className={s.td} colSpan={2}>
               <Checkbox
                 className={s.pick}
                 checked={props.picked.has(r.index)}
                 onChange={(_, d) => props.onPick(r.index, d.checked === true)}
                 label={`${r.name} · ${t(STATUS[r.status].key)}`}
               />
-            </TableCell>
-          </TableRow>,
+            </td>
+          </tr>,
           ...r.changes.map((c) => (
-            <TableRow key={`${r.index}-${c.year}`} data-cell={c.ref.cell} aria-disabled={!props.picked.has(r.index) || undefined}>
-              <TableCell>{c.year}</TableCell>
-              <TableCell>
+            <tr key={`${r.index}-${c.year}`} data-cell={c.ref.cell} className={props.picked.has(r.index) ? undefined : s.off}>
+              <td className={s.td}>{c.year}</td>
+              <td className={s.td}>
                 <span className={s.cellRef}>{c.ref.cell} </span>
                 <span className={s.arrow}>{t('fillFrom', { from: c.from === null ? t('fillEmpty') : formatNumber(c.from, r.decimals, lang), to: formatNumber(c.to, r.decimals, lang) })}</span>
-              </TableCell>
-            </TableRow>
+              </td>
+            </tr>
           )),
         ])}
-      </TableBody>
-    </Table>
+      </tbody>
+    </table>
   );
 }
 
@@ -180,6 +211,7 @@ export function GrowthPanel(props: {
       <div className={s.top}>
         <Button
           appearance={toFill.length ? 'primary' : 'secondary'}
+          data-testid="fill"
           disabled={props.busy || props.disabled || toFill.length === 0}
           onClick={() => {
             setPicked(null);

@@ -4,9 +4,6 @@
  * Nothing is written to the workbook.
  */
 import { Button } from '@fluentui/react-components';
-import { writeHwpx } from '../../adapters/hwpx/write';
-import { documentTitle, draftFromPlan } from '../../core/document/from-plan';
-import { hasPlanTables, renderDocument } from '../../core/document/render';
 import type { Plan } from '../../core/model/plan';
 import { usePane } from '../context';
 
@@ -15,12 +12,13 @@ const TEXT = {
   en: { label: 'Export tables for 한글', hint: 'Download the disclosure tables as a 한글 (.hwpx) document' },
 };
 
-/** The .hwpx bytes and file name for a plan read from the workbook. */
-export function hwpxExport(plan: Plan): { name: string; bytes: Uint8Array } | null {
-  const draft = draftFromPlan(plan, documentTitle(plan));
-  if (!hasPlanTables(draft)) return null;
-  const base = (plan.meta.region ?? '').replace(/[\\/:*?"<>|\s]+/g, '') || '일자리목표';
-  return { name: `${base}-공시표-${plan.period.startYear}-${plan.period.startYear + plan.period.years - 1}.hwpx`, bytes: writeHwpx(renderDocument(draft)) };
+/**
+ * The .hwpx bytes and file name for a plan read from the workbook. The document renderer and the zip writer
+ * are loaded on the first export only: they would otherwise weigh on every opening of the pane (bundle budget).
+ */
+export async function hwpxExport(plan: Plan): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const { hwpxFile } = await import(/* webpackChunkName: "hwpx-export" */ './hwpx-export');
+  return hwpxFile(plan);
 }
 
 /** Saves bytes as a file through the browser's download. */
@@ -55,8 +53,8 @@ export function HwpxExportButton(props: HwpxExportButtonProps) {
       disabled={props.disabled || !file}
       title={text.hint}
       data-testid="hwpx-export"
-      onClick={() => {
-        const out = props.plan ? hwpxExport(props.plan) : null;
+      onClick={async () => {
+        const out = props.plan ? await hwpxExport(props.plan) : null;
         if (out) (props.save ?? downloadFile)(out.name, out.bytes);
       }}
     >

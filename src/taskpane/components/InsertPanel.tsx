@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Field, Input, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DEFAULT_EXAMPLE, EXAMPLES } from '../../core/examples';
+import { DEFAULT_EXAMPLE } from '../../core/examples/names';
 import { DEFAULT_PERIOD, baseYear, lastYear, periodProblem, type PlanPeriod } from '../../core/model/period';
 import { blankDraft } from '../../core/template/blank';
 import type { PlanDraft } from '../../core/model/draft';
@@ -13,10 +13,14 @@ export interface InsertRequest {
   draft: PlanDraft;
 }
 
-/** The examples the pane offers, by registry name, with their label keys. */
-const EXAMPLE_CHOICES = [
-  { name: DEFAULT_EXAMPLE, label: 'insertExample' },
-  { name: 'sejong-2024', label: 'insertExampleResults' },
+/**
+ * The examples the pane offers, by registry name, with their label keys and what the form shows about them
+ * (a test holds these to the drafts). The drafts themselves are loaded when inserted: the seed data would
+ * otherwise weigh on every opening of the pane.
+ */
+export const EXAMPLE_CHOICES = [
+  { name: DEFAULT_EXAMPLE, label: 'insertExample', period: { startYear: 2023, years: 4 }, resultsOnly: false },
+  { name: 'sejong-2024', label: 'insertExampleResults', period: { startYear: 2024, years: 1 }, resultsOnly: true },
 ] as const;
 
 type Choice = 'blank' | `example:${string}`;
@@ -29,8 +33,10 @@ const useStyles = makeStyles({
 });
 
 /** The draft to insert for a choice: the blank template for a period, or a seed example as it is. */
-export function draftFor(kind: TemplateKind, period: PlanPeriod, example: string = DEFAULT_EXAMPLE): PlanDraft {
-  return kind === 'example' ? EXAMPLES[example].draft : blankDraft({ period });
+export async function draftFor(kind: TemplateKind, period: PlanPeriod, example: string = DEFAULT_EXAMPLE): Promise<PlanDraft> {
+  if (kind !== 'example') return blankDraft({ period });
+  const { EXAMPLES } = await import(/* webpackChunkName: "examples" */ '../../core/examples');
+  return EXAMPLES[example].draft;
 }
 
 function toInt(text: string): number {
@@ -43,12 +49,12 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
   const [choice, setChoice] = useState<Choice>('blank');
   const kind: TemplateKind = choice === 'blank' ? 'blank' : 'example';
   const example = choice === 'blank' ? DEFAULT_EXAMPLE : choice.slice('example:'.length);
-  const exampleDraft = EXAMPLES[example].draft;
+  const exampleChoice = EXAMPLE_CHOICES.find((c) => c.name === example) ?? EXAMPLE_CHOICES[0];
   // A results report (성과 only) has a results year, not a plan period.
-  const resultsOnly = kind === 'example' && exampleDraft.tasks.length === 0 && !!exampleDraft.results;
+  const resultsOnly = kind === 'example' && exampleChoice.resultsOnly;
   const [startText, setStartText] = useState(String(DEFAULT_PERIOD.startYear));
   const [yearsText, setYearsText] = useState(String(DEFAULT_PERIOD.years));
-  const period: PlanPeriod = kind === 'example' ? exampleDraft.period : { startYear: toInt(startText), years: toInt(yearsText) };
+  const period: PlanPeriod = kind === 'example' ? exampleChoice.period : { startYear: toInt(startText), years: toInt(yearsText) };
   const problem = kind === 'blank' ? periodProblem(period) : null;
   const startProblem = problem && problem.includes('시작') ? problem : null;
   const yearsProblem = problem && !startProblem ? problem : null;
@@ -59,7 +65,7 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
       aria-labelledby="insert-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem && !props.busy && !props.disabled) props.onInsert({ kind, draft: draftFor(kind, period, example) });
+        if (!problem && !props.busy && !props.disabled) void draftFor(kind, period, example).then((draft) => props.onInsert({ kind, draft }));
       }}
     >
       <Text as="h2" id="insert-heading" weight="semibold" size={400}>
@@ -90,7 +96,7 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
       )}
       <Text size={200}>{t('insertNote')}</Text>
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" disabled={props.busy || props.disabled || !!problem}>
+        <Button appearance="primary" type="submit" data-testid="insert" disabled={props.busy || props.disabled || !!problem}>
           {t('insertButton')}
         </Button>
         {props.busy && <Spinner size="tiny" label={t('insertBusy')} />}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Caption1, ProgressBar, Spinner, Switch, Text, ToggleButton, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Spinner, Switch, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import type { ValidateResult } from '../../adapters/office/api';
 import { acceptanceKey, type Acceptance } from '../../core/accepted';
 import { isComplete, progressText } from '../../core/progress';
@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, padding: 0 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   accepted: { marginTop: tokens.spacingVerticalS },
+  bar: { height: '4px', borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorNeutralBackground6, overflow: 'hidden' },
+  barFill: { height: '100%', backgroundColor: tokens.colorBrandBackground },
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   acceptedList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   acceptedItem: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
@@ -91,7 +93,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
   return (
     <div className={s.root}>
       <div className={s.actions}>
-        <Button appearance="primary" onClick={props.onValidate} disabled={off}>
+        <Button appearance="primary" onClick={props.onValidate} disabled={off} data-testid="validate">
           {t('validateButton')}
         </Button>
         <Button onClick={props.onClear} disabled={off} title={t('clearHint')}>
@@ -113,7 +115,16 @@ export function ValidatePanel(props: ValidatePanelProps) {
             {t('progress')}: {progressText(progress, lang)}
           </Text>
           {progress.subprojects.total > 0 && (
-            <ProgressBar value={progress.subprojects.entered / progress.subprojects.total} thickness="medium" aria-label={t('progress')} />
+            <div
+              className={s.bar}
+              role="progressbar"
+              aria-label={t('progress')}
+              aria-valuemin={0}
+              aria-valuemax={progress.subprojects.total}
+              aria-valuenow={progress.subprojects.entered}
+            >
+              <div className={s.barFill} style={{ width: `${(100 * progress.subprojects.entered) / progress.subprojects.total}%` }} />
+            </div>
           )}
           {progress.untouched && <Caption1>{t('untouched')}</Caption1>}
         </div>
@@ -124,7 +135,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
             !progress?.untouched && <Text data-testid="no-findings">{t('noFindings')}</Text>
           ) : (
             <>
-              <Toolbar className={s.filters} aria-label={t('severityFilter')} size="small" data-testid="severity-counts">
+              <div role="group" className={s.filters} aria-label={t('severityFilter')} data-testid="severity-counts">
                 {SEVERITIES.filter((sev) => counts[sev] > 0).map((sev) => (
                   <ToggleButton
                     key={sev}
@@ -137,7 +148,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
                     {t(sev)} {counts[sev]}
                   </ToggleButton>
                 ))}
-              </Toolbar>
+              </div>
               <Caption1>{t('selectHint')}</Caption1>
               {shown.length === 0 ? (
                 <Text>{t('noneShown')}</Text>

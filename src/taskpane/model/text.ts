@@ -5,8 +5,29 @@
 import type { Finding, Lang } from '../../core/rules/types';
 import { formatNumber } from './format';
 
-export function findingHeadline(f: Finding, lang: Lang): string {
+/** The message split into its short statement and the parenthesised particulars that follow it. */
+function split(message: string): { head: string; rest: string } {
+  const cuts = [message.indexOf(' ('), message.indexOf(' — ')].filter((i) => i >= 8);
+  if (!cuts.length) return { head: message, rest: '' };
+  const i = Math.min(...cuts);
+  let rest = message.slice(i).trim().replace(/^—\s*/, '');
+  // "(…)" alone: the parentheses are the headline's, not the detail's.
+  if (/^\([^()]*(\([^()]*\)[^()]*)*\)$/.test(rest)) rest = rest.slice(1, -1);
+  return { head: message.slice(0, i), rest };
+}
+
+function messageOf(f: Finding, lang: Lang): string {
   return lang === 'en' ? f.messageEn : f.message;
+}
+
+/** One short line: the message's statement, without the particulars in parentheses. */
+export function findingHeadline(f: Finding, lang: Lang): string {
+  return split(messageOf(f, lang)).head;
+}
+
+/** The particulars the headline leaves out (the parts of a sum, the rounding), or ''. */
+export function findingDetail(f: Finding, lang: Lang): string {
+  return split(messageOf(f, lang)).rest;
 }
 
 function figure(v: number | string | null, lang: Lang): string {

@@ -147,6 +147,13 @@ describe('document structure', () => {
     const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
     expect(sheet.rows.map((_, i) => sheet.source!.locate(i, 0).cell)).toEqual(['문단 1, 1쪽', '문단 2, 1쪽', '문단 3, 2쪽', '문단 4, 3쪽', '문단 5, 3쪽']);
   });
+
+  test('headers, footers and footnotes are not read; an hp:switch is read once', () => {
+    const ctrl = (el: string, text: string) => `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:ctrl><hp:${el}><hp:subList>${para(text)}</hp:subList></hp:${el}></hp:ctrl><hp:t>본문</hp:t></hp:run></hp:p>`;
+    const sw = `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:switch><hp:case hp:required-namespace="urn:x"><hp:t>한 번</hp:t></hp:case><hp:default><hp:t>한 번</hp:t></hp:default></hp:switch></hp:run></hp:p>`;
+    const sheet = readHwpxBuffer(packageWith(ctrl('header', '머리말') + ctrl('footer', '쪽 번호') + ctrl('footNote', '각주') + sw)).grid.sheets[0];
+    expect(sheet.rows.map((r) => r.map((c) => c?.value))).toEqual([['본문'], ['본문'], ['본문'], ['한 번']]);
+  });
 });
 
 describe('bad input: one clear line each', () => {

@@ -123,7 +123,7 @@ describe('package structure, as 한글 writes it', () => {
     expect(sheet.rows[areas.firstRow + 1][2]).toEqual({ value: 60247, numFmt: '#,##0;"△"#,##0;"-"' });
   });
 
-  test('the first tables as 한글 will show them: titles, unit lines, two header rows, merged names', () => {
+  test('the first tables as 한글 will show them: titles, unit lines, two header rows, the area overview, merged names', () => {
     const lines = text('Preview/PrvText.txt').split('\r\n');
     expect(lines.slice(0, 6)).toEqual([
       '인천서구 민선8기 일자리대책 종합계획 (2023~2026)',
@@ -140,10 +140,12 @@ describe('package structure, as 한글 writes it', () => {
       '<합 계><성과목표><60,247><13,970><14,289><15,456><16,532>',
       '<소요예산><206,658><49,937><50,883><52,205><53,633>',
     ]);
+    // Chapter III's overview links each task to its area, as in the published plans.
+    const tasks = lines.indexOf('3. 실천과제 연차별 추진계획');
+    expect(lines.slice(tasks + 1, tasks + 3)).toEqual(['<전략분야><실천과제>', '<청년 일자리 확대><① 청년 창업 인프라 조성 ② 청년 일자리 지원 및 취업역량 강화>']);
     const first = lines.indexOf('① 청년 창업 인프라 조성');
-    expect(lines.slice(first, first + 6)).toEqual([
+    expect(lines.slice(first, first + 5)).toEqual([
       '① 청년 창업 인프라 조성',
-      '<전략분야><청년 일자리 확대>',
       '(단위 : 명, 백만원)',
       '<세부사업명><구 분><합계><2023년><2024년><2025년><2026년>',
       '<총 계><성과목표><18><12><6><-><->',

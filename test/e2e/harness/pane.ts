@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { SyncRecord } from '../../office-double';
 import type { VisibleState } from '../host/injector';
 
-export const SEVERITY_LABEL = { error: '오류', warning: '경고', info: '참고' } as const;
+export const SEVERITY_LABEL = { error: '오류', warning: '경고', info: '정보' } as const;
 export type SeverityName = keyof typeof SEVERITY_LABEL;
 
 /** Waits until the pane has rendered (its tabs exist). */
@@ -53,23 +53,28 @@ export async function setAutoRevalidate(page: Page, on: boolean): Promise<void> 
   if ((await sw.isChecked()) !== on) await sw.click();
 }
 
-/** 검증 tab → [검증]; resolves when the severity counts of the new result are shown. */
+/** How many checks the pane has finished (its data-checks counter). */
+export async function checksDone(page: Page): Promise<number> {
+  return Number((await page.locator('main[data-checks]').getAttribute('data-checks')) ?? 0);
+}
+
+/** Waits until the pane has finished more than `before` checks; fails with what the pane shows. */
+export async function waitForCheck(page: Page, before: number, timeout = 15_000): Promise<string> {
+  await page
+    .waitForFunction((prev) => Number(document.querySelector('main[data-checks]')?.getAttribute('data-checks') ?? 0) > prev, before, { timeout })
+    .catch(async (e: unknown) => {
+      const shown = (await page.getByTestId('status').textContent().catch(() => '')) || '(no status)';
+      throw new Error(`validation result did not appear; the pane shows: ${shown}\n${e instanceof Error ? e.message : String(e)}`);
+    });
+  return (await page.getByTestId('status').textContent()) ?? '';
+}
+
+/** 검증 tab → [검증]; resolves with the status line once the new result is shown. */
 export async function validate(page: Page): Promise<string> {
   await openTab(page, '검증');
-  const before = await page.getByTestId('status').textContent();
+  const before = await checksDone(page);
   await page.getByRole('button', { name: '검증', exact: true }).click();
-  await page.waitForFunction(
-    (prev) => {
-      const s = document.querySelector('[data-testid="status"]')?.textContent ?? '';
-      return s !== prev && /오류 \d+건/.test(s);
-    },
-    before,
-    { timeout: 15_000 },
-  ).catch(async (e: unknown) => {
-    const shown = (await page.getByTestId('status').textContent().catch(() => '')) || '(no status)';
-    throw new Error(`validation result did not appear; the pane shows: ${shown}\n${e instanceof Error ? e.message : String(e)}`);
-  });
-  return (await page.getByTestId('status').textContent()) ?? '';
+  return waitForCheck(page, before);
 }
 
 /** [지우기]; resolves with the status text once the pane reports what it restored. */
@@ -79,10 +84,10 @@ export async function clearMarks(page: Page): Promise<string> {
   return waitForStatus(page, '원래 서식으로 되돌렸습니다');
 }
 
-/** The severity badges above the list, e.g. { error: 13, warning: 11, info: 2 }. */
+/** The counts in the severity filter, e.g. { error: 13, warning: 11, info: 2 } (a severity without findings has no toggle: 0). */
 export async function shownCounts(page: Page): Promise<Record<SeverityName, number>> {
   return page.$$eval('[data-testid="severity-counts"] [data-severity]', (els) => {
-    const out: Record<string, number> = {};
+    const out: Record<string, number> = { error: 0, warning: 0, info: 0 };
     for (const el of els) out[(el as HTMLElement).dataset.severity!] = Number(/(\d+)\s*$/.exec(el.textContent ?? '')?.[1] ?? NaN);
     return out as Record<'error' | 'warning' | 'info', number>;
   });
@@ -94,7 +99,7 @@ export interface ShownFinding {
   table: string;
   rule: string;
   cell: string;
-  /** Visible text of the entry (cell, message, 계산 · 기재). */
+  /** Text of the entry (the severity word, cell and headline). */
   text: string;
 }
 
@@ -103,8 +108,9 @@ export async function shownFindings(page: Page): Promise<ShownFinding[]> {
   return page.$$eval('[data-testid="findings"] button[data-rule]', (els) =>
     els.map((el) => {
       const b = el as HTMLElement;
-      const label = b.getAttribute('aria-label') ?? '';
-      const sev = label.startsWith('오류') ? 'error' : label.startsWith('경고') ? 'warning' : label.startsWith('참고') ? 'info' : null;
+      // The severity as a reader gets it: the hidden word before the line ("오류: …"), not a colour.
+      const label = b.textContent ?? '';
+      const sev = label.startsWith('오류:') ? 'error' : label.startsWith('경고:') ? 'warning' : label.startsWith('정보:') ? 'info' : null;
       return {
         severity: sev as 'error' | 'warning' | 'info' | null,
         sheet: (b.closest('section[data-sheet]') as HTMLElement | null)?.dataset.sheet ?? '',

@@ -1,0 +1,61 @@
+/**
+ * 성과 tables as documents write them, built here cell by cell (not by our renderer): headers `실 적`,
+ * `실 적(상반기)`, `목 표`, `달성률(%)`; the first `합 계` row totals the rows under it though none is
+ * indented; `-` in a 실적 or 달성률 cell means not stated; 개社 added into a total in 명 is a unit warning.
+ * Figures are the 세종 2024 results (seed 004) laid out as a table.
+ */
+import type { CellValue, GridWorkbook } from '../../../src/core/grid/grid';
+import { validateGrid } from '../../../src/core/validate';
+
+const sheet = (name: string, rows: CellValue[][]): GridWorkbook => ({
+  sheets: [{ name, rows: rows.map((r) => r.map((v) => (v === null ? undefined : { value: v }))), merges: [] }],
+});
+const pick = (g: GridWorkbook) => validateGrid(g).findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.actual]);
+
+describe('a 성과 table in a document’s layout', () => {
+  it('합 계 first, 실 적 / 목 표 / 달성률(%): the total’s mismatch, and no finding on "-"', () => {
+    const g = sheet('성과', [
+      ['2024년 일자리 창출 실적'],
+      ['(단위 : 명)'],
+      ['구 분', '목 표', '실 적', '달성률(%)'],
+      ['합 계', 1100, 1216, 110.5],
+      ['세종청년희망내일센터', 200, 228, 114],
+      ['세종신중년센터', '-', 60, '-'],
+      ['세종일자리지원센터', 700, 753, 107.6],
+      ['세종지역혁신프로젝트', 200, 180, 90],
+    ]);
+    const r = validateGrid(g);
+    expect(r.plan.results).toMatchObject({ year: 2024, sheet: '성과' });
+    expect(r.plan.results!.items.map((i) => [i.name, i.level])).toEqual([
+      ['합 계', 1],
+      ['세종청년희망내일센터', 2],
+      ['세종신중년센터', 2],
+      ['세종일자리지원센터', 2],
+      ['세종지역혁신프로젝트', 2],
+    ]);
+    expect(pick(g)).toEqual([
+      ['structure', 'info', '', null, null],
+      ['result-sum', 'error', 'C4', 1221, 1216],
+    ]);
+  });
+
+  it('실 적(상반기) with a 단위 column: 개社 in a total in 명 is a unit warning', () => {
+    const g = sheet('청년', [
+      ['2024년 청년 경제활동 지원 (수혜인원)'],
+      ['구 분', '단위', '실 적(상반기)'],
+      ['합 계', '명', 1800],
+      ['구직·창업수당', '명', 200],
+      ['면접스타일링', '명', 180],
+      ['소상공인 컨설팅', '개社', 12],
+      ['소상공인 사회보험료', '명', 797],
+      ['미래적금', '명', 288],
+      ['주거임대료', '명', 135],
+      ['면접비', '명', 100],
+      ['재무컨설팅', '명', 88],
+    ]);
+    expect(pick(g)).toEqual([
+      ['structure', 'info', '', null, null],
+      ['result-units', 'warning', 'C3', '명', '개社'],
+    ]);
+  });
+});
