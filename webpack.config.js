@@ -171,6 +171,7 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'src/taskpane/support.html', to: 'support.html' },
+          { from: 'src/commands/quickcheck.html', to: 'quickcheck.html' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

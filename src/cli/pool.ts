@@ -15,6 +15,11 @@ import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './report';
 
+const envNumber = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : dflt;
+};
+
 export interface PoolLimits {
   /** V8 heap of one worker, MB. */
   memoryMb: number;
@@ -22,10 +27,7 @@ export interface PoolLimits {
   timeBudgetMs: number;
 }
 
-const envNumber = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
+
 
 /** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
 export const POOL_LIMITS: PoolLimits = {
@@ -54,8 +56,12 @@ export interface FileResult extends Checked {
   bytes?: Buffer;
 }
 
+/** A worker is replaced after this many files, so its heap (and the caches in it) cannot grow with the batch. */
+const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 100);
+
 interface Slot {
   worker: Worker;
+  files: number;
   task: { id: number; job: FileJob; resolve: (r: FileResult) => void; timer: NodeJS.Timeout } | null;
 }
 
@@ -87,7 +93,7 @@ class WorkerPool {
       stdout: true, // a worker never writes to the terminal
       stderr: true,
     });
-    const slot: Slot = { worker, task: null };
+    const slot: Slot = { worker, task: null, files: 0 };
     worker.on('message', (m: { id: number; report: FileReport; bytes?: Uint8Array }) => {
       const t = slot.task;
       if (!t || t.id !== m.id) return;
@@ -95,12 +101,22 @@ class WorkerPool {
       slot.task = null;
       const bytes = m.bytes ? Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength) : undefined;
       t.resolve({ report: m.report, read: null, bytes });
+      if (++slot.files >= FILES_PER_WORKER) this.retire(slot);
       this.pump();
     });
     worker.on('error', (e: Error & { code?: string }) => this.lost(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash'));
     worker.on('exit', () => this.lost(slot, 'crash'));
     this.slots.push(slot);
     return slot;
+  }
+
+  /** An idle worker that has done its share: ended, and a fresh one is started when needed. */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    void slot.worker.terminate();
   }
 
   /** The worker died or was ended: its file is reported, another worker takes its place. */

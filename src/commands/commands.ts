@@ -1,24 +1,76 @@
 /**
  * Function file of the ribbon's 빠른 검증 (Quick check) button: validates the workbook and marks the cells,
- * without opening the task pane. The pane shows the details; this only fills cells and adds notes.
+ * without opening the task pane, then tells the user what it found in a small dialog (quickcheck.html)
+ * — a ribbon button has no other place to speak, and a result only in the console is no result.
  */
 import { defaultHost, validate } from '../adapters/office';
-import type { ExcelHost } from '../adapters/office/api';
+import type { ExcelHost, ValidateResult } from '../adapters/office/api';
+import { summarize } from '../core/rules/run';
 import type { Lang } from '../core/rules/types';
 import { langFromDisplayLanguage } from '../taskpane/i18n';
 
-export async function validateWorkbook(event: Office.AddinCommands.Event, host: ExcelHost = defaultHost()): Promise<void> {
-  try {
-    let lang: Lang = 'ko';
+/** What the dialog shows: quickcheck.html reads these query parameters (plain text, no markup). */
+export function reportParams(lang: Lang, r: ValidateResult | null, error: unknown): URLSearchParams {
+  const p = new URLSearchParams({ lang });
+  if (!r) {
+    p.set('failed', error instanceof Error ? error.message : String(error));
+    return p;
+  }
+  if (r.result.fatal) p.set('notPlan', '1');
+  const counts = summarize(r.result.findings);
+  p.set('error', String(counts.error));
+  p.set('warning', String(counts.warning));
+  p.set('info', String(counts.info));
+  p.set('marked', String(r.marked));
+  // Degraded notes are "ko / en" pairs: keep the user's language.
+  for (const d of r.degraded ?? []) {
+    const [ko, en] = d.split(' / ');
+    p.append('note', (lang === 'en' ? en : ko) ?? d);
+  }
+  return p;
+}
+
+/** Shows the report in an Office dialog (DialogApi 1.1); resolves when the user closed it or it could not open. */
+export function showReport(params: URLSearchParams, base: string): Promise<boolean> {
+  return new Promise((resolve) => {
     try {
-      lang = langFromDisplayLanguage(Office.context.displayLanguage);
+      if (!Office.context.requirements.isSetSupported('DialogApi', '1.1')) {
+        resolve(false);
+        return;
+      }
+      const url = new URL(`quickcheck.html?${params.toString()}`, base).toString();
+      Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, (res) => {
+        if (res.status !== Office.AsyncResultStatus.Succeeded) {
+          resolve(false);
+          return;
+        }
+        // Closed by the user (or the page navigated away): the command is done.
+        res.value.addEventHandler(Office.EventType.DialogEventReceived, () => resolve(true));
+      });
     } catch {
-      // keep Korean
+      resolve(false);
     }
-    const r = await validate(host, { lang, highlight: true });
-    console.info(`jobtarget: ${r.result.findings.length} findings, ${r.marked} cells marked (${r.annotation}), ${r.cost.syncs} syncs`);
+  });
+}
+
+export async function validateWorkbook(event: Office.AddinCommands.Event, host: ExcelHost = defaultHost()): Promise<void> {
+  let lang: Lang = 'ko';
+  try {
+    lang = langFromDisplayLanguage(Office.context.displayLanguage);
+  } catch {
+    // keep Korean
+  }
+  let result: ValidateResult | null = null;
+  let error: unknown = null;
+  try {
+    result = await validate(host, { lang, highlight: true });
+    console.info(`jobtarget: ${result.result.findings.length} findings, ${result.marked} cells marked (${result.annotation}), ${result.cost.syncs} syncs`);
   } catch (e) {
+    error = e;
     console.error('jobtarget: quick check failed', e);
+  }
+  try {
+    await showReport(reportParams(lang, result, error), typeof location !== 'undefined' ? location.href : 'https://localhost/');
   } finally {
     event.completed();
   }

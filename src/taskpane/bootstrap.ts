@@ -24,14 +24,42 @@ declare global {
 /** What office.js told us; everything optional because outside Office there is nothing. */
 export interface OfficeInfo {
   inOffice: boolean;
+  /** Office.onReady had not answered within the wait (office.js is there: most likely a slow Excel). */
+  timedOut?: boolean;
   displayLanguage?: string;
   bodyBackgroundColor?: string;
 }
 
 /** Waits for Office.onReady, at most `timeoutMs`; never rejects. */
 export function officeReady(timeoutMs = 5000): Promise<OfficeInfo> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve({ inOffice: false });
-  const ready = Office.onReady().then(
+  return watchOffice(timeoutMs).first;
+}
+
+/**
+ * Office.onReady with a time limit that does not give up: `first` resolves when Office is ready or
+ * after `timeoutMs` (then with inOffice false, so the pane can say it is not connected); `late`
+ * resolves if Office becomes ready only after that (a slow start of Excel, a busy machine), so the
+ * pane can connect then instead of staying disconnected. `late` never resolves when Office was ready
+ * in time or never gets ready.
+ */
+export function watchOffice(timeoutMs = 5000): { first: Promise<OfficeInfo>; late: Promise<OfficeInfo> } {
+  const never = new Promise<OfficeInfo>(() => undefined);
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return { first: Promise.resolve({ inOffice: false }), late: never };
+  const ready = readyInfo();
+  let timedOut = false;
+  const timeout = new Promise<OfficeInfo>((resolve) =>
+    setTimeout(() => {
+      timedOut = true;
+      resolve({ inOffice: false, timedOut: true });
+    }, timeoutMs),
+  );
+  const first = Promise.race([ready, timeout]);
+  const late = ready.then((info) => (timedOut && info.inOffice ? info : never));
+  return { first, late };
+}
+
+function readyInfo(): Promise<OfficeInfo> {
+  return Office.onReady().then(
     (info) => {
       const inOffice = !!info && !!info.host;
       const out: OfficeInfo = { inOffice };
@@ -45,8 +73,13 @@ export function officeReady(timeoutMs = 5000): Promise<OfficeInfo> {
     },
     () => ({ inOffice: false }),
   );
-  const timeout = new Promise<OfficeInfo>((resolve) => setTimeout(() => resolve({ inOffice: false }), timeoutMs));
-  return Promise.race([ready, timeout]);
+}
+
+/** Shown while Excel is slower than the wait: the pane keeps listening and starts by itself. */
+export function waitingMessage(lang: Lang): string {
+  return lang === 'en'
+    ? 'Excel has not answered yet. Still waiting: the pane starts by itself as soon as Excel is ready. If nothing happens within a minute, close the pane and open it again.'
+    : 'Excel이 아직 응답하지 않습니다. 계속 기다리는 중이며, Excel이 준비되면 작업창이 저절로 시작됩니다. 1분이 지나도 그대로면 작업창을 닫았다가 다시 여세요.';
 }
 
 function param(search: string, name: string): string | null {

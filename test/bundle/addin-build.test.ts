@@ -82,10 +82,16 @@ describe('old webviews get a plain message, not a pane stuck on "connecting"', (
     const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
     return { html, scripts: [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]) };
   };
-  test('the inline script is ES5 (Trident runs it)', () => {
+  test('the inline scripts are ES5 (Trident runs them): the pane, the ribbon command and its report page', () => {
     const { scripts: list } = inline();
     expect(list.length).toBe(1);
     expect(parsesAt(list[0], 5)).toBeNull();
+    for (const page of ['commands.html', 'quickcheck.html']) {
+      const html = readFileSync(path.join(out, page), 'utf8');
+      const found = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+      expect(found.length).toBe(1);
+      expect({ page, error: parsesAt(found[0], 5) }).toEqual({ page, error: null });
+    }
   });
   test.each([
     ['Trident (Internet Explorer 11)', 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko', true],

@@ -63,9 +63,9 @@ describe('a batch on worker threads', () => {
     for (const f of files) if (f.error) expect(f.error).not.toMatch(/Cannot read|undefined|Bug :|Error:/);
   }, 180_000);
 
-  it('text reports too are identical whatever --jobs', () => {
+  it('text reports too are identical whatever --jobs, and when workers are replaced every 2 files', () => {
     const a = check(['제출본', '--jobs', '1']);
-    const b = check(['제출본', '--jobs', '3']);
+    const b = check(['제출본', '--jobs', '3'], { JOBTARGET_FILES_PER_WORKER: '2' });
     expect(b.stdout).toBe(a.stdout);
     expect(a.stdout).toContain('■');
   }, 180_000);

@@ -226,3 +226,25 @@ export const SEED_FINDINGS: [rule: string, severity: string, line: number, field
   ['budget-excluded', 'info', 455, 1, 2268300, null, null],
   ['budget-without-target', 'info', 895, 3, null, 0, null],
 ];
+
+/**
+ * A layout written as a real .xlsx with exceljs directly (cells, merges, formulas with their cached
+ * results — 0 included), as a user's workbook would be: the reader then sees it through the .xlsx adapter.
+ */
+export async function layoutXlsx(layout: Layout): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  for (const s of layout.grid.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((row, r) =>
+      row.forEach((c, col) => {
+        if (!c) return;
+        const cell = ws.getCell(r + 1, col + 1);
+        cell.value = c.formula ? { formula: c.formula, result: c.value as number } : (c.value as string | number);
+        if (c.numFmt) cell.numFmt = c.numFmt;
+      }),
+    );
+    for (const m of s.merges) ws.mergeCells(m);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

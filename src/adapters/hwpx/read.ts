@@ -312,7 +312,7 @@ export function documentGrid(items: HwpxItem[]): { sheet: GridSheet; tables: Tab
         if (!p) return { sheet: DOCUMENT_SHEET, cell: `${row + 1}번째 줄` };
         if (p.kind === 'para') return { sheet: DOCUMENT_SHEET, cell: `문단 ${p.no}${pageSuffix(p.page)}` };
         const t = p.table;
-        return { sheet: `표 ${t.no}${t.heading ? ` 「${t.heading}」` : ''}`, cell: `${p.row}행 ${col + 1}열${pageSuffix(t.page)}` };
+        return { sheet: `표 ${t.no}${t.heading ? ` 「${t.heading}」` : ''}`, cell: `${p.row}행 ${col + 1}열${pageSuffix(p.page)}` };
       },
     },
   };

@@ -69,26 +69,37 @@ function queueSheet(ctx: Excel.RequestContext, name: string): SheetRead {
   return { name, ws, used, blocks: [], merges: [] };
 }
 
-function queueMerges(sr: SheetRead, range: Excel.Range): void {
-  const areas = range.getMergedAreasOrNullObject();
+/** How merged areas are listed; passed only where the host has it (see validate.ts). */
+export type MergedAreasOf = (range: Excel.Range) => Excel.RangeAreas;
+
+/**
+ * Range.getMergedAreasOrNullObject.
+ * @requires ExcelApi 1.13
+ */
+export function mergedAreasOf(range: Excel.Range): Excel.RangeAreas {
+  return range.getMergedAreasOrNullObject();
+}
+
+function queueMerges(sr: SheetRead, range: Excel.Range, areasOf: MergedAreasOf): void {
+  const areas = areasOf(range);
   areas.load('address');
   sr.merges.push(areas);
 }
 
 /** Merges in bands of whole rows over the first rows, before the sheet's size is known. */
-function queueBlindMergeBands(sr: SheetRead, rows: number): void {
-  for (let r0 = 0; r0 < rows; r0 += MERGE_BAND_ROWS) queueMerges(sr, sr.ws.getRange(`${r0 + 1}:${r0 + MERGE_BAND_ROWS}`));
+function queueBlindMergeBands(sr: SheetRead, rows: number, areasOf: MergedAreasOf): void {
+  for (let r0 = 0; r0 < rows; r0 += MERGE_BAND_ROWS) queueMerges(sr, sr.ws.getRange(`${r0 + 1}:${r0 + MERGE_BAND_ROWS}`), areasOf);
 }
 
 /** Merges from row `from` on, in bands of the used columns that cannot hold more than MAX_MERGED_AREAS. */
-function queueExactMergeBands(sr: SheetRead, from: number): number {
+function queueExactMergeBands(sr: SheetRead, from: number, areasOf: MergedAreasOf): number {
   if (sr.used.isNullObject) return 0;
   const last = sr.used.rowIndex + sr.used.rowCount - 1;
   const rows = Math.max(1, Math.floor(MAX_MERGED_AREAS / Math.max(1, sr.used.columnCount)));
   let n = 0;
   for (let r0 = Math.max(from, sr.used.rowIndex); r0 <= last; r0 += rows) {
     const count = Math.min(rows, last - r0 + 1);
-    queueMerges(sr, sr.ws.getRangeByIndexes(r0, sr.used.columnIndex, count, sr.used.columnCount));
+    queueMerges(sr, sr.ws.getRangeByIndexes(r0, sr.used.columnIndex, count, sr.used.columnCount), areasOf);
     n++;
   }
   return n;
@@ -99,9 +110,9 @@ function queueExactMergeBands(sr: SheetRead, from: number): number {
  * when there are any, else in a round trip of their own. Should that still be refused, the check
  * carries on without them.
  */
-async function readRest(ctx: Excel.RequestContext, reads: SheetRead[], blocksFrom: number, mergesFrom: number | null, meter: Meter): Promise<boolean> {
+async function readRest(ctx: Excel.RequestContext, reads: SheetRead[], blocksFrom: number, merges: { from: number; areasOf: MergedAreasOf } | null, meter: Meter): Promise<boolean> {
   const pending = reads.flatMap((sr) => pendingBlocks(sr, blocksFrom));
-  if (mergesFrom === null) {
+  if (merges === null) {
     await readPending(ctx, pending, meter);
     return true;
   }
@@ -110,7 +121,7 @@ async function readRest(ctx: Excel.RequestContext, reads: SheetRead[], blocksFro
   const extra = {
     queue: () => {
       queued = 0;
-      for (const sr of reads) queued += queueExactMergeBands(sr, mergesFrom);
+      for (const sr of reads) queued += queueExactMergeBands(sr, merges.from, merges.areasOf);
     },
     undo: () => reads.forEach((sr, i) => (sr.merges.length = kept[i])),
   };
@@ -197,23 +208,23 @@ async function readPending(ctx: Excel.RequestContext, pending: Pending[], meter:
 }
 
 /**
- * Reads the named sheets (and their merged areas when `withMerges`, ExcelApi 1.13). `queueWith` queues
- * whatever else belongs in the first read round trip (it is queued again if that round trip has to be
- * redone). One round trip for any plan; more only for workbooks too large for one request, or with
- * more than 512 merged areas in MERGE_BAND_ROWS rows.
+ * Reads the named sheets (and their merged areas when given `areasOf`: hosts with ExcelApi 1.13).
+ * `queueWith` queues whatever else belongs in the first read round trip (it is queued again if that
+ * round trip has to be redone). One round trip for any plan; more only for workbooks too large for one
+ * request, or with more than 512 merged areas in MERGE_BAND_ROWS rows.
  */
-export async function readSheets(ctx: Excel.RequestContext, names: readonly string[], withMerges: boolean, meter: Meter, queueWith: () => void): Promise<SheetsRead> {
+export async function readSheets(ctx: Excel.RequestContext, names: readonly string[], areasOf: MergedAreasOf | null, meter: Meter, queueWith: () => void): Promise<SheetsRead> {
   const firstRows = BLOCKS_FIRST_SYNC * BLOCK_ROWS;
   const queueFirst = (blindMerges: boolean) => {
     const reads = names.map((name) => queueSheet(ctx, name));
     for (const sr of reads) {
       for (let k = 0; k < BLOCKS_FIRST_SYNC; k++) sr.blocks.push(queueBlock(sr, k * BLOCK_ROWS, (k + 1) * BLOCK_ROWS - 1));
-      if (blindMerges) queueBlindMergeBands(sr, BLIND_MERGE_ROWS);
+      if (blindMerges && areasOf) queueBlindMergeBands(sr, BLIND_MERGE_ROWS, areasOf);
     }
     queueWith();
     return reads;
   };
-  let reads = queueFirst(withMerges);
+  let reads = queueFirst(areasOf !== null);
   try {
     await meter.sync(ctx);
   } catch (e) {
@@ -222,19 +233,19 @@ export async function readSheets(ctx: Excel.RequestContext, names: readonly stri
       reads = names.map((name) => queueSheet(ctx, name));
       queueWith();
       await meter.sync(ctx);
-      const merged = await readRest(ctx, reads, 0, withMerges ? 0 : null, meter);
+      const merged = await readRest(ctx, reads, 0, areasOf ? { from: 0, areasOf } : null, meter);
       return { reads, mergesMissing: !merged };
     }
-    if (!withMerges) throw e;
+    if (!areasOf) throw e;
     // A band held more than 512 merged areas (Excel refuses the whole request): read again without
     // them, then the merges in bands that cannot hold that many.
     reads = queueFirst(false);
     await meter.sync(ctx);
-    const merged = await readRest(ctx, reads, firstRows, 0, meter);
+    const merged = await readRest(ctx, reads, firstRows, { from: 0, areasOf }, meter);
     return { reads, mergesMissing: !merged };
   }
   // Sheets taller than the blind bands: the rest of their merges.
-  const merged = await readRest(ctx, reads, firstRows, withMerges ? BLIND_MERGE_ROWS : null, meter);
+  const merged = await readRest(ctx, reads, firstRows, areasOf ? { from: BLIND_MERGE_ROWS, areasOf } : null, meter);
   return { reads, mergesMissing: !merged };
 }
 

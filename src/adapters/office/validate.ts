@@ -42,7 +42,7 @@ import {
   type MarkRecord,
   type SavedFill,
 } from './marks';
-import { collectGrid, isPayloadError, readSheets } from './read';
+import { collectGrid, isPayloadError, mergedAreasOf, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
 
 interface OldMarks {
@@ -115,7 +115,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       if (options.highlight && !highlight) {
         degraded.push(both('이 Excel은 셀 표시 기능(ExcelApi 1.9)을 지원하지 않아 표시하지 않았습니다', 'this Excel lacks ExcelApi 1.9: cells were not highlighted'));
       }
-      const withMerges = host.supports('ExcelApi', '1.13');
+      const areasOf = host.supports('ExcelApi', '1.13') ? mergedAreasOf : null;
 
       // 1. What sheets are there; which notes/comments.
       const sheets = ctx.workbook.worksheets;
@@ -129,7 +129,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       // 2. Read everything in one round trip (with the old marks and where the user's notes are).
       let old: OldMarks | null = null;
       let userAnnotations: Excel.Range[] = [];
-      const { reads, mergesMissing } = await readSheets(ctx, planNames, withMerges, meter, () => {
+      const { reads, mergesMissing } = await readSheets(ctx, planNames, areasOf, meter, () => {
         old = highlight && marksExists ? queueOldMarks(ctx) : null;
         userAnnotations = [];
         for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
@@ -147,7 +147,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         const title = s.rows[0]?.[0]?.value;
         return title !== RESULTS_TITLE_KO && title !== RESULTS_TITLE_EN;
       });
-      if (!withMerges) {
+      if (!areasOf) {
         degraded.push(both('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다', 'merged areas (ExcelApi 1.13) unavailable: read without merges'));
       } else if (mergesMissing) {
         degraded.push(both('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them'));

@@ -11,17 +11,12 @@ export interface Label {
   synonyms: string[];
 }
 
-const normalised = new Map<string, string>();
+const SPACE = /\s/;
+const SPACES = /\s+/g;
 
-/** Normalised form used for every label comparison: no whitespace, no line breaks. Cached: the same labels and cells are compared many times. */
+/** Normalised form used for every label comparison: no whitespace, no line breaks. Most texts have none: they are returned as they are, nothing allocated. */
 export function norm(text: string): string {
-  let n = normalised.get(text);
-  if (n === undefined) {
-    n = text.replace(/\s+/g, '');
-    if (normalised.size >= 50_000) normalised.clear();
-    normalised.set(text, n);
-  }
-  return n;
+  return SPACE.test(text) ? text.replace(SPACES, '') : text;
 }
 
 /** Names compared ignoring whitespace and punctuation such as · . ㆍ (the seed spells one area both ways). */

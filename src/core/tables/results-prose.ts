@@ -6,7 +6,13 @@
  *   - ▶ 세종일자리지원센터 **753명** (구직등록자 본인취업 389명 / 알선취업 343명)
  *
  * A total line (`… 총 N단위`) followed by bullet lines, each with its figure and its breakdown in
- * brackets, becomes the 성과 hierarchy: total → bullets → breakdown. Every figure points at its line.
+ * brackets, becomes the 성과 hierarchy: total → bullets → breakdown. So does a line whose figure is in
+ * its closing bracket, with its breakdown listed on the next line:
+ *
+ *   - 경제활동 참여율 제고를 위한 지원사업 운영(수혜인원 1,800명)
+ *    - * 구직·창업수당(200명), 면접스타일링(180명), 소상공인 컨설팅(12개社), … 등
+ *
+ * Every figure points at its line.
  */
 import type { Figure } from '../model/plan';
 import type { ResultItem, Results } from '../results/model';
@@ -25,6 +31,43 @@ const TOTAL = new RegExp(`^(.+?)\\s*총\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}`);
 const BULLET = new RegExp(`^[-•·]?\\s*[▶►▷○◦]?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\))?\\s*$`);
 const PART = new RegExp(`^(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}$`);
 
+const BRACKETED_TOTAL = new RegExp(`^[-•·]?\\s*(.+?)\\s*\\(\\s*([^()\\d]*?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*\\)\\s*$`);
+const LISTED_PART = new RegExp(`^(.+?)\\s*\\(\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*\\)$`);
+
+/** Splits "a(1명), b(2명), c(3개社) 등" at the commas outside brackets; drops the trailing 등. */
+function listItems(t: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of t) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out.map((x) => x.replace(/\s*등$/, '').trim()).filter((x) => x !== '');
+}
+
+/** `- 이름(수혜인원 1,800명)` with its breakdown on the next line, or null. */
+function bracketedBlock(s: TableSheet, r: number, line: string): ProseMatch['items'] | null {
+  const total = BRACKETED_TOTAL.exec(clean(line));
+  if (!total) return null;
+  let k = r + 1;
+  while (k < s.grid.rows.length && lineText(s, k) === '') k++;
+  const next = lineText(s, k);
+  if (!next || !/^[-•·]?\s*\*/.test(next.trim())) return null;
+  const parts = listItems(clean(next).replace(/^[-•·]?\s*\*\s*/, '')).map((x) => LISTED_PART.exec(x));
+  if (parts.length < 2 || parts.some((p) => p === null)) return null;
+  const name = total[2].trim() ? `${clean(total[1])} (${total[2].trim()})` : clean(total[1]);
+  return [
+    { level: 1, name, value: num(total[3]), unit: total[4], row: r },
+    ...parts.map((p) => ({ level: 2, name: clean(p![1]), value: num(p![2]), unit: p![3], row: k })),
+  ];
+}
+
 const num = (t: string) => Number(t.replace(/,/g, ''));
 const clean = (t: string) => t.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -38,6 +81,12 @@ export const proseResults: TableKind<ProseMatch> = {
     for (let r = 0; r < s.grid.rows.length; r++) {
       const line = lineText(s, r);
       if (!line) continue;
+      const bracketed = bracketedBlock(s, r, line);
+      if (bracketed) {
+        out.push({ kind: 'results-prose', sheet: s, header: r, last: bracketed[bracketed.length - 1].row, years: [], items: bracketed, year: null, yearRow: -1 });
+        r = bracketed[bracketed.length - 1].row;
+        continue;
+      }
       const total = TOTAL.exec(clean(line));
       if (!total) continue;
       const items: ProseMatch['items'] = [{ level: 1, name: clean(total[1]), value: num(total[2]), unit: total[3], row: r }];
@@ -77,7 +126,8 @@ export const proseResults: TableKind<ProseMatch> = {
   },
   read(m, asm) {
     const s: TableSheet = m.sheet;
-    const results: Results = {
+    // Several prose blocks make one 성과: later blocks are added to the first one's items.
+    const results: Results = asm.plan.results ?? {
       sheet: refOf(s, m.header, 0).sheet,
       title: m.yearRow >= 0 ? clean(String(s.grid.rows[m.yearRow]?.[0]?.value ?? '')) : null,
       year: m.year,
@@ -86,6 +136,10 @@ export const proseResults: TableKind<ProseMatch> = {
       organisation: null,
       items: [],
     };
+    if (results.year === null && m.year !== null) {
+      results.year = m.year;
+      results.yearRef = m.yearRow >= 0 ? refOf(s, m.yearRow, 0) : null;
+    }
     const stack: ResultItem[] = [];
     for (const it of m.items) {
       while (stack.length && stack[stack.length - 1].level >= it.level) stack.pop();

@@ -148,6 +148,22 @@ describe('document structure', () => {
     expect(sheet.rows.map((_, i) => sheet.source!.locate(i, 0).cell)).toEqual(['문단 1, 1쪽', '문단 2, 1쪽', '문단 3, 2쪽', '문단 4, 3쪽', '문단 5, 3쪽']);
   });
 
+  test('a table continued on the next page: each part’s rows name the page they are on', () => {
+    const lines = (v: number) => `<hp:linesegarray><hp:lineseg textpos="0" vertpos="${v}" vertsize="1000" textheight="1000" baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>`;
+    const at = (xml: string, v: number) => xml.replace(/<\/hp:run><\/hp:p>$/, `</hp:run>${lines(v)}</hp:p>`);
+    const head = [cell(0, 0, para('세부사업명')), cell(0, 1, para('2023년'))];
+    const body = [
+      at(para('분야별 목표'), 0),
+      at(table([head, [cell(1, 0, para('가')), cell(1, 1, para('1'))]], 2), 1600),
+      at(table([head, [cell(1, 0, para('나')), cell(1, 1, para('2'))]], 2), 0),
+    ].join('');
+    const r = readHwpxBuffer(packageWith(body));
+    const sheet = r.grid.sheets[0];
+    expect(r.tables).toHaveLength(1);
+    expect(sheet.rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['분야별 목표'], ['세부사업명', '2023년'], ['가', 1], ['나', 2]]);
+    expect([1, 2, 3].map((i) => sheet.source!.locate(i, 1).cell)).toEqual(['1행 2열, 1쪽', '2행 2열, 1쪽', '3행 2열, 2쪽']);
+  });
+
   test('headers, footers and footnotes are not read; an hp:switch is read once', () => {
     const ctrl = (el: string, text: string) => `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:ctrl><hp:${el}><hp:subList>${para(text)}</hp:subList></hp:${el}></hp:ctrl><hp:t>본문</hp:t></hp:run></hp:p>`;
     const sw = `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:switch><hp:case hp:required-namespace="urn:x"><hp:t>한 번</hp:t></hp:case><hp:default><hp:t>한 번</hp:t></hp:default></hp:switch></hp:run></hp:p>`;

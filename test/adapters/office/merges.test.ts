@@ -6,7 +6,7 @@
  */
 import { validate } from '../../../src/adapters/office';
 import { Meter } from '../../../src/adapters/office/host';
-import { collectGrid, readSheets } from '../../../src/adapters/office/read';
+import { collectGrid, mergedAreasOf, readSheets } from '../../../src/adapters/office/read';
 import { blankDraft } from '../../../src/core/template/blank';
 import { rectA1, seedCell, type ExcelDouble } from '../../office-double';
 import { coreFindings, findingKeys, inserted } from './helpers';
@@ -15,7 +15,7 @@ async function readMerges(x: ExcelDouble): Promise<{ merges: Record<string, stri
   return x.host.run(async (ctx) => {
     const meter = new Meter();
     const names = x.workbook.sheets.map((s) => s.name);
-    const { reads, mergesMissing } = await readSheets(ctx, names, true, meter, () => undefined);
+    const { reads, mergesMissing } = await readSheets(ctx, names, mergedAreasOf, meter, () => undefined);
     const { grid } = collectGrid(reads);
     return { merges: Object.fromEntries(grid.sheets.map((s) => [s.name, [...s.merges].sort()])), mergesMissing, syncs: meter.syncs };
   });

@@ -76,13 +76,17 @@ describe('seed 000 (인천 서구 2023–2026) as text', () => {
 describe('seed 004 (세종 2024 results) as text', () => {
   const r = seed('sejong-2024-results.txt');
 
-  it('reports the two mismatches of the job-creation summary, at their lines', () => {
+  it('reports the two mismatches of the job-creation summary and the unit mix, at their lines (as the 세종 example does)', () => {
     const got = r.findings.map((f) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance, f.cells]);
     expect(got).toEqual([
       ['structure', 'info', '', '', null, null, null, []],
       ['result-sum', 'error', '1 주요 성과', 'L7:F1', 1221, 1216, 2.5, ['1 주요 성과!L7:F1', '1 주요 성과!L9:F1', '1 주요 성과!L10:F1', '1 주요 성과!L11:F1', '1 주요 성과!L12:F1'].map((c) => `'${c.replace('!', "'!")}`)],
       ['result-sum', 'error', '1 주요 성과', 'L11:F1', 732, 753, 1.5, ["'1 주요 성과'!L11:F1", "'1 주요 성과'!L11:F1", "'1 주요 성과'!L11:F1"]],
+      // 수혜인원 1,800명 (line 27) = its eight items on line 28, 소상공인 컨설팅 12개社 among them: the units warning only.
+      ['result-units', 'warning', '1 주요 성과', 'L27:F1', '명', '개社', null, ["'1 주요 성과'!L27:F1", "'1 주요 성과'!L27:F1", "'1 주요 성과'!L28:F1", "'1 주요 성과'!L28:F1"]],
     ]);
+    expect(r.summary).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(r.findings[3].message).toContain('경제활동 참여율 제고를 위한 지원사업 운영 (수혜인원) 1,800명');
     expect(r.plan.results).toMatchObject({ year: 2024, title: 'I. 2024년 성과와 평가' });
     expect(r.plan.period).toEqual({ startYear: 2024, years: 1 });
     expect(r.fatal).toBe(false);
