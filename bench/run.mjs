@@ -208,8 +208,15 @@ row('`check` a 10,000-세부사업 plan', `${fmt(check10k, 0)} ms`, `floor reade
 // engine
 const grid10k = (await readXlsxFile(plan10k)).grid;
 validateGrid(grid10k);
-const engine = median([0, 1, 2, 3, 4].map(() => ms(() => validateGrid(grid10k)))) / 10;
-row('engine (`validateGrid`) per 1,000 세부사업', `${fmt(engine, 1)} ms`, '–', engine / 10, '≤ 10 ms', engine <= 10);
+// CPU time of this (single) thread: what the engine costs, whatever else the machine is doing.
+const cpuMs = (f) => {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+const engine = median([0, 1, 2, 3, 4].map(() => cpuMs(() => validateGrid(grid10k)))) / 10;
+row('engine (`validateGrid`) per 1,000 세부사업', `${fmt(engine, 1)} ms CPU`, '–', engine / 10, '≤ 10 ms', engine <= 10);
 
 // a batch
 const b243 = measure([mixed, '--format', 'csv']);

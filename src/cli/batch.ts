@@ -12,6 +12,7 @@ export interface BatchFile {
   error: string | null;
   errorCode: string | null;
   summary: Record<Severity, number>;
+  accepted?: readonly unknown[];
 }
 
 export interface BatchCounts {
@@ -26,6 +27,8 @@ export interface BatchCounts {
   notRead: number;
   /** Excel lock files (~$…) skipped in folders. */
   lockFiles: number;
+  /** Findings accepted in the workbooks (수용): skipped, not counted above. */
+  accepted: number;
   /** Readable files with at least one error. */
   withErrors: number;
   /** Readable files with warnings but no error. */
@@ -35,13 +38,14 @@ export interface BatchCounts {
 }
 
 export function batchCounts(reports: readonly BatchFile[], lockFiles = 0): BatchCounts {
-  const c: BatchCounts = { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, notRead: 0, lockFiles, withErrors: 0, withWarnings: 0, clean: 0 };
+  const c: BatchCounts = { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0, notRead: 0, lockFiles, withErrors: 0, withWarnings: 0, clean: 0 };
   for (const r of reports) {
     if (r.errorCode === NOT_READ_CODE) {
       c.notRead += 1;
       continue;
     }
     c.files += 1;
+    c.accepted += r.accepted?.length ?? 0;
     c.error += r.summary.error;
     c.warning += r.summary.warning;
     c.info += r.summary.info;

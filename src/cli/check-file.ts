@@ -59,7 +59,8 @@ export function checkRead(file: string, read: InputRead, settings: CheckSettings
   const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const findings = orderFindings(kept, read.grid);
   const summary = summarize(findings);
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings };
+  const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };
 }
 
 export interface Checked {

@@ -56,8 +56,8 @@ export interface FileResult extends Checked {
   bytes?: Buffer;
 }
 
-/** A worker is replaced after this many files, so its heap (and the caches in it) cannot grow with the batch. */
-const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 100);
+/** A worker is replaced after this many files (a fresh one starts cold, so not too often), so its heap (and the caches in it) cannot grow with the batch. */
+const FILES_PER_WORKER = envNumber('JOBTARGET_FILES_PER_WORKER', 250);
 
 interface Slot {
   worker: Worker;

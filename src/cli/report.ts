@@ -23,8 +23,17 @@ export interface FileReport {
   plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: Finding[];
+  /** Findings the workbook's acceptances (수용, core/accepted.ts) match: not in `findings`, not counted. */
+  accepted?: AcceptedReport[];
   /** Set when the annotated copy of this file could not be written (the file is then not ok). */
   annotateError?: string;
+}
+
+/** An accepted finding: the finding as JSON carries it, with why and when it was accepted. */
+export interface AcceptedReport {
+  finding: Finding;
+  reason: string;
+  acceptedAt: string;
 }
 
 export type BatchSummary = BatchCounts;
@@ -47,6 +56,8 @@ export interface JsonFile {
   plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
+  /** Findings accepted in the workbook (수용): skipped, not counted in `summary`. */
+  accepted: (JsonFinding & { reason: string; acceptedAt: string })[];
   /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
   annotateError?: string;
 }
@@ -83,6 +94,7 @@ export function toJsonReport(reports: readonly FileReport[], lockFiles = 0): Jso
       plan: r.plan,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map(jsonFinding),
+      accepted: (r.accepted ?? []).map((a) => ({ ...jsonFinding(a.finding), reason: a.reason, acceptedAt: a.acceptedAt })),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
     summary: batchSummary(reports, lockFiles),
@@ -197,7 +209,9 @@ export function formatTextFile(r: FileReport, lang: Lang, paint: Painter = paint
     const notRead = r.errorCode === 'not-read';
     return `${notRead ? '–' : paint.severity('error', '✗')} ${r.file} — ${notRead ? w.notRead : paint.severity('error', w.unreadable)}: ${r.error}\n`;
   }
-  if (r.findings.length === 0) return `${paint.ok('✓')} ${fileTitle(r, lang)} — ${paint.ok(w.none)}\n`;
+  const accepted = r.accepted?.length ?? 0;
+  const skipped = accepted ? (lang === 'ko' ? ` (수용한 항목 ${accepted}건은 건너뜀)` : ` (${accepted} accepted finding${accepted === 1 ? '' : 's'} skipped)`) : '';
+  if (r.findings.length === 0) return `${paint.ok('✓')} ${fileTitle(r, lang)} — ${paint.ok(w.none)}${skipped}\n`;
   const lines = [paint.bold(`■ ${fileTitle(r, lang)} — ${severityCounts(r.summary, lang)}`)];
   const rows = r.findings.map((f) => [w.severity[f.severity], f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet || '-', f.rule, messageWithFigures(f, lang)]);
   const widths = [0, 1, 2].map((c) => Math.max(displayWidth(w.headers[c]), ...rows.map((x) => displayWidth(x[c]))));
@@ -206,6 +220,7 @@ export function formatTextFile(r: FileReport, lang: Lang, paint: Painter = paint
   lines.push(line(w.headers));
   lines.push(line(widths.map((n) => '─'.repeat(n)).concat('─'.repeat(Math.max(displayWidth(w.headers[3]), 8)))));
   rows.forEach((row, i) => lines.push(line(row, r.findings[i].severity)));
+  if (skipped) lines.push(` ${skipped}`);
   return `${lines.join('\n')}\n\n`;
 }
 

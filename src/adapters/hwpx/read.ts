@@ -20,7 +20,7 @@ import { InputReadError, readFail, type ReadErrorCode } from '../read-error';
 import { rangeA1 } from '../../core/grid/a1';
 import type { GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { parseKoreanNumber } from '../../core/numbers/parse';
-import { PageCounter, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
+import { MAX_TABLE_COLS, MAX_TABLE_ROWS, PageCounter, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
 import { ZIP_LIMITS, ZipError, ZipReader, isZip, type ZipLimits } from './zip';
 
 /** Bad input throws the shared InputReadError (src/adapters/read-error.ts): one line, Korean then English. */
@@ -201,8 +201,10 @@ function shortHeading(text: string): string {
 }
 
 function tableRows(t: HwpxTable): (string | null)[][] {
-  const rows: (string | null)[][] = Array.from({ length: Math.max(t.rowCnt, ...t.cells.map((c) => c.row + c.rowSpan)) }, () => []);
-  for (const c of t.cells) if (c.row >= 0 && c.col >= 0) rows[c.row][c.col] = cellText(c);
+  // reduce, not Math.max(...cells): a hostile table may have more cells than a call has arguments.
+  const count = Math.min(MAX_TABLE_ROWS, t.cells.reduce((m, c) => Math.max(m, c.row + c.rowSpan), t.rowCnt));
+  const rows: (string | null)[][] = Array.from({ length: count }, () => []);
+  for (const c of t.cells) if (c.row >= 0 && c.col >= 0 && c.row < count) rows[c.row][c.col] = cellText(c);
   return rows;
 }
 
@@ -215,7 +217,7 @@ export function documentGrid(items: HwpxItem[]): { sheet: GridSheet; tables: Tab
   let paraNo = 0;
   let heading = '';
   /** The table the last rows belong to, while only blank paragraphs follow it (a continuation may come). */
-  let open: { info: TableInfo; table: HwpxTable; header: (string | null)[][] } | null = null;
+  let open: { info: TableInfo; header: (string | null)[][] } | null = null;
 
   const blankRow = (page: number | null) => {
     if (rows.length > 0 && rows[rows.length - 1].length === 0) return; // runs of blank lines become one
@@ -225,7 +227,7 @@ export function documentGrid(items: HwpxItem[]): { sheet: GridSheet; tables: Tab
 
   const emitTable = (t: HwpxTable, parent: number | null, page: number | null) => {
     for (const c of t.caption) if (c.kind === 'para' && c.text) emitPara(c.text, page);
-    const colCnt = Math.max(t.colCnt, ...t.cells.map((c) => c.col + c.colSpan));
+    const colCnt = Math.min(MAX_TABLE_COLS, t.cells.reduce((m, c) => Math.max(m, c.col + c.colSpan), t.colCnt));
     const texts = tableRows(t);
     let info: TableInfo;
     let skip = 0;
@@ -251,13 +253,16 @@ export function documentGrid(items: HwpxItem[]): { sheet: GridSheet; tables: Tab
       places.push({ kind: 'table', table: info, row: offset + r - info.firstRow + 1, page });
     }
     for (const c of t.cells) {
-      if (c.row < skip || c.row < 0 || c.col < 0) continue;
+      if (c.row < skip || c.row < 0 || c.col < 0 || c.row >= texts.length) continue;
       const r = offset + c.row;
       const text = cellText(c);
       if (text !== '') rows[r][c.col] = documentValue(text);
-      if (c.rowSpan > 1 || c.colSpan > 1) merges.push(rangeA1(r, c.col, r + c.rowSpan - 1, c.col + c.colSpan - 1));
+      // Spans end inside the table as read.
+      const lastRow = offset + Math.min(texts.length, c.row + c.rowSpan) - 1;
+      const lastCol = Math.min(colCnt, c.col + c.colSpan) - 1;
+      if (lastRow > r || lastCol > c.col) merges.push(rangeA1(r, c.col, lastRow, lastCol));
     }
-    open = parent === null ? { info, table: t, header: open?.info === info ? open.header : texts.slice(0, 3) } : null;
+    open = parent === null ? { info, header: open?.info === info ? open.header : texts.slice(0, 3) } : null;
     // A table ends at its last row: a blank line after it keeps the next paragraph out of it.
     blankRow(page);
     // Tables nested in cells follow their table (and end it: nothing continues it after them).

@@ -38,6 +38,11 @@ export interface HwpxTable {
 
 export type HwpxItem = HwpxParagraph | HwpxTable;
 
+/** Far beyond any plan table; a hostile address or span is clipped to these so it cannot blow up the grid. */
+export const MAX_TABLE_ROWS = 100_000;
+export const MAX_TABLE_COLS = 1_000;
+const clip = (n: number, max: number) => Math.min(Math.max(n, 0), max);
+
 /** Elements whose paragraphs are not in the reading flow. */
 const SKIPPED = new Set(['header', 'footer', 'footNote', 'endNote', 'hiddenComment', 'memo', 'masterPage']);
 
@@ -170,7 +175,7 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
       case 'tbl': {
         const p = nearest('para');
         if (p) flush(p);
-        stack.push({ kind: 'table', table: { kind: 'table', rowCnt: int(a.rowCnt, 0), colCnt: int(a.colCnt, 0), cells: [], caption: [], page: null } });
+        stack.push({ kind: 'table', table: { kind: 'table', rowCnt: clip(int(a.rowCnt, 0), MAX_TABLE_ROWS), colCnt: clip(int(a.colCnt, 0), MAX_TABLE_COLS), cells: [], caption: [], page: null } });
         break;
       }
       case 'tc':
@@ -179,16 +184,19 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
       case 'cellAddr': {
         const c = nearest('cell');
         if (c) {
-          c.cell.row = int(a.rowAddr, -1);
-          c.cell.col = int(a.colAddr, -1);
+          const row = int(a.rowAddr, -1);
+          const col = int(a.colAddr, -1);
+          // A cell outside the bounds is not placed (its row/col stay -1).
+          c.cell.row = row < MAX_TABLE_ROWS ? row : -1;
+          c.cell.col = col < MAX_TABLE_COLS ? col : -1;
         }
         break;
       }
       case 'cellSpan': {
         const c = nearest('cell');
         if (c) {
-          c.cell.rowSpan = Math.max(1, int(a.rowSpan, 1));
-          c.cell.colSpan = Math.max(1, int(a.colSpan, 1));
+          c.cell.rowSpan = clip(int(a.rowSpan, 1), MAX_TABLE_ROWS) || 1;
+          c.cell.colSpan = clip(int(a.colSpan, 1), MAX_TABLE_COLS) || 1;
         }
         break;
       }

@@ -8,20 +8,13 @@
  */
 import { crc32 } from 'zlib';
 import { Inflate } from 'fflate';
+import { ZIP_LIMITS as XLSX_ZIP_LIMITS, type ZipLimits } from '../xlsx/zip';
 
-export const ZIP_LIMITS = {
-  /** More entries than any real document package has (한글 writes ~10). */
-  maxEntries: 10_000,
-  /** One entry, inflated. */
-  maxEntryBytes: 256 * 1024 * 1024,
-  /** Everything read from one package, inflated. */
-  maxTotalBytes: 512 * 1024 * 1024,
-  /** Inflated ÷ compressed, checked once an entry passes 1 MB (XML compresses 5–30×, a bomb ~1000×). */
-  maxRatio: 200,
-  ratioFloorBytes: 1024 * 1024,
-};
+/** The same limits as for .xlsx packages (src/adapters/xlsx/zip.ts): one policy for every zip read. */
+export const ZIP_LIMITS: ZipLimits = XLSX_ZIP_LIMITS;
 
-export type ZipLimits = typeof ZIP_LIMITS;
+export type { ZipLimits };
+
 
 export interface ZipEntry {
   name: string;

@@ -1,7 +1,8 @@
 /**
  * Inserts the template (blank or an example draft) through Office.js, from the same rendered workbook
- * the exceljs writer uses. Two round trips whatever the plan's size: one to learn the sheet names
- * (insert never overwrites a sheet), one to write everything.
+ * the exceljs writer uses. Two round trips: one to learn the sheet names (insert never overwrites a
+ * sheet), one to write everything — unless Excel refuses that request for its size (a plan of many
+ * thousand 세부사업 comes near 5 MB): then it is written in row bands, as many round trips as needed.
  */
 import { columnLetters, parseRange, rangeA1 } from '../../core/grid/a1';
 import type { CellValue } from '../../core/grid/grid';
@@ -11,6 +12,7 @@ import { STYLES, type CellStyle, type StyleName } from '../../core/template/styl
 import type { ExcelHost, InsertOptions, InsertResult } from './api';
 import { Meter, asOwnWrite } from './host';
 import { planSheetNames } from './names';
+import { isPayloadError } from './read';
 
 export interface Rect {
   r0: number;
@@ -146,8 +148,29 @@ function valueBlocks(cells: readonly RenderedCell[]): { rect: Rect; matrix: (str
   });
 }
 
-/** Queues everything needed to write one rendered sheet (no sync). */
-export function queueSheet(ws: Excel.Worksheet, sheet: RenderedSheet, host: ExcelHost): void {
+/** Rows r0…r1 (0-based) of a sheet: a part of it written in one request. */
+export interface RowBand {
+  r0: number;
+  r1: number;
+}
+
+/** Last row (0-based) a rendered sheet uses. */
+export function lastRow(sheet: RenderedSheet): number {
+  let last = 0;
+  for (const c of sheet.cells) if (c.row > last) last = c.row;
+  for (const m of sheet.merges) last = Math.max(last, parseRange(m).r1);
+  return last;
+}
+
+/**
+ * Queues everything needed to write one rendered sheet, or the rows of `band` (no sync): its cells,
+ * the merged areas starting in it and their styles; the sheet-wide settings (widths, panes, printing)
+ * with the band that starts at the top.
+ */
+export function queueSheet(ws: Excel.Worksheet, whole: RenderedSheet, host: ExcelHost, band?: RowBand): void {
+  const inBand = (row: number) => !band || (row >= band.r0 && row <= band.r1);
+  const sheet: RenderedSheet = band ? { ...whole, cells: whole.cells.filter((c) => inBand(c.row)), merges: whole.merges.filter((m) => inBand(parseRange(m).r0)) } : whole;
+  const first = !band || band.r0 === 0;
   for (const { rect, matrix } of valueBlocks(sheet.cells)) ws.getRange(rectAddress(rect)).formulas = matrix;
 
   // A merged area takes its top-left cell's style on every cell, so styled blocks stay rectangular
@@ -171,6 +194,7 @@ export function queueSheet(ws: Excel.Worksheet, sheet: RenderedSheet, host: Exce
   }
 
   for (const m of sheet.merges) ws.getRange(m).merge(false);
+  if (!first) return;
 
   // Column widths, one range per run of equal widths.
   let start = 0;
@@ -208,12 +232,40 @@ export async function insertTemplate(host: ExcelHost, draft: PlanDraft, options:
         options.sheetNames,
       );
       const rendered = renderWorkbook(draft, { formulas: options.formulas, sheetNames: names });
-      // Add every sheet before writing: formulas refer across sheets.
-      const added = rendered.sheets.map((s) => sheets.add(s.name));
-      rendered.sheets.forEach((s, i) => queueSheet(added[i], s, host));
-      added[0].activate();
-      added[0].getRange('A1').select();
-      await meter.sync(ctx);
+      const finish = (ws: Excel.Worksheet) => {
+        ws.activate();
+        ws.getRange('A1').select();
+      };
+      try {
+        // Add every sheet before writing: formulas refer across sheets.
+        const added = rendered.sheets.map((s) => sheets.add(s.name));
+        rendered.sheets.forEach((s, i) => queueSheet(added[i], s, host));
+        finish(added[0]);
+        await meter.sync(ctx);
+      } catch (e) {
+        // Excel refuses a request over its size limit (5 MB on the web) before doing any of it: add the
+        // sheets, then write each in bands of rows, halving a band Excel refuses.
+        if (!isPayloadError(e)) throw e;
+        const added = rendered.sheets.map((s) => sheets.add(s.name));
+        await meter.sync(ctx);
+        for (let i = 0; i < rendered.sheets.length; i++) {
+          const bands: RowBand[] = [{ r0: 0, r1: lastRow(rendered.sheets[i]) }];
+          while (bands.length) {
+            queueSheet(added[i], rendered.sheets[i], host, bands[0]);
+            try {
+              await meter.sync(ctx);
+              bands.shift();
+            } catch (err) {
+              const { r0, r1 } = bands[0];
+              if (!isPayloadError(err) || r0 === r1) throw err;
+              const mid = r0 + Math.floor((r1 - r0) / 2);
+              bands.splice(0, 1, { r0, r1: mid }, { r0: mid + 1, r1 });
+            }
+          }
+        }
+        finish(added[0]);
+        await meter.sync(ctx);
+      }
       return { sheetNames: rendered.sheets.map((s) => s.name), cost: meter.cost() };
     }),
   );

@@ -2,7 +2,7 @@
  * Validate (and optionally highlight) the open workbook, and clear the highlights.
  *
  * validate, round trips:
- *   1. sheet names and visibility; notes/comments with their text (when highlighting)
+ *   1. sheet names; notes/comments with their text (when highlighting)
  *   2. every sheet's used range in row blocks (values, formulas, number formats) and merged areas;
  *      the old marks (MARKS_SHEET rows and saved fills); where the user's notes/comments are
  *      → core validateGrid
@@ -119,7 +119,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
 
       // 1. What sheets are there; which notes/comments.
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/visibility');
+      sheets.load('items/name');
       const annotations = highlight ? loadAnnotations(ctx, host) : { notes: null, comments: null };
       await meter.sync(ctx);
       const names = sheets.items.map((s) => s.name);

@@ -5,7 +5,7 @@
  * Nothing here throws on a strange workbook: what cannot be read becomes a ReadProblem.
  */
 import type { GridWorkbook } from '../grid/grid';
-import { DEFAULT_PERIOD, planYears, type PlanPeriod } from '../model/period';
+import { DEFAULT_PERIOD, periodProblem, planYears, type PlanPeriod } from '../model/period';
 import { DEFAULT_SETTINGS, type Plan, type ReadProblem } from '../model/plan';
 import { ANNUAL, RESULTS } from '../results/description';
 import { TEMPLATE } from '../template/description';
@@ -70,6 +70,8 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
   const fromHeaders = periodFromHeaders(found);
   let period: PlanPeriod | null = stated ? { startYear: stated.startYear, years: stated.years ?? DEFAULT_PERIOD.years } : (title?.period ?? fromHeaders);
   const periodStated = stated !== null || Boolean(title?.period);
+  // A period no plan can have (figures of 1e308 where the years belong) is no period: the tables are then read without one.
+  if (period && periodProblem(period) !== null) period = null;
 
   // Settle: one table for the single kinds; the 공통 일자리 목표 is the one whose years cover the plan
   // period (chapter II's employment trends also have a change column, but only past years).

@@ -228,6 +228,15 @@ describe('bad input: one clear line each', () => {
     expect(e.message).toMatch(/section0\.xml/);
   });
 
+  test('hostile table addresses and spans are clipped, not allocated', () => {
+    const big = `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:tbl id="1" rowCnt="999999999" colCnt="999999999">` +
+      `<hp:tr>${cell(0, 0, para('가'), [999999999, 999999999])}${cell(5_000_000, 2, para('멀리'))}</hp:tr></hp:tbl><hp:t/></hp:run></hp:p>`;
+    const r = readHwpxBuffer(packageWith(big));
+    expect(r.tables[0].rows).toBe(100_000);
+    expect(r.tables[0].cols).toBe(1_000);
+    expect(r.grid.sheets[0].merges).toEqual(['A1:ALL100000']);
+  });
+
   test('a missing file', async () => {
     await expect(readHwpxFile('/nonexistent/plan.hwpx')).rejects.toMatchObject({ code: 'not-found' });
   });

@@ -142,3 +142,29 @@ describe('insertTemplate', () => {
     expect(parseA1('C5')).toEqual({ row: 4, col: 2 });
   });
 });
+
+describe('insert under the request size limit', () => {
+  test('a plan whose insert Excel refuses for its size is written in row bands: the same workbook, every request under the limit', async () => {
+    const draft = blankDraft({ subprojectsPerTask: 100, areas: 3 });
+    const whole = createExcelDouble(emptyWorkbook(['Sheet1']));
+    await insertTemplate(whole.host, draft, { formulas: true });
+    const biggest = Math.max(...whole.syncLog().map((s) => s.requestBytes));
+    const limit = Math.floor(biggest / 3);
+    const x = createExcelDouble(emptyWorkbook(['Sheet1']), { payloadLimitBytes: limit });
+    const r = await insertTemplate(x.host, draft, { formulas: true });
+    const log = x.syncLog();
+    expect(log.some((s) => s.failed === 'RequestPayloadSizeLimitExceeded')).toBe(true);
+    expect(log.filter((s) => !s.failed).every((s) => s.requestBytes <= limit)).toBe(true);
+    expect(r.sheetNames).toEqual(whole.workbook.sheets.slice(1).map((s) => s.name));
+    // Borders are compared as lines: a band edge sets EdgeTop where the whole block set InsideHorizontal,
+    // the same line on screen and in print.
+    const strip = (wb: typeof x.workbook) =>
+      wb.sheets.map((s) => ({
+        ...s,
+        merges: [...s.merges].sort(),
+        cells: Object.fromEntries(Object.entries(s.cells).map(([k, c]) => [k, { ...c, fmt: c.fmt ? { ...c.fmt, borders: undefined } : undefined, bordered: !!c.fmt?.borders }])),
+      }));
+    expect(strip(x.snapshot())).toEqual(strip(whole.snapshot()));
+    expect(x.activeSheet()).toBe(whole.activeSheet());
+  }, 60_000);
+});
