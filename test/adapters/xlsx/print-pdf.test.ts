@@ -2,7 +2,7 @@
  * The written workbooks printed for real: LibreOffice converts the template, the example and the 세종
  * results example to PDF, and every page is checked for its footer, its header and whole tables.
  * LibreOffice is installed by .ci/run (libreoffice-calc-nogui, poppler-utils); where it is missing
- * outside CI these tests say so and do nothing, in CI (CI set) they fail.
+ * outside CI these tests say so and do nothing, in CI (.ci/run sets JOBTARGET_REQUIRE_PRINT_TESTS) they fail.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -15,7 +15,7 @@ import { renderWorkbook, type RenderedWorkbook } from '../../../src/core/templat
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const available = has('soffice') && has('pdftotext') && has('pdfinfo');
-if (!available && process.env.CI) throw new Error('LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo) are needed: apt-get install -y libreoffice-calc-nogui poppler-utils');
+if (!available && process.env.JOBTARGET_REQUIRE_PRINT_TESTS) throw new Error('LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo) are needed: apt-get install -y libreoffice-calc-nogui poppler-utils');
 const maybe = available ? describe : describe.skip;
 if (!available) console.warn('print-pdf: soffice/pdftotext not found — install libreoffice-calc-nogui and poppler-utils to run the print tests');
 
