@@ -8,9 +8,10 @@ import { EMPTY_SUMMARY, bilingual } from './failed';
 import { checkFiles, defaultJobs } from './pool';
 import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextFile, formatTextSummary, unreadableLine, type FileReport } from './report';
+import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextSummary, unreadableLine, type FileReport } from './report';
 import { NOT_READ_CODE, plural } from './batch';
 import { colorEnabled, painter } from './color';
+import { MAX_WIDTH, formatStylishFile } from './stylish';
 import { writeReportFile } from './output';
 import type { RuleSetting } from '../core/config';
 
@@ -34,6 +35,8 @@ export interface CheckOptions {
   outputFile?: string;
   /** --color / --no-color; undefined: decided by the terminal and NO_COLOR. */
   color?: boolean;
+  /** --verbose: the text report shows each finding's whole message, cells and figures. */
+  verbose?: boolean;
   /** Files checked at once, each in its own worker thread (default: the number of cores). */
   jobs?: number;
 }
@@ -91,6 +94,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const toFile = opts.outputFile !== undefined;
   const paint = painter(colorEnabled({ flag: opts.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile }));
   const report: string[] = [];
+  // Lines fit the terminal when it is narrower than 120 columns; files and pipes get 120.
+  const textWidth = !toFile && io.stdoutIsTTY && io.columns ? Math.max(60, Math.min(MAX_WIDTH, io.columns)) : MAX_WIDTH;
 
   // With a progress bar on the terminal, everything else waits until the bar is done.
   let showBar = total > 1 && io.isTTY === true;
@@ -146,7 +151,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     reports.push(report);
     bar?.update(reports.length, { file: job.file });
     if (report.error !== null && report.errorCode !== NOT_READ_CODE) err(`${unreadableLine(report, lang)}\n`);
-    if (opts.format === 'text') out(formatTextFile(report, lang, paint));
+    if (opts.format === 'text') out(formatStylishFile(report, { lang, paint, width: textWidth, verbose: opts.verbose }));
     if (opts.format === 'csv') out(formatCsvRows(report));
     const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;
     if (opts.annotate && report.error === null && !annotatable) {

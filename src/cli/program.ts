@@ -86,6 +86,7 @@ export interface CheckCommandOptions {
   config?: string;
   configLookup?: boolean;
   color?: boolean;
+  verbose?: boolean;
   force?: boolean;
   jobs?: number;
 }
@@ -148,6 +149,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--no-config-lookup', t('jobtarget.config.json을 찾지 않습니다', 'do not look for jobtarget.config.json'))
     .option('--color', t('색을 씁니다 (기본: 터미널이면, NO_COLOR가 없으면)', 'colour the report (default: on a terminal, unless NO_COLOR)'))
     .option('--no-color', t('색을 쓰지 않습니다', 'no colour'))
+    .option('--verbose', t('text 보고서에 메시지 전문·셀·수치를 함께 보입니다', 'text report: each finding\'s whole message, cells and figures'))
     .option('--annotate <DIR>', t('칠하고 메모를 단 검증 사본을 DIR에 씁니다', 'write annotated copies into DIR'))
     .option('--force', t('--annotate: 있는 검증 사본을 바꿉니다 (입력 파일은 쓰지 않음)', '--annotate: replace existing annotated copies (inputs are never written)'))
     .addOption(new Option('--lang <lang>', t('메시지 언어', 'message language')).choices(['ko', 'en']).default('ko'))
@@ -185,6 +187,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
             maxWarnings: o.maxWarnings,
             outputFile: o.outputFile,
             color: o.color,
+            verbose: o.verbose,
             jobs: o.jobs,
           },
           io,

@@ -81,12 +81,14 @@ describe('check: text', () => {
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
     expect(r.out).toContain(`■ ${EXAMPLE} — 인천광역시 서구 · 민선 8기 · 2023~2026`);
-    expect(r.out).toMatch(/심각도\s+셀\s+규칙\s+메시지/);
+    // Stylish: per sheet, one short line per finding — cell, severity, headline, rule id.
+    const lines = r.out.split('\n');
     for (const f of want) {
-      const line = r.out.split('\n').find((l) => l.includes(`${f.sheet}!${f.cell} `) && l.includes(f.rule) && l.includes(f.message));
+      const line = lines.find((l) => new RegExp(`^\\s+${f.cell}\\s+${{ error: '오류', warning: '경고', info: '정보' }[f.severity]}\\s+`).test(l) && l.trimEnd().endsWith(`  ${f.rule}`));
       expect(line).toBeDefined();
-      if (f.expected !== null && typeof f.expected === 'number') expect(line).toContain(`기대 ${f.expected.toLocaleString('en-US')}`);
+      expect(line).toContain(f.message.slice(0, 12));
     }
+    expect(lines).toContain('  분야별 목표');
     const n = (s: string) => want.filter((f) => f.severity === s).length;
     expect(r.out.split('\n')[0]).toContain(`— 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
     expect(r.out.trimEnd().split('\n').pop()).toBe(`파일 1개 검사: 오류가 있는 파일 1개, 문제없는 파일 0개 — 오류 ${n('error')} · 경고 ${n('warning')} · 정보 ${n('info')}`);
@@ -101,8 +103,8 @@ describe('check: text', () => {
   it('speaks English with --lang en (messages from the rules in English)', async () => {
     const want = await engine(EXAMPLE, 'en');
     const r = await run(['check', EXAMPLE, '--lang', 'en']);
-    expect(r.out).toMatch(/severity\s+cell\s+rule\s+message/);
-    for (const f of want) expect(r.out).toContain(f.message);
+    for (const f of want) expect(r.out).toContain(f.message.slice(0, 12));
+    expect(r.out).toMatch(/^\s+C7\s+error\s+/m);
     expect(r.out).toContain('인천광역시 서구 · 8th term · 2023–2026');
     expect(r.out.trimEnd().split('\n').pop()).toMatch(/^1 file checked: 1 file with errors, 0 clean — \d+ errors · \d+ warnings · \d+ info$/);
   });

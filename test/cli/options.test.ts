@@ -47,8 +47,8 @@ describe('--quiet, --max-warnings', () => {
     expect(j.files[0].findings.every((f: { severity: string }) => f.severity === 'error')).toBe(true);
     expect(j.summary).toMatchObject({ error: want.error, warning: 0, info: 0 });
     const text = await run(['check', EXAMPLE, '--quiet']);
-    expect(text.out).not.toMatch(/^\s+경고\s/m);
-    expect(text.out).toMatch(/^\s+오류\s/m);
+    expect(text.out).not.toMatch(/^\s+\S+\s+경고\s/m);
+    expect(text.out).toMatch(/^\s+\S+\s+오류\s/m);
   });
 
   it('--max-warnings N fails (exit 1) when there are more than N warnings, and says so', async () => {
