@@ -15,6 +15,7 @@ import type { RuleSetting } from '../core/config';
 import { formatOf } from '../adapters/inputs';
 import { notReadReason } from './files';
 import { planIdentity } from './identity';
+import { planFacts } from './facts';
 
 /** How each file is checked: the language and the rule settings of the run (plain data: sent to workers). */
 export interface CheckSettings {
@@ -60,7 +61,7 @@ export function checkRead(file: string, read: InputRead, settings: CheckSettings
   const findings = orderFindings(kept, read.grid);
   const summary = summarize(findings);
   const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), facts: planFacts(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };
 }
 
 export interface Checked {

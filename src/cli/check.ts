@@ -15,7 +15,7 @@ import { MAX_WIDTH, formatStylishFile } from './stylish';
 import { writeReportFile } from './output';
 import type { RuleSetting } from '../core/config';
 
-export type Format = 'text' | 'json' | 'csv';
+export type Format = 'text' | 'json' | 'csv' | 'html';
 
 export interface CheckOptions {
   format: Format;
@@ -207,6 +207,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 
   if (opts.format === 'json') out(formatJson(reports, lockFiles.length));
+  if (opts.format === 'html') out((await import('./html')).formatHtml(reports, { lang, lockFiles: lockFiles.length }));
   if (opts.format === 'text') out(formatTextSummary(reports, lang, lockFiles.length));
 
   const counts = batchSummary(reports, lockFiles.length);

@@ -6,6 +6,7 @@ import type { Finding, Lang, Severity } from '../core/rules/types';
 import stringWidth from 'string-width';
 import { batchCounts, closingLine, severityCounts, type BatchCounts } from './batch';
 import { painter, type Painter } from './color';
+import type { PlanFacts } from './facts';
 import { identityText, type PlanIdentity } from './identity';
 
 export interface FileReport {
@@ -21,6 +22,8 @@ export interface FileReport {
   errorCode: string | null;
   /** Whose plan it is (지자체, 민선, period), when the file was read as a plan. */
   plan: PlanIdentity | null;
+  /** Figures the HTML report charts (not part of the JSON contract). */
+  facts?: PlanFacts;
   summary: Record<Severity, number>;
   findings: Finding[];
   /** Findings the workbook's acceptances (수용, core/accepted.ts) match: not in `findings`, not counted. */
