@@ -17,6 +17,7 @@
  *
  * No Node imports: it is bundled into the e2e test page too.
  */
+import { API_SETS } from './api-sets';
 import { DoubleError, ErrorCodes, notLoaded } from './errors';
 import { evaluateFormula, isErrorValue, type Scalar } from './formula';
 import {
@@ -150,6 +151,16 @@ export const UNDO_UNSUPPORTED: Record<string, { web: boolean; desktop: boolean }
 
 // ---------------------------------------------------------------------------------------------
 // Requirement sets
+
+/**
+ * The ExcelApi version an API needs, from @types/office-js's notes (api-sets.ts, generated): the
+ * member's own, else its class's. A name the reference does not know is a bug in the double.
+ */
+export function since(api: string): string {
+  const v = API_SETS[api] ?? API_SETS[api.split('.')[0]];
+  if (!v) throw new Error(`office double: no requirement set for ${api} in api-sets.ts (regenerate it, or name the API as @types/office-js does)`);
+  return v;
+}
 
 function versionAtLeast(have: string | undefined, need: string): boolean {
   if (!have) return false;
@@ -531,7 +542,7 @@ class Core {
 
   fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown', source: 'Local' | 'Remote' = 'Local'): void {
     if (!changes.length) return;
-    const withTrigger = this.supports('ExcelApi', '1.14');
+    const withTrigger = this.supports('ExcelApi', since('WorksheetChangedEventArgs.triggerSource'));
     for (const ch of changes) {
       const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source };
       if (withTrigger) args.triggerSource = trigger;
@@ -616,8 +627,8 @@ abstract class BaseProxy {
   /** Reads the properties at action time. Only called when the object exists. */
   abstract _read(props: string[], st: SyncState): Record<string, unknown>;
   /** Minimum ExcelApi version of a loadable property. */
-  _propVersion(_prop: string): string {
-    return '1.1';
+  _propVersion(prop: string): string {
+    return since(`${this._type}.${prop}`);
   }
 
   /** For `_exists` when the target is missing: false for a null object, else ItemNotFound. */
@@ -864,7 +875,7 @@ class WorksheetCollectionProxy extends ItemsCollectionProxy<WorksheetProxy> {
   readonly onChanged: EventHandlersProxy;
   constructor(ctx: DoubleContext) {
     super(ctx);
-    this.onChanged = new EventHandlersProxy(ctx, () => 'collection', '1.9');
+    this.onChanged = new EventHandlersProxy(ctx, () => 'collection', since('WorksheetCollection.onChanged'));
   }
   override load(arg?: LoadArg): this {
     const props = parseLoad(arg);
@@ -898,7 +909,7 @@ class WorksheetCollectionProxy extends ItemsCollectionProxy<WorksheetProxy> {
         const s = this._ctx._core.sheetByName(key) ?? this._ctx._core.sheetById(key);
         return s ? s.id : null;
       },
-      '1.4',
+      since('WorksheetCollection.getItemOrNullObject'),
     );
   }
   getActiveWorksheet(): WorksheetProxy {
@@ -945,10 +956,10 @@ class WorksheetProxy extends ResolvedProxy<string> {
     ctx: DoubleContext,
     nullable: boolean,
     resolve: () => string | null,
-    readonly _version = '1.1',
+    readonly _version = since('WorksheetCollection.getItem'),
   ) {
     super(ctx, nullable, resolve);
-    this.onChanged = new EventHandlersProxy(ctx, () => this._sheet().id, '1.7');
+    this.onChanged = new EventHandlersProxy(ctx, () => this._sheet().id, since('Worksheet.onChanged'));
   }
   _exists(): boolean {
     this._ctx._core.require(this._version, 'WorksheetCollection.getItemOrNullObject');
@@ -977,7 +988,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
     return out;
   }
   set name(v: string) {
-    this._set('name', v, '1.1', () => {
+    this._set('name', v, since('Worksheet.name'), () => {
       checkSheetName(v);
       const s = this._sheet();
       const other = this._ctx._core.sheetByName(v);
@@ -989,7 +1000,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
     return this._get('name') as string;
   }
   set visibility(v: string) {
-    this._set('visibility', v, '1.1', () => {
+    this._set('visibility', v, since('Worksheet.visibility'), () => {
       if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid visibility ${v}`);
       const s = this._sheet();
       const core = this._ctx._core;
@@ -1027,7 +1038,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
       this._ctx,
       false,
       () => {
-        this._ctx._core.require('1.7', 'Worksheet.getRangeByIndexes');
+        this._ctx._core.require(since('Worksheet.getRangeByIndexes'), 'Worksheet.getRangeByIndexes');
         if (rowCount < 1 || columnCount < 1 || startRow < 0 || startColumn < 0 || startRow + rowCount > MAX_ROWS || startColumn + columnCount > MAX_COLS) {
           throw new DoubleError(ErrorCodes.invalidArgument, 'getRangeByIndexes: out of bounds');
         }
@@ -1038,7 +1049,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
   }
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this._ctx, false, () => {
-      this._ctx._core.require('1.9', 'Worksheet.getRanges');
+      this._ctx._core.require(since('Worksheet.getRanges'), 'Worksheet.getRanges');
       const s = this._sheet();
       return { sheetId: s.id, rects: splitAddressList(address).map((a) => localRect(this._ctx._core, s, a)) };
     });
@@ -1051,7 +1062,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this._ctx, true, () => {
-      this._ctx._core.require('1.4', 'Worksheet.getUsedRangeOrNullObject');
+      this._ctx._core.require(since('Worksheet.getUsedRangeOrNullObject'), 'Worksheet.getUsedRangeOrNullObject');
       if (!this._exists()) return null;
       const s = this._sheet();
       const rect = this._ctx._core.usedRect(s, !!valuesOnly);
@@ -1060,7 +1071,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
   }
   getNextOrNullObject(visibleOnly?: boolean): WorksheetProxy {
     return new WorksheetProxy(this._ctx, true, () => {
-      this._ctx._core.require('1.5', 'Worksheet.getNextOrNullObject');
+      this._ctx._core.require(since('Worksheet.getNextOrNullObject'), 'Worksheet.getNextOrNullObject');
       if (!this._exists()) return null;
       const sheets = this._ctx._core.wb.sheets;
       const i = sheets.indexOf(this._sheet());
@@ -1069,7 +1080,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
     });
   }
   activate(): void {
-    this._call('activate', null, '1.1', () => {
+    this._call('activate', null, since('Worksheet.activate'), () => {
       const s = this._sheet();
       if (s.visibility !== 'Visible') throw new DoubleError(ErrorCodes.invalidOperation, `Cannot activate hidden worksheet '${s.name}'.`);
       const core = this._ctx._core;
@@ -1080,7 +1091,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
     });
   }
   delete(): void {
-    this._call('delete', null, '1.1', () => {
+    this._call('delete', null, since('Worksheet.delete'), () => {
       const core = this._ctx._core;
       const s = this._sheet();
       if (s.visibility === 'VeryHidden') {
@@ -1120,7 +1131,7 @@ class FreezePanesProxy {
     readonly _ws: WorksheetProxy,
   ) {}
   private q(name: string, args: unknown, f: (s: SheetModel) => void): void {
-    this._ws._call(`freezePanes.${name}`, args, '1.7', () => f(this._ws._sheet()));
+    this._ws._call(`freezePanes.${name}`, args, since(`WorksheetFreezePanes.${name}`), () => f(this._ws._sheet()));
   }
   freezeRows(count = 1): void {
     this.q('freezeRows', count, (s) => (s.freeze = { rows: count, cols: 0 }));
@@ -1151,15 +1162,12 @@ class PageLayoutProxy extends BaseProxy {
   _exists(): boolean {
     return this._ws._exists();
   }
-  override _propVersion(): string {
-    return '1.9';
-  }
   _read(props: string[]): Record<string, unknown> {
     const s = this._ws._sheet();
     return Object.fromEntries(props.map((p) => [p, p === 'orientation' ? s.pageLayout.orientation : null]));
   }
   set orientation(v: string) {
-    this._set('orientation', v, '1.9', () => {
+    this._set('orientation', v, since('PageLayout.orientation'), () => {
       if (v !== 'Portrait' && v !== 'Landscape') throw new DoubleError(ErrorCodes.invalidArgument, `invalid orientation ${v}`);
       this._ws._sheet().pageLayout.orientation = v;
     });
@@ -1168,7 +1176,7 @@ class PageLayoutProxy extends BaseProxy {
     return this._get('orientation') as string;
   }
   setPrintTitleRows(rows: RangeProxy | string): void {
-    this._call('setPrintTitleRows', typeof rows === 'string' ? rows : 'range', '1.9', () => {
+    this._call('setPrintTitleRows', typeof rows === 'string' ? rows : 'range', since('PageLayout.setPrintTitleRows'), () => {
       const s = this._ws._sheet();
       const rect = typeof rows === 'string' ? localRect(this._ctx._core, s, rows) : rows._target()!.rect;
       s.pageLayout.printTitleRows = `$${rect.r0 + 1}:$${rect.r1 + 1}`;
@@ -1276,7 +1284,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
     return this._ws ?? new WorksheetProxy(this._ctx, false, () => this._sheetRect().sheet.id);
   }
   private write(kind: 'values' | 'formulas' | 'numberFormat', v: unknown): void {
-    this._set(kind, v, '1.1', () => {
+    this._set(kind, v, since(`Range.${kind}`), () => {
       const { sheet, rect } = this._sheetRect();
       // st is not needed for writes; changes are recorded through a tiny shim.
       this._ctx._core.writeMatrix(sheet, rect, v, kind, this._currentState!);
@@ -1340,13 +1348,13 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): RangeProxy {
     return this.derive(false, (t) => {
-      this._ctx._core.require('1.7', 'Range.getAbsoluteResizedRange');
+      this._ctx._core.require(since('Range.getAbsoluteResizedRange'), 'Range.getAbsoluteResizedRange');
       return { sheetId: t.sheetId, rect: { r0: t.rect.r0, c0: t.rect.c0, r1: t.rect.r0 + numRows - 1, c1: t.rect.c0 + numColumns - 1 } };
     });
   }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
     return this.derive(true, (t) => {
-      this._ctx._core.require('1.4', 'Range.getIntersectionOrNullObject');
+      this._ctx._core.require(since('Range.getIntersectionOrNullObject'), 'Range.getIntersectionOrNullObject');
       let o: RangeTarget;
       if (typeof other === 'string') {
         const sheet = this._ctx._core.sheetById(t.sheetId)!;
@@ -1372,7 +1380,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return this.derive(true, (t) => {
-      this._ctx._core.require('1.4', 'Range.getUsedRangeOrNullObject');
+      this._ctx._core.require(since('Range.getUsedRangeOrNullObject'), 'Range.getUsedRangeOrNullObject');
       const sheet = this._ctx._core.sheetById(t.sheetId)!;
       const used = this._ctx._core.usedRect(sheet, !!valuesOnly);
       const rect = used ? intersect(used, t.rect) : null;
@@ -1381,7 +1389,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     return new RangeAreasProxy(this._ctx, true, () => {
-      this._ctx._core.require('1.13', 'Range.getMergedAreasOrNullObject');
+      this._ctx._core.require(since('Range.getMergedAreasOrNullObject'), 'Range.getMergedAreasOrNullObject');
       if (!this._exists()) return null;
       const { sheet, rect } = this._sheetRect();
       // As Excel does: only the areas whose top-left cell is in the range (OfficeDev/office-js#3611),
@@ -1396,7 +1404,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
   getCellProperties(options: Record<string, unknown>): ClientResultProxy<unknown[][]> {
     const r = new ClientResultProxy<unknown[][]>();
     this._ctx._enqueue(jsonBytes(options), (st) => {
-      this._ctx._core.require('1.9', 'Range.getCellProperties');
+      this._ctx._core.require(since('Range.getCellProperties'), 'Range.getCellProperties');
       this._exists();
       const { sheet, rect } = this._sheetRect();
       const out: unknown[][] = [];
@@ -1411,7 +1419,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
     return r;
   }
   copyFrom(source: RangeProxy | string, copyType: string = 'All'): void {
-    this._call('copyFrom', [typeof source === 'string' ? source : 'range', copyType], '1.9', (st) => {
+    this._call('copyFrom', [typeof source === 'string' ? source : 'range', copyType], since('Range.copyFrom'), (st) => {
       const core = this._ctx._core;
       let src: { sheet: SheetModel; rect: Rect };
       if (typeof source === 'string') {
@@ -1483,7 +1491,7 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
     });
   }
   merge(across = false): void {
-    this._call('merge', across, '1.2', () => {
+    this._call('merge', across, since('Range.merge'), () => {
       const { sheet, rect } = this._sheetRect();
       const areas: Rect[] = across ? Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => ({ r0: rect.r0 + i, r1: rect.r0 + i, c0: rect.c0, c1: rect.c1 })) : [rect];
       for (const a of areas) {
@@ -1507,19 +1515,19 @@ class RangeProxy extends ResolvedProxy<RangeTarget> {
     });
   }
   unmerge(): void {
-    this._call('unmerge', null, '1.2', () => {
+    this._call('unmerge', null, since('Range.unmerge'), () => {
       const { sheet, rect } = this._sheetRect();
       this._ctx._core.unmergeIn(sheet, rect);
     });
   }
   select(): void {
-    this._call('select', null, '1.1', () => {
+    this._call('select', null, since('Range.select'), () => {
       const { sheet, rect } = this._sheetRect();
       selectIn(this._ctx._core, sheet, [rect]);
     });
   }
   clear(applyTo: string = 'All'): void {
-    this._call('clear', applyTo, '1.1', (st) => {
+    this._call('clear', applyTo, since('Range.clear'), (st) => {
       const { sheet, rect } = this._sheetRect();
       const core = this._ctx._core;
       const used = core.usedRect(sheet, false);
@@ -1599,9 +1607,6 @@ class RangeAreasProxy extends ResolvedProxy<AreasTarget> {
   _exists(): boolean {
     return this._target() ? true : this._missing('The range areas do not exist.');
   }
-  override _propVersion(): string {
-    return '1.9';
-  }
   _sheetRects(): { sheet: SheetModel; rects: Rect[] } {
     const t = this._target();
     const sheet = t ? this._ctx._core.sheetById(t.sheetId) : undefined;
@@ -1623,7 +1628,7 @@ class RangeAreasProxy extends ResolvedProxy<AreasTarget> {
     return (this._format ??= new RangeFormatProxy(this._ctx, this, () => this._sheetRects()));
   }
   select(): void {
-    this._call('select', null, '1.18', () => {
+    this._call('select', null, since('RangeAreas.select'), () => {
       const { sheet, rects } = this._sheetRects();
       selectIn(this._ctx._core, sheet, rects);
     });
@@ -1690,7 +1695,7 @@ class RangeFormatProxy extends BaseProxy {
     });
   }
   set horizontalAlignment(v: string) {
-    this._apply('horizontalAlignment', v, '1.1', (f) => {
+    this._apply('horizontalAlignment', v, since('RangeFormat.horizontalAlignment'), (f) => {
       if (!H_ALIGN.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid horizontalAlignment ${v}`);
       f.horizontalAlignment = v === 'General' ? undefined : v;
     });
@@ -1699,7 +1704,7 @@ class RangeFormatProxy extends BaseProxy {
     return this._get('horizontalAlignment') as string;
   }
   set verticalAlignment(v: string) {
-    this._apply('verticalAlignment', v, '1.1', (f) => {
+    this._apply('verticalAlignment', v, since('RangeFormat.verticalAlignment'), (f) => {
       if (!V_ALIGN.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid verticalAlignment ${v}`);
       f.verticalAlignment = v === 'Bottom' ? undefined : v;
     });
@@ -1708,13 +1713,13 @@ class RangeFormatProxy extends BaseProxy {
     return this._get('verticalAlignment') as string;
   }
   set wrapText(v: boolean) {
-    this._apply('wrapText', v, '1.1', (f) => (f.wrapText = v ? true : undefined));
+    this._apply('wrapText', v, since('RangeFormat.wrapText'), (f) => (f.wrapText = v ? true : undefined));
   }
   get wrapText(): boolean {
     return this._get('wrapText') as boolean;
   }
   set columnWidth(v: number) {
-    this._set('columnWidth', v, '1.2', () => {
+    this._set('columnWidth', v, since('RangeFormat.columnWidth'), () => {
       if (typeof v !== 'number' || !(v >= 0)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid columnWidth ${v}`);
       const t = this._targets();
       for (const rect of t.rects) for (let c = rect.c0; c <= rect.c1; c++) t.sheet.columnWidths[String(c)] = v;
@@ -1742,7 +1747,7 @@ class RangeFillProxy extends FormatPartProxy {
   readonly _type = 'RangeFill';
   readonly _scalars = ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'];
   override _propVersion(p: string): string {
-    return p === 'color' ? '1.1' : '1.9';
+    return since(`RangeFill.${p}`);
   }
   _read(props: string[]): Record<string, unknown> {
     const core = this._ctx._core;
@@ -1804,7 +1809,7 @@ class RangeFillProxy extends FormatPartProxy {
     return this._get('patternTintAndShade') as number;
   }
   clear(): void {
-    this._format._apply('fill.clear', null, '1.1', (fmt) => {
+    this._format._apply('fill.clear', null, since('RangeFill.clear'), (fmt) => {
       fmt.fill = undefined;
     });
   }
@@ -1828,25 +1833,25 @@ class RangeFontProxy extends FormatPartProxy {
     return out;
   }
   set bold(v: boolean) {
-    this._format._apply('font.bold', v, '1.1', (f) => (f.bold = v ? true : undefined));
+    this._format._apply('font.bold', v, since('RangeFont.bold'), (f) => (f.bold = v ? true : undefined));
   }
   get bold(): boolean {
     return this._get('bold') as boolean;
   }
   set italic(v: boolean) {
-    this._format._apply('font.italic', v, '1.1', (f) => (f.italic = v ? true : undefined));
+    this._format._apply('font.italic', v, since('RangeFont.italic'), (f) => (f.italic = v ? true : undefined));
   }
   get italic(): boolean {
     return this._get('italic') as boolean;
   }
   set size(v: number) {
-    this._format._apply('font.size', v, '1.1', (f) => (f.fontSize = v === 11 ? undefined : v));
+    this._format._apply('font.size', v, since('RangeFont.size'), (f) => (f.fontSize = v === 11 ? undefined : v));
   }
   get size(): number {
     return this._get('size') as number;
   }
   set color(v: string) {
-    this._format._apply('font.color', v, '1.1', (f) => {
+    this._format._apply('font.color', v, since('RangeFont.color'), (f) => {
       const c = normColor(v);
       f.fontColor = c === '#000000' ? undefined : c;
     });
@@ -1855,7 +1860,7 @@ class RangeFontProxy extends FormatPartProxy {
     return this._get('color') as string;
   }
   set name(v: string) {
-    this._format._apply('font.name', v, '1.1', (f) => (f.fontName = v === 'Calibri' ? undefined : v));
+    this._format._apply('font.name', v, since('RangeFont.name'), (f) => (f.fontName = v === 'Calibri' ? undefined : v));
   }
   get name(): string {
     return this._get('name') as string;
@@ -1917,7 +1922,7 @@ class RangeBorderProxy extends FormatPartProxy {
     return out;
   }
   private apply(prop: keyof BorderModel, v: string): void {
-    this._set(prop, v, '1.1', () => {
+    this._set(prop, v, since(`RangeBorder.${prop}`), () => {
       if (prop === 'style' && !BORDER_STYLES.includes(v)) throw new DoubleError(ErrorCodes.invalidArgument, `invalid border style ${v}`);
       const core = this._ctx._core;
       const t = this._format._targets();
@@ -2087,7 +2092,7 @@ abstract class AnnotationProxy<H> extends ResolvedProxy<H> {
 
 class NoteCollectionProxy extends AnnotationCollectionProxy<CellSpot, NoteProxy> {
   readonly _type = 'NoteCollection';
-  readonly _version = '1.18';
+  readonly _version = since('NoteCollection');
   readonly _itemScalars = NoteProxy.SCALARS;
   readonly _addNeedsSheet = false;
   readonly _one = 'a note';
@@ -2107,7 +2112,7 @@ class NoteCollectionProxy extends AnnotationCollectionProxy<CellSpot, NoteProxy>
   }
   getItemOrNullObject(key: string): NoteProxy {
     return this._proxy(true, () => {
-      this._ctx._core.require('1.18', 'NoteCollection.getItemOrNullObject');
+      this._ctx._core.require(since('NoteCollection.getItemOrNullObject'), 'NoteCollection.getItemOrNullObject');
       const core = this._ctx._core;
       const { sheet: name, local } = splitSheetAddress(key);
       const sheet = name !== null ? core.sheetByName(name) : this._scope?._sheet();
@@ -2122,7 +2127,7 @@ class NoteProxy extends AnnotationProxy<CellSpot> {
   static readonly SCALARS = ['content', 'authorName'];
   readonly _type = 'Note';
   readonly _scalars = NoteProxy.SCALARS;
-  readonly _version = '1.18';
+  readonly _version = since('Note');
   readonly _noun = 'note';
   _found(): boolean {
     const t = this._target();
@@ -2141,7 +2146,7 @@ class NoteProxy extends AnnotationProxy<CellSpot> {
     return this._get('content') as string;
   }
   set content(v: string) {
-    this._set('content', v, '1.18', () => (this.note().note.content = v));
+    this._set('content', v, since('Note.content'), () => (this.note().note.content = v));
   }
   _cell(): CellSpot {
     const { sheet, key } = this.note();
@@ -2156,7 +2161,7 @@ readable(NoteProxy, ['authorName']);
 
 class CommentCollectionProxy extends AnnotationCollectionProxy<string, CommentProxy> {
   readonly _type = 'CommentCollection';
-  readonly _version = '1.10';
+  readonly _version = since('CommentCollection');
   readonly _itemScalars = CommentProxy.SCALARS;
   readonly _addNeedsSheet = true;
   readonly _one = 'a comment thread';
@@ -2194,7 +2199,7 @@ class CommentProxy extends AnnotationProxy<string> {
   static readonly SCALARS = ['id', 'content', 'authorName'];
   readonly _type = 'Comment';
   readonly _scalars = CommentProxy.SCALARS;
-  readonly _version = '1.10';
+  readonly _version = since('Comment');
   readonly _noun = 'comment';
   private cm() {
     const id = this._target();
@@ -2208,7 +2213,7 @@ class CommentProxy extends AnnotationProxy<string> {
     return { key: cm.cell, sheetId: cm.sheetId };
   }
   override _exists(): boolean {
-    this._ctx._core.require('1.10', 'Comment');
+    this._ctx._core.require(since('Comment'), 'Comment');
     return super._exists();
   }
   _read(props: string[]): Record<string, unknown> {
@@ -2236,7 +2241,7 @@ class CustomPropertyCollectionProxy {
   }
   add(key: string, value: string | number | boolean): CustomPropertyProxy {
     this._ctx._enqueue(jsonBytes([key, value]), () => {
-      this._ctx._core.require('1.7', 'CustomPropertyCollection.add');
+      this._ctx._core.require(since('CustomPropertyCollection.add'), 'CustomPropertyCollection.add');
       if (!key || key.length > 255) throw new DoubleError(ErrorCodes.invalidArgument, 'invalid custom property key');
       const existing = Object.keys(this.props()).find((k) => k.toLowerCase() === key.toLowerCase());
       if (existing) delete this.props()[existing];
@@ -2260,14 +2265,14 @@ class CustomPropertyProxy extends BaseProxy {
   ) {
     super(ctx, nullable);
   }
-  override _propVersion(): string {
-    return '1.7';
+  override _propVersion(p: string): string {
+    return since(`CustomProperty.${p}`);
   }
   private realKey(): string | undefined {
     return Object.keys(this._props()).find((k) => k.toLowerCase() === this._key.toLowerCase());
   }
   _exists(): boolean {
-    this._ctx._core.require('1.7', 'CustomPropertyCollection');
+    this._ctx._core.require(since('CustomPropertyCollection'), 'CustomPropertyCollection');
     if (this.realKey() !== undefined) return true;
     return this._missing(`No custom property '${this._key}'.`);
   }
@@ -2277,7 +2282,7 @@ class CustomPropertyProxy extends BaseProxy {
     return Object.fromEntries(props.map((p) => [p, p === 'key' ? k : p === 'value' ? v : typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String']));
   }
   delete(): void {
-    this._call('delete', null, '1.7', () => {
+    this._call('delete', null, since('CustomProperty.delete'), () => {
       delete this._props()[this.realKey()!];
     });
   }

@@ -242,3 +242,18 @@ describe('findings list (component)', () => {
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('실패: RichApi.Error: InvalidArgument'));
   });
 });
+
+describe('the 성과 sheet (세종 2024 results example)', () => {
+  test('its findings form their own group, under 성과, never "outside tables"', () => {
+    const { EXAMPLES } = require('../../src/core/examples');
+    const { renderWorkbook, renderedToGrid } = require('../../src/core/template/render');
+    const { validateGrid } = require('../../src/core/validate');
+    const v = validateGrid(renderedToGrid(renderWorkbook(EXAMPLES['sejong-2024'].draft, { formulas: false })));
+    const onResults = v.result ? [] : v.findings.filter((f: Finding) => f.sheet === v.plan.results?.sheet);
+    expect(onResults.length).toBeGreaterThan(0);
+    const groups = groupFindings(v.findings, v.plan);
+    const g = groups.find((x) => x.sheet === v.plan.results.sheet)!;
+    expect(g.tables.map((t) => t.table)).toEqual(['성과']);
+    expect(g.single).toBe(true);
+  });
+});

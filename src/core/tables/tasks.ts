@@ -125,12 +125,25 @@ export const tasksTable: TableKind<TaskMatch> = {
   },
 };
 
+/** The accepted tables of one sheet, grouped once per assembly (a sheet may hold hundreds of task tables). */
+const bySheet = new WeakMap<Assembly, Map<TableSheet, TableMatch[]>>();
+function acceptedOn(asm: Assembly, s: TableSheet): TableMatch[] {
+  let m = bySheet.get(asm);
+  if (!m) {
+    m = new Map();
+    for (const t of asm.accepted) m.set(t.sheet, [...(m.get(t.sheet) ?? []), t]);
+    bySheet.set(asm, m);
+  }
+  return m.get(s) ?? [];
+}
+
 /**
  * The task's title: the nearest title line above the header, not above the previous plan table on the
  * sheet; else the sheet's own name (`①`, `과제1`, the task's name) when the sheet holds one task.
  */
 function findTitle(s: TableSheet, header: number, asm: Assembly): { no: number; name: string; ref: ReturnType<typeof refOf>; row: number } | null {
-  const floor = asm.accepted.filter((t) => t.sheet === s && t.last < header).reduce((m, t) => Math.max(m, t.last + 1), 0);
+  const onSheet = acceptedOn(asm, s);
+  const floor = onSheet.filter((t) => t.last < header).reduce((m, t) => Math.max(m, t.last + 1), 0);
   for (let k = header - 1; k >= floor; k--) {
     const line = lineText(s, k);
     if (line === null) continue;
@@ -147,7 +160,7 @@ function findTitle(s: TableSheet, header: number, asm: Assembly): { no: number; 
       }
     }
   }
-  const sheetTasks = asm.accepted.filter((t) => t.sheet === s && t.kind === 'tasks');
+  const sheetTasks = onSheet.filter((t) => t.kind === 'tasks');
   if (sheetTasks.length === 1 && !s.grid.source) {
     const parsed = parseTaskTitle(s.name);
     if (parsed) return { ...parsed, ref: refOf(s, header, 0), row: 0 };

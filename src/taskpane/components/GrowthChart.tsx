@@ -15,7 +15,7 @@ const H = 116;
 const PAD = { left: 8, right: 8, top: 14, bottom: 22 };
 
 const useStyles = makeStyles({
-  svg: { display: 'block', width: '100%', height: 'auto', maxWidth: '420px', overflow: 'visible' },
+  svg: { display: 'block', width: '100%', height: 'auto', maxWidth: '360px', overflow: 'visible' },
   axis: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
   stated: { stroke: tokens.colorBrandForeground1, strokeWidth: 2, fill: 'none' },
   statedDot: { fill: tokens.colorBrandForeground1 },
@@ -86,7 +86,8 @@ export function GrowthChart({ row }: { row: GrowthRow }) {
             className={s.short}
             points={`${x(last) + 4},${y(row.final)} ${x(last) + 7},${y(row.final)} ${x(last) + 7},${y(row.requiredFinal)} ${x(last) + 4},${y(row.requiredFinal)}`}
           />
-          <text className={s.shortText} x={x(last) - 6} y={(y(row.final) + y(row.requiredFinal)) / 2 + 14} textAnchor="end">
+          {/* Top left: lines rise from the base, so the corner is free and the label never crosses them. */}
+          <text className={s.shortText} x={PAD.left} y={10} textAnchor="start">
             {t('chartShort', { value: formatNumber(row.requiredFinal - row.final, row.decimals, lang) + (row.unit === '%' ? '%p' : unit) })}
           </text>
         </g>

@@ -172,3 +172,46 @@ describe('what is said when a table is not understood', () => {
     expect(result.findings.some((f) => f.rule === 'budget-without-target')).toBe(true);
   });
 });
+
+describe('개요, units and one-year plans', () => {
+  it('without the title lines and 개요: the period from the year headers, said once as information', () => {
+    const layout = documentLayout({ drop: (n) => n >= 5 && n <= 7 });
+    const result = validateGrid(layout.grid);
+    expect(result.plan.period).toEqual({ startYear: 2023, years: 4 });
+    expect(result.problems.map((p) => [p.level, p.table, p.message])).toEqual([['note', '개요', '개요(계획기간)가 없어 표의 연도 머리글로 계획기간(2023~2026)을 정했습니다']]);
+    expect(result.summary).toEqual({ error: 13, warning: 11, info: 3 });
+  });
+
+  it('a task table without its unit line: 명 and 백만원, said once', () => {
+    const [, header] = SEED_TABLES.tasks[0];
+    const layout = documentLayout({ drop: (n) => n === header - 2 });
+    const result = validateGrid(layout.grid);
+    expect(result.problems.map((p) => [p.level, p.message, p.ref])).toEqual([['note', '단위 줄((단위 : 명, 백만원))이 없는 표 1개는 명·백만원으로 읽었습니다', layout.where(466, 1)]]);
+    expect(result.plan.tasks[0]).toMatchObject({ targetUnit: '명', budgetUnit: '백만원' });
+  });
+
+  it('a one-year plan is held to its own stated change, not the term’s required change', () => {
+    const rows: (string | number | null)[][] = [
+      ['1 공통 일자리 목표'],
+      ['구 분', "'22년 (기준)", "'23년 목표", "'22년 대비 증감"],
+      ['고용률(15세~64세)', 68.6, 68.9, 0.3],
+      ['상용근로자 수', 191000, 193000, 1.0],
+      [],
+      ['① 청년 창업 인프라 조성'],
+      ['세부사업명', null, '합계', '2023년'],
+      ['정서진 아라뱃길 청년창업공간 운영', '성과목표', 6, 6],
+      [null, '소요예산', 40, 40],
+    ];
+    const grid: GridWorkbook = { sheets: [{ name: '2023년 계획', rows: rows.map((r) => r.map((v) => (v === null ? undefined : { value: v }))), merges: [] }] };
+    const result = validateGrid(grid);
+    expect(result.plan.period).toEqual({ startYear: 2023, years: 1 });
+    expect(result.plan.indicators.map((i) => i.targets.map((t) => t.value))).toEqual([[68.9], [193000]]);
+    const rules = result.findings.map((f) => f.rule);
+    expect(rules).not.toContain('indicator-required-change');
+    expect(rules).not.toContain('indicator-stated-change');
+    // The stated change is still checked: 193,000 ÷ 191,000 − 1 = 1.05%, which 1.0 states within rounding and 5 does not.
+    (rows[3][3] as number) = 5;
+    const changed = validateGrid({ sheets: [{ name: '2023년 계획', rows: rows.map((r) => r.map((v) => (v === null ? undefined : { value: v }))), merges: [] }] });
+    expect(changed.findings.filter((f) => f.rule === 'indicator-stated-change').map((f) => f.cell)).toEqual(['D4']);
+  });
+});
