@@ -128,4 +128,18 @@ describe('the HTML report as a file', () => {
     expect(pdf.length).toBeGreaterThan(10_000);
     if (process.env.UPDATE_SCREENSHOTS) for (const s of shots) await fs.copyFile(s, path.join(ROOT, 'docs', 'screenshots', path.basename(s)));
   }, 60_000);
+
+  it('the coloured text report, as a terminal shows it (screenshot for docs/cli.md)', async () => {
+    const r = await run(['check', '--example', '--color']);
+    expect(r.out).toContain('\u001b[31m');
+    const SGR: Record<string, string> = { '1': 'font-weight:bold', '2': 'opacity:.65', '4': 'text-decoration:underline', '31': 'color:#ff6b6b', '32': 'color:#69db7c', '33': 'color:#ffd43b', '36': 'color:#66d9e8' };
+    const escaped = r.out.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+    const body = escaped.replace(/\u001b\[(\d+)m/g, (_, code: string) => (SGR[code] ? `<span style="${SGR[code]}">` : '</span>'));
+    const page2 = await browser.newPage({ viewport: { width: 1060, height: 640 } });
+    await page2.setContent(`<body style="margin:0;background:#1e1e1e"><pre style="margin:0;padding:12px;color:#e6e6e6;font:13px/1.35 'Noto Sans Mono CJK KR','D2Coding',monospace">${body}</pre></body>`);
+    const shot = path.join(ROOT, 'test-output', 'cli', 'cli-text.png');
+    await page2.screenshot({ path: shot });
+    await page2.close();
+    if (process.env.UPDATE_SCREENSHOTS) await fs.copyFile(shot, path.join(ROOT, 'docs', 'screenshots', 'cli-text.png'));
+  }, 60_000);
 });
