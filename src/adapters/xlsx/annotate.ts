@@ -7,6 +7,7 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { LINE_HEIGHT, wrappedLines } from '../../core/print/layout';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 import { SEVERITY_ORDER } from '../../core/rules/run';
 import { sortFindings } from '../../core/validate';
@@ -468,7 +469,7 @@ function resultCellXml(ref: string, c: ResultCell): string {
   return `<c r="${ref}" s="${c.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
 }
 
-function resultsSheetXml(findings: Finding[], lang: Lang, opts: AnnotateOptions, st: StyleSheet): string {
+function resultsSheetXml(findings: Finding[], lang: Lang, opts: AnnotateOptions, st: StyleSheet): { xml: string; headerRow: number } {
   const t = T[lang];
   const normal = st.font();
   const f = {
@@ -515,19 +516,45 @@ function resultsSheetXml(findings: Finding[], lang: Lang, opts: AnnotateOptions,
   const widths = [10, 16, 18, 8, 12, 12, 10, 70, 40];
   const last = rows.length;
   const sheetData = rows
-    .map((cells, i) => (cells.length ? `<row r="${i + 1}">${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c)).join('')}</row>` : ''))
+    .map((cells, i) => {
+      if (!cells.length) return '';
+      // Wrapped message and cell lists get the height their lines need (printed and on screen alike).
+      const lines = Math.max(1, ...cells.map((c, j) => (c.s === f.wrap && typeof c.value === 'string' ? wrappedLines(c.value, widths[j]) : 1)));
+      const height = lines > 1 ? ` ht="${Math.ceil(lines * LINE_HEIGHT + 2)}" customHeight="1"` : '';
+      return `<row r="${i + 1}"${height}>${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c)).join('')}</row>`;
+    })
     .join('');
-  return (
+  // Printing (core/print/layout.ts conventions): A4 landscape fitted to the width, the header row
+  // repeated (a Print_Titles name, added with the sheet), the file in the page header, n / N below.
+  const literal = (x: string) => x.replace(/&/g, '&&');
+  const xml =
     `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<dimension ref="A1:${letters(t.headers.length)}${last}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="16.5"/>` +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${sheetData}</sheetData>` +
     (findings.length ? `<autoFilter ref="A${headerRow}:${letters(t.headers.length)}${headerRow + findings.length}"/>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `</worksheet>`
-  );
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${xmlText(`&L${literal(path.basename(opts.file ?? ''))}&R&A`)}</oddHeader><oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>` +
+    `</worksheet>`;
+  return { xml, headerRow };
+}
+
+/** The 검증결과 sheet's header row repeated on every printed page: `_xlnm.Print_Titles` of the first sheet. */
+function withPrintTitles(wbXml: string, wp: string, headerRow: number): string {
+  const name = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="0">'${RESULTS_SHEET}'!$${headerRow}:$${headerRow}</${wp}definedName>`;
+  // An earlier run's name for this sheet goes; ours replaces it.
+  let xml = wbXml.replace(new RegExp(`<${wp}definedName\\b[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="0"[^>]*>[^<]*</${wp}definedName>`, 'g'), '');
+  xml = xml.replace(new RegExp(`<${wp}definedName\\b[^>]*localSheetId="0"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</${wp}definedName>`, 'g'), '');
+  if (new RegExp(`<${wp}definedNames\\b`).test(xml)) return xml.replace(new RegExp(`(<${wp}definedNames\\b[^>]*>)`), `$1${name}`);
+  for (const after of [`</${wp}externalReferences>`, `</${wp}functionGroups>`, `</${wp}sheets>`]) {
+    const i = xml.indexOf(after);
+    if (i >= 0) return `${xml.slice(0, i + after.length)}<${wp}definedNames>${name}</${wp}definedNames>${xml.slice(i + after.length)}`;
+  }
+  return xml;
 }
 
 // ------------------------------------------------------------------------------------- annotate
@@ -599,7 +626,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
 
   // The 검증결과 sheet: first tab, the one Excel opens on.
   const old = sheets.find((s) => s.name === RESULTS_SHEET && s.part && pkg.has(s.part));
-  const resultsXml = resultsSheetXml(sorted, lang, opts, styles);
+  const { xml: resultsXml, headerRow: resultsHeaderRow } = resultsSheetXml(sorted, lang, opts, styles);
   let resultsTag: string;
   if (old) {
     pkg.setText(old.part, resultsXml);
@@ -628,6 +655,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
     const id = attr(tag, 'localSheetId');
     return id === null || !/^\d+$/.test(id) ? tag : setAttr(tag, 'localSheetId', String(newIndex(Number(id))));
   });
+  wbXml = withPrintTitles(wbXml, wp, resultsHeaderRow);
   wbXml = wbXml.replace(new RegExp(`<${wp}workbookView\\b[^>]*>`, 'g'), (tag) => {
     let out = setAttr(tag, 'activeTab', '0');
     if (attr(out, 'firstSheet') !== null) out = setAttr(out, 'firstSheet', '0');

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { renderedToBuffer } from '../../../src/adapters/xlsx/write';
+import { run } from '../../cli/run';
 import { EXAMPLES } from '../../../src/core/examples';
 import { blankDraft } from '../../../src/core/template/blank';
 import { renderWorkbook, type RenderedWorkbook } from '../../../src/core/template/render';
@@ -41,6 +42,11 @@ maybe('printed with LibreOffice', () => {
       writeFileSync(file, await renderedToBuffer(wb));
       files.push(file);
     }
+    // An annotated copy of a plan with many findings: its 검증결과 sheet runs over several pages.
+    const ann = path.join(tmp, 'annotated');
+    await run(['check', path.join(__dirname, '../../fixtures/drift-text-numbers.xlsx'), '--annotate', ann]);
+    const copy = path.join(ann, 'drift-text-numbers.검증.xlsx');
+    files.push(copy);
     // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
     execFileSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, ...files], { stdio: 'pipe', timeout: 170_000 });
   }, 180_000);
@@ -66,6 +72,18 @@ maybe('printed with LibreOffice', () => {
       expect(text).toMatch(/세부사업명/);
       expect(text).toMatch(/[①-⑳]/);
     }
+  });
+
+  it('annotated copy: the 검증결과 sheet is landscape, its header row repeated on every page, n / N below', () => {
+    const ps = pages('drift-text-numbers.검증');
+    // The 검증결과 sheet is the first tab: its pages come first, each naming the sheet in its header.
+    const count = ps.findIndex((t) => !t.replace(/\s+/g, '').includes('검증결과'));
+    expect(count).toBeGreaterThan(1);
+    ps.slice(0, count).forEach((text, i) => {
+      const flat = text.replace(/\s+/g, '');
+      for (const h of ['심각도', '규칙', '기대값', '실제값', '메시지']) expect(flat).toContain(h);
+      expect(flat).toContain(`${i + 1}/${ps.length}`);
+    });
   });
 
   it('sejong: the 성과 table is landscape and its header row is repeated on every page', () => {
