@@ -31,7 +31,7 @@ export interface PoolLimits {
 
 /** JOBTARGET_WORKER_MEMORY_MB and JOBTARGET_TIME_BUDGET_MS override the defaults (docs/cli.md). */
 export const POOL_LIMITS: PoolLimits = {
-  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 448),
+  memoryMb: envNumber('JOBTARGET_WORKER_MEMORY_MB', 320),
   timeBudgetMs: envNumber('JOBTARGET_TIME_BUDGET_MS', 90_000),
 };
 

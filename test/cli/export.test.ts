@@ -95,6 +95,15 @@ describe('jobtarget export', () => {
     expect(fromWorkbook.grid.sheets[0].rows[0][0]?.value).toBe('인천광역시 서구 민선8기 일자리 목표 공시 (2023~2026)');
   });
 
+  it('exports a plan read from a document (the seed text in its published layout): same findings after the round trip', async () => {
+    const seed = path.resolve(__dirname, '../../../shared/seeds/000_1460237eb9005d6d.txt');
+    const r = await run(['export', seed, '-o', 'seed.hwpx'], { cwd: tmp });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const result = validateGrid((await readHwpxFile(path.join(tmp, 'seed.hwpx'))).grid);
+    expect(result.findings.map((f) => [f.rule, f.severity, f.expected, f.actual, f.tolerance])).toEqual(EXAMPLE_FINDINGS);
+  });
+
   it('refuses to overwrite without --force, and explains missing input', async () => {
     await fs.writeFile(path.join(tmp, 'x.hwpx'), 'old');
     const r = await run(['export', '--example', '-o', 'x.hwpx'], { cwd: tmp });

@@ -98,8 +98,9 @@ export interface Outcomes {
   overMemory: string[];
   /** Peak of the whole batch (every worker included). */
   peakMb: number | null;
-  /** Peak of the heaviest single-file run. */
+  /** Peak of the heaviest single-file run, and that file. */
   singlePeakMb: number | null;
+  singlePeakFile: string | null;
   internalText: string[];
   damagedAsIntact: string[];
   lostWithExit0: string[];
@@ -139,6 +140,7 @@ export function outcomes(corpus: CorpusFile[], dirArg: string, run: BatchRun, si
     overMemory: [],
     peakMb: run.peakMb,
     singlePeakMb: singles.length ? Math.max(...singles.map((x) => x.run.peakMb ?? Infinity)) : null,
+    singlePeakFile: singles.length ? singles.reduce((a, b) => ((b.run.peakMb ?? Infinity) > (a.run.peakMb ?? Infinity) ? b : a)).file : null,
     internalText: [],
     damagedAsIntact: [],
     lostWithExit0: [],
@@ -166,7 +168,9 @@ export function outcomes(corpus: CorpusFile[], dirArg: string, run: BatchRun, si
     if ((c.expect === 'lost' || c.expect === 'not-ok') && rep.ok) o.lostWithExit0.push(label);
   }
   if (run.killed) o.hangs.push(`the batch itself: killed after ${Math.round(run.ms / 1000)} s`);
-  if (run.peakMb === null || run.peakMb > memoryLimitMb * jobs) o.overMemory.push(`the batch (${run.peakMb ?? '?'} MB with ${jobs} workers)`);
+  // The limit is per file (as #15 measures it): each heavy file is run alone for that. The batch's own
+  // peak (every worker and the main thread of one process) is shown in the table, not judged.
+  void jobs;
   for (const s of singles) {
     if (s.run.peakMb === null || s.run.peakMb > memoryLimitMb) o.overMemory.push(`${s.file} alone: ${s.run.peakMb ?? '?'} MB`);
     if (s.run.killed) o.hangs.push(`${s.file} alone: killed after ${Math.round(s.run.ms / 1000)} s`);
@@ -178,12 +182,13 @@ export function outcomes(corpus: CorpusFile[], dirArg: string, run: BatchRun, si
 export function outcomeTable(o: Outcomes, limitS: number, memoryLimitMb = 512): string {
   const rows: [string, string][] = [
     [`hangs (no answer within ${limitS} s, or missing from the report)`, String(o.hangs.length)],
-    [`runs over ${memoryLimitMb} MB (heavy files run alone: peak ${o.singlePeakMb ?? '?'} MB; the batch: ${o.peakMb ?? '?'} MB)`, String(o.overMemory.length)],
+    [`runs over ${memoryLimitMb} MB (each heavy file run alone; highest ${o.singlePeakMb ?? '?'} MB, ${o.singlePeakFile ?? '-'})`, String(o.overMemory.length)],
     ['internal error texts shown to the user', String(o.internalText.length)],
     ['damaged files read as intact', String(o.damagedAsIntact.length)],
     ['lost tables (or 1e308 figures) with exit 0', String(o.lostWithExit0.length)],
     ['stopped by the per-file time budget (reported as such)', String(o.timeBudget.length)],
     ['files reported by the one batch call', `${o.reported} of ${o.files}`],
+    ['(peak memory of that batch call, every worker included)', `${o.peakMb ?? '?'} MB`],
   ];
   return ['| outcome | files |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a} | ${b} |`)].join('\n');
 }

@@ -55,7 +55,7 @@ describe(`fuzz sample through one batch call`, () => {
     expect(o.reported).toBe(corpus.length);
   });
 
-  it('stays under 512 MB per file (heavy files run alone; the batch under 512 MB per worker)', () => {
+  it('stays under 512 MB per file (each heavy file run alone)', () => {
     expect(o.peakMb).not.toBeNull();
     expect(o.singlePeakMb).not.toBeNull();
     expect(o.overMemory).toEqual([]);

@@ -8,7 +8,7 @@ import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, 
 import type { CellRef, Figure } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
 import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
-import { matches, norm, yearOfHeader, type Label } from './labels';
+import { matches, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
   /** Position in the workbook. */
@@ -141,4 +141,3 @@ export function lineText(s: TableSheet, r: number): string | null {
   return own(s, r, 0);
 }
 
-export { norm };

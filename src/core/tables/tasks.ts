@@ -78,11 +78,11 @@ export const tasksTable: TableKind<TaskMatch> = {
     const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
     const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length));
-    // The 전략분야 line of our template, between the title and the header.
+    // The 전략분야 line of our template, between the title and the header (no title: not searched).
     let areaName = '';
-    for (let k = r - 1; k >= Math.max(0, r - 6, (title?.row ?? r) ); k--) {
+    for (let k = r - 1; k >= Math.max(0, r - 6, title?.row ?? r); k--) {
       const areaCol = findInRow(s, k, (x) => matches(x, T.areaLabel));
-      if (areaCol < 0 || k === r) continue;
+      if (areaCol < 0) continue;
       for (let c = areaCol + 1; c < s.width; c++) {
         const v = text(s, k, c);
         if (v !== '') {

@@ -6,11 +6,11 @@
  * written as openpyxl writes (test/support/openpyxl-package.ts).
  */
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
-import { annotatePackage, SEVERITY_FILL } from '../../../src/adapters/xlsx/annotate';
+import { annotatePackage, annotatedPath, SEVERITY_FILL } from '../../../src/adapters/xlsx/annotate';
 import { RESULTS_SHEET, readXlsxBuffer } from '../../../src/adapters/xlsx/read';
 import type { Finding } from '../../../src/core/rules/types';
 import { validateGrid } from '../../../src/core/validate';
@@ -289,5 +289,29 @@ describe('annotated copy of a workbook written as openpyxl writes', () => {
     // Text that looks like a formula stays text (an inline string) on the 검증결과 sheet.
     const resultsPart = Object.keys(after).find((n) => n.startsWith('xl/worksheets/sheet') && !(n in before))!;
     expect(text(after, resultsPart)).toContain('t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;http://evil&quot;,&quot;x&quot;) 글자 그대로</t></is>');
+  });
+});
+
+describe('annotated copy of a macro workbook (.xlsm)', () => {
+  it('keeps the VBA project byte for byte and the macro-enabled type; the copy keeps the .xlsm extension', () => {
+    const base = unzipSync(openpyxlWorkbook());
+    const vba = new Uint8Array(4096).map((_, i) => (i * 31 + 7) & 0xff);
+    const files: Record<string, Uint8Array> = { ...base, 'xl/vbaProject.bin': vba };
+    const ct = strFromU8(base['[Content_Types].xml'])
+      .replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml')
+      .replace('<Default Extension="xml"', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default Extension="xml"');
+    files['[Content_Types].xml'] = new TextEncoder().encode(ct);
+    files['xl/_rels/workbook.xml.rels'] = new TextEncoder().encode(
+      strFromU8(base['xl/_rels/workbook.xml.rels']).replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'),
+    );
+    const xlsm = zipSync(files);
+    const { bytes, changed } = annotatePackage(xlsm, [{ rule: 'r', severity: 'error', sheet: '계획', cell: 'B4', cells: [], expected: null, actual: null, tolerance: null, message: 'm', messageEn: 'm', messageId: 'm' }]);
+    const after = unzipSync(bytes);
+    expect(changed).not.toContain('xl/vbaProject.bin');
+    expect(Buffer.from(after['xl/vbaProject.bin']).equals(Buffer.from(vba))).toBe(true);
+    expect(strFromU8(after['[Content_Types].xml'])).toContain('ms-excel.sheet.macroEnabled.main+xml');
+    expect(strFromU8(after['xl/_rels/workbook.xml.rels'])).toContain('Target="vbaProject.bin"');
+    expect(annotatedPath('/in/계획.xlsm', '/out')).toBe(path.join('/out', '계획.검증.xlsm'));
+    expect(annotatedPath('/in/계획.XLSX', '/out')).toBe(path.join('/out', '계획.검증.xlsx'));
   });
 });
