@@ -1,3 +1,9 @@
+/**
+ * ESM-only packages the CLI uses (string-width and its dependencies). Node 20 loads them with require(esm);
+ * jest's module system does not (before Node 24.9), so jest compiles them to CommonJS like our own sources.
+ */
+const ESM_PACKAGES = ['string-width', 'strip-ansi', 'ansi-regex', 'get-east-asian-width', 'emoji-regex'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -6,6 +12,11 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'CommonJS', target: 'ES2022', esModuleInterop: true }, isolatedModules: true },
+    ],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

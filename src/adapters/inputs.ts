@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { GridWorkbook } from '../core/grid/grid';
 import { hwpxInput } from './hwpx/input';
 import { textInput } from './text/input';
-import { xlsxInput } from './xlsx/input';
+import { xlsmInput, xlsxInput } from './xlsx/input';
 
 export interface InputRead {
   grid: GridWorkbook;
@@ -37,7 +37,7 @@ export interface InputFormat {
 }
 
 /** Every input format, in the order their extensions are matched. The first one also reads files of unknown extension. */
-export const INPUT_FORMATS: readonly InputFormat[] = [xlsxInput, textInput, hwpxInput];
+export const INPUT_FORMATS: readonly InputFormat[] = [xlsxInput, xlsmInput, textInput, hwpxInput];
 
 /** The format a file name's extension selects, if any. */
 export function formatOf(file: string): InputFormat | undefined {

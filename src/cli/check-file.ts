@@ -4,32 +4,64 @@
  */
 import { readInput, type InputRead } from '../adapters/inputs';
 import { InputReadError } from '../adapters/read-error';
+import { parseA1 } from '../core/grid/a1';
 import type { GridWorkbook } from '../core/grid/grid';
-import { summarize } from '../core/rules/run';
+import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
-import { sortFindings, validateGrid } from '../core/validate';
-import { failedReport } from './failed';
+import { validateGrid } from '../core/validate';
+import { bilingual, failedReport } from './failed';
 import type { FileReport } from './report';
+import type { RuleSetting } from '../core/config';
+import { formatOf } from '../adapters/inputs';
+import { notReadReason } from './files';
+import { planIdentity } from './identity';
+import { planFacts } from './facts';
 
-/** The one order of findings (src/core/present/order.ts), with the workbook's sheet order. */
+/** How each file is checked: the language and the rule settings of the run (plain data: sent to workers). */
+export interface CheckSettings {
+  lang: Lang;
+  /** Severity per rule id (jobtarget.config.json and --rule); 'off' drops the rule. */
+  severities?: Record<string, RuleSetting>;
+  /** --quiet: errors only. */
+  quiet?: boolean;
+}
+
+const settingsOf = (s: CheckSettings | Lang): CheckSettings => (typeof s === 'string' ? { lang: s } : s);
+
+
+/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
 export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
-  return sortFindings([...findings], grid);
+  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
+  const pos = (f: Finding) => {
+    try {
+      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
+    } catch {
+      return { row: -1, col: -1 };
+    }
+  };
+  return findings
+    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
+    .map((x) => x.f);
 }
 
 export { EMPTY_SUMMARY, failedReport } from './failed';
 
 /** Validates one workbook already read into a grid. */
-export function checkRead(file: string, read: InputRead, lang: Lang): FileReport {
-  const result = validateGrid(read.grid, { lang });
+export function checkRead(file: string, read: InputRead, settings: CheckSettings | Lang): FileReport {
+  const s = settingsOf(settings);
+  const result = validateGrid(read.grid, { lang: s.lang, severities: s.severities });
   if (result.fatal) {
     // Nothing of a plan was found: the file is reported like an unreadable one, with the reader's reason.
     const p = result.problems.find((x) => x.level === 'fatal')!;
     return failedReport(file, 'not-a-plan', `${p.message} (${p.messageEn})`, read.sha256);
   }
-  const findings = orderFindings(result.findings, read.grid);
+  // --quiet reports errors only, like ESLint's: warnings and info are neither listed nor counted.
+  const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const findings = orderFindings(kept, read.grid);
   const summary = summarize(findings);
   const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, summary, findings, ...(accepted.length ? { accepted } : {}) };
+  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), facts: planFacts(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };
 }
 
 export interface Checked {
@@ -38,10 +70,14 @@ export interface Checked {
 }
 
 /** Reads and validates one file; every failure becomes a report (no library's text reaches the user). */
-export async function checkFile(file: string, fullPath: string, lang: Lang): Promise<Checked> {
+export async function checkFile(file: string, fullPath: string, settings: CheckSettings | Lang): Promise<Checked> {
+  const s = settingsOf(settings);
+  // Named on the command line in a format no reader takes (.pdf, .cell, …): say why and what to do.
+  const reason = formatOf(file) ? null : notReadReason(file);
+  if (reason) return { report: failedReport(file, 'not-supported', bilingual(reason, s.lang)), read: null };
   try {
     const read = await readInput(fullPath, file);
-    return { report: checkRead(file, read, lang), read };
+    return { report: checkRead(file, read, s), read };
   } catch (e) {
     if (e instanceof InputReadError) return { report: failedReport(file, e.code, e.message), read: null };
     return {

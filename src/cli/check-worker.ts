@@ -3,14 +3,14 @@
  * each report back. A file that exhausts this thread's memory or time ends the thread, not the batch.
  */
 import { parentPort } from 'worker_threads';
-import type { Lang } from '../core/rules/types';
-import { checkFile } from './check-file';
+import { checkFile, type CheckSettings } from './check-file';
 
 export interface WorkerTask {
   id: number;
   file: string;
   fullPath: string;
-  lang: Lang;
+  /** Language, rule severities, --quiet. */
+  settings: CheckSettings;
   /** Send the file's bytes back (for an annotated copy). */
   wantBytes: boolean;
 }
@@ -18,7 +18,7 @@ export interface WorkerTask {
 if (parentPort) {
   const port = parentPort;
   port.on('message', (task: WorkerTask) => {
-    void checkFile(task.file, task.fullPath, task.lang).then(({ report, read }) => {
+    void checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
       const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
       port.postMessage({ id: task.id, report, bytes, sha256: read?.sha256, hiddenSheets: read?.hiddenSheets });
     });

@@ -3,15 +3,19 @@ import * as path from 'path';
 import { readInput, formatOf } from '../adapters/inputs';
 import { exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
-import type { Checked } from './check-file';
+import type { Checked, CheckSettings } from './check-file';
+import { EMPTY_SUMMARY, bilingual } from './failed';
 import { checkFiles, defaultJobs } from './pool';
-import { expandPaths } from './files';
+import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { getFormatter, type FileReport } from './formatters';
-import { unreadableLine } from './formatters/text';
+import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextSummary, unreadableLine, type FileReport } from './report';
+import { NOT_READ_CODE, plural } from './batch';
+import { colorEnabled, painter } from './color';
+import { MAX_WIDTH, formatStylishFile } from './stylish';
+import { writeReportFile } from './output';
+import type { RuleSetting } from '../core/config';
 
-/** A formatter's name (src/cli/formatters): text, json, csv, … */
-export type Format = string;
+export type Format = 'text' | 'json' | 'csv' | 'html';
 
 export interface CheckOptions {
   format: Format;
@@ -21,24 +25,43 @@ export interface CheckOptions {
   force?: boolean;
   /** Names of built-in examples to check too. */
   examples?: string[];
+  /** Severity per rule id (jobtarget.config.json and --rule); 'off' drops the rule. */
+  severities?: Record<string, RuleSetting>;
+  /** --quiet: report errors only (warnings and info are not reported or counted). */
+  quiet?: boolean;
+  /** --max-warnings N: more warnings than N make the run fail (exit 1). */
+  maxWarnings?: number;
+  /** -o FILE: the report goes to this file instead of stdout. */
+  outputFile?: string;
+  /** --color / --no-color; undefined: decided by the terminal and NO_COLOR. */
+  color?: boolean;
+  /** --verbose: the text report shows each finding's whole message, cells and figures. */
+  verbose?: boolean;
   /** Files checked at once, each in its own worker thread (default: the number of cores). */
   jobs?: number;
 }
 
 // The core is loaded by the workers that check files (check-file.ts); the main thread needs it only for the examples.
 
+/** A file found in a folder in a format that is not read: reported with the reason and what to do. */
+export function notReadReport(n: NotRead, lang: Lang): FileReport {
+  return { file: n.file, sha256: null, ok: false, error: bilingual(n.reason, lang), errorCode: NOT_READ_CODE, plan: null, summary: EMPTY_SUMMARY(), findings: [] };
+}
+
 /** The built-in example, rendered in memory and read through the same reader as any file. */
-export async function checkExample(name: string, lang: Lang): Promise<Checked> {
+export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
   const [{ draftToBuffer }, { EXAMPLES }, { checkRead }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples'), import('./check-file')]);
   const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
   const read = await readInput(buf, file);
-  return { report: checkRead(file, read, lang), read };
+  return { report: checkRead(file, read, settings), read };
 }
 
-export function exitCodeOf(reports: readonly FileReport[], troubles = 0): ExitCode {
-  if (troubles > 0 || reports.some((r) => r.error !== null)) return EXIT.trouble;
+/** 0 clean, 1 errors found (or more warnings than --max-warnings), 2 trouble; files not read from folders do not count. */
+export function exitCodeOf(reports: readonly FileReport[], troubles = 0, maxWarnings?: number): ExitCode {
+  if (troubles > 0 || reports.some((r) => r.error !== null && r.errorCode !== NOT_READ_CODE)) return EXIT.trouble;
   if (reports.some((r) => r.summary.error > 0)) return EXIT.findings;
+  if (maxWarnings !== undefined && batchSummary(reports).warning > maxWarnings) return EXIT.findings;
   return EXIT.ok;
 }
 
@@ -46,7 +69,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const cwd = io.cwd ?? process.cwd();
   const lang = opts.lang;
   const ko = lang === 'ko';
-  const { files, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
+  const settings: CheckSettings = { lang, severities: opts.severities, quiet: opts.quiet };
+  const { files, notRead, order, lockFiles, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
   let troubles = 0;
   for (const { folder, code } of unreadableFolders) {
     troubles += 1;
@@ -55,22 +79,28 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   for (const dir of emptyFolders) {
     io.stderr.write(`${dir}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
   }
-  const formatter = getFormatter(opts.format);
-  const fctx = { lang };
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
-  if (total === 0) {
+  if (total === 0 && notRead.length === 0) {
     // A script reading the JSON still gets a report (of no file).
-    if (formatter.whenEmpty) io.stdout.write(`${formatter.start?.(fctx) ?? ''}${formatter.end?.([], fctx) ?? ''}`);
+    if (opts.format === 'json') io.stdout.write(formatJson([], lockFiles.length));
     if (unreadableFolders.length) return EXIT.trouble;
+    if (lockFiles.length) io.stderr.write(ko ? `Excel 잠금 파일(~$) ${lockFiles.length}개만 있습니다: 통합 문서를 닫고 원본을 검사하세요\n` : `only ${plural(lockFiles.length, 'Excel lock file')} (~$): close the workbook and check the original\n`);
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
     return EXIT.trouble;
   }
 
+  // The report goes to stdout, or is collected and written to -o FILE at the end (never half a file).
+  const toFile = opts.outputFile !== undefined;
+  const paint = painter(colorEnabled({ flag: opts.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile }));
+  const report: string[] = [];
+  // Lines fit the terminal when it is narrower than 120 columns; files and pipes get 120.
+  const textWidth = !toFile && io.stdoutIsTTY && io.columns ? Math.max(60, Math.min(MAX_WIDTH, io.columns)) : MAX_WIDTH;
+
   // With a progress bar on the terminal, everything else waits until the bar is done.
-  const showBar = total > 1 && io.isTTY === true;
+  let showBar = total > 1 && io.isTTY === true;
   const held: { to: 'out' | 'err'; text: string }[] = [];
-  const out = (text: string) => (showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
+  const out = (text: string) => (toFile ? report.push(text) : showBar ? held.push({ to: 'out', text }) : io.stdout.write(text));
   const err = (text: string) => (showBar ? held.push({ to: 'err', text }) : io.stderr.write(text));
   const bar = showBar
     ? new (await import('cli-progress')).SingleBar({
@@ -82,10 +112,9 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         etaBuffer: 20,
       })
     : null;
-  bar?.start(total, 0, { file: '' });
+  bar?.start(total + notRead.length, 0, { file: '' });
 
-  const started = formatter.start?.(fctx);
-  if (started) out(started);
+  if (opts.format === 'csv') out(formatCsvHeader());
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
@@ -95,24 +124,41 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     for (const name of examples) {
       const file = exampleFile(name);
       bar?.update(reports.length, { file });
-      const checked = await checkExample(name, lang);
+      const checked = await checkExample(name, settings);
       yield { file, input: null, checked, bytes: checked.read?.buffer };
     }
     const fileJobs = files.map((f) => ({ file: f, fullPath: path.resolve(cwd, f) }));
+    const checked = checkFiles(fileJobs, { jobs, lang, settings, wantBytes: opts.annotate !== undefined });
     let i = 0;
-    for await (const r of checkFiles(fileJobs, { jobs, lang, wantBytes: opts.annotate !== undefined })) {
-      const job = fileJobs[i++];
-      yield { file: job.file, input: job.fullPath, checked: r, bytes: r.bytes };
+    try {
+      // In the order found: a file not read takes its place among the checked ones.
+      for (const entry of order) {
+        if (entry.notRead) {
+          yield { file: entry.file, input: null, checked: { report: notReadReport(entry.notRead, lang), read: null } };
+          continue;
+        }
+        const next = await checked.next();
+        if (next.done) break;
+        const job = fileJobs[i++];
+        yield { file: job.file, input: job.fullPath, checked: next.value, bytes: next.value.bytes };
+      }
+    } finally {
+      await checked.return(undefined);
     }
   }
   for await (const job of results()) {
     const { report } = job.checked;
     reports.push(report);
     bar?.update(reports.length, { file: job.file });
-    if (report.error !== null) err(`${unreadableLine(report, lang)}\n`);
-    const chunk = formatter.file?.(report, fctx);
-    if (chunk) out(chunk);
-    if (opts.annotate && report.error === null && (formatOf(job.file)?.annotatable ?? true) && job.bytes) {
+    if (report.error !== null && report.errorCode !== NOT_READ_CODE) err(`${unreadableLine(report, lang)}\n`);
+    if (opts.format === 'text') out(formatStylishFile(report, { lang, paint, width: textWidth, verbose: opts.verbose }));
+    if (opts.format === 'csv') out(formatCsvRows(report));
+    const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;
+    if (opts.annotate && report.error === null && !annotatable) {
+      const label = formatOf(job.file)?.label;
+      err(ko ? `${job.file}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${job.file}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
+    }
+    if (opts.annotate && report.error === null && annotatable && job.bytes) {
       const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);
@@ -153,13 +199,40 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       }
     }
     // Text and CSV are printed file by file: only the counts are kept, so memory stays flat in a long batch.
-    if (opts.format !== 'json') reports[reports.length - 1] = { ...report, findings: [] };
+    if (opts.format === 'text' || opts.format === 'csv') reports[reports.length - 1] = { ...report, findings: [] };
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();
+  showBar = false;
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 
-  const ended = formatter.end?.(reports, fctx);
-  if (ended) io.stdout.write(ended);
-  return exitCodeOf(reports, troubles);
+  if (opts.format === 'json') out(formatJson(reports, lockFiles.length));
+  if (opts.format === 'html') out((await import('./html')).formatHtml(reports, { lang, lockFiles: lockFiles.length }));
+  if (opts.format === 'text') out(formatTextSummary(reports, lang, lockFiles.length));
+
+  const counts = batchSummary(reports, lockFiles.length);
+  if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
+    io.stderr.write(
+      ko
+        ? `경고 ${counts.warning}개가 --max-warnings ${opts.maxWarnings}을(를) 넘었습니다\n`
+        : `${plural(counts.warning, 'warning')} found, more than --max-warnings ${opts.maxWarnings}\n`,
+    );
+  }
+  if (toFile) {
+    const target = path.resolve(cwd, opts.outputFile!);
+    const shown = path.relative(cwd, target) || target;
+    try {
+      await writeReportFile(target, report.join(''));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.stderr.write(ko ? `보고서를 쓰지 못했습니다: ${shown} (${code ?? (e as Error).message})\n` : `could not write the report: ${shown} (${code ?? (e as Error).message})\n`);
+      return EXIT.trouble;
+    }
+    io.stderr.write(ko ? `보고서: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n` : `report: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n`);
+  }
+  return exitCodeOf(reports, troubles, opts.maxWarnings);
+}
+
+function closingLineOf(reports: readonly FileReport[], lockFiles: number, lang: Lang): string {
+  return formatTextSummary(reports, lang, lockFiles).trimEnd();
 }

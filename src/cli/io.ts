@@ -8,6 +8,10 @@ export interface CliIo {
   stderr: Writable;
   /** stderr is a terminal: a progress bar is shown when several files are checked. */
   isTTY?: boolean;
+  /** stdout is a terminal: the report is coloured (unless NO_COLOR or --no-color). */
+  stdoutIsTTY?: boolean;
+  /** Environment (NO_COLOR, FORCE_COLOR, TERM); default none. */
+  env?: Record<string, string | undefined>;
   /** Terminal width for the progress bar. */
   columns?: number;
   /** Folder relative paths are resolved against (default process.cwd()). */

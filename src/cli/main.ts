@@ -13,6 +13,8 @@ main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  env: process.env,
   columns: process.stderr.columns,
   cwd: process.cwd(),
 }).then(

@@ -10,7 +10,7 @@ import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Lang } from '../core/rules/types';
-import type { Checked } from './check-file';
+import type { CheckSettings, Checked } from './check-file';
 import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './report';
@@ -75,7 +75,7 @@ class WorkerPool {
   constructor(
     private readonly script: string,
     private readonly size: number,
-    private readonly lang: Lang,
+    private readonly settings: CheckSettings,
     private readonly wantBytes: boolean,
     private readonly limits: PoolLimits,
   ) {}
@@ -153,7 +153,7 @@ class WorkerPool {
       const target = slot;
       const timer = setTimeout(() => this.lost(target, 'time'), this.limits.timeBudgetMs);
       slot.task = { ...next, timer };
-      const task: WorkerTask = { id: next.id, file: next.job.file, fullPath: next.job.fullPath, lang: this.lang, wantBytes: this.wantBytes };
+      const task: WorkerTask = { id: next.id, file: next.job.file, fullPath: next.job.fullPath, settings: this.settings, wantBytes: this.wantBytes };
       slot.worker.postMessage(task);
     }
   }
@@ -169,6 +169,8 @@ class WorkerPool {
 export interface BatchOptions {
   jobs: number;
   lang: Lang;
+  /** Rule settings and --quiet (default: the language alone). */
+  settings?: CheckSettings;
   /** Bring each file's bytes back (for annotated copies). */
   wantBytes: boolean;
   limits?: PoolLimits;
@@ -181,9 +183,10 @@ export interface BatchOptions {
 export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions): AsyncGenerator<FileResult> {
   const script = workerScript();
   const size = Math.max(1, Math.min(opts.jobs, jobs.length));
-  const pool = script ? new WorkerPool(script, size, opts.lang, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
+  const settings: CheckSettings = opts.settings ?? { lang: opts.lang };
+  const pool = script ? new WorkerPool(script, size, settings, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
   const run = (job: FileJob): Promise<FileResult> =>
-    pool ? pool.run(job) : import('./check-file').then(({ checkFile }) => checkFile(job.file, job.fullPath, opts.lang)).then((c) => ({ ...c, bytes: c.read?.buffer }));
+    pool ? pool.run(job) : import('./check-file').then(({ checkFile }) => checkFile(job.file, job.fullPath, settings)).then((c) => ({ ...c, bytes: c.read?.buffer }));
   const window = size * 4;
   const pending = new Map<number, Promise<FileResult>>();
   let launched = 0;

@@ -9,6 +9,7 @@ import { annualPlanFromDraft, blankResults } from '../core/results/blank';
 import type { PlanDraft } from '../core/model/draft';
 import { exampleFile, resolveExample } from './examples';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
+import type { Lang } from '../core/rules/types';
 
 export interface TemplateOptions {
   /** true: the default example; a string: an example by name (see core/examples). */
@@ -19,6 +20,43 @@ export interface TemplateOptions {
   force?: boolean;
   /** Also write the 성과 and 연차별 세부계획 sheets for this plan year (blank template only). */
   results?: number;
+  /** Language of the messages; the workbook itself is the Korean form either way. */
+  lang?: Lang;
+}
+
+/** Extensions of other formats: writing .xlsx content under them would make a file nothing opens. */
+const OTHER_FORMATS = ['.xls', '.xlsm', '.xlsb', '.xltx', '.ods', '.csv', '.cell', '.hwp', '.hwpx', '.pdf', '.txt', '.json', '.html'];
+
+export type OutputTarget = { file: string } | { problem: { ko: string; en: string } };
+
+/**
+ * Where `-o` writes: an existing folder gets the default name; a name ending in / or \ must be an
+ * existing folder; a name without .xlsx gets it ("plan" → plan.xlsx); another format's extension is refused.
+ */
+export async function outputTarget(output: string | undefined, defaultName: string, cwd: string): Promise<OutputTarget> {
+  if (output === undefined) return { file: path.resolve(cwd, defaultName) };
+  const full = path.resolve(cwd, output);
+  const st = await fs.stat(full).catch(() => null);
+  if (st?.isDirectory()) return { file: path.join(full, defaultName) };
+  if (/[\\/]$/.test(output)) {
+    return { problem: { ko: `폴더가 없습니다: ${output} — 먼저 만들거나 파일 이름을 주세요`, en: `no such folder: ${output}; create it first or give a file name` } };
+  }
+  const ext = path.extname(full).toLowerCase();
+  if (OTHER_FORMATS.includes(ext)) {
+    return {
+      problem: {
+        ko: `서식은 .xlsx로만 씁니다: ${output} — 이름을 ${path.basename(full, path.extname(full))}.xlsx처럼 바꾸세요`,
+        en: `the template is written as .xlsx only: ${output}; use a name like ${path.basename(full, path.extname(full))}.xlsx`,
+      },
+    };
+  }
+  const file = ext === '.xlsx' ? full : `${full}.xlsx`;
+  const parent = await fs.stat(path.dirname(file)).catch(() => null);
+  if (!parent?.isDirectory()) {
+    const dir = path.relative(cwd, path.dirname(file)) || path.dirname(file);
+    return { problem: { ko: `폴더가 없습니다: ${dir} — 먼저 만드세요`, en: `no such folder: ${dir}; create it first` } };
+  }
+  return { file };
 }
 
 export function defaultTemplateName(period: PlanPeriod): string {
@@ -27,41 +65,54 @@ export function defaultTemplateName(period: PlanPeriod): string {
 
 export async function runTemplate(opts: TemplateOptions, io: CliIo): Promise<ExitCode> {
   const cwd = io.cwd ?? process.cwd();
+  const ko = (opts.lang ?? 'ko') === 'ko';
   const example = opts.example ? resolveExample(opts.example === true ? DEFAULT_EXAMPLE : opts.example) : null;
   if (example && (opts.startYear !== undefined || opts.years !== undefined)) {
-    throw new UsageError('--example은 예시의 계획기간을 그대로 씁니다: --start-year, --years와 함께 쓸 수 없습니다 (--example keeps the example\'s own period; --start-year and --years cannot be used with it)');
+    throw new UsageError(ko ? '--example은 예시의 계획기간을 그대로 씁니다: --start-year, --years와 함께 쓸 수 없습니다' : "--example keeps the example's own period; --start-year and --years cannot be used with it");
   }
   const period: PlanPeriod = { startYear: opts.startYear ?? DEFAULT_PERIOD.startYear, years: opts.years ?? DEFAULT_PERIOD.years };
   const problem = periodProblem(period);
   if (problem) throw new UsageError(problem);
   if (opts.results !== undefined && example) {
-    throw new UsageError('--results는 빈 서식에만 씁니다 (--results is for the blank template, not an example)');
+    throw new UsageError(ko ? '--results는 빈 서식에만 씁니다' : '--results is for the blank template, not an example');
   }
   if (opts.results !== undefined && (opts.results < period.startYear || opts.results > lastYear(period))) {
-    throw new UsageError(`--results 연도는 계획기간 ${period.startYear}~${lastYear(period)} 안이어야 합니다 (--results must be a plan year, ${period.startYear}–${lastYear(period)}): ${opts.results}`);
+    throw new UsageError(
+      ko ? `--results 연도는 계획기간 ${period.startYear}~${lastYear(period)} 안이어야 합니다: ${opts.results}` : `--results must be a plan year, ${period.startYear}–${lastYear(period)}: ${opts.results}`,
+    );
   }
   const name = example ? exampleFile(example) : defaultTemplateName(period);
-  let file = path.resolve(cwd, opts.output ?? name);
-  // -o DIR writes the default name into that folder.
-  const st = await fs.stat(file).catch(() => null);
-  if (st?.isDirectory()) file = path.join(file, name);
+  const target = await outputTarget(opts.output, name, cwd);
+  if ('problem' in target) {
+    io.stderr.write(`${ko ? target.problem.ko : target.problem.en}\n`);
+    return EXIT.trouble;
+  }
+  const file = target.file;
   const shown = path.relative(cwd, file) || file;
   try {
     if (example) await writeDraftFile(EXAMPLES[example].draft, { formulas: false }, file, { force: opts.force });
     else await writeDraftFile(blankWithResults(period, opts.results), { formulas: true }, file, { force: opts.force });
   } catch (e) {
     if (e instanceof OutputExistsError) {
-      io.stderr.write(`파일이 이미 있습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (file exists: ${shown}; add --force to overwrite)\n`);
+      io.stderr.write(ko ? `파일이 이미 있습니다: ${shown} — 덮어쓰려면 --force를 붙이세요\n` : `file exists: ${shown}; add --force to overwrite it\n`);
       return EXIT.trouble;
     }
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '폴더가 없습니다 (folder does not exist)' : code === 'EACCES' ? '쓸 권한이 없습니다 (permission denied)' : (e as Error).message;
-    io.stderr.write(`파일을 쓰지 못했습니다: ${shown} — ${why} (could not write the file)\n`);
+    const why =
+      code === 'ENOENT' ? (ko ? '폴더가 없습니다' : 'the folder does not exist') : code === 'EACCES' || code === 'EPERM' ? (ko ? '쓸 권한이 없습니다' : 'permission denied') : (e as Error).message;
+    io.stderr.write(ko ? `파일을 쓰지 못했습니다: ${shown} — ${why}\n` : `could not write ${shown}: ${why}\n`);
     return EXIT.trouble;
   }
-  const extra = opts.results !== undefined ? ` + ${opts.results}년 성과·연차별 세부계획` : '';
-  const what = example ? `예시 통합 문서(${EXAMPLES[example].title})를` : `빈 서식(${period.startYear}~${lastYear(period)}${extra})을`;
-  io.stdout.write(`${what} 만들었습니다: ${shown} (written: ${shown})\n`);
+  const years = `${period.startYear}~${lastYear(period)}`;
+  if (ko) {
+    const extra = opts.results !== undefined ? ` + ${opts.results}년 성과·연차별 세부계획` : '';
+    const what = example ? `예시 통합 문서(${EXAMPLES[example].title})를` : `빈 서식(${years}${extra})을`;
+    io.stdout.write(`${what} 만들었습니다: ${shown}\n`);
+  } else {
+    const extra = opts.results !== undefined ? ` with the ${opts.results} results sheets` : '';
+    const what = example ? `the example workbook (${EXAMPLES[example].title})` : `the blank template (${period.startYear}–${lastYear(period)}${extra})`;
+    io.stdout.write(`written ${what}: ${shown}\n`);
+  }
   return EXIT.ok;
 }
 

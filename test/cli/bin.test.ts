@@ -38,7 +38,7 @@ it('template --example -o ex.xlsx, then check ex.xlsx: the example\'s findings, 
   const text = jobtarget(['check', 'ex.xlsx']);
   expect(text.status).toBe(1);
   expect(text.stdout).toContain('■ ex.xlsx');
-  expect(text.stdout).toContain('검사한 파일 1개');
+  expect(text.stdout).toContain('파일 1개 검사: 오류가 있는 파일 1개');
 }, 120_000);
 
 it('exit 2 and one line for a broken file; 2 for bad usage', () => {

@@ -7,13 +7,18 @@ export interface Run {
   err: string;
 }
 
-export async function run(args: string[], opts: { cwd?: string; isTTY?: boolean } = {}): Promise<Run> {
+export async function run(
+  args: string[],
+  opts: { cwd?: string; isTTY?: boolean; stdoutIsTTY?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<Run> {
   let out = '';
   let err = '';
   const code = await main(args, {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     isTTY: opts.isTTY ?? false,
+    stdoutIsTTY: opts.stdoutIsTTY ?? false,
+    env: opts.env ?? {},
     columns: 100,
     cwd: opts.cwd ?? process.cwd(),
     now: () => new Date('2026-11-21T09:00:00Z'),

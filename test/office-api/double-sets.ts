@@ -13,6 +13,7 @@ export const MODELLED_CLASSES = [
   'Worksheet',
   'WorksheetFreezePanes',
   'PageLayout',
+  'WorksheetProtection',
   'WorksheetChangedEventArgs',
   'Range',
   'RangeAreas',

@@ -424,4 +424,9 @@ export const API_SETS: Record<string, string> = {
   'WorksheetFreezePanes.getLocation': '1.7',
   'WorksheetFreezePanes.getLocationOrNullObject': '1.7',
   'WorksheetFreezePanes.unfreeze': '1.7',
+  'WorksheetProtection': '1.2',
+  'WorksheetProtection.options': '1.2',
+  'WorksheetProtection.protect': '1.2',
+  'WorksheetProtection.protected': '1.2',
+  'WorksheetProtection.unprotect': '1.7',
 };

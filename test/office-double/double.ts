@@ -378,6 +378,7 @@ class Core {
 
   /** Writes a matrix of values/formulas/number formats; null entries leave the cell unchanged. */
   writeMatrix(sheet: SheetModel, rect: Rect, input: unknown, kind: 'values' | 'formulas' | 'numberFormat', st: SyncState): void {
+    this.checkUnprotected(sheet);
     this.touch(sheet);
     const rows = rect.r1 - rect.r0 + 1;
     const cols = rect.c1 - rect.c0 + 1;
@@ -487,7 +488,13 @@ class Core {
     return sheet.cells[cellKey(r, c)]?.fmt ?? {};
   }
 
+  /** Excel refuses any change to a protected sheet's cells (formats, values, notes, merges). */
+  checkUnprotected(sheet: SheetModel): void {
+    if (sheet.protected) throw new DoubleError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet ('${sheet.name}').`);
+  }
+
   updateFmt(sheet: SheetModel, r: number, c: number, f: (fmt: FormatModel) => void): void {
+    this.checkUnprotected(sheet);
     this.touch(sheet);
     const key = cellKey(r, c);
     const cell: CellModel = sheet.cells[key] ?? {};
@@ -1023,6 +1030,9 @@ class WorksheetProxy extends ResolvedProxy<string> {
   get freezePanes(): FreezePanesProxy {
     return new FreezePanesProxy(this._ctx, this);
   }
+  get protection(): WorksheetProtectionProxy {
+    return new WorksheetProtectionProxy(this._ctx, this);
+  }
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this._ctx, this);
   }
@@ -1147,6 +1157,27 @@ class FreezePanesProxy {
   }
   unfreeze(): void {
     this.q('unfreeze', null, (s) => (s.freeze = { rows: 0, cols: 0 }));
+  }
+}
+
+class WorksheetProtectionProxy extends BaseProxy {
+  readonly _type = 'WorksheetProtection';
+  readonly _scalars = ['protected'];
+  constructor(
+    ctx: DoubleContext,
+    readonly _ws: WorksheetProxy,
+  ) {
+    super(ctx, false);
+  }
+  _exists(): boolean {
+    return this._ws._exists();
+  }
+  _read(props: string[]): Record<string, unknown> {
+    const s = this._ws._sheet();
+    return Object.fromEntries(props.map((p) => [p, p === 'protected' ? !!s.protected : null]));
+  }
+  get protected(): boolean {
+    return this._get('protected') as boolean;
   }
 }
 
@@ -2048,6 +2079,7 @@ abstract class AnnotationCollectionProxy<H, P extends AnnotationProxy<H>> extend
       // A cell holds a note or a comment thread, never both (in Excel, whichever API version can see it).
       const other = this._other(sheet, key);
       if (other) throw new DoubleError(ErrorCodes.invalidOperation, `The cell ${sheet.name}!${cellA1(r, c)} already has ${other}.`);
+      core.checkUnprotected(sheet);
       made = this._store(sheet, key, String(content));
     });
     return this._proxy(false, () => made);

@@ -70,6 +70,8 @@ export interface SheetModel {
   pageLayout: { orientation: 'Portrait' | 'Landscape'; printTitleRows: string | null };
   /** Notes keyed "row,col". */
   notes: Record<string, NoteModel>;
+  /** Worksheet protection is on (no password modelled): Excel refuses changes to the sheet's cells. */
+  protected?: boolean;
 }
 
 export interface CommentModel {

@@ -73,83 +73,9 @@ test('the findings are in the one order: workbook order, then row and column; ev
   }
 });
 
-test('the text report', async () => {
-  const r = await run(['check', EXAMPLE]);
-  const lines = r.out.split('\n');
-  const start = lines.findIndex((l) => /^\s+심각도\s+셀\s+규칙\s+메시지/.test(l)) + 2;
-  const rows = lines.slice(start, start + findings.length).map((l) => l.trim().split(/\s{2,}/));
-  expect(lines[start + findings.length]).toMatch(/^\s+→ 오류 \d+ · 경고 \d+ · 정보 \d+$/);
-  expect(rows.map((x) => [x[0], x[1]])).toEqual(findings.map((f) => [said(f).severity, `${f.sheet}!${f.cell}`]));
-  // The message with its figures, as the presentation makes it.
-  expect(rows.map((x) => x.slice(3).join('  '))).toEqual(findings.map((f) => detail(f, 'ko')));
-});
 
-test('the JSON report', async () => {
-  const j = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).out);
-  const got: Said[] = j.files[0].findings.map((x: { severityName: string; sheet: string; cell: string; expected: number; actual: number; refs: { sheet: string; cell: string }[] }) => ({
-    severity: x.severityName,
-    sheet: x.sheet,
-    cell: x.cell,
-    expected: x.expected,
-    actual: x.actual,
-    cells: x.refs.map((c) => cellLabel(c)),
-  }));
-  expect(got).toEqual(findings.map(said));
-  expect(j.files[0].findings.map((x: { cells: string[] }) => x.cells)).toEqual(findings.map((f) => f.cells));
-});
 
-test('the CSV report', async () => {
-  const rows = parseCsv((await run(['check', EXAMPLE, '--format', 'csv'])).out.slice(1));
-  const h = (name: string) => rows[0].indexOf(name);
-  const num = (v: string) => (v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v));
-  const got: Said[] = rows.slice(1).map((x) => ({
-    severity: x[h('severity_name')],
-    sheet: x[h('sheet')],
-    cell: x[h('cell')],
-    expected: num(x[h('expected')]),
-    actual: num(x[h('actual')]),
-    // Sheet-qualified references separated by spaces (a quoted sheet name may hold spaces itself).
-    cells: [...x[h('cells')].matchAll(/(?:'((?:[^']|'')+)'|([^'\s!]+))!([A-Z]+\d+)/g)].map((m) => `${m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]}!${m[3]}`),
-  }));
-  expect(got).toEqual(findings.map(said));
-});
 
-test("the annotated copy's 검증결과 sheet", async () => {
-  const dir = path.join(tmp, 'annotated');
-  const r = await run(['check', EXAMPLE, '--annotate', dir]);
-  expect(r.code).toBe(1);
-  const [copy] = await fs.readdir(dir);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(dir, copy));
-  const ws = wb.getWorksheet(RESULTS_SHEET)!;
-  let header = 0;
-  ws.eachRow((row, n) => {
-    if (!header && row.getCell(1).value === '심각도') header = n;
-  });
-  expect(header).toBeGreaterThan(0);
-  const value = (row: number, key: ColumnKey) => {
-    const v = ws.getCell(row, col(key) + 1).value as ExcelJS.CellValue;
-    return blankToNull(v !== null && typeof v === 'object' && 'result' in v ? v.result : v);
-  };
-  const got: Said[] = findings.map((_, i) => {
-    const row = header + 1 + i;
-    return {
-      severity: value(row, 'severity') as string,
-      sheet: value(row, 'sheet') as string,
-      cell: value(row, 'cell') as string,
-      expected: value(row, 'expected'),
-      actual: value(row, 'actual'),
-      cells: String(value(row, 'cells')).split(', '),
-    };
-  });
-  expect(got).toEqual(findings.map(said));
-  expect(value(header + 1 + findings.length, 'severity')).toBeNull();
-  // The severity cell carries the severity's colour, the same as the add-in's.
-  findings.forEach((f, i) => {
-    const fill = ws.getCell(header + 1 + i, col('severity') + 1).fill as ExcelJS.FillPattern;
-    expect(fill.fgColor?.argb).toBe(`FF${SEVERITY_COLOURS[f.severity].cell}`);
-  });
-});
 
 test("the add-in's 검증결과 sheet (strict Office double)", async () => {
   const x = await inserted();

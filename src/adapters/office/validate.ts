@@ -105,6 +105,21 @@ async function writeMarks(ctx: Excel.RequestContext, meter: Meter, input: WriteM
   return { skipped, annotationRefused };
 }
 
+type Protections = { name: string; protection: Excel.WorksheetProtection }[];
+
+/** Queues whether each sheet is protected (WorksheetProtection.protected, ExcelApi 1.2). */
+function queueProtections(ctx: Excel.RequestContext, names: readonly string[]): Protections {
+  return names.map((name) => {
+    const protection = ctx.workbook.worksheets.getItem(name).protection;
+    protection.load('protected');
+    return { name, protection };
+  });
+}
+
+function protectedSheets(p: Protections): string[] {
+  return p.filter((x) => x.protection.protected).map((x) => x.name);
+}
+
 export async function validate(host: ExcelHost, options: ValidateOptions): Promise<ValidateResult> {
   const run = () =>
     host.run(async (ctx) => {
@@ -129,8 +144,10 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       // 2. Read everything in one round trip (with the old marks and where the user's notes are).
       let old: OldMarks | null = null;
       let userAnnotations: Excel.Range[] = [];
+      let protections: Protections = [];
       const { reads, mergesMissing } = await readSheets(ctx, planNames, areasOf, meter, () => {
         old = highlight && marksExists ? queueOldMarks(ctx) : null;
+        protections = highlight ? queueProtections(ctx, planNames) : [];
         userAnnotations = [];
         for (const item of [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])]) {
           if (isOurAnnotation(item.content)) continue;
@@ -159,7 +176,12 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       }
 
       // 3. Replace the marks.
-      const existing = new Set(planNames);
+      // Excel refuses any change to a protected sheet: its cells are checked, not marked.
+      const locked = protectedSheets(protections);
+      const existing = new Set(planNames.filter((n) => !locked.includes(n)));
+      if (locked.length) {
+        degraded.push(both(`보호된 시트(${locked.join(', ')})의 셀은 표시하지 않았습니다`, `cells on protected sheets (${locked.join(', ')}) were not highlighted`));
+      }
       const merges = new Map<string, Rect[]>(grid.sheets.map((s) => [s.name, s.merges.map((m) => parseRange(m))]));
       const oldMarks = old ? readOldMarks(old) : null;
       const restoreBytes = (oldMarks?.records.length ?? 0) * 2 * OP_BYTES;
@@ -234,12 +256,20 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           degraded.push(both('이 Excel(ExcelApi 1.9 미만)에서는 표시를 되돌릴 수 없습니다', 'this Excel (below ExcelApi 1.9) cannot restore the highlighted cells'));
         } else {
           const old = queueOldMarks(ctx);
+          const protections = queueProtections(ctx, names.filter((n) => n !== MARKS_SHEET));
           await meter.sync(ctx);
           const { records, fills } = readOldMarks(old);
           if (!records.length && ours === 0) return { restored: 0, cost: meter.cost() };
-          restored = queueRestore(ctx, records, fills, new Set(names));
+          const locked = protectedSheets(protections);
+          const stuck = records.filter((r) => locked.includes(r.sheet));
+          restored = queueRestore(ctx, records, fills, new Set(names.filter((n) => !locked.includes(n))));
           // Emptied, not deleted: deleting a sheet clears the user's undo history (see queueMarksSheet).
-          if (records.length) queueEmptyMarksSheet(ctx);
+          // Marks on a protected sheet stay recorded, so clearing again after unprotecting restores them.
+          if (records.length && !stuck.length) queueEmptyMarksSheet(ctx);
+          if (stuck.length) {
+            const sheetsList = [...new Set(stuck.map((r) => r.sheet))].join(', ');
+            degraded.push(both(`보호된 시트(${sheetsList})의 표시는 지우지 못했습니다. 보호를 해제하고 다시 지우세요`, `marks on protected sheets (${sheetsList}) were not removed: unprotect them and clear again`));
+          }
         }
       }
       const removed = queueDeleteOurAnnotations(annotations);

@@ -7,25 +7,15 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { LINE_HEIGHT, wrappedLines } from '../../core/print/layout';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import {
-  HEADER_FILL,
-  LINK_COLOUR,
-  OWN_SHEETS,
-  SEVERITY_COLOURS,
-  linkFormula as presentLink,
-  noteLine as presentNoteLine,
-  resultsSheet,
-  worstSeverity,
-  type CellStyle,
-  type ResultsSheetSpec,
-  type SheetCellSpec,
-} from '../../core/present';
+import { SEVERITY_ORDER } from '../../core/rules/run';
+import { sortFindings } from '../../core/validate';
 
 /** Font of everything we add (Office's Korean default), named here so the annotator does not load the exceljs writer. */
 const DEFAULT_FONT = '맑은 고딕';
 import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../output';
-import { RESULTS_SHEET } from './names';
+import { MARKS_SHEET, RESULTS_SHEET } from './names';
 import {
   CONTENT_TYPE,
   NS,
@@ -53,11 +43,39 @@ import {
 import { ANNOTATED_SUFFIX } from './names';
 export { ANNOTATED_SUFFIX };
 
-/** The cell fill of each severity (src/core/present: the same colours as the add-in's). */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: SEVERITY_COLOURS.error.cell,
-  warning: SEVERITY_COLOURS.warning.cell,
-  info: SEVERITY_COLOURS.info.cell,
+/** Light tints: error red-ish, warning amber, info blue-ish. */
+export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
+
+const SEVERITY_NAME: Record<Lang, Record<Severity, string>> = {
+  ko: { error: '오류', warning: '경고', info: '정보' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+const T = {
+  ko: {
+    title: '검증결과',
+    file: '파일',
+    checked: '검사 일시',
+    summary: '요약',
+    none: '발견된 문제가 없습니다.',
+    headers: ['심각도', '규칙', '시트', '셀', '기대값', '실제값', '허용오차', '메시지', '관련 셀'],
+    expected: '기대',
+    actual: '실제',
+    tolerance: '허용',
+    count: (e: number, w: number, i: number) => `오류 ${e} · 경고 ${w} · 정보 ${i}`,
+  },
+  en: {
+    title: 'Validation results',
+    file: 'File',
+    checked: 'Checked at',
+    summary: 'Summary',
+    none: 'No findings.',
+    headers: ['Severity', 'Rule', 'Sheet', 'Cell', 'Expected', 'Actual', 'Tolerance', 'Message', 'Cells involved'],
+    expected: 'expected',
+    actual: 'actual',
+    tolerance: 'tolerance',
+    count: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} info`,
+  },
 };
 
 export interface AnnotateOptions {
@@ -73,14 +91,29 @@ export function cellLink(sheet: string, cell: string): string {
   return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
+/**
+ * A link to a cell as a HYPERLINK formula (its cached result is the address shown). exceljs' own
+ * internal hyperlinks also write an external relationship, which Excel turns into "#x##x" links.
+ */
 /** A link to a cell as a HYPERLINK formula (its cached result is the address shown): the formula text. */
 export function linkFormula(sheet: string, cell: string): { formula: string; result: string } {
-  return { formula: presentLink(sheet, cell), result: cell };
+  return { formula: `HYPERLINK("${cellLink(sheet, cell).replace(/"/g, '""')}","${cell}")`, result: cell };
+}
+
+function show(v: number | string | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toFixed(6)));
+  return v;
 }
 
 /** One line of a cell note: "[오류] row-total: 메시지 (기대 10 · 실제 12 · 허용 ±1)". */
 export function noteLine(f: Finding, lang: Lang = 'ko'): string {
-  return presentNoteLine(f, lang);
+  const t = T[lang];
+  const parts: string[] = [];
+  if (f.expected !== null) parts.push(`${t.expected} ${show(f.expected)}`);
+  if (f.actual !== null) parts.push(`${t.actual} ${show(f.actual)}`);
+  if (f.tolerance !== null) parts.push(`${t.tolerance} ±${show(f.tolerance)}`);
+  return `[${SEVERITY_NAME[lang][f.severity]}] ${f.rule}: ${f.message}${parts.length ? ` (${parts.join(' · ')})` : ''}`;
 }
 
 // ------------------------------------------------------------------------------------- the package
@@ -436,48 +469,92 @@ function resultCellXml(ref: string, c: ResultCell): string {
   return `<c r="${ref}" s="${c.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
 }
 
-/** The 검증결과 sheet as src/core/present/sheet.ts describes it, in SpreadsheetML. */
-function resultsSheetXml(spec: ResultsSheetSpec, st: StyleSheet): string {
+function resultsSheetXml(findings: Finding[], lang: Lang, opts: AnnotateOptions, st: StyleSheet): { xml: string; headerRow: number } {
+  const t = T[lang];
   const normal = st.font();
-  const formats: Record<CellStyle, number> = {
+  const f = {
     title: st.format({ font: st.font({ bold: true, size: 14 }) }),
     label: st.format({ font: st.font({ bold: true }) }),
     text: st.format({ font: normal }),
-    number: st.format({ font: normal }),
-    header: st.format({ font: st.font({ bold: true }), fill: st.solidFill(HEADER_FILL), border: st.bottomBorder(), center: true }),
-    link: st.format({ font: st.font({ color: LINK_COLOUR, underline: true }) }),
+    wrap: st.format({ font: normal, wrap: true }),
+    header: st.format({ font: st.font({ bold: true }), fill: st.solidFill('DCE6F1'), border: st.bottomBorder(), center: true }),
+    link: st.format({ font: st.font({ color: '0563C1', underline: true }) }),
+    severity: {
+      error: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.error) }),
+      warning: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.warning) }),
+      info: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.info) }),
+    } as Record<Severity, number>,
   };
-  const styleOf = (c: SheetCellSpec): number => {
-    if (c.style === 'header') return formats.header;
-    if (c.fill) return st.format({ font: normal, fill: st.solidFill(c.fill) });
-    if (c.wrap) return st.format({ font: normal, wrap: true });
-    return formats[c.style];
-  };
-  const figure = (v: string | number | null): ResultValue => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-  const width = spec.columns.length;
-  const headerRow = spec.headerRow + 1;
-  const last = spec.rows.length;
-  const sheetData = spec.rows
-    .map((cells, i) =>
-      cells.length
-        ? `<row r="${i + 1}">${cells
-            .map((c, j) => (c ? resultCellXml(`${letters(j + 1)}${i + 1}`, { value: c.link ? linkFormula(c.link.sheet, c.link.cell) : figure(c.value), s: styleOf(c) }) : ''))
-            .join('')}</row>`
-        : '',
-    )
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const x of findings) summary[x.severity] += 1;
+  const rows: ResultCell[][] = [[{ value: `${t.title} — jobtarget`, s: f.title }]];
+  const meta: [string, string][] = [
+    [t.file, opts.file ?? ''],
+    [t.checked, (opts.checkedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')],
+    [t.summary, t.count(summary.error, summary.warning, summary.info)],
+  ];
+  if (opts.sha256) meta.splice(1, 0, ['sha256', opts.sha256]);
+  for (const [k, v] of meta) rows.push([{ value: k, s: f.label }, { value: v, s: f.text }]);
+  rows.push([]);
+  const headerRow = rows.length + 1;
+  rows.push(t.headers.map((h) => ({ value: h, s: f.header })));
+  for (const x of findings) {
+    const figure = (v: number | string | null): ResultValue => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
+    rows.push([
+      { value: SEVERITY_NAME[lang][x.severity], s: f.severity[x.severity] },
+      { value: x.rule, s: f.text },
+      { value: x.sheet, s: f.text },
+      x.sheet && x.cell ? { value: linkFormula(x.sheet, x.cell), s: f.link } : { value: x.cell, s: f.text },
+      { value: figure(x.expected), s: f.text },
+      { value: figure(x.actual), s: f.text },
+      { value: figure(x.tolerance), s: f.text },
+      { value: x.message, s: f.wrap },
+      { value: x.cells.join(', '), s: f.wrap },
+    ]);
+  }
+  if (findings.length === 0) rows.push([{ value: t.none, s: f.text }]);
+  const widths = [10, 16, 18, 8, 12, 12, 10, 70, 40];
+  const last = rows.length;
+  const sheetData = rows
+    .map((cells, i) => {
+      if (!cells.length) return '';
+      // Wrapped message and cell lists get the height their lines need (printed and on screen alike).
+      const lines = Math.max(1, ...cells.map((c, j) => (c.s === f.wrap && typeof c.value === 'string' ? wrappedLines(c.value, widths[j]) : 1)));
+      const height = lines > 1 ? ` ht="${Math.ceil(lines * LINE_HEIGHT + 2)}" customHeight="1"` : '';
+      return `<row r="${i + 1}"${height}>${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c)).join('')}</row>`;
+    })
     .join('');
-  const filter = spec.autoFilter;
-  return (
+  // Printing (core/print/layout.ts conventions): A4 landscape fitted to the width, the header row
+  // repeated (a Print_Titles name, added with the sheet), the file in the page header, n / N below.
+  const literal = (x: string) => x.replace(/&/g, '&&');
+  const xml =
     `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
-    `<dimension ref="A1:${letters(width)}${last}"/>` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${letters(t.headers.length)}${last}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="16.5"/>` +
-    `<cols>${spec.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` +
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${sheetData}</sheetData>` +
-    (filter ? `<autoFilter ref="A${filter.row + 1}:${letters(filter.lastCol + 1)}${filter.lastRow + 1}"/>` : '') +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `</worksheet>`
-  );
+    (findings.length ? `<autoFilter ref="A${headerRow}:${letters(t.headers.length)}${headerRow + findings.length}"/>` : '') +
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${xmlText(`&L${literal(path.basename(opts.file ?? ''))}&R&A`)}</oddHeader><oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>` +
+    `</worksheet>`;
+  return { xml, headerRow };
+}
+
+/** The 검증결과 sheet's header row repeated on every printed page: `_xlnm.Print_Titles` of the first sheet. */
+function withPrintTitles(wbXml: string, wp: string, headerRow: number): string {
+  const name = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="0">'${RESULTS_SHEET}'!$${headerRow}:$${headerRow}</${wp}definedName>`;
+  // An earlier run's name for this sheet goes; ours replaces it.
+  let xml = wbXml.replace(new RegExp(`<${wp}definedName\\b[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="0"[^>]*>[^<]*</${wp}definedName>`, 'g'), '');
+  xml = xml.replace(new RegExp(`<${wp}definedName\\b[^>]*localSheetId="0"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</${wp}definedName>`, 'g'), '');
+  if (new RegExp(`<${wp}definedNames\\b`).test(xml)) return xml.replace(new RegExp(`(<${wp}definedNames\\b[^>]*>)`), `$1${name}`);
+  for (const after of [`</${wp}externalReferences>`, `</${wp}functionGroups>`, `</${wp}sheets>`]) {
+    const i = xml.indexOf(after);
+    if (i >= 0) return `${xml.slice(0, i + after.length)}<${wp}definedNames>${name}</${wp}definedNames>${xml.slice(i + after.length)}`;
+  }
+  return xml;
 }
 
 // ------------------------------------------------------------------------------------- annotate
@@ -493,8 +570,7 @@ const NOTE_AUTHOR = 'jobtarget';
  */
 export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], opts: AnnotateOptions = {}): { bytes: Uint8Array; marked: number; changed: string[] } {
   const lang = opts.lang ?? 'ko';
-  // Listed in the order given (the one order, src/core/present/order.ts).
-  const sorted = [...findings];
+  const sorted = sortFindings([...findings]);
   const pkg = new OoxmlPackage(bytes);
 
   const wbPart = pkg.relationships('').find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
@@ -522,7 +598,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
   // Flagged cells by sheet: the fill is the most severe finding's; one note lists them all.
   const bySheet = new Map<string, Map<string, Finding[]>>();
   for (const f of sorted) {
-    if (!f.sheet || !f.cell || OWN_SHEETS.includes(f.sheet)) continue;
+    if (!f.sheet || !f.cell || f.sheet === RESULTS_SHEET || f.sheet === MARKS_SHEET) continue;
     const sheet = sheets.find((s) => s.name === f.sheet);
     if (!sheet?.part || !pkg.has(sheet.part) || !cellAddress(f.cell)) continue;
     const cells = bySheet.get(sheet.part) ?? new Map<string, Finding[]>();
@@ -538,7 +614,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
     const notes: Note[] = [];
     for (const [ref, list] of cells) {
       const { row, col } = cellAddress(ref)!;
-      const worst = worstSeverity(list.map((f) => f.severity));
+      const worst = list.reduce<Severity>((w, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w] ? f.severity : w), 'info');
       edits.set(row, (edits.get(row) ?? new Map<number, Severity>()).set(col, worst));
       notes.push({ row, col, text: list.map((f) => noteLine(f, lang)).join('\n') });
       marked += 1;
@@ -550,7 +626,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
 
   // The 검증결과 sheet: first tab, the one Excel opens on.
   const old = sheets.find((s) => s.name === RESULTS_SHEET && s.part && pkg.has(s.part));
-  const resultsXml = resultsSheetXml(resultsSheet(sorted, lang, { file: opts.file ?? '', sha256: opts.sha256, checkedAt: opts.checkedAt ?? new Date() }), styles);
+  const { xml: resultsXml, headerRow: resultsHeaderRow } = resultsSheetXml(sorted, lang, opts, styles);
   let resultsTag: string;
   if (old) {
     pkg.setText(old.part, resultsXml);
@@ -579,6 +655,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
     const id = attr(tag, 'localSheetId');
     return id === null || !/^\d+$/.test(id) ? tag : setAttr(tag, 'localSheetId', String(newIndex(Number(id))));
   });
+  wbXml = withPrintTitles(wbXml, wp, resultsHeaderRow);
   wbXml = wbXml.replace(new RegExp(`<${wp}workbookView\\b[^>]*>`, 'g'), (tag) => {
     let out = setAttr(tag, 'activeTab', '0');
     if (attr(out, 'firstSheet') !== null) out = setAttr(out, 'firstSheet', '0');

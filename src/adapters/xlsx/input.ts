@@ -13,3 +13,15 @@ export const xlsxInput: InputFormat = {
     return { grid: r.grid, sha256: r.sha256, bytes: r.bytes, hiddenSheets: r.hiddenSheets, buffer: r.buffer };
   },
 };
+
+/**
+ * .xlsm: an .xlsx with a macro project. Read like .xlsx (its macros are never run); no annotated copy,
+ * since a copy keeping the macro project could not be saved as .xlsx and one without it would be a different file.
+ */
+export const xlsmInput: InputFormat = {
+  ...xlsxInput,
+  id: 'xlsm',
+  extensions: ['.xlsm'],
+  label: { ko: 'Excel 매크로 사용 통합 문서', en: 'Excel macro-enabled workbook' },
+  annotatable: false,
+};

@@ -10,6 +10,7 @@ import { a1, columnLetters, parseA1 } from '../../core/grid/a1';
 import type { PlanDraft } from '../../core/model/draft';
 import { renderWorkbook, type RenderOptions, type RenderedCell, type RenderedSheet, type RenderedWorkbook } from '../../core/template/render';
 import { STYLES, type CellStyle } from '../../core/template/styles';
+import { MARGINS } from '../../core/print/layout';
 import { OutputExistsError, writeOutputFile } from '../output';
 
 /** Font of every styled cell: the Korean default of Office. */
@@ -97,17 +98,35 @@ export function applySheet(ws: ExcelJS.Worksheet, s: RenderedSheet): void {
   });
   const { rows, cols } = s.freeze;
   ws.views = rows > 0 || cols > 0 ? [{ state: 'frozen', xSplit: cols, ySplit: rows, topLeftCell: a1(rows, cols) }] : [{ state: 'normal' }];
+  applyPrint(ws, s);
+}
+
+/** `&` is a code in Excel's header and footer text; a literal one is written twice. */
+const headerText = (s: string) => s.replace(/&/g, '&&');
+
+/** Page setup from the sheet's description (core/print/layout.ts): A4, fit to width, title rows, breaks between tables, row heights, header and footer. */
+export function applyPrint(ws: ExcelJS.Worksheet, s: RenderedSheet): void {
+  const p = s.print;
+  for (const [row, height] of Object.entries(p?.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  // exceljs puts a break below the row it is called on: below 1-based row b is above 0-based row b.
+  for (const b of p?.rowBreaks ?? []) if (b > 0) ws.getRow(b).addPageBreak();
   ws.pageSetup = {
     paperSize: 9, // A4
-    orientation: s.landscape ? 'landscape' : 'portrait',
+    orientation: (p?.orientation ?? (s.landscape ? 'landscape' : 'portrait')),
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0, // as many pages down as needed
     // exceljs writes `'Sheet'!$` + each end as given: "A$1" comes out as the absolute "$A$1".
     printArea: `${columnLetters(0)}$1:${columnLetters(s.lastCol)}$${s.lastRow + 1}`,
     ...(s.printTitleRows ? { printTitlesRow: s.printTitleRows } : {}),
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { ...MARGINS },
   };
+  if (p) {
+    ws.headerFooter = {
+      oddHeader: `${p.header.left ? `&L${headerText(p.header.left)}` : ''}&R${p.header.right}`,
+      oddFooter: p.footer,
+    };
+  }
 }
 
 /** Adds the rendered sheets to a workbook (a new one when none is given). */

@@ -35,7 +35,11 @@ export function renderWorkbook(d: PlanDraft, opts: RenderOptions): RenderedWorkb
     const sheet = TABLE_KINDS.find((k) => k.id === id)?.render?.(d, ctx);
     if (sheet) sheets.set(id, sheet);
   }
-  return { sheets: WORKBOOK_ORDER.flatMap((id) => (sheets.has(id) ? [sheets.get(id)!] : [])) };
+  const out = WORKBOOK_ORDER.flatMap((id) => (sheets.has(id) ? [sheets.get(id)!] : []));
+  // Every printed page says whose plan it is (header, left) and which sheet (header, right).
+  const title = d.meta.title || [d.meta.region, d.meta.term ? `민선 ${d.meta.term}기` : '', `${d.period.startYear}~${d.period.startYear + d.period.years - 1}`].filter(Boolean).join(' ');
+  for (const s of out) if (s.print) s.print = { ...s.print, header: { ...s.print.header, left: title } };
+  return { sheets: out };
 }
 
 /** The grid a reader would see after this workbook is written (formula cells keep their cached value). */

@@ -110,6 +110,7 @@ export function renderTasks(d: PlanDraft, name: string, opts: RenderOptions): { 
   let r = 2;
   const places: TaskPlaces[] = [];
   for (const task of d.tasks) {
+    const top = r;
     b.set(r, 0, taskTitle(task.no, task.name), 'subtitle');
     b.merge(r, 0, r, lastCol);
     b.set(r + 1, 0, t.areaLabel.text, 'fieldLabel');
@@ -123,6 +124,9 @@ export function renderTasks(d: PlanDraft, name: string, opts: RenderOptions): { 
     r = header + 1;
     const place = renderTaskRows(b, r, task, n, opts);
     places.push(place.places);
+    // Each 실천과제 table prints on one page; a very long one may break between 세부사업 (pairs of rows).
+    const pairs = Array.from({ length: Math.floor((place.next - r) / 2) }, (_, i) => r + 2 * i).slice(1);
+    b.block(top, place.next - 1, pairs);
     r = place.next + 1;
   }
   return { sheet: b.build([34, 10, 12, ...Array(n).fill(12)], { rows: 0, cols: 1 }), places };

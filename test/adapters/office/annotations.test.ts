@@ -80,3 +80,33 @@ test('a highlight request over the limit is split and retried: every mark made, 
   await clearMarks(x.host);
   expect(formats(x.snapshot())).toEqual(before);
 });
+
+test('a protected sheet: Excel refuses changes to it (the double too); checking marks the other sheets and says so, clearing never fails', async () => {
+  const x = await inserted();
+  const before = formats(x.snapshot());
+  const first = await validate(x.host, { lang: 'ko', highlight: true });
+  const sheetWithMarks = first.result.findings.find((f) => f.sheet && f.cell)!.sheet;
+  await expect(
+    x.host.run(async (ctx) => {
+      x.sheet(sheetWithMarks)!.protected = true;
+      ctx.workbook.worksheets.getItem(sheetWithMarks).getRange('A1').format.fill.color = '#FF0000';
+      await ctx.sync();
+    }),
+  ).rejects.toThrow(/protected/);
+
+  // Protected after it was highlighted: clearing restores the rest and keeps the record for later.
+  const c = await clearMarks(x.host);
+  expect(c.degraded?.join(' ')).toMatch(/protected sheets/);
+  x.sheet(sheetWithMarks)!.protected = false;
+  await clearMarks(x.host);
+  expect(formats(x.snapshot())).toEqual(before);
+
+  // Protected before checking: the check runs, marks only the other sheets, and says which were left.
+  x.sheet(sheetWithMarks)!.protected = true;
+  const r = await validate(x.host, { lang: 'ko', highlight: true });
+  expect(r.result.findings.length).toBe(first.result.findings.length);
+  expect(r.degraded?.join(' ')).toMatch(new RegExp(`protected sheets \\(${sheetWithMarks}\\)`));
+  x.sheet(sheetWithMarks)!.protected = false;
+  await clearMarks(x.host);
+  expect(formats(x.snapshot())).toEqual(before);
+});

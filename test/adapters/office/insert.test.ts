@@ -68,7 +68,8 @@ describe('insertTemplate', () => {
       }
       expect([...sheet.merges].sort()).toEqual([...s.merges].sort());
       expect(sheet.freeze).toEqual(s.freeze);
-      expect(sheet.pageLayout.orientation).toBe('Landscape');
+      // Landscape where the description says the tables are wide; the default (portrait) otherwise.
+      expect(sheet.pageLayout.orientation).toBe(s.landscape ? 'Landscape' : 'Portrait');
       expect(Object.keys(sheet.columnWidths)).toHaveLength(s.columnWidths.length);
     }
     // A live total: 합계 = SUM of the years, computed by "Excel".

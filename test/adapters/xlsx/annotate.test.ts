@@ -99,15 +99,15 @@ describe('annotated copy', () => {
     rs.eachRow((row, r) => {
       if (row.getCell(1).value === '심각도') headerRow = r;
     });
-    expect(rs.getRow(headerRow).values).toEqual([undefined, '심각도', '시트', '셀', '표 · 행', '규칙', '메시지', '기대값', '실제값', '차이', '허용오차', '단위', '관련 셀']);
+    expect(rs.getRow(headerRow).values).toEqual([undefined, '심각도', '규칙', '시트', '셀', '기대값', '실제값', '허용오차', '메시지', '관련 셀']);
     const links: string[] = [];
     for (let r = headerRow + 1; r <= headerRow + findings.length; r++) {
-      const c = rs.getCell(r, 3);
+      const c = rs.getCell(r, 4);
       if (c.formula) {
         const m = /^HYPERLINK\("([^"]+)","([A-Z]+\d+)"\)$/.exec(c.formula);
         expect(m).not.toBeNull();
         expect(c.result).toBe(m![2]);
-        expect(m![1]).toBe(`#'${rs.getCell(r, 2).value}'!${m![2]}`);
+        expect(m![1]).toBe(`#'${rs.getCell(r, 3).value}'!${m![2]}`);
         links.push(m![1]);
       }
     }
@@ -123,7 +123,7 @@ describe('annotated copy', () => {
     const c = (await load(out)).getWorksheet('실천과제')!.getCell('C7');
     const note = typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((t) => t.text).join('');
     expect(note).toContain('작성자 메모');
-    expect(note).toContain('[오류] task-total: 총계가 세부사업 합과 다릅니다 (기대 10 · 실제 12 · 차이 +2 · 허용 ±1.5)');
+    expect(note).toContain('[오류] task-total: 총계가 세부사업 합과 다릅니다 (기대 10 · 실제 12 · 허용 ±1.5)');
     expect(note).toContain('[경고] row-total: 합계 ≠ 연도 합');
     expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
   });
@@ -160,7 +160,7 @@ describe('annotated copy', () => {
   });
 
   it('formats note lines in English on request', () => {
-    expect(noteLine(finding({ message: 'total differs' }), 'en')).toBe('[error] task-total: total differs (expected 10 · actual 12 · difference +2 · tolerance ±1.5)');
+    expect(noteLine(finding({ message: 'total differs' }), 'en')).toBe('[error] task-total: total differs (expected 10 · actual 12 · tolerance ±1.5)');
     expect(cellLink("O'Brien 시트", 'B2')).toBe("#'O''Brien 시트'!B2");
     expect(linkFormula('따옴표"시트', 'C5').formula).toBe('HYPERLINK("#\'따옴표""시트\'!C5","C5")');
   });

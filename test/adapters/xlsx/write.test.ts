@@ -88,7 +88,9 @@ describe('exceljs writer', () => {
       if (s.freeze.rows || s.freeze.cols) {
         expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: s.freeze.cols, ySplit: s.freeze.rows });
       }
-      expect(ws.pageSetup.orientation).toBe('landscape');
+      // Portrait unless the tables are wide (core/print/layout.ts); footer n / N; breaks between tables.
+      expect(ws.pageSetup.orientation).toBe(s.print!.orientation);
+      expect(ws.headerFooter.oddFooter).toBe('&C&P / &N');
       expect(ws.pageSetup.fitToPage).toBe(true);
       expect(ws.pageSetup.fitToWidth).toBe(1);
       expect(ws.pageSetup.fitToHeight).toBe(0);

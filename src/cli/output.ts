@@ -1,0 +1,15 @@
+/** Writes a report file (-o): folders are created like ESLint's; a temporary file renamed in place, so a reader never sees half a report. */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+export async function writeReportFile(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, 'utf8');
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}

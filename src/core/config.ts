@@ -1,0 +1,105 @@
+/**
+ * Reviewer settings shared by both front ends: rule severities, ESLint-style. The CLI reads them from
+ * `jobtarget.config.json` (found upwards from the working folder) and `--rule id:severity`; the task
+ * pane reads the same object from the workbook's settings. Pure: parsing and checking only.
+ */
+import type { Severity } from './rules/types';
+
+export const CONFIG_FILE = 'jobtarget.config.json';
+
+/** Key under which the task pane keeps the same settings in a workbook (Office document settings). */
+export const WORKBOOK_SETTINGS_KEY = 'jobtarget.config';
+
+export type RuleSetting = Severity | 'off';
+
+export interface ReviewConfig {
+  /** Severity per rule id; 'off' drops the rule. Rules not listed keep their default severity. */
+  rules: Record<string, RuleSetting>;
+}
+
+/** A problem with a setting, in both languages. */
+export interface ConfigProblem {
+  ko: string;
+  en: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[], readonly where: string) {
+    super(problems.map((p) => `${where}: ${p.ko} (${p.en})`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+const SEVERITY_WORDS: Record<string, RuleSetting> = {
+  off: 'off',
+  info: 'info',
+  warning: 'warning',
+  warn: 'warning',
+  error: 'error',
+  // ESLint's numbers: 0 off, 1 warn, 2 error.
+  '0': 'off',
+  '1': 'warning',
+  '2': 'error',
+};
+
+export const SETTING_NAMES = 'off, info, warning, error';
+
+/** 'warn', 'WARNING', 1 → 'warning'; anything else → null. */
+export function parseRuleSetting(value: unknown): RuleSetting | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  return SEVERITY_WORDS[String(value).trim().toLowerCase()] ?? null;
+}
+
+function unknownRule(id: string, known: readonly string[]): ConfigProblem {
+  const near = known.filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
+  const hint = near.length ? ` — ${near.join(', ')}?` : '';
+  return { ko: `모르는 규칙입니다: ${id}${hint}`, en: `unknown rule: ${id}${hint}` };
+}
+
+/** Checks the rule part of a config object; every problem is listed, none thrown. */
+export function parseRules(value: unknown, known: readonly string[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
+  const rules: Record<string, RuleSetting> = {};
+  const problems: ConfigProblem[] = [];
+  if (value === undefined) return { rules, problems };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({ ko: '"rules"는 {"규칙": "심각도"} 객체여야 합니다', en: '"rules" must be an object {"rule": "severity"}' });
+    return { rules, problems };
+  }
+  for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (!known.includes(id)) {
+      problems.push(unknownRule(id, known));
+      continue;
+    }
+    // ESLint also allows ["warn", options]; this tool's rules take no options, so only the severity is used.
+    const setting = parseRuleSetting(Array.isArray(raw) ? raw[0] : raw);
+    if (setting === null) {
+      problems.push({ ko: `${id}의 심각도를 모릅니다: ${JSON.stringify(raw)} — ${SETTING_NAMES} 중 하나`, en: `${id}: unknown severity ${JSON.stringify(raw)}; use one of ${SETTING_NAMES}` });
+      continue;
+    }
+    rules[id] = setting;
+  }
+  return { rules, problems };
+}
+
+/** A whole config object (parsed JSON). Unknown keys are reported so a typo does not go unnoticed. */
+export function parseConfig(value: unknown, known: readonly string[]): { config: ReviewConfig; problems: ConfigProblem[] } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { config: { rules: {} }, problems: [{ ko: '설정은 JSON 객체여야 합니다: {"rules": {…}}', en: 'the settings must be a JSON object: {"rules": {…}}' }] };
+  }
+  const problems: ConfigProblem[] = [];
+  for (const key of Object.keys(value)) {
+    if (key !== 'rules' && key !== '$schema') problems.push({ ko: `모르는 항목입니다: "${key}" (쓸 수 있는 항목: "rules")`, en: `unknown setting "${key}" (known: "rules")` });
+  }
+  const r = parseRules((value as { rules?: unknown }).rules, known);
+  return { config: { rules: r.rules }, problems: [...problems, ...r.problems] };
+}
+
+/** `--rule row-total:warning` → ['row-total', 'warning']. */
+export function parseRuleOption(text: string, known: readonly string[]): { id: string; setting: RuleSetting } | ConfigProblem {
+  const m = /^\s*([\w-]+)\s*[:=]\s*(\w+)\s*$/.exec(text);
+  if (!m) return { ko: `--rule은 규칙:심각도 꼴입니다 (예: row-total:warning): ${text}`, en: `--rule takes rule:severity (e.g. row-total:warning): ${text}` };
+  if (!known.includes(m[1])) return unknownRule(m[1], known);
+  const setting = parseRuleSetting(m[2]);
+  if (setting === null) return { ko: `심각도를 모릅니다: ${m[2]} — ${SETTING_NAMES} 중 하나`, en: `unknown severity ${m[2]}; use one of ${SETTING_NAMES}` };
+  return { id: m[1], setting };
+}
