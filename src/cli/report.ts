@@ -2,6 +2,7 @@
  * Reports of `jobtarget check`: text (a Korean table per file), JSON (the stable contract, version 1)
  * and CSV (one row per finding, UTF-8 with BOM so Excel shows Korean correctly).
  */
+import { neutralise } from './formatters/csv';
 import type { Finding, Lang, Severity } from '../core/rules/types';
 import stringWidth from 'string-width';
 import { batchCounts, closingLine, severityCounts, type BatchCounts } from './batch';
@@ -115,10 +116,10 @@ export const CSV_HEADER = ['file', 'severity', 'rule', 'sheet', 'cell', 'expecte
 /** Rule id of the CSV row that stands for a file that could not be read (JSON has its `error` field instead). */
 export const CSV_UNREADABLE_RULE = 'unreadable';
 
-/** RFC 4180: quote a field holding a comma, a quote, or a line break; double the quotes. */
+/** RFC 4180: quote a field holding a comma, a quote, or a line break; double the quotes. Text that a spreadsheet would take for a formula is neutralised first (OWASP). */
 export function csvField(v: string | number | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'number' ? String(v) : neutralise(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

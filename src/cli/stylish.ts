@@ -15,6 +15,7 @@ import { severityCounts } from './batch';
 import { painter, type Painter } from './color';
 import { identityText } from './identity';
 import type { FileReport } from './report';
+import { escapeControl } from './formatters/text';
 
 export const MAX_WIDTH = 120;
 
@@ -116,11 +117,25 @@ function details(f: Finding, o: Required<Omit<StylishOptions, 'paint'>> & { pain
   return out.map((l) => o.paint.dim(l));
 }
 
+/**
+ * File names, sheet names and labels may hold control characters (ESC sequences, CR/LF from a crafted
+ * workbook): the terminal is shown them escaped, never sent them.
+ */
+function escaped(r: FileReport): FileReport {
+  return {
+    ...r,
+    file: escapeControl(r.file),
+    error: r.error === null ? null : escapeControl(r.error),
+    findings: r.findings.map((f) => ({ ...f, sheet: escapeControl(f.sheet), cell: escapeControl(f.cell), message: escapeControl(f.message), cells: f.cells.map(escapeControl) })),
+  };
+}
+
 /** One file's block (or its one line when clean, not read or unreadable). */
-export function formatStylishFile(r: FileReport, opts: StylishOptions): string {
+export function formatStylishFile(given: FileReport, opts: StylishOptions): string {
+  const r = escaped(given);
   const o = { lang: opts.lang, paint: opts.paint ?? painter(false), width: Math.min(opts.width ?? MAX_WIDTH, MAX_WIDTH), verbose: opts.verbose ?? false };
   const w = WORDS[o.lang];
-  const title = r.plan ? `${r.file} — ${identityText(r.plan, o.lang)}` : r.file;
+  const title = r.plan ? `${r.file} — ${escapeControl(identityText(r.plan, o.lang))}` : r.file;
   if (r.error !== null) {
     const notRead = r.errorCode === 'not-read';
     const head = `${notRead ? '–' : '✗'} ${r.file} — ${notRead ? w.notRead : w.unreadable}: `;
@@ -137,7 +152,7 @@ export function formatStylishFile(r: FileReport, opts: StylishOptions): string {
   const lines =
     stringWidth(header) <= o.width || !r.plan
       ? [o.paint.bold(header)]
-      : [o.paint.bold(`■ ${r.file}`), o.paint.bold(fit(`  ${identityText(r.plan, o.lang)} — ${severityCounts(r.summary, o.lang)}`, o.width))];
+      : [o.paint.bold(`■ ${r.file}`), o.paint.bold(fit(`  ${escapeControl(identityText(r.plan, o.lang))} — ${severityCounts(r.summary, o.lang)}`, o.width))];
   if (skipped) lines.push(`  ${skipped}`);
   const cellWidth = Math.max(3, ...r.findings.map((f) => stringWidth(f.cell)));
   const sevWidth = Math.max(...Object.values(SEVERITY[o.lang]).map((s) => stringWidth(s)));
