@@ -13,7 +13,7 @@ import { bilingual, failedReport } from './failed';
 import type { FileReport } from './report';
 import type { RuleSetting } from '../core/config';
 import { formatOf } from '../adapters/inputs';
-import { notReadReason } from './files';
+import { UNDECODABLE_NAME, isUndecodableName, notReadReason } from './files';
 import { planIdentity } from './identity';
 import { planFacts } from './facts';
 
@@ -79,7 +79,11 @@ export async function checkFile(file: string, fullPath: string, settings: CheckS
     const read = await readInput(fullPath, file);
     return { report: checkRead(file, read, s), read };
   } catch (e) {
-    if (e instanceof InputReadError) return { report: failedReport(file, e.code, e.message), read: null };
+    if (e instanceof InputReadError) {
+      // Named on the command line with bytes that are not UTF-8: say so, not just "not found".
+      if (e.code === 'not-found' && (await isUndecodableName(fullPath))) return { report: failedReport(file, e.code, bilingual(UNDECODABLE_NAME, s.lang)), read: null };
+      return { report: failedReport(file, e.code, e.message), read: null };
+    }
     return {
       report: failedReport(
         file,

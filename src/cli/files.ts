@@ -38,6 +38,21 @@ export const NOT_READ: Readonly<Record<string, Reason>> = {
   },
 };
 
+/**
+ * A name the system stores in another encoding than UTF-8 (e.g. CP949 from an old Windows zip) reaches
+ * Node with U+FFFD in place of its bytes, and no file can be opened by that name.
+ */
+export const UNDECODABLE_NAME: Reason = {
+  ko: '파일 이름이 UTF-8이 아니어서 열 수 없습니다 — 파일 이름을 바꾼 뒤 다시 검사하세요',
+  en: 'the file name is not valid UTF-8, so the file cannot be opened: rename it and check again',
+};
+
+/** True when `name` holds U+FFFD and no file of that name exists: its bytes were not valid UTF-8. */
+export async function isUndecodableName(full: string): Promise<boolean> {
+  if (!path.basename(full).includes('\uFFFD')) return false;
+  return fs.lstat(full).then(() => false, () => true);
+}
+
 export interface NotRead {
   file: string;
   reason: Reason;
@@ -90,6 +105,8 @@ function kindOf(name: string): Kind {
 interface Found {
   file: string;
   kind: Kind;
+  /** Why a found file is not read, when its name does not already say (see UNDECODABLE_NAME). */
+  reason?: Reason;
 }
 
 async function walk(dir: string, out: Found[], failed: { folder: string; code: string }[]): Promise<void> {
@@ -109,6 +126,10 @@ async function walk(dir: string, out: Found[], failed: { folder: string; code: s
     }
     const kind = kindOf(e.name);
     if (kind === 'other') continue;
+    if (await isUndecodableName(full)) {
+      out.push({ file: full, kind: 'not-read', reason: UNDECODABLE_NAME });
+      continue;
+    }
     if (e.isFile()) out.push({ file: full, kind });
     else if (e.isSymbolicLink()) {
       // A link to a file is followed; links to folders are not (no loops).
@@ -154,7 +175,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
         out.order.push({ file: display });
       } else if (f.kind === 'lock') out.lockFiles.push(display);
       else {
-        const n = { file: display, reason: notReadReason(display)! };
+        const n = { file: display, reason: f.reason ?? notReadReason(display)! };
         out.notRead.push(n);
         out.order.push({ file: display, notRead: n });
       }
