@@ -25,6 +25,7 @@ import type { Finding, Lang } from '../core/rules/types';
 import { PaneContext } from './context';
 import { translator, type StringKey } from './i18n';
 import { cellsToSelect } from './model/findings';
+import { formatCount } from './model/format';
 import type { ThemeName } from './theme';
 import { createServices, type CellContent, type PaneServices, type SheetRole } from './services';
 import { CostFooter, type LastCost } from './components/CostFooter';
@@ -363,8 +364,4 @@ export function App(props: AppProps) {
       </FluentProvider>
     </PaneContext.Provider>
   );
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }
