@@ -16,6 +16,8 @@ export function defaultHost(): ExcelHost {
         return false;
       }
     },
+    // Settings 1.1 (checked by settings.ts before this is called); loaded with the document.
+    documentSettings: () => Office.context.document?.settings ?? null,
   };
 }
 

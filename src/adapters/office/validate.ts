@@ -44,6 +44,7 @@ import {
 } from './marks';
 import { collectGrid, isPayloadError, mergedAreasOf, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
+import { readWorkbookConfig, severitiesOf } from './settings';
 
 interface OldMarks {
   records: Excel.Range;
@@ -170,9 +171,12 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         degraded.push(both('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them'));
       }
 
-      const result = validateGrid(grid, { lang: options.lang });
+      // The workbook's reviewer settings (document settings, no round trip): rule severities, or off.
+      const config = options.config ?? readWorkbookConfig(host);
+      const result = validateGrid(grid, { lang: options.lang, severities: severitiesOf(config) });
+      const facts = { config, sheets: planNames };
       if (!highlight) {
-        return { result, annotation: 'none' as const, marked: 0, cost: meter.cost(), ...(degraded.length ? { degraded } : {}) };
+        return { result, ...facts, annotation: 'none' as const, marked: 0, cost: meter.cost(), ...(degraded.length ? { degraded } : {}) };
       }
 
       // 3. Replace the marks.
@@ -225,6 +229,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       }
       return {
         result,
+        ...facts,
         annotation: annotationKind,
         marked: plan.cells,
         cost: meter.cost(),
