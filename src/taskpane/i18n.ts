@@ -2,6 +2,7 @@
  * UI strings: Korean first, English when Office's display language is English. Templates take {name}
  * placeholders. The English table must have every Korean key (the type enforces it).
  */
+import { SEVERITY_NAMES } from '../core/present/severity';
 import type { Lang } from '../core/rules/types';
 
 export const ko = {
@@ -34,9 +35,10 @@ export const ko = {
   resultsSheetButton: '검증결과 시트 만들기',
   autoRevalidate: '수정하면 자동으로 다시 검증',
   severityFilter: '심각도 필터',
-  error: '오류',
-  warning: '경고',
-  info: '정보',
+  // Severity names are core/present's (the CLI's and the sheets'); English has its own filter labels below.
+  error: SEVERITY_NAMES.ko.error,
+  warning: SEVERITY_NAMES.ko.warning,
+  info: SEVERITY_NAMES.ko.info,
   notValidated: '아직 검증하지 않았습니다. [검증]을 누르면 통합 문서를 읽고 합계·증감을 확인합니다.',
   notAPlan: '종합계획 서식을 찾지 못했습니다.',
   noFindings: '문제가 없습니다. 합계와 목표가 모두 맞습니다.',
@@ -54,8 +56,6 @@ export const ko = {
   otherTable: '표 밖',
   findingsList: '검증 결과 목록',
   selectHint: '항목을 누르면 해당 셀을 선택하고 자세한 내용을 보여 줍니다.',
-  expectedActual: '계산 {expected} · 기재 {actual}',
-  tolerance: '반올림 허용 ±{tolerance}',
   autoRevalidated: '수정 내용을 다시 검증했습니다.',
 
   growthHeading: '공통 일자리 목표 성장률',
@@ -102,6 +102,12 @@ export const ko = {
   details: '자세히',
   hideDetails: '접기',
   findingParts: '관련 셀',
+  findingPlace: '위치',
+  findingRule: '규칙',
+  configApplied: '통합 문서의 검증 설정(jobtarget.config)에 따라 규칙 {n}개의 심각도를 바꿨습니다: {rules}',
+  configInvalidTitle: '통합 문서의 검증 설정을 쓰지 않았습니다',
+  configInvalid: '설정(jobtarget.config)에 문제가 있어 모든 규칙을 기본 심각도로 검증했습니다. 고칠 점:',
+  ruleOff: '끔',
   selectCells: '셀 선택',
   accept: '수용',
   acceptReason: '수용 사유 (선택)',
@@ -191,8 +197,6 @@ export const en: Strings = {
   otherTable: 'Outside tables',
   findingsList: 'Findings',
   selectHint: 'Select a finding to select its cells and see its details.',
-  expectedActual: 'computed {expected} · stated {actual}',
-  tolerance: 'rounding tolerance ±{tolerance}',
   autoRevalidated: 'Re-checked after your edits.',
 
   growthHeading: 'Common job targets: growth',
@@ -238,6 +242,12 @@ export const en: Strings = {
   details: 'Details',
   hideDetails: 'Hide',
   findingParts: 'Cells involved',
+  findingPlace: 'Where',
+  findingRule: 'Rule',
+  configApplied: 'The workbook\'s check settings (jobtarget.config) change the severity of {n} rules: {rules}',
+  configInvalidTitle: 'The workbook\'s check settings were not used',
+  configInvalid: 'Its settings (jobtarget.config) have problems, so every rule was checked at its default severity. To fix:',
+  ruleOff: 'off',
   selectCells: 'Select cells',
   accept: 'Accept',
   acceptReason: 'Reason (optional)',

@@ -2,10 +2,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
-import { groupFindings, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
+import { groupFindings, paneOrder, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
+import { cellLabel, detail, headline, placeLabel, severityName } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
 import { exampleValidation, resetWorkbook, type AdapterMock } from './fake-adapter';
-import { findingHeadline } from '../../src/taskpane/model/text';
 import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 
@@ -32,17 +32,29 @@ describe('grouping (model)', () => {
     for (const t of tasks?.tables ?? []) expect(t.table).toMatch(/^[①-⑬] /);
   });
 
-  test('sheets come in workbook order (개요, 공통 일자리 목표, 분야별 목표, 실천과제), whatever the findings’ order', () => {
+  test('the one order (core/present): sheets in workbook order, then table, row and column, whatever the findings’ order', () => {
     const reversed = [...findings].reverse();
-    const sheets = groupFindings(reversed, plan).map((g) => g.sheet);
+    const ordered = paneOrder(reversed, v.sheets, plan);
+    // the engine's own order, which every other output uses
+    expect(ordered).toEqual(findings);
+    const sheets = groupFindings(ordered, plan).map((g) => g.sheet);
     const order = ['개요', '공통 일자리 목표', '분야별 목표', '실천과제'];
     expect(sheets).toEqual(order.filter((s) => sheets.includes(s)));
     // within a table: top to bottom
-    for (const g of groupFindings(reversed, plan))
+    for (const g of groupFindings(ordered, plan))
       for (const t of g.tables) {
         const rows = t.findings.map((f) => Number(/\d+/.exec(f.cell)?.[0] ?? 0));
         expect(rows).toEqual([...rows].sort((a, b) => a - b));
       }
+    // grouping keeps the order it is given
+    expect(groupFindings(ordered, plan).flatMap((g) => g.tables.flatMap((t) => t.findings))).toEqual(ordered);
+  });
+
+  test('a workbook whose sheets are in another order lists them in that order (the order its 검증결과 sheet uses)', () => {
+    const moved = ['실천과제', 'Sheet1', '개요', '공통 일자리 목표', '분야별 목표'];
+    const sheets = groupFindings(paneOrder(findings, moved, plan), plan).map((g) => g.sheet);
+    expect(sheets).toEqual(moved.filter((s) => sheets.includes(s)));
+    expect(sheets[0]).toBe('실천과제');
   });
 
   test('a sheet with one table gets one heading (no "분야별 목표 (25)" over "분야별 목표")', () => {
@@ -68,7 +80,7 @@ describe('grouping (model)', () => {
       data: { table: '분야별 목표', problem: { ko: '표를 찾지 못했습니다', en: 'table not found' } },
     };
     const groups = groupFindings([f], null);
-    expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', findings: [f] }] }]);
+    expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', place: f.place!.table, findings: [f] }] }]);
     expect(cellsToSelect(f)).toEqual([]);
   });
 });
@@ -101,21 +113,24 @@ describe('findings list (component)', () => {
     expect(screen.getByTestId('status').textContent).toMatch(/^검증을 마쳤습니다\. 셀 [\d,]+개를 표시했습니다 \(메모 포함\)\.$/);
   });
 
-  test('each finding is one line: severity icon and name, cell, headline; figures and cells only on demand', async () => {
+  test('each finding is one line: severity icon and name, cell, core/present headline; detail, place and cells only on demand', async () => {
     const { user, host } = await validated();
     const f = exampleValidation().result.findings.find((x) => x.cells.length > 1 && x.expected !== null)!;
     const button = rows().find((b) => b.getAttribute('data-cell') === f.cell && b.getAttribute('data-rule') === f.rule)!;
-    expect(button.textContent).toBe(`${f.severity === 'error' ? '오류' : '경고'}: ${f.cell}${findingHeadline(f, 'ko')}`);
+    expect(button.textContent).toBe(`${f.severity === 'error' ? '오류' : '경고'}: ${f.cell}${headline(f, 'ko')}`);
     expect(button.querySelector('[data-severity-icon] svg')).not.toBeNull();
-    expect(button.textContent).not.toMatch(/계산 [\d,]+ · 기재/);
     expect(screen.queryByTestId('finding-details')).toBeNull();
 
     await user.click(button);
     expect(mock.selectCells).toHaveBeenCalledWith(host, f.refs);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const details = screen.getByTestId('finding-details');
-    expect(details.textContent).toContain(`계산 ${Number(f.expected).toLocaleString('en-US')}`);
-    expect(details.textContent).toContain('관련 셀');
+    // present's detail: the message with its figures ("… (기대 4,193백만원 · 실제 4,197백만원 · 차이 +4 · 허용 ±1.5)")
+    expect(within(details).getByTestId('finding-detail').textContent).toBe(detail(f, 'ko'));
+    expect(detail(f, 'ko')).toContain(`기대 ${Number(f.expected).toLocaleString('en-US')}`);
+    expect(within(details).getByTestId('finding-place').textContent).toBe(`위치: ${placeLabel(f.place, 'ko')}`);
+    expect(details.textContent).toContain(`관련 셀: ${f.refs.map((r) => cellLabel(r)).join(', ')}`);
+    expect(details.textContent).toContain(`규칙: ${f.rule}`);
     expect(within(details).getByRole('button', { name: '수용' })).toBeTruthy();
     // again: closes
     await user.click(button);

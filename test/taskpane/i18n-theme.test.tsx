@@ -85,7 +85,7 @@ test('the pane in English, dark', async () => {
   expect(screen.getByRole('heading', { level: 3, name: /^Targets by area \(\d+\)$/ })).toBeTruthy();
   expect(screen.queryByRole('heading', { name: /^분야별 목표/ })).toBeNull();
   // findings show the English messages
-  const first = screen.getAllByRole('button', { name: /^Errors: / })[0];
+  const first = screen.getAllByRole('button', { name: /^error: / })[0];
   expect(first.textContent).toMatch(/[A-Za-z]/);
   expect(first.textContent).not.toMatch(/[가-힣]{4,}합니다/);
 });
