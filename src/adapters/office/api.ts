@@ -22,7 +22,8 @@
  * (`degraded`, `truncated`, `annotationsSkipped`) and ClearResult (`annotationsRemoved`, `degraded`);
  * SheetNames, TargetCell, IndicatorTargetUpdate, ResultsSheetResult, PlanChangeOptions types;
  * writeIndicatorTargets accepts either cells or (plan, updates); ExcelHost.documentSettings, ValidateOptions.config
- * and ValidateResult's `config` and `sheets` (the workbook's reviewer settings, issue #13).
+ * and ValidateResult's `config` and `sheets` (the workbook's reviewer settings, issue #13); `notices` (the
+ * `degraded` texts as {ko, en} without requirement-set names) on ValidateResult and ClearResult.
  *
  * How highlights are kept (so 지우기 works after save and reopen): validate+highlight copies each marked
  * cell's format (Range.copyFrom … 'Formats', ExcelApi 1.9) into the very hidden MARKS_SHEET before
@@ -128,6 +129,8 @@ export interface ValidateResult {
   cost: ActionCost;
   /** Why highlighting did less than asked (old Excel, too many cells, …); Korean / English pairs joined by ' / '. */
   degraded?: string[];
+  /** The same as `notices`: the user's text in each language, without requirement-set names. */
+  notices?: Notice[];
   /** The workbook's reviewer settings (jobtarget.config) and whether they were applied. */
   config?: WorkbookConfig;
   /** The workbook's sheets in workbook order (the order findings are listed in: core/present orderFindings). */
@@ -145,6 +148,14 @@ export interface ClearResult {
   /** Notes or comments removed (only the add-in's own). */
   annotationsRemoved?: number;
   degraded?: string[];
+  notices?: Notice[];
+}
+
+/** Something the user should know about an action, in both languages; `requires` names the requirement set (for developers). */
+export interface Notice {
+  ko: string;
+  en: string;
+  requires?: string;
 }
 
 export interface ResultsSheetResult {
