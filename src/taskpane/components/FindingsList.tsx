@@ -59,7 +59,7 @@ export function tableHeading(table: Place['table'] | null, name: string | null, 
   return name ?? '';
 }
 
-/** The part of a finding shown on demand: figures, cells, accept form. */
+/** The part of a finding shown on demand: present's detail, the place, the cells, the rule, the accept form. */
 function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f: Finding, reason: string) => void; id: string }) {
   const { t, lang } = usePane();
   const s = useStyles();
