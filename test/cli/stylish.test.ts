@@ -1,8 +1,7 @@
 /** The stylish text report: short lines, figures once, widths in display columns (string-width). */
 import stringWidth from 'string-width';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { orderFindings } from '../../src/cli/check-file';
-import { headline } from '../../src/cli/stylish';
+import { headline } from '../../src/core/present';
 import { validateGrid } from '../../src/core/validate';
 import * as path from 'path';
 import { run } from './run';
@@ -22,7 +21,7 @@ describe('stylish text report', () => {
 
   it('one line per finding; figures once: the difference and the tolerance, no (기대 · 실제 · 허용) repeat', async () => {
     const read = await readXlsxFile(EXAMPLE);
-    const findings = orderFindings(validateGrid(read.grid).findings, read.grid);
+    const findings = validateGrid(read.grid).findings;
     const r = await run(['check', EXAMPLE]);
     const findingLines = r.out.split('\n').filter((l) => /^ {4}\S/.test(l));
     expect(findingLines).toHaveLength(findings.length);
@@ -37,8 +36,8 @@ describe('stylish text report', () => {
 
   it('--verbose adds the whole message, the figures and the cells under each line', async () => {
     const r = await run(['check', EXAMPLE, '--verbose']);
-    expect(r.out).toContain("셀: '분야별 목표'!C7, 실천과제!C8, 실천과제!C19");
-    expect(r.out).toContain('기대 4,193 · 실제 4,197 · 허용 ±1.5');
+    expect(r.out).toContain('셀: 분야별 목표!C7, 실천과제!C8, 실천과제!C19');
+    expect(r.out).toContain('기대 4,193백만원 · 실제 4,197백만원 · 차이 +4 · 허용 ±1.5');
     expect(r.out).toContain('반올림 허용 ±1.5');
   });
 
