@@ -7,7 +7,7 @@
  *       C7   오류  청년 일자리 확대 소요예산 합계: 전략분야 4,197 ≠ 실천과제 합 4,193 (+4, 허용 ±1.5)  area-total
  *
  * Widths are display columns (string-width: Hangul is two wide); no line is wider than the limit (120,
- * or the terminal when narrower). A headline too long for its line loses the end of its place (the
+ * or the terminal when narrower). A headline too long for its line loses the middle of its place (the
  * subject, with "…"), never its figures; the whole message, figures and cells are in --verbose.
  *
  * Labels and file names come from the files checked, so control characters in them (an ESC sequence
@@ -72,7 +72,26 @@ export function fitHeadline(f: Finding, lang: Lang, width: number): string {
   const whole = `${s}: ${c}`;
   if (stringWidth(whole) <= width) return whole;
   const room = width - stringWidth(c) - 2;
-  return room >= 8 ? `${fit(s, room)}: ${c}` : fit(whole, width);
+  return room >= 8 ? `${fitMiddle(s, room)}: ${c}` : fit(whole, width);
+}
+
+/**
+ * Cuts a place to `width` columns in its middle: its end (the role and the year — "소요예산 2024년")
+ * tells neighbouring lines apart, its start names the row.
+ */
+export function fitMiddle(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  const chars = [...text];
+  let tail = '';
+  let tailWidth = 0;
+  const tailRoom = Math.min(Math.floor((width - 1) / 2), 18);
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = stringWidth(chars[i]);
+    if (tailWidth + cw > tailRoom) break;
+    tail = chars[i] + tail;
+    tailWidth += cw;
+  }
+  return `${fit(text, width - tailWidth).slice(0, -1).trimEnd()}…${tail.trimStart()}`;
 }
 
 /** Wraps text into lines of at most `width` display columns, each starting with `indent`. */
