@@ -1,7 +1,8 @@
 /** The stylish text report: short lines, figures once, widths in display columns (string-width). */
 import stringWidth from 'string-width';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { headline } from '../../src/core/present';
+import { headline, headlineParts } from '../../src/core/present';
+import { fitHeadline, fitMiddle } from '../../src/cli/formatters/text';
 import { validateGrid } from '../../src/core/validate';
 import * as path from 'path';
 import { run } from './run';
@@ -49,5 +50,28 @@ describe('stylish text report', () => {
   it('a narrow terminal narrows the lines', async () => {
     const r = await run(['check', EXAMPLE], { stdoutIsTTY: true, env: { NO_COLOR: '1' } });
     for (const l of r.out.split('\n').slice(1)) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('fitting a headline to its room', () => {
+  it('never wider than the room; the claim whole whenever the room holds it and a bit of the place', async () => {
+    const read = await readXlsxFile(EXAMPLE);
+    const findings = validateGrid(read.grid).findings;
+    for (const lang of ['ko', 'en'] as const) {
+      for (const f of findings) {
+        const { subject, claim } = headlineParts(f, lang);
+        for (let width = 20; width <= 120; width += 7) {
+          const text = fitHeadline(f, lang, width);
+          expect(stringWidth(text)).toBeLessThanOrEqual(width);
+          if (subject && stringWidth(claim) + 10 <= width) expect(text.endsWith(`: ${claim}`)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('cuts a place in its middle, keeping its end (the role and the year)', () => {
+    expect(fitMiddle('맞춤형 일자리 지원 및 발굴 성과목표 2023년', 30)).toMatch(/^맞춤형 .*….*성과목표 2023년$/);
+    expect(stringWidth(fitMiddle('맞춤형 일자리 지원 및 발굴 성과목표 2023년', 30))).toBeLessThanOrEqual(30);
+    expect(fitMiddle('짧은 이름', 30)).toBe('짧은 이름');
   });
 });

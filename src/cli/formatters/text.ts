@@ -81,17 +81,23 @@ export function fitHeadline(f: Finding, lang: Lang, width: number): string {
  */
 export function fitMiddle(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
-  const chars = [...text];
+  // The end in whole words (as many as fit in a little over half the room), else in characters.
+  const tailRoom = Math.min(width - 8, Math.max(Math.floor(width * 0.6), 12), 24);
+  const words = text.split(' ');
   let tail = '';
-  let tailWidth = 0;
-  const tailRoom = Math.min(Math.floor((width - 1) / 2), 18);
-  for (let i = chars.length - 1; i >= 0; i--) {
-    const cw = stringWidth(chars[i]);
-    if (tailWidth + cw > tailRoom) break;
-    tail = chars[i] + tail;
-    tailWidth += cw;
+  for (let i = words.length - 1; i > 0; i--) {
+    const next = tail ? `${words[i]} ${tail}` : words[i];
+    if (stringWidth(next) > tailRoom) break;
+    tail = next;
   }
-  return `${fit(text, width - tailWidth).slice(0, -1).trimEnd()}…${tail.trimStart()}`;
+  if (!tail) {
+    for (const ch of [...text].reverse()) {
+      if (stringWidth(ch + tail) > tailRoom) break;
+      tail = ch + tail;
+    }
+  }
+  const head = fit(text, width - stringWidth(tail)).replace(/…$/, '').trimEnd();
+  return `${head}…${tail}`;
 }
 
 /** Wraps text into lines of at most `width` display columns, each starting with `indent`. */
