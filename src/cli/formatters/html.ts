@@ -30,7 +30,7 @@ const T = {
     file: 'file', region: 'region', term: 'term', period: 'period', error: 'errors', warning: 'warnings', info: 'info',
     unreadable: 'unreadable', accepted: 'accepted', filter: 'filter (file, region, rule)', summary: 'Summary',
     byFile: 'Findings per file', byRule: 'Findings per rule', indicators: 'Common job targets: change by the last year against the required change',
-    budget: 'Budget per person targeted, by strategy area (백만원)', outliers: 'Outliers', none: 'no problems', cell: 'cell', severity: 'severity',
+    budget: 'Budget per person targeted, by strategy area (million KRW)', outliers: 'Outliers', none: 'no problems', cell: 'cell', severity: 'severity',
     message: 'message', expected: 'expected', actual: 'actual', tolerance: 'tolerance', rule: 'rule', cells: 'cells', notRead: 'not read',
     change: 'change', required: 'required', yes: 'yes', perTarget: 'per person', noOutliers: 'no outliers',
   },
