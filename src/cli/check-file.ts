@@ -10,7 +10,7 @@ import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { validateGrid } from '../core/validate';
 import { bilingual, failedReport } from './failed';
-import type { FileReport } from './report';
+import type { FileReport } from './formatters/types';
 import type { RuleSetting } from '../core/config';
 import { formatOf } from '../adapters/inputs';
 import { UNDECODABLE_NAME, isUndecodableName, notReadReason } from './files';
@@ -29,22 +29,6 @@ export interface CheckSettings {
 const settingsOf = (s: CheckSettings | Lang): CheckSettings => (typeof s === 'string' ? { lang: s } : s);
 
 
-/** Order of findings in every report: severity, then the workbook's sheet order, row, column. */
-export function orderFindings(findings: readonly Finding[], grid: GridWorkbook): Finding[] {
-  const sheetIndex = new Map(grid.sheets.map((s, i) => [s.name, i]));
-  const pos = (f: Finding) => {
-    try {
-      return f.cell ? parseA1(f.cell) : { row: -1, col: -1 };
-    } catch {
-      return { row: -1, col: -1 };
-    }
-  };
-  return findings
-    .map((f, i) => ({ f, i, p: pos(f), s: sheetIndex.get(f.sheet) ?? -1 }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.s - b.s || a.p.row - b.p.row || a.p.col - b.p.col || a.i - b.i)
-    .map((x) => x.f);
-}
-
 export { EMPTY_SUMMARY, failedReport } from './failed';
 
 /** Validates one workbook already read into a grid. */
@@ -58,7 +42,8 @@ export function checkRead(file: string, read: InputRead, settings: CheckSettings
   }
   // --quiet reports errors only, like ESLint's: warnings and info are neither listed nor counted.
   const kept = s.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const findings = orderFindings(kept, read.grid);
+  // validateGrid gives them in the one order (core/present/order.ts), which every output keeps.
+  const findings = kept;
   const summary = summarize(findings);
   const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
   return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), facts: planFacts(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };

@@ -8,14 +8,14 @@ import { EMPTY_SUMMARY, bilingual } from './failed';
 import { checkFiles, defaultJobs } from './pool';
 import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
-import { batchSummary, formatCsvHeader, formatCsvRows, formatJson, formatTextSummary, unreadableLine, type FileReport } from './report';
-import { NOT_READ_CODE, plural } from './batch';
+import { batchSummary, type FileReport, type FormatContext } from './formatters/types';
+import type { FormatName } from './formatters/names';
+import { NOT_READ_CODE, closingLine, plural } from './batch';
 import { colorEnabled, painter } from './color';
-import { MAX_WIDTH, formatStylishFile } from './stylish';
 import { writeReportFile } from './output';
 import type { RuleSetting } from '../core/config';
 
-export type Format = 'text' | 'json' | 'csv' | 'html';
+export type Format = FormatName;
 
 export interface CheckOptions {
   format: Format;
@@ -81,9 +81,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   }
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
+  // The format's module from the registry (formatters/index.ts); loaded here, not at start-up.
+  const { getFormatter } = await import('./formatters');
+  const { MAX_WIDTH, unreadableLine } = await import('./formatters/text');
+  const formatter = getFormatter(opts.format);
   if (total === 0 && notRead.length === 0) {
     // A script reading the JSON still gets a report (of no file).
-    if (opts.format === 'json') io.stdout.write(formatJson([], lockFiles.length));
+    if (formatter.whenEmpty && formatter.end && opts.format === 'json') io.stdout.write(formatter.end([], { lang, paint: painter(false), width: MAX_WIDTH, verbose: false, lockFiles: lockFiles.length }));
     if (unreadableFolders.length) return EXIT.trouble;
     if (lockFiles.length) io.stderr.write(ko ? `Excel 잠금 파일(~$) ${lockFiles.length}개만 있습니다: 통합 문서를 닫고 원본을 검사하세요\n` : `only ${plural(lockFiles.length, 'Excel lock file')} (~$): close the workbook and check the original\n`);
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');
@@ -114,7 +118,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     : null;
   bar?.start(total + notRead.length, 0, { file: '' });
 
-  if (opts.format === 'csv') out(formatCsvHeader());
+  const ctx: FormatContext = { lang, paint, width: textWidth, verbose: opts.verbose ?? false, lockFiles: lockFiles.length };
+  if (formatter.start) out(formatter.start(ctx));
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
@@ -151,8 +156,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     reports.push(report);
     bar?.update(reports.length, { file: job.file });
     if (report.error !== null && report.errorCode !== NOT_READ_CODE) err(`${unreadableLine(report, lang)}\n`);
-    if (opts.format === 'text') out(formatStylishFile(report, { lang, paint, width: textWidth, verbose: opts.verbose }));
-    if (opts.format === 'csv') out(formatCsvRows(report));
+    if (formatter.file) out(formatter.file(report, ctx));
     const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;
     if (opts.annotate && report.error === null && !annotatable) {
       const label = formatOf(job.file)?.label;
@@ -198,17 +202,15 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         err(`${job.file}: ${msg}\n`);
       }
     }
-    // Text and CSV are printed file by file: only the counts are kept, so memory stays flat in a long batch.
-    if (opts.format === 'text' || opts.format === 'csv') reports[reports.length - 1] = { ...report, findings: [] };
+    // A format printed file by file keeps only the counts, so memory stays flat in a long batch.
+    if (!formatter.needsFindings) reports[reports.length - 1] = { ...report, findings: [] };
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();
   showBar = false;
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 
-  if (opts.format === 'json') out(formatJson(reports, lockFiles.length));
-  if (opts.format === 'html') out((await import('./html')).formatHtml(reports, { lang, lockFiles: lockFiles.length }));
-  if (opts.format === 'text') out(formatTextSummary(reports, lang, lockFiles.length));
+  if (formatter.end) out(formatter.end(reports, ctx));
 
   const counts = batchSummary(reports, lockFiles.length);
   if (opts.maxWarnings !== undefined && counts.warning > opts.maxWarnings) {
@@ -234,5 +236,5 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
 }
 
 function closingLineOf(reports: readonly FileReport[], lockFiles: number, lang: Lang): string {
-  return formatTextSummary(reports, lang, lockFiles).trimEnd();
+  return closingLine(batchSummary(reports, lockFiles), lang);
 }

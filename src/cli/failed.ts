@@ -1,5 +1,5 @@
 /** A report for a file that could not be checked (light: no core, so the main thread can make one). */
-import type { FileReport } from './report';
+import type { FileReport } from './formatters/types';
 
 export const EMPTY_SUMMARY = () => ({ error: 0, warning: 0, info: 0 });
 

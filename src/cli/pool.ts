@@ -13,7 +13,7 @@ import type { Lang } from '../core/rules/types';
 import type { CheckSettings, Checked } from './check-file';
 import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
-import type { FileReport } from './report';
+import type { FileReport } from './formatters/types';
 
 const envNumber = (name: string, dflt: number) => {
   const v = Number(process.env[name]);

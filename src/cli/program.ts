@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../core/rules/types';
 import type { Format } from './check';
+import { FORMAT_NAMES } from './formatters/names';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 import stringWidth from 'string-width';
@@ -140,7 +141,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .command('check')
     .description(t('통합 문서를 검증합니다: 파일 또는 폴더(하위 폴더의 .xlsx, .xlsm 포함)', 'check workbooks: files, or folders (.xlsx and .xlsm, recursively)'))
     .argument('[PATH...]', t('검사할 파일 또는 폴더', 'files or folders to check'))
-    .addOption(new Option('--format <format>', t('보고서 형식', 'report format')).choices(['text', 'json', 'csv', 'html']).default('text'))
+    .addOption(new Option('--format <format>', t('보고서 형식', 'report format')).choices([...FORMAT_NAMES]).default('text'))
     .option('-o, --output-file <FILE>', t('보고서를 화면 대신 이 파일에 씁니다', 'write the report to this file instead of stdout'))
     .option('--quiet', t('오류만 보고합니다 (경고·정보 생략)', 'report errors only (no warnings or info)'))
     .option('--max-warnings <N>', t('경고가 N개를 넘으면 종료 코드 1', 'exit with 1 when there are more than N warnings'), integer('--max-warnings', lang))

@@ -1,7 +1,7 @@
 /**
  * A batch on the compiled CLI (worker threads need compiled code): the same report whatever --jobs,
  * in input order; hostile inputs (FIFO, /dev/zero, damaged zips) each get their line and the batch
- * goes on; a file over its time budget is reported for itself, and the run ends with exit 2.
+ * goes on; a file over its time budget or its memory cap is reported for itself, and the run ends with exit 2.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
@@ -76,6 +76,19 @@ describe('a batch on worker threads', () => {
     const files = JSON.parse(r.stdout).files as { file: string; error: string }[];
     expect(files.map((f) => f.file)).toEqual(['제출본/example.xlsx', '제출본/blank-2027.xlsx']);
     for (const f of files) expect(f.error).toMatch(/초가 넘게 걸려 멈췄습니다/);
+  }, 180_000);
+
+  it('a worker out of memory is reported for its file (too-large), replaced, and the batch goes on', () => {
+    // A 2 MB heap: each worker runs out of memory reading its file; V8 ends the worker, not the process.
+    const r = check(['제출본/example.xlsx', '제출본/blank-2027.xlsx', '--format', 'json', '--jobs', '1'], { JOBTARGET_WORKER_MEMORY_MB: '2' });
+    expect(r.status).toBe(2);
+    const files = JSON.parse(r.stdout).files as { file: string; error: string; errorCode: string }[];
+    expect(files.map((f) => [f.file, f.errorCode])).toEqual([
+      ['제출본/example.xlsx', 'too-large'],
+      ['제출본/blank-2027.xlsx', 'too-large'],
+    ]);
+    for (const f of files) expect(f.error).toContain('메모리 한도(2 MB)');
+    expect(r.stderr).toContain('제출본/example.xlsx');
   }, 180_000);
 
   it('--jobs must be a positive integer', () => {

@@ -4,10 +4,11 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RESULTS_SHEET, readXlsxFile } from '../../src/adapters/xlsx/read';
-import { orderFindings } from '../../src/cli/check-file';
 import { exampleFile } from '../../src/cli/examples';
-import { CSV_HEADER, csvField, displayWidth } from '../../src/cli/report';
+import { CSV_HEADER, csvField } from '../../src/cli/formatters/csv';
+import { displayWidth } from '../../src/cli/formatters/text';
 import type { Finding } from '../../src/core/rules/types';
+import { headlineParts } from '../../src/core/present';
 import { validateGrid } from '../../src/core/validate';
 import { BROKEN, DRIFTS } from '../support/fixtures';
 import { parseCsv, run } from './run';
@@ -20,11 +21,16 @@ const BLANK = path.join(FIXTURES, 'blank-2027.xlsx');
 const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
 
 /** What the engine says about a file, in the report's order and JSON shape. */
-async function engine(file: string, lang: 'ko' | 'en' = 'ko') {
+async function engineFindings(file: string, lang: 'ko' | 'en' = 'ko') {
   const read = await readXlsxFile(file);
-  const v = validateGrid(read.grid, { lang });
-  return orderFindings(v.findings, read.grid).map(contract);
+  return validateGrid(read.grid, { lang }).findings;
 }
+async function engine(file: string, lang: 'ko' | 'en' = 'ko') {
+  return (await engineFindings(file, lang)).map(contract);
+}
+/** The fields of JSON version 1 a report finding has (the structured ones were added after them). */
+const V1_KEYS = ['rule', 'severity', 'sheet', 'cell', 'cells', 'expected', 'actual', 'tolerance', 'message'] as const;
+const v1 = (x: Record<string, unknown>) => Object.fromEntries(V1_KEYS.map((k) => [k, x[k]]));
 
 const contract = (f: Finding) => ({
   rule: f.rule,
@@ -76,7 +82,7 @@ describe('usage', () => {
 
 describe('check: text', () => {
   it('prints a Korean table of the findings with cells and figures, then a summary; exit 1 for the example', async () => {
-    const want = await engine(EXAMPLE);
+    const want = await engineFindings(EXAMPLE);
     const r = await run(['check', EXAMPLE]);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
@@ -86,7 +92,8 @@ describe('check: text', () => {
     for (const f of want) {
       const line = lines.find((l) => new RegExp(`^\\s+${f.cell}\\s+${{ error: '오류', warning: '경고', info: '정보' }[f.severity]}\\s+`).test(l) && l.trimEnd().endsWith(`  ${f.rule}`));
       expect(line).toBeDefined();
-      expect(line).toContain(f.message.slice(0, 12));
+      // The claim (figures) is never cut; the place before it may be.
+      expect(line).toContain(headlineParts(f, 'ko').claim);
     }
     expect(lines).toContain('  분야별 목표');
     const n = (s: string) => want.filter((f) => f.severity === s).length;
@@ -101,9 +108,9 @@ describe('check: text', () => {
   });
 
   it('speaks English with --lang en (messages from the rules in English)', async () => {
-    const want = await engine(EXAMPLE, 'en');
+    const want = await engineFindings(EXAMPLE, 'en');
     const r = await run(['check', EXAMPLE, '--lang', 'en']);
-    for (const f of want) expect(r.out).toContain(f.message.slice(0, 12));
+    for (const f of want) expect(r.out).toContain(headlineParts(f, 'en').claim);
     expect(r.out).toMatch(/^\s+C7\s+error\s+/m);
     expect(r.out).toContain('인천광역시 서구 · 8th term · 2023–2026');
     expect(r.out.trimEnd().split('\n').pop()).toMatch(/^1 file checked: 1 file with errors, 0 clean — \d+ errors · \d+ warnings · \d+ info$/);
@@ -122,7 +129,8 @@ describe('check: JSON contract', () => {
     const r = await run(['check', EXAMPLE, '--format', 'json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['version', 'files', 'summary']);
+    expect(Object.keys(j)).toEqual(['version', 'lang', 'files', 'summary']);
+    expect(j.lang).toBe('ko');
     expect(j.version).toBe(1);
     expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'accepted', 'notRead', 'lockFiles', 'withErrors', 'withWarnings', 'clean']);
     const [f] = j.files;
@@ -134,11 +142,12 @@ describe('check: JSON contract', () => {
     expect(f.error).toBeNull();
     expect(Object.keys(f.summary)).toEqual(['error', 'warning', 'info']);
     for (const x of f.findings) {
-      expect(Object.keys(x)).toEqual(['rule', 'severity', 'sheet', 'cell', 'cells', 'expected', 'actual', 'tolerance', 'message']);
+      // Version 1's fields first, with their meaning; then the structured ones (docs/cli.md).
+      expect(Object.keys(x)).toEqual([...V1_KEYS, 'headline', 'messageId', 'data', 'messages', 'detail', 'severityName', 'where', 'refs', 'place', 'placeLabel', 'difference', 'unit']);
       expect(['error', 'warning', 'info']).toContain(x.severity);
       expect(Array.isArray(x.cells)).toBe(true);
     }
-    expect(f.findings).toEqual(await engine(EXAMPLE));
+    expect(f.findings.map(v1)).toEqual(await engine(EXAMPLE));
     expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, accepted: 0, notRead: 0, lockFiles: 0, withErrors: 1, withWarnings: 0, clean: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
@@ -166,11 +175,13 @@ describe('check: JSON contract', () => {
     expect(both.files.map((f: { file: string }) => f.file)).toEqual([EXAMPLE_FILE, EXAMPLE]);
   });
 
-  it('orders findings by severity, then sheet order, row and column', async () => {
+  it('keeps the one order (core/present): workbook order, then row and column, as the engine gives it', async () => {
     const j = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).out);
-    const sev = { error: 0, warning: 1, info: 2 } as Record<string, number>;
-    const s = j.files[0].findings.map((f: { severity: string }) => sev[f.severity]);
-    expect(s).toEqual([...s].sort((x: number, y: number) => x - y));
+    const want = await engineFindings(EXAMPLE);
+    expect(j.files[0].findings.map((f: { sheet: string; cell: string; rule: string }) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(want.map((f) => `${f.sheet}!${f.cell} ${f.rule}`));
+    // Not severity first: a warning on row 7 comes before an error on row 8.
+    const cells = j.files[0].findings.map((f: { cell: string; severity: string }) => `${f.cell}:${f.severity}`);
+    expect(cells.indexOf('F7:warning')).toBeLessThan(cells.indexOf('C8:error'));
   });
 });
 
@@ -188,7 +199,8 @@ describe('check: CSV', () => {
     expect(body).toHaveLength(json.files[0].findings.length);
     body.forEach((row, i) => {
       const f = json.files[0].findings[i];
-      expect(row).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, f.expected === null ? '' : String(f.expected), f.actual === null ? '' : String(f.actual), f.tolerance === null ? '' : String(f.tolerance), f.message, f.cells.join(' '), '인천광역시 서구', '8', '2023-2026']);
+      const n = (v: number | null) => (v === null ? '' : String(v));
+      expect(row).toEqual([EXAMPLE, f.severity, f.rule, f.sheet, f.cell, n(f.expected), n(f.actual), n(f.tolerance), f.message, f.cells.join(' '), '인천광역시 서구', '8', '2023-2026', n(f.difference), f.unit ?? '', f.placeLabel, f.messageId, f.headline, f.severityName]);
     });
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('그는 "합계"라고')).toBe('"그는 ""합계""라고"');
@@ -245,7 +257,7 @@ describe('check: broken files and batches', () => {
     expect(r.err.trimEnd().split('\n')).toHaveLength(broken.length);
     // The readable ones were all checked.
     const ex = j.files.find((f: { file: string }) => f.file.endsWith(`${path.sep}example.xlsx`));
-    expect(ex.findings).toEqual(await engine(EXAMPLE));
+    expect(ex.findings.map(v1)).toEqual(await engine(EXAMPLE));
   });
 
   it('exit codes: 0 without errors, 1 with an error finding, 2 with an unreadable file', async () => {

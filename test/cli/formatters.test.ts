@@ -10,7 +10,7 @@ import { parseCsv } from './run';
 test('--format offers exactly the registered formatters, each a module with a name', () => {
   expect(FORMATTERS.map((f) => f.name)).toEqual([...FORMAT_NAMES]);
   for (const name of FORMAT_NAMES) expect(getFormatter(name).name).toBe(name);
-  expect(() => getFormatter('xml')).toThrow(/unknown format: xml \(known: text, json, csv\)/);
+  expect(() => getFormatter('xml')).toThrow(/unknown format: xml \(known: text, json, csv, html\)/);
 });
 
 /** A finding whose labels come from a hostile workbook. */
@@ -24,7 +24,7 @@ function hostile(label: string): FileReport {
     at: { sheet: label, cell: 'C5' },
     actual: label,
   });
-  return { file: `evil${label}.xlsx`, sha256: null, ok: false, error: null, errorCode: null, summary: { error: 1, warning: 0, info: 0 }, findings: [f] };
+  return { file: `evil${label}.xlsx`, sha256: null, ok: false, error: null, errorCode: null, plan: null, summary: { error: 1, warning: 0, info: 0 }, findings: [f] };
 }
 
 describe('CSV: fields a spreadsheet would run as formulas get a leading apostrophe (OWASP)', () => {
@@ -52,11 +52,11 @@ describe('text: control characters in labels and file names are shown escaped', 
   });
   test('the text report and the unreadable line never carry a raw control character', () => {
     const r = hostile('\u001b[31m빨강\r\n가짜 줄');
-    const out = formatTextFile(r, 'ko');
+    const out = formatTextFile(r, { lang: 'ko' });
     // eslint-disable-next-line no-control-regex
     expect(out.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(out).toContain('\\x1b[31m빨강\\r\\n가짜 줄');
-    expect(out.split('\n').filter((l) => l.includes('가짜 줄'))).toHaveLength(2); // the file line and the finding's row, nothing forged
+    expect(out.split('\n').filter((l) => l.includes('가짜 줄'))).toHaveLength(3); // the file line, the sheet's line and the finding's row, nothing forged
     // eslint-disable-next-line no-control-regex
     expect(unreadableLine({ ...r, error: 'bad\u001b]0;title\u0007' }, 'en')).not.toMatch(/[\u0000-\u001f]/);
   });

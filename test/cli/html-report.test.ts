@@ -8,8 +8,8 @@
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { budgetPoints } from '../../src/cli/html';
-import type { FileReport } from '../../src/cli/report';
+import { budgetPoints } from '../../src/cli/formatters/html';
+import type { FileReport } from '../../src/cli/formatters/types';
 import { run } from './run';
 
 const ROOT = path.join(__dirname, '../..');

@@ -2,8 +2,9 @@
  * What a crafted workbook puts in labels, sheet names and file names reaches the live reports harmlessly:
  * the CSV report neutralises formula-like text (OWASP), the terminal report shows control characters escaped.
  */
-import { formatCsvRows, type FileReport } from '../../src/cli/report';
-import { formatStylishFile } from '../../src/cli/stylish';
+import { formatCsvRows } from '../../src/cli/formatters/csv';
+import type { FileReport } from '../../src/cli/formatters/types';
+import { formatTextFile as formatStylishFile } from '../../src/cli/formatters/text';
 import type { Finding } from '../../src/core/rules/types';
 
 function report(label: string, sheet: string, file: string): FileReport {

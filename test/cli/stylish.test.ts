@@ -1,8 +1,8 @@
 /** The stylish text report: short lines, figures once, widths in display columns (string-width). */
 import stringWidth from 'string-width';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { orderFindings } from '../../src/cli/check-file';
-import { headline } from '../../src/cli/stylish';
+import { headline, headlineParts } from '../../src/core/present';
+import { fitHeadline, fitMiddle } from '../../src/cli/formatters/text';
 import { validateGrid } from '../../src/core/validate';
 import * as path from 'path';
 import { run } from './run';
@@ -22,7 +22,7 @@ describe('stylish text report', () => {
 
   it('one line per finding; figures once: the difference and the tolerance, no (기대 · 실제 · 허용) repeat', async () => {
     const read = await readXlsxFile(EXAMPLE);
-    const findings = orderFindings(validateGrid(read.grid).findings, read.grid);
+    const findings = validateGrid(read.grid).findings;
     const r = await run(['check', EXAMPLE]);
     const findingLines = r.out.split('\n').filter((l) => /^ {4}\S/.test(l));
     expect(findingLines).toHaveLength(findings.length);
@@ -37,8 +37,8 @@ describe('stylish text report', () => {
 
   it('--verbose adds the whole message, the figures and the cells under each line', async () => {
     const r = await run(['check', EXAMPLE, '--verbose']);
-    expect(r.out).toContain("셀: '분야별 목표'!C7, 실천과제!C8, 실천과제!C19");
-    expect(r.out).toContain('기대 4,193 · 실제 4,197 · 허용 ±1.5');
+    expect(r.out).toContain('셀: 분야별 목표!C7, 실천과제!C8, 실천과제!C19');
+    expect(r.out).toContain('기대 4,193백만원 · 실제 4,197백만원 · 차이 +4 · 허용 ±1.5');
     expect(r.out).toContain('반올림 허용 ±1.5');
   });
 
@@ -50,5 +50,28 @@ describe('stylish text report', () => {
   it('a narrow terminal narrows the lines', async () => {
     const r = await run(['check', EXAMPLE], { stdoutIsTTY: true, env: { NO_COLOR: '1' } });
     for (const l of r.out.split('\n').slice(1)) expect(stringWidth(l)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('fitting a headline to its room', () => {
+  it('never wider than the room; the claim whole whenever the room holds it and a bit of the place', async () => {
+    const read = await readXlsxFile(EXAMPLE);
+    const findings = validateGrid(read.grid).findings;
+    for (const lang of ['ko', 'en'] as const) {
+      for (const f of findings) {
+        const { subject, claim } = headlineParts(f, lang);
+        for (let width = 20; width <= 120; width += 7) {
+          const text = fitHeadline(f, lang, width);
+          expect(stringWidth(text)).toBeLessThanOrEqual(width);
+          if (subject && stringWidth(claim) + 10 <= width) expect(text.endsWith(`: ${claim}`)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('cuts a place in its middle, keeping its end (the role and the year)', () => {
+    expect(fitMiddle('맞춤형 일자리 지원 및 발굴 성과목표 2023년', 30)).toMatch(/^맞춤형 .*….*성과목표 2023년$/);
+    expect(stringWidth(fitMiddle('맞춤형 일자리 지원 및 발굴 성과목표 2023년', 30))).toBeLessThanOrEqual(30);
+    expect(fitMiddle('짧은 이름', 30)).toBe('짧은 이름');
   });
 });

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { RESULTS_SHEET, writeResultsSheet } from '../../src/adapters/office';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
-import { RESULT_COLUMNS, SEVERITY_COLOURS, SEVERITY_NAMES, cellLabel, detail, type ColumnKey } from '../../src/core/present';
+import { RESULT_COLUMNS, SEVERITY_COLOURS, SEVERITY_NAMES, cellLabel, detail, figuresText, type ColumnKey } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
 import { validateGrid } from '../../src/core/validate';
 import { ko as KO } from '../../src/taskpane/i18n';
@@ -73,9 +73,51 @@ test('the findings are in the one order: workbook order, then row and column; ev
   }
 });
 
+/** The text report (--verbose): per sheet, one line per finding, then its message, figures and cells. */
+test('the text report', async () => {
+  const r = await run(['check', EXAMPLE, '--verbose']);
+  const got: Said[] = [];
+  const blocks: string[] = [];
+  let sheet = '';
+  for (const line of r.out.split('\n')) {
+    const heading = /^ {2}(\S.*)$/.exec(line);
+    const finding = /^ {4}(\S+)\s+(오류|경고|정보)\s/.exec(line);
+    if (heading && !line.startsWith('   ')) sheet = heading[1];
+    else if (finding) {
+      got.push({ severity: finding[2], sheet, cell: finding[1], expected: null, actual: null, cells: [] });
+      blocks.push('');
+    } else if (line.startsWith(' '.repeat(11)) && blocks.length) blocks[blocks.length - 1] += ` ${line.trim()}`;
+  }
+  expect(got.map((g) => [g.severity, g.sheet, g.cell])).toEqual(findings.map((f) => [SEVERITY_NAMES.ko[f.severity], f.sheet, f.cell]));
+  findings.forEach((f, i) => {
+    const figures = figuresText(f, 'ko');
+    if (figures) expect(blocks[i]).toContain(figures);
+    expect(blocks[i]).toContain(`셀: ${f.refs.map((c) => cellLabel(c)).join(', ')}`);
+  });
+});
 
+test('the JSON report', async () => {
+  const j = JSON.parse((await run(['check', EXAMPLE, '--format', 'json'])).out);
+  const listed = j.files[0].findings as { severityName: string; sheet: string; cell: string; expected: number | string | null; actual: number | string | null; refs: { sheet: string; cell: string }[]; detail: string }[];
+  expect(listed.map((x) => ({ severity: x.severityName, sheet: x.sheet, cell: x.cell, expected: x.expected, actual: x.actual, cells: x.refs.map((c) => cellLabel(c)) }))).toEqual(findings.map(said));
+  expect(listed.map((x) => x.detail)).toEqual(findings.map((f) => detail(f, 'ko')));
+});
 
-
+test('the CSV report', async () => {
+  const rows = parseCsv((await run(['check', EXAMPLE, '--format', 'csv'])).out.replace(/^\uFEFF/, ''));
+  const h = (name: string) => rows[0].indexOf(name);
+  const num = (v: string) => (v === '' ? null : Number.isNaN(Number(v)) ? v : Number(v));
+  const got: Said[] = rows.slice(1).map((row) => ({
+    severity: row[h('severity_name')],
+    sheet: row[h('sheet')],
+    cell: row[h('cell')],
+    expected: num(row[h('expected')]),
+    actual: num(row[h('actual')]),
+    // Excel's references, space-separated: a quoted sheet name may hold spaces.
+    cells: (row[h('cells')].match(/'(?:[^']|'')*'!\S+|\S+/g) ?? []).map((c) => c.replace(/^'((?:[^']|'')*)'!/, (_, n: string) => `${n.replace(/''/g, "'")}!`)),
+  }));
+  expect(got).toEqual(findings.map(said));
+});
 
 test("the add-in's 검증결과 sheet (strict Office double)", async () => {
   const x = await inserted();

@@ -3,13 +3,14 @@
  * A field that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a leading
  * apostrophe, as OWASP recommends against CSV injection: a workbook's labels end up in these fields.
  */
-import { detail, headline, placeLabel, severityName } from '../../core/present';
+import { headline, messageText, placeLabel, severityName } from '../../core/present';
+import { NOT_READ_CODE } from '../batch';
 import type { Lang } from '../../core/rules/types';
 import type { FileReport, Formatter } from './types';
 
 export const CSV_BOM = '\uFEFF';
-/** The first ten columns are version 1's; the rest were added after them. */
-export const CSV_HEADER = ['file', 'severity', 'rule', 'sheet', 'cell', 'expected', 'actual', 'tolerance', 'message', 'cells', 'difference', 'unit', 'table', 'message_id', 'detail', 'severity_name'] as const;
+/** The first ten columns are version 1's, then the plan's identity; the rest were added after them. */
+export const CSV_HEADER = ['file', 'severity', 'rule', 'sheet', 'cell', 'expected', 'actual', 'tolerance', 'message', 'cells', 'region', 'term', 'period', 'difference', 'unit', 'table', 'message_id', 'headline', 'severity_name'] as const;
 /** Rule id of the CSV row that stands for a file that could not be read (JSON has its `error` field instead). */
 export const CSV_UNREADABLE_RULE = 'unreadable';
 
@@ -33,8 +34,18 @@ export function formatCsvHeader(): string {
   return CSV_BOM + csvRow([...CSV_HEADER]);
 }
 
+/** The plan's identity columns of every row: region, term, period (2023-2026). */
+function identity(r: FileReport): (string | number | null)[] {
+  return r.plan ? [r.plan.region, r.plan.term, `${r.plan.startYear}-${r.plan.endYear}`] : [null, null, null];
+}
+
 export function formatCsvRows(r: FileReport, lang: Lang = 'ko'): string {
-  if (r.error !== null) return csvRow([r.file, 'error', CSV_UNREADABLE_RULE, '', '', null, null, null, r.error, '', null, null, null, null, null, severityName('error', lang)]);
+  if (r.error !== null) {
+    // A file found in a folder in a format that is not read is information, not an error of the batch.
+    const notRead = r.errorCode === NOT_READ_CODE;
+    const severity = notRead ? 'info' : 'error';
+    return csvRow([r.file, severity, notRead ? NOT_READ_CODE : CSV_UNREADABLE_RULE, '', '', null, null, null, r.error, '', ...identity(r), null, null, null, r.errorCode, null, severityName(severity, lang)]);
+  }
   return r.findings
     .map((f) =>
       csvRow([
@@ -46,13 +57,14 @@ export function formatCsvRows(r: FileReport, lang: Lang = 'ko'): string {
         f.expected,
         f.actual,
         f.tolerance,
-        headline(f, lang),
+        messageText(f, lang),
         f.cells.join(' '),
+        ...identity(r),
         f.difference,
         f.unit,
         placeLabel(f.place, lang),
         f.messageId,
-        detail(f, lang),
+        headline(f, lang),
         severityName(f.severity, lang),
       ]),
     )
@@ -65,7 +77,7 @@ export function formatCsv(reports: readonly FileReport[], lang: Lang = 'ko'): st
 
 export const csv: Formatter = {
   name: 'csv',
-  description: 'CSV, 발견 사항 한 줄에 하나 (one row per finding, UTF-8 with BOM)',
+  description: { ko: 'CSV, 발견 사항 하나에 한 행 (UTF-8 BOM, Excel용)', en: 'CSV, one row per finding (UTF-8 with BOM, for Excel)' },
   start: () => formatCsvHeader(),
   file: (r, ctx) => formatCsvRows(r, ctx.lang),
 };

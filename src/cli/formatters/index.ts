@@ -1,14 +1,15 @@
 /**
  * The report formats of `jobtarget check`, ESLint-style: each format is one module exporting a
  * Formatter; this list is the registry `--format` chooses from. To add a format, write
- * formatters/NAME.ts and add it here.
+ * formatters/NAME.ts, add it here and its name to names.ts (test/cli/formatters.test.ts keeps the two equal).
  */
 import { csv } from './csv';
+import { html } from './html';
 import { json } from './json';
 import { text } from './text';
 import type { Formatter } from './types';
 
-export const FORMATTERS: readonly Formatter[] = [text, json, csv];
+export const FORMATTERS: readonly Formatter[] = [text, json, csv, html];
 
 export function formatterNames(): string[] {
   return FORMATTERS.map((f) => f.name);

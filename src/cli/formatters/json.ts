@@ -6,6 +6,7 @@
 import type { CellRef } from '../../core/model/plan';
 import { detail, headline, messageText, placeLabel, severityName } from '../../core/present';
 import type { Finding, Lang, Place, Severity } from '../../core/rules/types';
+import type { PlanIdentity } from '../identity';
 import { batchSummary, type BatchSummary, type FileReport, type Formatter } from './types';
 
 export interface JsonFinding {
@@ -17,8 +18,11 @@ export interface JsonFinding {
   expected: number | string | null;
   actual: number | string | null;
   tolerance: number | null;
+  /** The whole message in the report's language. */
   message: string;
   // ---- added: structured fields
+  /** The short form of the message (one line: the place and the figures once). */
+  headline: string;
   messageId: string;
   /** The message's data; a bilingual value is given in the report's language. */
   data: Record<string, string | number>;
@@ -46,6 +50,8 @@ export interface JsonFile {
   error: string | null;
   /** Added: the machine-readable reason of `error`. */
   errorCode: string | null;
+  /** Added: whose plan it is (지자체, 민선, period); null when the file was not read as a plan. */
+  plan: PlanIdentity | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
   /** Findings accepted in the workbook (수용): skipped, not counted in `summary`. */
@@ -82,7 +88,8 @@ export function jsonFinding(f: Finding, lang: Lang = 'ko'): JsonFinding {
     expected: f.expected,
     actual: f.actual,
     tolerance: f.tolerance,
-    message: headline(f, lang),
+    message: messageText(f, lang),
+    headline: headline(f, lang),
     messageId: f.messageId,
     data,
     messages: { ko: messageText(f, 'ko'), en: messageText(f, 'en') },
@@ -97,7 +104,7 @@ export function jsonFinding(f: Finding, lang: Lang = 'ko'): JsonFinding {
   };
 }
 
-export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko'): JsonReport {
+export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko', lockFiles = 0): JsonReport {
   return {
     version: 1,
     lang,
@@ -107,22 +114,24 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko'):
       ok: r.ok,
       error: r.error,
       errorCode: r.errorCode,
+      plan: r.plan,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map((f) => jsonFinding(f, lang)),
       accepted: (r.accepted ?? []).map((a) => ({ ...jsonFinding(a.finding, lang), reason: a.reason, acceptedAt: a.acceptedAt })),
       ...(r.annotateError ? { annotateError: r.annotateError } : {}),
     })),
-    summary: batchSummary(reports),
+    summary: batchSummary(reports, lockFiles),
   };
 }
 
-export function formatJson(reports: readonly FileReport[], lang: Lang = 'ko'): string {
-  return `${JSON.stringify(toJsonReport(reports, lang), null, 2)}\n`;
+export function formatJson(reports: readonly FileReport[], lang: Lang = 'ko', lockFiles = 0): string {
+  return `${JSON.stringify(toJsonReport(reports, lang, lockFiles), null, 2)}\n`;
 }
 
 export const json: Formatter = {
   name: 'json',
-  description: 'JSON, 계약 버전 1 (the JSON contract, version 1)',
+  description: { ko: 'JSON (계약 버전 1, docs/cli.md)', en: 'JSON (the contract, version 1, docs/cli.md)' },
   whenEmpty: true,
-  end: (reports, ctx) => formatJson(reports, ctx.lang),
+  needsFindings: true,
+  end: (reports, ctx) => formatJson(reports, ctx.lang, ctx.lockFiles),
 };

@@ -1,12 +1,28 @@
 /**
- * `--format text` (the default): a table per file (severity, cell, rule, the message with its figures)
- * and a summary line. Labels and file names come from the files checked, so control characters in them
- * (an ESC sequence that would recolour or clear the terminal, a CR that would overwrite the line, a line
- * break that would forge a row) are shown escaped (\x1b, \r, \n), never sent to the terminal.
+ * `--format text` (the default), like ESLint's stylish: per file a header with whose plan it is, then
+ * per sheet one short line per finding — cell, severity, the headline (core/present), the rule id:
+ *
+ *   ■ 계획.xlsx — 인천광역시 서구 · 민선 8기 · 2023~2026 — 오류 13 · 경고 11 · 정보 2
+ *     분야별 목표
+ *       C7   오류  청년 일자리 확대 소요예산 합계: 전략분야 4,197 ≠ 실천과제 합 4,193 (+4, 허용 ±1.5)  area-total
+ *
+ * Widths are display columns (string-width: Hangul is two wide); no line is wider than the limit (120,
+ * or the terminal when narrower). A headline too long for its line loses the middle of its place (the
+ * subject, with "…"), never its figures; the whole message, figures and cells are in --verbose.
+ *
+ * Labels and file names come from the files checked, so control characters in them (an ESC sequence
+ * that would recolour or clear the terminal, a CR that would overwrite the line, a line break that
+ * would forge a row) are shown escaped (\x1b, \r, \n), never sent to the terminal.
  */
-import { SEVERITY_NAMES, cellLabel, countsText, detail } from '../../core/present';
-import type { Lang } from '../../core/rules/types';
-import { batchSummary, type BatchSummary, type FileReport, type Formatter } from './types';
+import stringWidth from 'string-width';
+import { cellLabel, figuresText, headlineParts, messageText, severityName, SEVERITIES } from '../../core/present';
+import type { Finding, Lang } from '../../core/rules/types';
+import { NOT_READ_CODE, closingLine, severityCounts } from '../batch';
+import { painter } from '../color';
+import { identityText } from '../identity';
+import { batchSummary, type FileReport, type FormatContext, type Formatter } from './types';
+
+export const MAX_WIDTH = 120;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -17,79 +33,169 @@ export function escapeControl(s: string): string {
 }
 
 const WORDS = {
-  ko: {
-    headers: ['심각도', '셀', '규칙', '메시지'],
-    none: '발견된 문제가 없습니다.',
-    total: (b: BatchSummary) => `검사한 파일 ${b.files}개 · ${countsText(b, 'ko')}${b.unreadable ? ` · 읽지 못한 파일 ${b.unreadable}개` : ''}`,
-    unreadable: '읽지 못함',
-  },
-  en: {
-    headers: ['severity', 'cell', 'rule', 'message'],
-    none: 'No findings.',
-    total: (b: BatchSummary) => `${b.files} file${b.files === 1 ? '' : 's'} checked · ${countsText(b, 'en')}${b.unreadable ? ` · ${b.unreadable} unreadable` : ''}`,
-    unreadable: 'unreadable',
-  },
+  ko: { cells: '셀', none: '문제없음', unreadable: '읽지 못함', notRead: '읽지 않음', noSheet: '(시트 없음)', skipped: (n: number) => `(수용한 항목 ${n}건은 건너뜀)` },
+  en: { cells: 'cells', none: 'no problems', unreadable: 'unreadable', notRead: 'not read', noSheet: '(no sheet)', skipped: (n: number) => `(${n} accepted finding${n === 1 ? '' : 's'} skipped)` },
 };
 
-/** Columns a string takes in a terminal: Hangul and CJK are two wide. */
+/** Columns a string takes in a terminal (Hangul and CJK are two wide), measured by string-width. */
 export function displayWidth(s: string): number {
+  return stringWidth(s);
+}
+
+/** Cuts a string to `width` display columns, ending with "…" when cut. */
+export function fit(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
   let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
+  for (const ch of text) {
+    const cw = stringWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
   }
-  return w;
+  return `${out.trimEnd()}…`;
 }
 
-function pad(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
-/** The table of one readable file (a file that could not be read gets its one line on stderr instead). */
-export function formatTextFile(r: FileReport, lang: Lang): string {
+/**
+ * The headline in at most `width` columns: whole when it fits; else the subject (the place) is cut so
+ * the claim with its figures stays whole; only a claim wider than the line itself is cut.
+ */
+export function fitHeadline(f: Finding, lang: Lang, width: number): string {
+  const { subject, claim } = headlineParts(f, lang);
+  const c = escapeControl(claim);
+  if (!subject) return fit(c, width);
+  const s = escapeControl(subject);
+  const whole = `${s}: ${c}`;
+  if (stringWidth(whole) <= width) return whole;
+  const room = width - stringWidth(c) - 2;
+  return room >= 8 ? `${fitMiddle(s, room)}: ${c}` : fit(whole, width);
+}
+
+/**
+ * Cuts a place to `width` columns in its middle: its end (the role and the year — "소요예산 2024년")
+ * tells neighbouring lines apart, its start names the row.
+ */
+export function fitMiddle(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  // The end in whole words (as many as fit in a little over half the room), else in characters.
+  const tailRoom = Math.min(width - 8, Math.max(Math.floor(width * 0.6), 12), 24);
+  const words = text.split(' ');
+  let tail = '';
+  for (let i = words.length - 1; i > 0; i--) {
+    const next = tail ? `${words[i]} ${tail}` : words[i];
+    if (stringWidth(next) > tailRoom) break;
+    tail = next;
+  }
+  if (!tail) {
+    for (const ch of [...text].reverse()) {
+      if (stringWidth(ch + tail) > tailRoom) break;
+      tail = ch + tail;
+    }
+  }
+  const head = fit(text, width - stringWidth(tail)).replace(/…$/, '').trimEnd();
+  return `${head}…${tail}`;
+}
+
+/** Wraps text into lines of at most `width` display columns, each starting with `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const room = Math.max(20, width - stringWidth(indent));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=\s)/)) {
+    if (stringWidth(line + word) > room && line.trim()) {
+      lines.push(indent + line.trimEnd());
+      line = '';
+    }
+    let w = word;
+    while (stringWidth(w) > room) {
+      const head = fit(w, room + 1).replace(/…$/, '');
+      lines.push(indent + head);
+      w = w.slice(head.length);
+    }
+    line += w;
+  }
+  if (line.trim()) lines.push(indent + line.trimEnd());
+  return lines;
+}
+
+/** --verbose: the whole message, the figures with their unit, the cells involved. */
+function details(f: Finding, ctx: FormatContext): string[] {
+  const indent = '           ';
+  const out = wrap(escapeControl(messageText(f, ctx.lang)), ctx.width, indent);
+  const figures = figuresText(f, ctx.lang);
+  if (figures) out.push(...wrap(figures, ctx.width, indent));
+  if (f.refs.length) out.push(...wrap(escapeControl(`${WORDS[ctx.lang].cells}: ${f.refs.map((r) => cellLabel(r)).join(', ')}`), ctx.width, indent));
+  return out.map((l) => ctx.paint.dim(l));
+}
+
+function contextOf(ctx: Partial<FormatContext> & { lang: Lang }): FormatContext {
+  return { paint: painter(false), verbose: false, lockFiles: 0, ...ctx, width: Math.min(ctx.width ?? MAX_WIDTH, MAX_WIDTH) };
+}
+
+/** One file's block (or its one line when clean, not read or unreadable). */
+export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { lang: Lang }): string {
+  const ctx = contextOf(given);
+  const { paint, lang, width } = ctx;
   const w = WORDS[lang];
-  const lines = [`■ ${escapeControl(r.file)}`];
+  const file = escapeControl(r.file);
+  const who = r.plan ? escapeControl(identityText(r.plan, lang)) : '';
+  const title = who ? `${file} — ${who}` : file;
   if (r.error !== null) {
-    lines.push(`  ${w.unreadable}: ${escapeControl(r.error)}`);
-    return `${lines.join('\n')}\n\n`;
+    const notRead = r.errorCode === NOT_READ_CODE;
+    const head = `${notRead ? '–' : '✗'} ${file} — ${notRead ? w.notRead : w.unreadable}: `;
+    const lines = wrap(escapeControl(r.error), width, '    ');
+    const first = fit(head + (lines[0] ?? '').trim(), width);
+    return [notRead ? first : paint.severity('error', first), ...lines.slice(1)].join('\n') + '\n';
   }
-  if (r.findings.length === 0) {
-    lines.push(`  ${w.none}`);
-  } else {
-    const rows = r.findings.map((f) => [SEVERITY_NAMES[lang][f.severity], escapeControl(cellLabel(f) || '-'), f.rule, escapeControl(detail(f, lang))]);
-    const widths = [0, 1, 2].map((c) => Math.max(displayWidth(w.headers[c]), ...rows.map((x) => displayWidth(x[c]))));
-    const line = (cells: string[]) => `  ${cells.map((c, i) => (i < 3 ? pad(c, widths[i]) : c)).join('  ')}`.trimEnd();
-    lines.push(line(w.headers));
-    lines.push(line(widths.map((n) => '─'.repeat(n)).concat('─'.repeat(Math.max(displayWidth(w.headers[3]), 8)))));
-    for (const row of rows) lines.push(line(row));
-  }
-  lines.push(`  → ${countsText(r.summary, lang)}`);
   const accepted = r.accepted?.length ?? 0;
-  if (accepted) lines.push(lang === 'ko' ? `  (수용한 항목 ${accepted}건은 건너뜀)` : `  (${accepted} accepted finding${accepted === 1 ? '' : 's'} skipped)`);
+  const skipped = accepted ? w.skipped(accepted) : '';
+  // The header is never cut: a file's name matters more than the width.
+  if (r.findings.length === 0) return `${paint.ok('✓')} ${title} — ${w.none}${skipped ? ` ${skipped}` : ''}\n`;
+  const header = `■ ${title} — ${severityCounts(r.summary, lang)}`;
+  // Too wide for one line: the file on its own line, whose plan and the counts under it.
+  const lines = stringWidth(header) <= width || !who ? [paint.bold(header)] : [paint.bold(`■ ${file}`), paint.bold(fit(`  ${who} — ${severityCounts(r.summary, lang)}`, width))];
+  if (skipped) lines.push(`  ${skipped}`);
+  const cells = r.findings.map((f) => escapeControl(f.cell) || '-');
+  const cellWidth = Math.max(3, ...cells.map((c) => stringWidth(c)));
+  const sevWidth = Math.max(...SEVERITIES.map((s) => stringWidth(severityName(s, lang))));
+  const prefixWidth = 4 + cellWidth + 2 + sevWidth + 2;
+  const ruleWidth = 2 + Math.max(...r.findings.map((f) => stringWidth(f.rule)));
+  // Headlines share a column as wide as the widest one within the line; the rule ids follow. A
+  // headline longer than the shared column may still use the room its own (shorter) rule id leaves.
+  const shared = Math.max(20, width - prefixWidth - ruleWidth);
+  const texts = r.findings.map((f) => fitHeadline(f, lang, Math.max(20, width - prefixWidth - 2 - stringWidth(f.rule))));
+  const msgWidth = Math.min(shared, Math.max(...texts.map((t) => stringWidth(t))));
+  // Findings come in the one order (workbook order); a sheet's findings are together under its name.
+  let sheet: string | null = null;
+  r.findings.forEach((f, i) => {
+    if (f.sheet !== sheet) {
+      sheet = f.sheet;
+      lines.push(`  ${paint.underline(escapeControl(f.sheet) || w.noSheet)}`);
+    }
+    const line = `    ${paint.dim(pad(cells[i], cellWidth))}  ${paint.severity(f.severity, pad(severityName(f.severity, lang), sevWidth))}  ${pad(texts[i], msgWidth)}  ${paint.dim(f.rule)}`;
+    lines.push(line.trimEnd());
+    if (ctx.verbose) lines.push(...details(f, ctx));
+  });
   return `${lines.join('\n')}\n\n`;
 }
 
-export function formatTextSummary(reports: readonly FileReport[], lang: Lang): string {
-  return `${WORDS[lang].total(batchSummary(reports))}\n`;
+/** The closing line of a text report. */
+export function formatTextSummary(reports: readonly FileReport[], lang: Lang, lockFiles = 0): string {
+  return `${closingLine(batchSummary(reports, lockFiles), lang)}\n`;
 }
 
-/** The one line a file that could not be read gets (stderr, in every format). */
+/** The one line a file that could not be read gets on stderr (the report has its block too). */
 export function unreadableLine(r: FileReport, lang: Lang): string {
   return `${escapeControl(r.file)}: ${WORDS[lang].unreadable} — ${escapeControl(r.error ?? '')}`;
 }
 
 export const text: Formatter = {
   name: 'text',
-  description: '표 (a table per file and a summary line)',
-  file: (r, ctx) => (r.error === null ? formatTextFile(r, ctx.lang) : ''),
-  end: (reports, ctx) => formatTextSummary(reports, ctx.lang),
+  description: { ko: '파일마다 발견 사항 한 줄씩 (기본)', en: 'one line per finding, file by file (default)' },
+  file: (r, ctx) => formatTextFile(r, ctx),
+  end: (reports, ctx) => formatTextSummary(reports, ctx.lang, ctx.lockFiles),
 };

@@ -1,5 +1,9 @@
 /** What a formatter gets: one report per file checked, and the shape every formatter module has. */
 import type { Finding, Lang, Severity } from '../../core/rules/types';
+import { batchCounts, type BatchCounts } from '../batch';
+import type { Painter } from '../color';
+import type { PlanFacts } from '../facts';
+import type { PlanIdentity } from '../identity';
 
 export interface FileReport {
   /** The path as given or found (relative paths stay relative). */
@@ -10,8 +14,12 @@ export interface FileReport {
   ok: boolean;
   /** One line (Korean, then English) when the file could not be read or is not a plan; else null. */
   error: string | null;
-  /** Machine-readable reason of `error`: not-found, empty, not-xlsx, truncated, encrypted, unreadable, not-a-plan. */
+  /** Machine-readable reason of `error`: not-found, empty, not-xlsx, truncated, encrypted, unreadable, not-a-plan; not-read for a file found in a folder in a format that is not read. */
   errorCode: string | null;
+  /** Whose plan it is (지자체, 민선, period), when the file was read as a plan. */
+  plan: PlanIdentity | null;
+  /** Figures the HTML report charts (not part of the JSON contract). */
+  facts?: PlanFacts;
   summary: Record<Severity, number>;
   /** In the one order (src/core/present/order.ts). */
   findings: Finding[];
@@ -28,44 +36,38 @@ export interface AcceptedReport {
   acceptedAt: string;
 }
 
-export interface BatchSummary {
-  files: number;
-  error: number;
-  warning: number;
-  info: number;
-  unreadable: number;
-  /** Findings accepted in the workbooks (not counted above). */
-  accepted: number;
-}
+export type BatchSummary = BatchCounts;
 
-export function batchSummary(reports: readonly FileReport[]): BatchSummary {
-  const s: BatchSummary = { files: reports.length, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0 };
-  for (const r of reports) {
-    s.accepted += r.accepted?.length ?? 0;
-    s.error += r.summary.error;
-    s.warning += r.summary.warning;
-    s.info += r.summary.info;
-    if (r.error !== null) s.unreadable += 1;
-  }
-  return s;
+export function batchSummary(reports: readonly FileReport[], lockFiles = 0): BatchSummary {
+  return batchCounts(reports, lockFiles);
 }
 
 export interface FormatContext {
   lang: Lang;
+  /** Colours for a terminal (a no-op painter otherwise). */
+  paint: Painter;
+  /** Display columns a text line may take. */
+  width: number;
+  /** --verbose: each finding's whole message, figures and cells. */
+  verbose: boolean;
+  /** Excel lock files (~$…) skipped in folders, for the summary. */
+  lockFiles: number;
 }
 
 /**
  * A report format, ESLint-style: one module per format, registered in formatters/index.ts. Streaming
  * formats write as each file is checked (`file`); whole-report formats write at the end (`end`).
- * Each hook returns the text for stdout ('' for nothing).
+ * Each hook returns the text for the report ('' for nothing).
  */
 export interface Formatter {
   /** The name given to --format. */
   name: string;
-  /** One line for --help. */
-  description: string;
+  /** One line for --help, Korean and English. */
+  description: { ko: string; en: string };
   /** Writes its report even when there was no file to check (a script reading it still gets one). */
   whenEmpty?: boolean;
+  /** `end` needs every file's findings; otherwise only the counts are kept after `file` (memory stays flat). */
+  needsFindings?: boolean;
   /** Before the first file (e.g. a CSV header). */
   start?(ctx: FormatContext): string;
   /** After each file is checked, in order. */

@@ -8,15 +8,22 @@ import { ALL_RULES } from '../rules';
 import { formatMessage } from '../rules/run';
 import { STRUCTURE_META } from '../rules/structure';
 import type { Finding, Lang, Place, RuleMessage } from '../rules/types';
+import { unitIn } from '../rules/words';
 
 const TEMPLATES = new Map<string, Record<string, RuleMessage>>([[STRUCTURE_META.id, STRUCTURE_META.messages], ...ALL_RULES.map((r) => [r.meta.id, r.meta.messages] as const)]);
+const SHORT_TEMPLATES = new Map<string, Record<string, RuleMessage>>(ALL_RULES.filter((r) => r.meta.short).map((r) => [r.meta.id, r.meta.short!] as const));
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function hasData(template: string, f: Finding): boolean {
+  return [...template.matchAll(PLACEHOLDER)].every((m) => m[1] in (f.data ?? {}));
+}
 
 /** The finding's message in `lang`, made from its rule's template and its data. */
 export function messageText(f: Finding, lang: Lang): string {
   const template = TEMPLATES.get(f.rule)?.[f.messageId]?.[lang];
   // A finding made elsewhere (a test, an older report) without its data keeps its own text.
-  const complete = template && [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].every((m) => m[1] in (f.data ?? {}));
-  if (template && complete) return formatMessage(template, f.data, lang);
+  if (template && hasData(template, f)) return formatMessage(template, f.data, lang);
   return lang === 'en' ? f.messageEn : f.message;
 }
 
@@ -35,37 +42,15 @@ export function differenceText(d: number, lang: Lang): string {
   return d > 0 ? `+${figureText(d, lang)}` : figureText(d, lang);
 }
 
-/** English for the units the plans use; others are names and stay as written. */
-const UNIT_EN: Record<string, string> = {
-  명: 'people',
-  원: 'KRW',
-  천원: 'thousand KRW',
-  백만원: 'million KRW',
-  억원: '100 million KRW',
-  개: 'units',
-  개소: 'sites',
-  개사: 'companies',
-  개社: 'companies',
-  건: 'cases',
-  회: 'times',
-  곳: 'places',
-  팀: 'teams',
-  가구: 'households',
-  일: 'days',
-  시간: 'hours',
-  과정: 'courses',
-  학기: 'semesters',
-};
-
 /** A unit in `lang`: '백만원' → 'million KRW'; '%' and '%p' stay. */
 export function unitText(unit: string, lang: Lang): string {
-  if (lang === 'ko') return unit;
-  const key = unit.replace(/\s+/g, '');
-  return UNIT_EN[key] ?? unit;
+  return unitIn(unit, lang);
 }
 
 /** A figure with its unit: "4,193백만원" / "4,193 million KRW", "70.6%". */
 export function quantityText(v: number | string | null, unit: string | null, lang: Lang): string {
+  // A figure that is text names units ("명", "개소, 명": mixed-units): English gets their English words.
+  if (typeof v === 'string') return lang === 'en' ? v.split(', ').map((u) => unitIn(u, lang)).join(', ') : v;
   const n = figureText(v, lang);
   if (!unit || typeof v !== 'number') return n;
   if (unit.startsWith('%')) return `${n}${unit}`;
@@ -88,9 +73,29 @@ export function figuresText(f: Finding, lang: Lang): string {
   return parts.join(' · ');
 }
 
-/** The short text of a finding: its message. */
+/**
+ * The short text of a finding in two parts: `subject` names the place (a row, an item), `claim` says
+ * what is wrong with the figures once. A one-line list cuts the subject when it must, never the claim.
+ * Made from the rule's short template when it has one (the message without its parts and
+ * explanations), else from the message; the subject is what comes before the template's first ": ".
+ */
+export function headlineParts(f: Finding, lang: Lang): { subject: string; claim: string } {
+  const template = SHORT_TEMPLATES.get(f.rule)?.[f.messageId]?.[lang] ?? TEMPLATES.get(f.rule)?.[f.messageId]?.[lang];
+  if (template && hasData(template, f)) {
+    const cut = template.indexOf(': ');
+    // The part before ": " is a subject when it names something from the data (a place, a name).
+    if (cut > 0 && template.slice(0, cut).includes('{{')) {
+      return { subject: formatMessage(template.slice(0, cut), f.data, lang), claim: formatMessage(template.slice(cut + 2), f.data, lang) };
+    }
+    return { subject: '', claim: formatMessage(template, f.data, lang) };
+  }
+  return { subject: '', claim: messageText(f, lang) };
+}
+
+/** The short text of a finding, one line: "청년 일자리 확대 소요예산 합계: 전략분야 4,197 ≠ 실천과제 합 4,193 (+4, 허용 ±1.5)". */
 export function headline(f: Finding, lang: Lang): string {
-  return messageText(f, lang);
+  const { subject, claim } = headlineParts(f, lang);
+  return subject ? `${subject}: ${claim}` : claim;
 }
 
 /** The detailed text: the message and the figures, "메시지 (기대 10 · 실제 12 · 차이 +2 · 허용 ±1)". */

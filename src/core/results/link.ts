@@ -3,6 +3,7 @@
  * gives, and describing result items in messages. Names are compared by nameKey (spaces and
  * punctuation ignored), as the plan reader compares area names.
  */
+import { TASK_TOTAL_WORDS, bi, joinWords, type Words } from '../rules/words';
 import type { Plan, Series, Task } from '../model/plan';
 import { matches, nameKey, parseTaskTitle, TASK_TOTAL } from '../tables/labels';
 import { taskLabel } from '../rules/walk';
@@ -16,7 +17,7 @@ export interface PlanRow {
   target: Series;
   budget: Series | null;
   /** "① 과제명 · 세부사업명" or "① 과제명 총계". */
-  what: string;
+  what: Words;
 }
 
 export type LinkResult = { ok: true; row: PlanRow } | { ok: false; reason: 'taskNotFound' | 'subprojectNotFound' | 'ambiguous' | 'noTotal' };
@@ -37,7 +38,7 @@ function findTask(plan: Plan, text: string): Task | null {
 
 function taskTotalRow(task: Task): PlanRow | null {
   const label = taskLabel(task.no, task.name);
-  if (task.total) return { task, subproject: null, target: task.total.target, budget: task.total.budget, what: `${label} ${TASK_TOTAL.text.replace(/\s+/g, '')}` };
+  if (task.total) return { task, subproject: null, target: task.total.target, budget: task.total.budget, what: joinWords([label, TASK_TOTAL_WORDS]) };
   if (task.subprojects.length === 1) {
     const s = task.subprojects[0];
     return { task, subproject: s.name, target: s.target, budget: s.budget, what: `${label} · ${s.name}` };
@@ -83,9 +84,9 @@ export function itemPath(results: Results, item: ResultItem): string {
 }
 
 /** The plan's period as "2023~2026년". */
-export function periodText(plan: Plan): string {
+export function periodText(plan: Plan): Words {
   const { startYear, years } = plan.period;
-  return years === 1 ? `${startYear}년` : `${startYear}~${startYear + years - 1}년`;
+  return years === 1 ? bi(`${startYear}년`, String(startYear)) : bi(`${startYear}~${startYear + years - 1}년`, `${startYear}–${startYear + years - 1}`);
 }
 
 /** A figure for a message: thousands separators, △ for negatives, 0 as 0 (not '-'). */

@@ -1,4 +1,5 @@
 /** Plausibility of a 세부사업 row pair at 합계 level: money without a target, or a target without money. */
+import { figureWords, quantityWords } from './words';
 import type { Figure } from '../model/plan';
 import { fmt } from './sums';
 import type { RuleContext } from './types';
@@ -24,7 +25,7 @@ export function checkOneSided(ctx: RuleContext, present: Role, messageId: string
         actual: lacks.value,
         data: {
           what: `${taskLabel(task.no, task.name)} · ${sp.name}`,
-          amount: `${fmt(has.value)}${units[present]}`,
+          amount: quantityWords(figureWords(has.value), units[present]),
         },
       });
     }

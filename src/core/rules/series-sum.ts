@@ -6,11 +6,12 @@ import type { Series } from '../model/plan';
 import { checkSum } from './sums';
 import type { RuleContext, RuleMessage } from './types';
 import { columnsOf } from './walk';
+import { joinWords, type Words } from './words';
 
 export interface SeriesPart {
   series: Series;
   /** Names the part in the message, e.g. a 세부사업 or a 실천과제. */
-  name: string;
+  name: Words;
   /** Converts the part into the total's unit (억원 → 백만원 = 100). */
   factor?: number;
 }
@@ -20,7 +21,7 @@ export interface SeriesPart {
  * (a structure problem, reported by the reader), the year lists no longer line up across tables, so only
  * the 합계 column is compared: comparing misaligned years would give false alarms.
  */
-export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPart[], what: string): void {
+export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPart[], what: Words): void {
   if (parts.length === 0) return;
   const years = ctx.plan.period.years;
   const aligned = total.years.length === years && parts.every((p) => p.series.years.length === years);
@@ -29,11 +30,25 @@ export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPar
     checkSum(ctx, {
       total: col.figure,
       parts: parts.map((p) => ({ figure: i === 0 ? p.series.total : p.series.years[i - 1], factor: p.factor, name: p.name })),
-      what: `${what} ${col.label}`,
+      what: joinWords([what, col.label]),
       mismatchId: 'mismatch',
       roundingId: 'rounding',
     });
   });
+}
+
+/** The short forms of sumMessages: the figures once, without the parts. */
+export function sumShorts(total: RuleMessage, parts: RuleMessage): Record<'mismatch' | 'rounding', RuleMessage> {
+  return {
+    mismatch: {
+      ko: `{{what}}: ${total.ko} {{actual}} ≠ ${parts.ko} {{expected}} ({{difference}}, 허용 ±{{tolerance}})`,
+      en: `{{what}}: ${total.en} {{actual}} ≠ ${parts.en} {{expected}} ({{difference}}, tolerance ±{{tolerance}})`,
+    },
+    rounding: {
+      ko: `{{what}}: ${total.ko} {{actual}}, ${parts.ko} {{expected}} ({{difference}}, 반올림 차이 가능)`,
+      en: `{{what}}: ${total.en} {{actual}}, ${parts.en} {{expected}} ({{difference}}, possibly rounding)`,
+    },
+  };
 }
 
 /**

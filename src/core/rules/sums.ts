@@ -7,20 +7,21 @@ import type { Figure } from '../model/plan';
 import { PLAUSIBLE_LIMIT, compareSum, halfUnit } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
 import type { RuleContext } from './types';
+import { figureWords, joinWords, signedWords, wordsIn, type Words } from './words';
 
 export interface SumPart {
   figure: Figure;
   /** Converts the part into the total's unit (e.g. 억원 → 백만원 = 100). Default 1. */
   factor?: number;
   /** How the part is named in the message, e.g. a 세부사업 name; defaults to its cell. */
-  name?: string;
+  name?: Words;
 }
 
 export interface SumCheck {
   total: Figure;
   parts: SumPart[];
   /** Says what is summed, e.g. "① 청년 창업 인프라 조성 총계 2023년 성과목표". */
-  what: string;
+  what: Words;
   /** Message ids for the two outcomes; the messages get {{what}}, {{actual}}, {{expected}}, {{difference}}, {{tolerance}}, {{parts}}. */
   mismatchId: string;
   roundingId: string;
@@ -52,9 +53,10 @@ export function checkSum(ctx: RuleContext, c: SumCheck): void {
     parts.map((p) => ({ value: valueOf(p.figure) * (p.factor ?? 1), half: halfUnit(p.figure.decimals, p.factor ?? 1) })),
   );
   if (cmp.verdict === 'equal') return;
-  const partsText = parts
-    .map((p) => `${p.name ? `${p.name} ` : ''}${cellName(p.figure, total)} ${fmt(valueOf(p.figure))}${p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''}`)
-    .join(' + ');
+  const partsText = joinWords(
+    parts.map((p) => joinWords([...(p.name ? [p.name] : []), cellName(p.figure, total), joinWords([figureWords(valueOf(p.figure)), p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''], '')])),
+    ' + ',
+  );
   ctx.report({
     messageId: cmp.verdict === 'rounding' ? c.roundingId : c.mismatchId,
     severity: cmp.verdict === 'rounding' ? 'warning' : 'error',
@@ -65,9 +67,9 @@ export function checkSum(ctx: RuleContext, c: SumCheck): void {
     tolerance: cmp.tolerance,
     data: {
       what: c.what,
-      actual: fmt(total.value),
-      expected: fmt(cmp.sum),
-      difference: (cmp.difference > 0 ? '+' : '') + fmt(cmp.difference),
+      actual: figureWords(total.value),
+      expected: figureWords(cmp.sum),
+      difference: signedWords(cmp.difference),
       tolerance: fmt(cmp.tolerance),
       parts: partsText,
     },

@@ -124,6 +124,12 @@ export interface RuleMeta {
   docs: RuleMessage;
   /** Message templates with {{placeholders}}. */
   messages: Record<string, RuleMessage>;
+  /**
+   * Short forms of long messages, for one-line lists (the CLI's text report, the pane): the same data,
+   * without the parts and explanations the full message gives. The part before the first ": " names
+   * the place; the rest is the claim, which a list never cuts. Messages without a short form are short.
+   */
+  short?: Record<string, RuleMessage>;
 }
 
 export interface ReportDescriptor {

@@ -2,11 +2,12 @@
  * 전략분야 = Σ its 실천과제, per year and in 합계. A task counts with its 총계 row, or with its 세부사업
  * rows when it has none; budgets are converted into the 분야별 목표 table's unit (억원 → 백만원 × 100).
  */
-import { checkSeriesSum, sumMessages } from '../series-sum';
+import { checkSeriesSum, sumMessages, sumShorts } from '../series-sum';
 import { fmt } from '../sums';
 import { areaTaskRows } from '../area-parts';
 import type { Rule } from '../types';
-import { ROLE_KO, tasksOfArea, type Role } from '../walk';
+import { tasksOfArea, type Role } from '../walk';
+import { ROLE_WORDS, figureWords, joinWords, unitWords } from '../words';
 
 export const areaTotal: Rule = {
   meta: {
@@ -21,9 +22,10 @@ export const areaTotal: Rule = {
       ...sumMessages({ ko: '전략분야', en: 'area' }, { ko: '실천과제 합', en: 'sum of tasks' }),
       noBudgetRow: {
         ko: '{{area}}: 분야별 목표에 소요예산 행이 없지만 실천과제 예산 합계는 {{amount}}{{unit}}입니다',
-        en: '{{area}}: no 소요예산 row in 분야별 목표, yet its tasks budget {{amount}} {{unit}} in total',
+        en: '{{area}}: no budget row in "분야별 목표", yet its tasks budget {{amount}} {{unit}} in total',
       },
     },
+    short: sumShorts({ ko: '전략분야', en: 'area' }, { ko: '실천과제 합', en: 'sum of tasks' }),
   },
   check(ctx) {
     const { plan } = ctx;
@@ -35,7 +37,7 @@ export const areaTotal: Rule = {
         if (parts === null) continue; // an unknown budget unit: mixed-units reports it
         const total = area[role];
         if (total) {
-          checkSeriesSum(ctx, total, parts, `${area.name} ${ROLE_KO[role]}`);
+          checkSeriesSum(ctx, total, parts, joinWords([area.name, ROLE_WORDS[role]]));
           continue;
         }
         const amount = parts.reduce((s, p) => s + (p.series.total.value ?? 0) * (p.factor ?? 1), 0);
@@ -47,7 +49,7 @@ export const areaTotal: Rule = {
           cells: [area.label, ...parts.map((p) => p.series.total.ref)],
           expected: amount,
           actual: null,
-          data: { area: area.name, amount: fmt(amount), unit: plan.areaUnits.budget },
+          data: { area: area.name, amount: figureWords(amount), unit: unitWords(plan.areaUnits.budget) },
         });
       }
     });

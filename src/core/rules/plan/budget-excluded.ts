@@ -3,6 +3,7 @@ import { areaTaskRows } from '../area-parts';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
 import { taskRows, tasksOfArea } from '../walk';
+import { bi, figureWords, joinWords, quantityWords, unitWords } from '../words';
 
 export const budgetExcluded: Rule = {
   meta: {
@@ -16,8 +17,11 @@ export const budgetExcluded: Rule = {
     messages: {
       excluded: {
         ko: '{{area}}: 소요예산이 분야별 목표 합계에서 제외됨 — 실천과제 예산 {{tasks}} = {{amount}}{{unit}} (불일치 아님)',
-        en: '{{area}}: budget left out of the 분야별 목표 total — tasks budget {{tasks}} = {{amount}} {{unit}} (not a mismatch)',
+        en: '{{area}}: budget left out of the total of "분야별 목표" — tasks budget {{tasks}} = {{amount}} {{unit}} (not a mismatch)',
       },
+    },
+    short: {
+      excluded: { ko: '{{area}}: 소요예산 {{amount}}{{unit}}이 분야별 목표 합계에서 제외됨 (불일치 아님)', en: '{{area}}: budget {{amount}} {{unit}} left out of the total (not a mismatch)' },
     },
   },
   check(ctx) {
@@ -27,7 +31,7 @@ export const budgetExcluded: Rule = {
       const tasks = tasksOfArea(plan, ai);
       const rows = areaTaskRows(plan, tasks, 'budget');
       const amount = rows?.reduce((s, r) => s + (r.series.total.value ?? 0) * (r.factor ?? 1), 0) ?? null;
-      const listed = tasks.flatMap((t) => taskRows(t, 'budget').map((r) => `${r.name} ${fmt(r.series.total.value ?? 0)}${t.budgetUnit}`));
+      const listed = tasks.flatMap((t) => taskRows(t, 'budget').map((r) => joinWords([r.name, quantityWords(figureWords(r.series.total.value ?? 0), t.budgetUnit)])));
       const at = area.budget?.total.ref ?? area.label;
       ctx.report({
         messageId: 'excluded',
@@ -35,7 +39,7 @@ export const budgetExcluded: Rule = {
         cells: [at, ...tasks.flatMap((t) => taskRows(t, 'budget').map((r) => r.series.total.ref))],
         expected: amount,
         actual: area.budget?.total.value ?? null,
-        data: { area: area.name, tasks: listed.length ? listed.join(' + ') : '없음', amount: amount === null ? '?' : fmt(amount), unit: plan.areaUnits.budget },
+        data: { area: area.name, tasks: listed.length ? joinWords(listed, ' + ') : bi('없음', 'none'), amount: amount === null ? '?' : figureWords(amount), unit: unitWords(plan.areaUnits.budget) },
       });
     });
   },

@@ -1,7 +1,8 @@
 /** 분야별 목표 합계 = Σ 전략분야, per year and in 합계; the budget leaves out the excluded area(s). */
-import { checkSeriesSum, sumMessages, type SeriesPart } from '../series-sum';
+import { checkSeriesSum, sumMessages, sumShorts, type SeriesPart } from '../series-sum';
 import type { Rule } from '../types';
-import { ROLE_KO, type Role } from '../walk';
+import { type Role } from '../walk';
+import { ROLE_WORDS, bi } from '../words';
 
 export const grandTotal: Rule = {
   meta: {
@@ -13,6 +14,7 @@ export const grandTotal: Rule = {
       en: 'Compares the 합계 row of 분야별 목표 (성과목표 and 소요예산, 합계 and each year) with the sum of the strategy-area rows. The budget total leaves out areas marked as excluded from it (e.g. private-sector money). A difference inside the rounding band is a warning, outside it an error.',
     },
     messages: sumMessages({ ko: '합계 행', en: 'total row' }, { ko: '전략분야 합', en: 'sum of strategy areas' }),
+    short: sumShorts({ ko: '합계 행', en: 'total row' }, { ko: '전략분야 합', en: 'sum of strategy areas' }),
   },
   check(ctx) {
     const { grandTotal: total, areas } = ctx.plan;
@@ -25,7 +27,7 @@ export const grandTotal: Rule = {
         const s = a[role];
         if (s && !(role === 'budget' && a.excludedFromBudgetTotal)) parts.push({ series: s, name: a.name });
       }
-      checkSeriesSum(ctx, series, parts, `분야별 목표 ${ROLE_KO[role]}`);
+      checkSeriesSum(ctx, series, parts, bi(`분야별 목표 ${ROLE_WORDS[role].ko}`, `분야별 목표 ${ROLE_WORDS[role].en}`));
     }
   },
 };

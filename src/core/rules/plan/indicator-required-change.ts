@@ -1,4 +1,5 @@
 /** 공통 일자리 목표: the last year's change vs the base must reach the plan's required change. */
+import { figureWords } from '../words';
 import { assessRequiredChange } from '../../growth';
 import { halfUnit } from '../../numbers/interval';
 import { indicatorFacts, tidy } from '../indicators';
@@ -49,12 +50,12 @@ export const indicatorRequiredChange: Rule = {
           indicator: ind.name,
           lastYear: f.lastYear,
           baseYear: f.baseYear,
-          final: fmt(f.final.value),
-          base: fmt(ind.base.value),
-          change: fmt(tidy(a.change, 2)),
+          final: figureWords(f.final.value),
+          base: figureWords(ind.base.value),
+          change: figureWords(tidy(a.change, 2)),
           unit: f.unit,
-          required: fmt(f.required),
-          needed: fmt(needed),
+          required: figureWords(f.required),
+          needed: figureWords(needed),
         },
       });
     }

@@ -1,4 +1,5 @@
 /** 공통 일자리 목표: the stated change column must agree with the change computed from base and last target. */
+import { figureWords } from '../words';
 import { changeInterval } from '../../growth';
 import { halfUnit, intervalOf, overlaps } from '../../numbers/interval';
 import { indicatorFacts, tidy } from '../indicators';
@@ -40,15 +41,15 @@ export const indicatorStatedChange: Rule = {
         tolerance: tidy(half + (computed.high - computed.low) / 2),
         data: {
           indicator: ind.name,
-          stated: fmt(stated.value),
-          computed: fmt(tidy(exact, 2)),
+          stated: figureWords(stated.value),
+          computed: figureWords(tidy(exact, 2)),
           unit: f.unit,
           baseYear: f.baseYear,
           lastYear: f.lastYear,
-          base: fmt(ind.base.value),
-          final: fmt(f.final.value),
-          low: fmt(tidy(computed.low, 4)),
-          high: fmt(tidy(computed.high, 4)),
+          base: figureWords(ind.base.value),
+          final: figureWords(f.final.value),
+          low: figureWords(tidy(computed.low, 4)),
+          high: figureWords(tidy(computed.high, 4)),
         },
       });
     }

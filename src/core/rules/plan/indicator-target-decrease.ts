@@ -3,6 +3,7 @@ import { nearlyEqual } from '../../numbers/interval';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
 import { yearLabel } from '../walk';
+import { bi, figureWords, type Words } from '../words';
 
 export const indicatorTargetDecrease: Rule = {
   meta: {
@@ -24,7 +25,7 @@ export const indicatorTargetDecrease: Rule = {
     const { plan } = ctx;
     for (const ind of plan.indicators) {
       let previous = ind.base;
-      let previousLabel = `기준(${plan.period.startYear - 1}년)`;
+      let previousLabel: Words = bi(`기준(${plan.period.startYear - 1}년)`, `the base (${plan.period.startYear - 1})`);
       ind.targets.forEach((t, i) => {
         if (t.value !== null && previous.value !== null && t.value < previous.value && !nearlyEqual(t.value, previous.value)) {
           ctx.report({
@@ -33,7 +34,7 @@ export const indicatorTargetDecrease: Rule = {
             cells: [t.ref, previous.ref],
             expected: previous.value,
             actual: t.value,
-            data: { indicator: ind.name, year: yearLabel(plan, i), value: fmt(t.value), previousLabel, previous: fmt(previous.value) },
+            data: { indicator: ind.name, year: yearLabel(plan, i), value: figureWords(t.value), previousLabel, previous: figureWords(previous.value) },
           });
         }
         previous = t;

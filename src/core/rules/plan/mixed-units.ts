@@ -5,6 +5,7 @@
 import { BUDGET_UNITS, isBudgetUnit } from '../../model/units';
 import type { Rule } from '../types';
 import { taskLabel, taskRows, tasksOfArea } from '../walk';
+import { bi, joinWords, unitIn, unitWords } from '../words';
 
 export const mixedUnits: Rule = {
   meta: {
@@ -18,17 +19,21 @@ export const mixedUnits: Rule = {
     messages: {
       mixedTargets: {
         ko: '{{area}} 성과목표({{unit}})에 단위가 다른 실천과제가 합산됩니다: {{tasks}}',
-        en: '{{area}} 성과목표 ({{unit}}) adds up tasks counted in other units: {{tasks}}',
+        en: '{{area}} target ({{unit}}) adds up tasks counted in other units: {{tasks}}',
       },
       unknownBudgetUnit: {
         ko: '{{table}}의 소요예산 단위 "{{unit}}"는 환산할 수 없습니다 ({{known}}만 가능) — 이 예산은 상위 합계와 비교하지 않았습니다',
         en: '{{table}}: budget unit "{{unit}}" cannot be converted (only {{known}}) — this budget was not compared with its parent total',
       },
     },
+    short: {
+      mixedTargets: { ko: '{{area}} 성과목표({{unit}}): 단위가 다른 실천과제가 합산됨', en: '{{area}} target ({{unit}}): adds up tasks in other units' },
+    },
   },
   check(ctx) {
     const { plan } = ctx;
     const known = BUDGET_UNITS.join('·');
+    const knownWords = bi(known, BUDGET_UNITS.map((u) => unitIn(u, 'en')).join(', '));
     plan.areas.forEach((area, ai) => {
       const tasks = tasksOfArea(plan, ai);
       const units = new Set([plan.areaUnits.target, ...tasks.map((t) => t.targetUnit)]);
@@ -39,16 +44,16 @@ export const mixedUnits: Rule = {
         cells: [area.target.total.ref, ...tasks.flatMap((t) => taskRows(t, 'target').map((r) => r.series.total.ref))],
         expected: plan.areaUnits.target,
         actual: [...new Set(tasks.map((t) => t.targetUnit))].join(', '),
-        data: { area: area.name, unit: plan.areaUnits.target, tasks: tasks.map((t) => `${taskLabel(t.no, t.name)} (${t.targetUnit})`).join(', ') },
+        data: { area: area.name, unit: unitWords(plan.areaUnits.target), tasks: joinWords(tasks.map((t) => joinWords([taskLabel(t.no, t.name), joinWords(['(', unitWords(t.targetUnit), ')'], '')])), ', ') },
       });
     });
     const areasAt = plan.grandTotal?.label ?? plan.areas[0]?.label;
     if (areasAt && !isBudgetUnit(plan.areaUnits.budget)) {
-      ctx.report({ messageId: 'unknownBudgetUnit', at: areasAt, expected: known, actual: plan.areaUnits.budget, data: { table: '분야별 목표', unit: plan.areaUnits.budget, known } });
+      ctx.report({ messageId: 'unknownBudgetUnit', at: areasAt, expected: known, actual: plan.areaUnits.budget, data: { table: '분야별 목표', unit: plan.areaUnits.budget, known: knownWords } });
     }
     for (const t of plan.tasks) {
       if (isBudgetUnit(t.budgetUnit)) continue;
-      ctx.report({ messageId: 'unknownBudgetUnit', at: t.label, expected: known, actual: t.budgetUnit, data: { table: taskLabel(t.no, t.name), unit: t.budgetUnit, known } });
+      ctx.report({ messageId: 'unknownBudgetUnit', at: t.label, expected: known, actual: t.budgetUnit, data: { table: taskLabel(t.no, t.name), unit: t.budgetUnit, known: knownWords } });
     }
   },
 };

@@ -1,4 +1,5 @@
 /** 합계 column = Σ years, on every row of every table. */
+import { sumShorts } from '../series-sum';
 import type { Series } from '../../model/plan';
 import { forEachSeries } from '../walk';
 import { checkSum } from '../sums';
@@ -23,9 +24,10 @@ export const rowTotal: Rule = {
         en: '{{what}}: total {{actual}} differs from the sum of years {{expected}} by {{difference}} — possible rounding difference (tolerance ±{{tolerance}}; {{parts}})',
       },
     },
+    short: sumShorts({ ko: '합계', en: 'total' }, { ko: '연도별 합', en: 'sum of years' }),
   },
   check(ctx) {
-    forEachSeries(ctx.plan, (series: Series, what: string) => {
+    forEachSeries(ctx.plan, (series: Series, what) => {
       checkSum(ctx, {
         total: series.total,
         parts: series.years.map((f) => ({ figure: f })),

@@ -1,7 +1,8 @@
 /** 실천과제 총계 = Σ its 세부사업, per year and in 합계, for targets and budgets. */
-import { checkSeriesSum, sumMessages } from '../series-sum';
+import { checkSeriesSum, sumMessages, sumShorts } from '../series-sum';
 import type { Rule } from '../types';
-import { ROLE_KO, taskLabel, type Role } from '../walk';
+import { taskLabel, type Role } from '../walk';
+import { ROLE_WORDS, joinWords } from '../words';
 
 export const taskTotal: Rule = {
   meta: {
@@ -13,13 +14,14 @@ export const taskTotal: Rule = {
       en: 'For every 실천과제 with a 총계 row, compares its 성과목표 and 소요예산 (합계 and each year) with the sum of its 세부사업 rows (same table, so no unit conversion). Blank cells count as 0. A difference inside the rounding band is a warning, outside it an error.',
     },
     messages: sumMessages({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }),
+    short: sumShorts({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }),
   },
   check(ctx) {
     for (const task of ctx.plan.tasks) {
       if (!task.total) continue;
       for (const role of ['target', 'budget'] as Role[]) {
         const parts = task.subprojects.map((s) => ({ series: s[role], name: s.name }));
-        checkSeriesSum(ctx, task.total[role], parts, `${taskLabel(task.no, task.name)} ${ROLE_KO[role]}`);
+        checkSeriesSum(ctx, task.total[role], parts, joinWords([taskLabel(task.no, task.name), ROLE_WORDS[role]]));
       }
     }
   },

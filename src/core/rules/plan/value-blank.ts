@@ -4,6 +4,7 @@ import type { Figure, Plan } from '../../model/plan';
 import { allRows, untouchedFigures } from '../../progress';
 import type { Rule, RuleContext } from '../types';
 import { forEachFigure } from '../walk';
+import { wordsIn, type Words } from '../words';
 
 export const valueBlank: Rule = {
   meta: {
@@ -43,7 +44,7 @@ export const valueBlank: Rule = {
     // Rows nobody has touched are progress, not findings (see core/progress.ts).
     const untouched = untouchedFigures(ctx.plan);
     const rowOf = figureRows(ctx.plan);
-    let run: { figures: Figure[]; messageId: string; what: string; row: string } | null = null;
+    let run: { figures: Figure[]; messageId: string; what: Words; row: Words } | null = null;
     const flush = () => {
       if (run) report(ctx, run);
       run = null;
@@ -62,7 +63,7 @@ export const valueBlank: Rule = {
         return;
       }
       const last = run?.figures[run.figures.length - 1];
-      if (run && last && run.messageId === messageId && run.row === info.row && last.ref.sheet === f.ref.sheet && rowKey(last.ref.cell) === rowKey(f.ref.cell)) {
+      if (run && last && run.messageId === messageId && wordsIn(run.row, 'ko') === wordsIn(info.row, 'ko') && last.ref.sheet === f.ref.sheet && rowKey(last.ref.cell) === rowKey(f.ref.cell)) {
         run.figures.push(f);
       } else {
         flush();
@@ -91,7 +92,7 @@ function figureRows(plan: Plan): Map<Figure, Figure[]> {
   return out;
 }
 
-function report(ctx: RuleContext, run: { figures: Figure[]; messageId: string; what: string; row: string }): void {
+function report(ctx: RuleContext, run: { figures: Figure[]; messageId: string; what: Words; row: Words }): void {
   const [first] = run.figures;
   if (run.figures.length === 1) {
     ctx.report({ messageId: run.messageId, at: first.ref, actual: null, data: { what: run.what } });

@@ -2,6 +2,7 @@
  * Figures too large to be real: |x| ≥ 10^15 (or not finite). Such a figure is a typing or export
  * accident, and past 2^53 a double no longer holds it to the unit, so sums with it cannot be trusted.
  */
+import { RESULT_COLUMN_WORDS, figureTextWords, figureWords, joinWords, type Words } from '../words';
 import type { Figure } from '../../model/plan';
 import { PLAUSIBLE_LIMIT } from '../../numbers/interval';
 import { itemPath } from '../../results/link';
@@ -12,13 +13,13 @@ import type { Rule, RuleContext } from '../types';
 export const isImplausible = (value: number | null): boolean => value !== null && !(Math.abs(value) < PLAUSIBLE_LIMIT);
 
 
-function checkResultFigure(ctx: RuleContext, f: Figure | null, what: string): void {
+function checkResultFigure(ctx: RuleContext, f: Figure | null, what: Words): void {
   if (!f || !isImplausible(f.value)) return;
   ctx.report({
     messageId: 'implausible',
     at: f.ref,
     actual: f.raw === null || typeof f.raw === 'boolean' ? null : Number.isFinite(f.value) ? f.value : String(f.raw),
-    data: { what: `${what} (${f.ref.cell})`, value: fmt(f.value!), raw: String(f.raw ?? '') },
+    data: { what: joinWords([what, `(${f.ref.cell})`]), value: figureWords(f.value!), raw: String(f.raw ?? '') },
   });
 }
 
@@ -44,16 +45,16 @@ export const valueImplausible: Rule = {
     if (results) {
       for (const item of results.items) {
         const what = `${results.sheet} · ${itemPath(results, item)}`;
-        checkResultFigure(ctx, item.target, `${what} 목표`);
-        checkResultFigure(ctx, item.actual, `${what} 실적`);
-        checkResultFigure(ctx, item.rate, `${what} 달성률`);
+        checkResultFigure(ctx, item.target, joinWords([what, RESULT_COLUMN_WORDS.target]));
+        checkResultFigure(ctx, item.actual, joinWords([what, RESULT_COLUMN_WORDS.actual]));
+        checkResultFigure(ctx, item.rate, joinWords([what, RESULT_COLUMN_WORDS.rate]));
       }
     }
     if (annualPlan) {
       for (const row of annualPlan.rows) {
         const what = `${annualPlan.sheet} · ${[row.task, row.subproject].filter((x) => x).join(' · ')}`;
-        checkResultFigure(ctx, row.target, `${what} 성과목표`);
-        checkResultFigure(ctx, row.budget, `${what} 소요예산`);
+        checkResultFigure(ctx, row.target, joinWords([what, RESULT_COLUMN_WORDS.planTarget]));
+        checkResultFigure(ctx, row.budget, joinWords([what, RESULT_COLUMN_WORDS.budget]));
       }
     }
   },

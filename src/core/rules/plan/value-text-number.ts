@@ -6,6 +6,7 @@ import type { Figure, Plan } from '../../model/plan';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
 import { columnsOf, forEachFigure, taskLabel } from '../walk';
+import type { Words } from '../words';
 
 interface TableFigures {
   table: string;
@@ -51,7 +52,7 @@ export const valueTextNumber: Rule = {
     },
   },
   check(ctx) {
-    const what = new Map<Figure, string>();
+    const what = new Map<Figure, Words>();
     forEachFigure(ctx.plan, (f, info) => what.set(f, info.what));
     for (const t of byTable(ctx.plan)) {
       const text = t.figures.filter((f) => f.state === 'text-number');

@@ -3,6 +3,7 @@
  * column of the 종합계획 in the same workbook. A difference is a revision, so it is information, never
  * silently accepted; both figures and both cells are named.
  */
+import { figureTextWords, joinWords, quantityWords, type Words } from '../words';
 import { qualified } from '../../grid/a1';
 import type { CellRef, Figure } from '../../model/plan';
 import { budgetFactor } from '../../model/units';
@@ -95,7 +96,7 @@ export const annualVsPlan: Rule = {
           at: tf.ref,
           cells: [tf.ref, bf.ref],
           expected: tf.value,
-          data: { what, year, target: `${num(tf.value ?? 0)}${t.targetUnit}`, targetCell: q(tf.ref), budget: `${num(bf.value ?? 0)}${t.budgetUnit}`, budgetCell: q(bf.ref), sheet: annual.sheet },
+          data: { what, year, target: quantityWords(figureTextWords(num(tf.value ?? 0)), t.targetUnit), targetCell: q(tf.ref), budget: quantityWords(figureTextWords(num(bf.value ?? 0)), t.budgetUnit), budgetCell: q(bf.ref), sheet: annual.sheet },
         });
       }
     }
@@ -104,7 +105,7 @@ export const annualVsPlan: Rule = {
 
 type Ctx = Parameters<typeof annualVsPlan.check>[0];
 
-function compareTarget(ctx: Ctx, row: AnnualRow, what: string, plan: Figure | undefined, planUnit: string, year: number): void {
+function compareTarget(ctx: Ctx, row: AnnualRow, what: Words, plan: Figure | undefined, planUnit: string, year: number): void {
   if (!plan) return;
   if (unitKey(row.targetUnit) !== unitKey(planUnit)) {
     ctx.report({ messageId: 'unitDiffers', at: row.target.ref, cells: [row.target.ref, plan.ref], expected: planUnit, actual: row.targetUnit, data: { what, role: '성과목표', roleEn: 'target', unit: row.targetUnit, cell: row.target.ref.cell, planUnit } });
@@ -113,7 +114,7 @@ function compareTarget(ctx: Ctx, row: AnnualRow, what: string, plan: Figure | un
   differs(ctx, 'targetDiffers', row.target, plan, 1, what, row.targetUnit, planUnit, year);
 }
 
-function compareBudget(ctx: Ctx, row: AnnualRow, budget: Figure, what: string, plan: Figure | undefined, planUnit: string, year: number): void {
+function compareBudget(ctx: Ctx, row: AnnualRow, budget: Figure, what: Words, plan: Figure | undefined, planUnit: string, year: number): void {
   if (!plan) return;
   const factor = budgetFactor(planUnit, row.budgetUnit);
   if (factor === null) {
@@ -124,12 +125,12 @@ function compareBudget(ctx: Ctx, row: AnnualRow, budget: Figure, what: string, p
 }
 
 /** Reports when the two figures' rounding intervals do not overlap (plan converted into the year plan's unit). */
-function differs(ctx: Ctx, messageId: string, annual: Figure, plan: Figure, factor: number, what: string, unit: string, planUnit: string, year: number): void {
+function differs(ctx: Ctx, messageId: string, annual: Figure, plan: Figure, factor: number, what: Words, unit: string, planUnit: string, year: number): void {
   if (annual.value === null && plan.value === null) return;
   const a = annual.value ?? 0;
   const p = (plan.value ?? 0) * factor;
   if (overlaps(intervalOf(a, halfUnit(annual.decimals)), intervalOf(p, halfUnit(plan.decimals, factor)))) return;
-  const converted = factor !== 1 ? `: ${num(plan.value ?? 0)}${planUnit}` : '';
+  const converted = factor !== 1 ? joinWords([': ', quantityWords(figureTextWords(num(plan.value ?? 0)), planUnit)], '') : '';
   ctx.report({
     messageId,
     at: annual.ref,
@@ -139,13 +140,13 @@ function differs(ctx: Ctx, messageId: string, annual: Figure, plan: Figure, fact
     data: {
       what,
       year,
-      actual: `${num(a)}${unit}`,
+      actual: quantityWords(figureTextWords(num(a)), unit),
       cell: annual.ref.cell,
-      expected: `${num(p)}${unit}`,
+      expected: quantityWords(figureTextWords(num(p)), unit),
       planCell: q(plan.ref),
       converted,
       convertedEn: converted,
-      difference: `${a - p > 0 ? '+' : ''}${num(a - p)}${unit}`,
+      difference: quantityWords(joinWords([a - p > 0 ? '+' : '', figureTextWords(num(a - p))], ''), unit),
     },
   });
 }

@@ -1,4 +1,5 @@
 /** 성과: a stated 달성률 equals 실적 ÷ 목표 × 100, judged with the rounding intervals of all three figures. */
+import { figureTextWords, quantityWords } from '../words';
 import { halfUnit, overlaps } from '../../numbers/interval';
 import { itemPath, num } from '../../results/link';
 import type { Rule } from '../types';
@@ -15,11 +16,11 @@ export const resultRate: Rule = {
     messages: {
       mismatch: {
         ko: '{{what}}: 달성률 {{actual}}% ({{cell}}) ≠ 실적 {{result}} ({{resultCell}}) ÷ 목표 {{target}} ({{targetCell}}) × 100 = {{expected}}% (반올림 허용 ±{{tolerance}})',
-        en: '{{what}}: 달성률 {{actual}}% ({{cell}}) ≠ 실적 {{result}} ({{resultCell}}) ÷ 목표 {{target}} ({{targetCell}}) × 100 = {{expected}}% (rounding tolerance ±{{tolerance}})',
+        en: '{{what}}: achievement rate {{actual}}% ({{cell}}) ≠ actual {{result}} ({{resultCell}}) ÷ target {{target}} ({{targetCell}}) × 100 = {{expected}}% (rounding tolerance ±{{tolerance}})',
       },
       noBasis: {
         ko: '{{what}}: 달성률 {{actual}}% ({{cell}})가 적혀 있지만 {{missing}} 계산할 수 없습니다',
-        en: '{{what}}: 달성률 {{actual}}% ({{cell}}) is stated but cannot be computed: {{missingEn}}',
+        en: '{{what}}: achievement rate {{actual}}% ({{cell}}) is stated but cannot be computed: {{missingEn}}',
       },
     },
   },
@@ -69,9 +70,9 @@ export const resultRate: Rule = {
           what,
           actual: num(rate.value),
           cell: rate.ref.cell,
-          result: `${num(a)}${item.unit}`,
+          result: quantityWords(figureTextWords(num(a)), item.unit),
           resultCell: item.actual.ref.cell,
-          target: `${num(t)}${item.unit}`,
+          target: quantityWords(figureTextWords(num(t)), item.unit),
           targetCell: target!.ref.cell,
           expected: num(expected),
           tolerance: num(Math.round(tolerance * 100) / 100),

@@ -2,6 +2,8 @@
  * 성과: a stated 실적 (and 목표) equals the sum of its breakdown, at every level of the hierarchy
  * (기관 → 사업 → 세부 내역). Rounding is judged by intervals through the shared checkSum.
  */
+import { sumShorts } from '../series-sum';
+import { RESULT_COLUMN_WORDS, joinWords } from '../words';
 import { budgetFactor, isBudgetUnit } from '../../model/units';
 import type { Figure } from '../../model/plan';
 import { itemPath } from '../../results/link';
@@ -34,6 +36,7 @@ export const resultSum: Rule = {
         en: '{{what}}: total {{actual}} differs from the sum of its breakdown {{expected}} by {{difference}} — possible rounding difference (tolerance ±{{tolerance}}; {{parts}})',
       },
     },
+    short: sumShorts({ ko: '합계', en: 'total' }, { ko: '내역의 합', en: 'sum of its breakdown' }),
   },
   check(ctx) {
     const results = ctx.plan.results;
@@ -41,9 +44,9 @@ export const resultSum: Rule = {
     for (const item of results.items) {
       if (item.children.length === 0) continue;
       const parts = item.children.map((i) => results.items[i]);
-      const columns: ['실적' | '목표', (x: ResultItem) => Figure | null][] = [
-        ['실적', (x) => x.actual],
-        ['목표', (x) => x.target],
+      const columns: [typeof RESULT_COLUMN_WORDS.actual, (x: ResultItem) => Figure | null][] = [
+        [RESULT_COLUMN_WORDS.actual, (x) => x.actual],
+        [RESULT_COLUMN_WORDS.target, (x) => x.target],
       ];
       for (const [label, pick] of columns) {
         const total = pick(item);
@@ -52,11 +55,11 @@ export const resultSum: Rule = {
         const stated = figures.filter((f) => f !== null && f.state !== 'blank').length;
         // 실적: a breakdown once any part states a figure (a blank part counts as 0, as in the plan rules).
         // 목표: only when every part states one — a target is often set for the total alone or a few parts.
-        if (stated === 0 || (label === '목표' && stated < parts.length)) continue;
+        if (stated === 0 || (label === RESULT_COLUMN_WORDS.target && stated < parts.length)) continue;
         checkSum(ctx, {
           total,
           parts: parts.map((p, k) => ({ figure: figures[k]!, factor: factorOf(item, p), name: p.name })),
-          what: `${results.sheet} · ${itemPath(results, item)} ${label}`,
+          what: joinWords([`${results.sheet} · ${itemPath(results, item)}`, label]),
           mismatchId: 'mismatch',
           roundingId: 'rounding',
         });

@@ -1,4 +1,5 @@
 /** 성과: parts counted in different units (명 with 개社) summed into one figure. */
+import { figureTextWords, joinWords, quantityWords } from '../words';
 import { isBudgetUnit } from '../../model/units';
 import { itemPath, num } from '../../results/link';
 import { unitKey, type ResultItem } from '../../results/model';
@@ -35,14 +36,14 @@ export const resultUnits: Rule = {
       if (reference === '') continue;
       const odd = parts.filter((p) => p.unit !== '' && !sameKind(p.unit, reference));
       if (odd.length === 0) continue;
-      const show = (p: ResultItem) => `${p.name} ${p.actual.ref.cell} ${p.actual.value === null ? String(p.actual.raw ?? '') : num(p.actual.value)}${p.unit}`;
+      const show = (p: ResultItem) => joinWords([p.name, p.actual.ref.cell, quantityWords(p.actual.value === null ? String(p.actual.raw ?? '') : figureTextWords(num(p.actual.value)), p.unit)]);
       ctx.report({
         messageId: 'mixed',
         at: item.actual.ref,
         cells: [item.actual.ref, ...(item.unitRef ? [item.unitRef] : []), ...odd.flatMap((p) => [p.actual.ref, ...(p.unitRef ? [p.unitRef] : [])])],
         expected: reference,
         actual: [...new Set(odd.map((p) => p.unit))].join(', '),
-        data: { what: `${results.sheet} · ${itemPath(results, item)}`, total: `${num(item.actual.value)}${item.unit}`, cell: item.actual.ref.cell, parts: odd.map(show).join(', ') },
+        data: { what: `${results.sheet} · ${itemPath(results, item)}`, total: quantityWords(figureTextWords(num(item.actual.value)), item.unit), cell: item.actual.ref.cell, parts: joinWords(odd.map(show), ', ') },
       });
     }
   },

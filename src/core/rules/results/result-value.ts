@@ -2,16 +2,17 @@
  * 성과 and 연차별 세부계획 cells: text where a figure belongs, and negative figures. Without this a text
  * 실적 would silently drop out of every comparison (the sum rules count it as 0 and skip a text total).
  */
+import { RESULT_COLUMN_WORDS, figureTextWords, figureWords, joinWords, type Words } from '../words';
 import type { Figure } from '../../model/plan';
 import { itemPath, num } from '../../results/link';
 import type { Rule, RuleContext } from '../types';
 
-function check(ctx: RuleContext, f: Figure | null, what: string): void {
+function check(ctx: RuleContext, f: Figure | null, what: Words): void {
   if (!f) return;
   if (f.state === 'text') {
     ctx.report({ messageId: 'notANumber', at: f.ref, actual: String(f.raw ?? ''), data: { what, cell: f.ref.cell, text: String(f.raw ?? '') } });
   } else if (f.value !== null && f.value < 0) {
-    ctx.report({ messageId: 'negative', at: f.ref, actual: f.value, data: { what, cell: f.ref.cell, value: num(f.value) } });
+    ctx.report({ messageId: 'negative', at: f.ref, actual: f.value, data: { what, cell: f.ref.cell, value: figureTextWords(num(f.value)) } });
   }
 }
 
@@ -40,16 +41,16 @@ export const resultValue: Rule = {
     if (results) {
       for (const item of results.items) {
         const what = `${results.sheet} · ${itemPath(results, item)}`;
-        check(ctx, item.target, `${what} 목표`);
-        check(ctx, item.actual, `${what} 실적`);
-        check(ctx, item.rate, `${what} 달성률`);
+        check(ctx, item.target, joinWords([what, RESULT_COLUMN_WORDS.target]));
+        check(ctx, item.actual, joinWords([what, RESULT_COLUMN_WORDS.actual]));
+        check(ctx, item.rate, joinWords([what, RESULT_COLUMN_WORDS.rate]));
       }
     }
     if (annualPlan) {
       for (const row of annualPlan.rows) {
         const what = `${annualPlan.sheet} · ${[row.task, row.subproject].filter((x) => x).join(' · ')}`;
-        check(ctx, row.target, `${what} 성과목표`);
-        check(ctx, row.budget, `${what} 소요예산`);
+        check(ctx, row.target, joinWords([what, RESULT_COLUMN_WORDS.planTarget]));
+        check(ctx, row.budget, joinWords([what, RESULT_COLUMN_WORDS.budget]));
       }
     }
   },

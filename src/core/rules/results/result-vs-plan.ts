@@ -3,6 +3,7 @@
  * with that 세부사업's plan target for the year — from the 연차별 세부계획 of that year when the workbook
  * has one listing it, else from the 종합계획's year column. Achievement is information, not an error.
  */
+import { figureTextWords, joinWords, quantityWords } from '../words';
 import { qualified } from '../../grid/a1';
 import type { CellRef, Figure, Plan } from '../../model/plan';
 import { halfUnit, intervalOf, overlaps } from '../../numbers/interval';
@@ -51,27 +52,27 @@ export const resultVsPlan: Rule = {
     messages: {
       below: {
         ko: '{{what}} 실적 {{actual}} ({{cell}}): {{source}} {{year}}년 목표 {{target}} ({{targetCell}}) 대비 {{rate}}% — 목표 미달 ({{difference}})',
-        en: '{{what}} 실적 {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — below target ({{difference}})',
+        en: '{{what}} actual {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — below target ({{difference}})',
       },
       met: {
         ko: '{{what}} 실적 {{actual}} ({{cell}}): {{source}} {{year}}년 목표 {{target}} ({{targetCell}}) 대비 {{rate}}% — 목표 달성',
-        en: '{{what}} 실적 {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — target met',
+        en: '{{what}} actual {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — target met',
       },
       above: {
         ko: '{{what}} 실적 {{actual}} ({{cell}}): {{source}} {{year}}년 목표 {{target}} ({{targetCell}}) 대비 {{rate}}% — 목표 초과 ({{difference}})',
-        en: '{{what}} 실적 {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — above target ({{difference}})',
+        en: '{{what}} actual {{actual}} ({{cell}}): {{rate}}% of the {{sourceEn}} {{year}} target {{target}} ({{targetCell}}) — above target ({{difference}})',
       },
       noTarget: {
         ko: '{{what}} 실적 {{actual}} ({{cell}}): {{source}} {{year}}년 목표({{targetCell}})가 없거나 0이라 달성률을 계산할 수 없습니다',
-        en: '{{what}} 실적 {{actual}} ({{cell}}): the {{sourceEn}} {{year}} target ({{targetCell}}) is blank or 0, so no rate can be computed',
+        en: '{{what}} actual {{actual}} ({{cell}}): the {{sourceEn}} {{year}} target ({{targetCell}}) is blank or 0, so no rate can be computed',
       },
       statedTargetDiffers: {
         ko: '{{what}}: 성과 시트의 목표 {{stated}} ({{cell}}) ≠ {{source}} {{year}}년 목표 {{target}} ({{targetCell}})',
-        en: '{{what}}: 목표 {{stated}} on the 성과 sheet ({{cell}}) ≠ the {{sourceEn}} {{year}} target {{target}} ({{targetCell}})',
+        en: '{{what}}: target {{stated}} on the 성과 sheet ({{cell}}) ≠ the {{sourceEn}} {{year}} target {{target}} ({{targetCell}})',
       },
       unitDiffers: {
         ko: '{{what}}: 실적 단위 "{{unit}}" ({{cell}})와 {{target}}의 목표 단위 "{{planUnit}}"가 달라 비교하지 않았습니다',
-        en: '{{what}}: 실적 unit "{{unit}}" ({{cell}}) differs from the target unit "{{planUnit}}" of {{target}}: not compared',
+        en: '{{what}}: actual unit "{{unit}}" ({{cell}}) differs from the target unit "{{planUnit}}" of {{target}}: not compared',
       },
       linkNotFound: {
         ko: '{{what}}: 연계 {{link}} ({{cells}})을 종합계획에서 찾지 못했습니다 — {{reason}}',
@@ -83,7 +84,7 @@ export const resultVsPlan: Rule = {
       },
       noYear: {
         ko: '{{what}}: 연도도 실적연도도 없어 계획과 대조하지 않았습니다 ({{cell}})',
-        en: '{{what}}: neither a 연도 nor the sheet\'s 실적연도 is given: not compared with the plan ({{cell}})',
+        en: '{{what}}: neither a year ("연도") nor the sheet\'s results year ("실적연도") is given: not compared with the plan ({{cell}})',
       },
       noPlan: {
         ko: '연계 세부사업이 적힌 성과 항목이 {{count}}개 있지만 이 통합문서에 종합계획 실천과제 표가 없어 계획 목표와 대조하지 않았습니다 ({{cells}})',
@@ -159,13 +160,13 @@ export const resultVsPlan: Rule = {
             cells: [item.target.ref, pt.figure.ref],
             expected: p,
             actual: item.target.value,
-            data: { ...base, stated: `${num(item.target.value)}${unit}`, cell: item.target.ref.cell, target: `${num(p)}${unit}` },
+            data: { ...base, stated: quantityWords(figureTextWords(num(item.target.value)), unit), cell: item.target.ref.cell, target: quantityWords(figureTextWords(num(p)), unit) },
           });
         }
       }
       const a = item.actual.value;
       if (a === null) continue;
-      const data = { ...base, actual: `${num(a)}${unit}`, cell: item.actual.ref.cell };
+      const data = { ...base, actual: quantityWords(figureTextWords(num(a)), unit), cell: item.actual.ref.cell };
       if (p === null || p === 0) {
         ctx.report({ messageId: 'noTarget', at: item.actual.ref, cells: [item.actual.ref, pt.figure.ref], expected: p, actual: a, data });
         continue;
@@ -179,7 +180,7 @@ export const resultVsPlan: Rule = {
         cells: [item.actual.ref, pt.figure.ref],
         expected: p,
         actual: a,
-        data: { ...data, target: `${num(p)}${unit}`, rate: rate.toFixed(1), difference: `${diff > 0 ? '+' : ''}${num(diff)}${unit}` },
+        data: { ...data, target: quantityWords(figureTextWords(num(p)), unit), rate: rate.toFixed(1), difference: quantityWords(joinWords([diff > 0 ? '+' : '', figureTextWords(num(diff))], ''), unit) },
       });
     }
   },

@@ -8,12 +8,12 @@
  */
 import { readFileSync } from 'fs';
 import * as path from 'path';
-import type { Lang, Severity } from '../core/rules/types';
-import { batchCounts } from './batch';
-import type { PlanFacts } from './facts';
-import { identityText } from './identity';
-import type { FileReport } from './report';
-import { closingLine } from './batch';
+import { cellLabel, messageText, severityName } from '../../core/present';
+import type { Lang, Severity } from '../../core/rules/types';
+import { batchCounts, closingLine } from '../batch';
+import type { PlanFacts } from '../facts';
+import { identityText } from '../identity';
+import type { FileReport, Formatter } from './types';
 
 const T = {
   ko: {
@@ -24,24 +24,23 @@ const T = {
     budget: '전략분야별 성과목표 1명당 소요예산 (백만원)', outliers: '튀는 값', none: '문제없음', cell: '셀', severity: '심각도',
     message: '메시지', expected: '기대', actual: '실제', tolerance: '허용', rule: '규칙', cells: '관련 셀', notRead: '읽지 않음',
     change: '증감', required: '요구', yes: '예', perTarget: '1명당', noOutliers: '튀는 값이 없습니다',
-    sev: { error: '오류', warning: '경고', info: '정보' } as Record<Severity, string>,
   },
   en: {
     title: 'jobtarget check report',
     file: 'file', region: 'region', term: 'term', period: 'period', error: 'errors', warning: 'warnings', info: 'info',
     unreadable: 'unreadable', accepted: 'accepted', filter: 'filter (file, region, rule)', summary: 'Summary',
     byFile: 'Findings per file', byRule: 'Findings per rule', indicators: 'Common job targets: change by the last year against the required change',
-    budget: 'Budget per person targeted, by strategy area (백만원)', outliers: 'Outliers', none: 'no problems', cell: 'cell', severity: 'severity',
+    budget: 'Budget per person targeted, by strategy area (million KRW)', outliers: 'Outliers', none: 'no problems', cell: 'cell', severity: 'severity',
     message: 'message', expected: 'expected', actual: 'actual', tolerance: 'tolerance', rule: 'rule', cells: 'cells', notRead: 'not read',
     change: 'change', required: 'required', yes: 'yes', perTarget: 'per person', noOutliers: 'no outliers',
-    sev: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
   },
 };
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const num = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(v) : v);
+const figures = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const num = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? figures.format(v) : v);
 
 /** JSON inside a <script>: no "</script>" or "<!--" can end it early. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -114,7 +113,7 @@ export function formatHtml(reports: readonly (FileReport & { facts?: PlanFacts }
     rules: [...byRule.entries()].map(([rule, c]) => ({ rule, ...c })),
     indicators,
     budget,
-    words: { error: t.sev.error, warning: t.sev.warning, info: t.sev.info, change: t.change, required: t.required, outliers: t.outliers, perTarget: t.perTarget },
+    words: { error: severityName('error', opts.lang), warning: severityName('warning', opts.lang), info: severityName('info', opts.lang), change: t.change, required: t.required, outliers: t.outliers, perTarget: t.perTarget },
   };
   const sections = reports.map((r, i) => {
     const head = `<h2 id="file-${i}">${esc(r.file)}</h2><p class="who">${esc(r.plan ? identityText(r.plan, opts.lang) : '')}</p>`;
@@ -123,7 +122,7 @@ export function formatHtml(reports: readonly (FileReport & { facts?: PlanFacts }
     const sheets = [...new Set(r.findings.map((f) => f.sheet))];
     const tables = sheets.map((sheet) => {
       const list = r.findings.filter((f) => f.sheet === sheet).map(
-        (f) => `<tr class="${f.severity}"><td>${esc(f.cell)}</td><td>${esc(t.sev[f.severity])}</td><td>${esc(f.message)}</td><td class="n">${esc(num(f.expected))}</td><td class="n">${esc(num(f.actual))}</td><td class="n">${f.tolerance === null ? '' : `±${esc(num(f.tolerance))}`}</td><td><code>${esc(f.rule)}</code></td><td class="cells">${esc(f.cells.join(', '))}</td></tr>`,
+        (f) => `<tr class="${f.severity}"><td>${esc(f.cell)}</td><td>${esc(severityName(f.severity, opts.lang))}</td><td>${esc(messageText(f, opts.lang))}</td><td class="n">${esc(num(f.expected))}</td><td class="n">${esc(num(f.actual))}</td><td class="n">${f.tolerance === null ? '' : `±${esc(num(f.tolerance))}`}</td><td><code>${esc(f.rule)}</code></td><td class="cells">${esc(f.refs.map((c) => cellLabel(c)).join(', '))}</td></tr>`,
       );
       return `<h3>${esc(sheet)}</h3><table class="findings"><thead><tr><th>${t.cell}</th><th>${t.severity}</th><th>${t.message}</th><th>${t.expected}</th><th>${t.actual}</th><th>${t.tolerance}</th><th>${t.rule}</th><th>${t.cells}</th></tr></thead><tbody>${list.join('')}</tbody></table>`;
     });
@@ -210,3 +209,11 @@ ${sections.join('\n')}
 </body></html>
 `;
 }
+
+export const html: Formatter = {
+  name: 'html',
+  description: { ko: '한 쪽짜리 HTML 보고서 (요약표·차트; -o와 함께)', en: 'one self-contained HTML page (summary table, charts; use with -o)' },
+  needsFindings: true,
+  whenEmpty: true,
+  end: (reports, ctx) => formatHtml(reports, { lang: ctx.lang, lockFiles: ctx.lockFiles }),
+};
