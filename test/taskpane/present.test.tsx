@@ -42,6 +42,17 @@ for (const lang of ['ko', 'en'] as const) {
     const buttons = within(screen.getByTestId('findings')).getAllByRole('button', { expanded: false });
     expect(buttons.map((b) => `${b.dataset.rule} ${b.dataset.cell}`)).toEqual(want.map((f) => `${f.rule} ${f.cell}`));
     expect(buttons.map((b) => b.textContent)).toEqual(want.map((f) => `${severityName(f.severity, lang)}: ${f.cell}${headline(f, lang)}`));
+    if (lang === 'en') {
+      // English throughout, outside the names the workbook writes (areas, tasks, 세부사업, indicators, items)
+      for (const b of buttons) {
+        const f = want.find((x) => x.cell === b.dataset.cell && x.rule === b.dataset.rule)!;
+        const p = f.place;
+        const names = [p?.table.name, p?.area, p?.task?.name, p?.subproject, p?.indicator, ...(p?.item ?? []), ...Object.values(f.data).filter((d): d is string => typeof d === 'string')];
+        let text = b.textContent ?? '';
+        for (const n of names.filter(Boolean).sort((a, b) => b!.length - a!.length)) text = text.split(n!).join('');
+        expect({ cell: f.cell, text, hangul: /[\uac00-\ud7a3]/.test(text) }).toEqual({ cell: f.cell, text, hangul: false });
+      }
+    }
   });
 }
 
