@@ -2,7 +2,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
-import { groupFindings, paneOrder, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
+import { groupFindings, paneOrder, cellsToSelect } from '../../src/taskpane/model/findings';
 import { cellLabel, detail, headline, placeLabel, severityName } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
 import { exampleValidation, resetWorkbook, type AdapterMock } from './fake-adapter';
@@ -20,10 +20,10 @@ beforeEach(() => {
 
 describe('grouping (model)', () => {
   const v = exampleValidation();
-  const { findings, plan } = v.result;
+  const { findings } = v.result;
 
   test('groups the example’s findings by sheet, then by plan table, keeping every finding once', () => {
-    const groups = groupFindings(findings, plan);
+    const groups = groupFindings(findings);
     expect(groups.reduce((n, g) => n + g.count, 0)).toBe(findings.length);
     const areas = groups.find((g) => g.sheet === '분야별 목표');
     expect(areas?.tables.map((t) => t.table)).toEqual(['분야별 목표']);
@@ -34,42 +34,39 @@ describe('grouping (model)', () => {
 
   test('the one order (core/present): sheets in workbook order, then table, row and column, whatever the findings’ order', () => {
     const reversed = [...findings].reverse();
-    const ordered = paneOrder(reversed, v.sheets, plan);
+    const ordered = paneOrder(reversed, v.sheets);
     // the engine's own order, which every other output uses
     expect(ordered).toEqual(findings);
-    const sheets = groupFindings(ordered, plan).map((g) => g.sheet);
+    const sheets = groupFindings(ordered).map((g) => g.sheet);
     const order = ['개요', '공통 일자리 목표', '분야별 목표', '실천과제'];
     expect(sheets).toEqual(order.filter((s) => sheets.includes(s)));
     // within a table: top to bottom
-    for (const g of groupFindings(ordered, plan))
+    for (const g of groupFindings(ordered))
       for (const t of g.tables) {
         const rows = t.findings.map((f) => Number(/\d+/.exec(f.cell)?.[0] ?? 0));
         expect(rows).toEqual([...rows].sort((a, b) => a - b));
       }
     // grouping keeps the order it is given
-    expect(groupFindings(ordered, plan).flatMap((g) => g.tables.flatMap((t) => t.findings))).toEqual(ordered);
+    expect(groupFindings(ordered).flatMap((g) => g.tables.flatMap((t) => t.findings))).toEqual(ordered);
   });
 
   test('a workbook whose sheets are in another order lists them in that order (the order its 검증결과 sheet uses)', () => {
     const moved = ['실천과제', 'Sheet1', '개요', '공통 일자리 목표', '분야별 목표'];
-    const sheets = groupFindings(paneOrder(findings, moved, plan), plan).map((g) => g.sheet);
+    const sheets = groupFindings(paneOrder(findings, moved)).map((g) => g.sheet);
     expect(sheets).toEqual(moved.filter((s) => sheets.includes(s)));
     expect(sheets[0]).toBe('실천과제');
   });
 
   test('a sheet with one table gets one heading (no "분야별 목표 (25)" over "분야별 목표")', () => {
-    const groups = groupFindings(findings, plan);
+    const groups = groupFindings(findings);
     expect(groups.find((g) => g.sheet === '분야별 목표')?.single).toBe(true);
     expect(groups.find((g) => g.sheet === '실천과제')?.single).toBe(false);
   });
 
-  test('a cell belongs to the nearest table above it on its sheet', () => {
-    const anchors = tableAnchors(plan);
-    const task3 = plan.tasks.find((t) => t.no === 3)!;
-    const below = task3.subprojects[0].label.cell;
-    expect(tableOf(anchors, task3.label.sheet, below)).toBe(`③ ${task3.name}`);
-    expect(tableOf(anchors, '분야별 목표', 'C7')).toBe('분야별 목표');
-    expect(tableOf(anchors, 'Sheet9', 'A1')).toBeNull();
+  test('a finding the engine placed in no table is listed under its sheet alone', () => {
+    const f = { ...findings.find((x) => x.sheet === '분야별 목표')!, place: null };
+    const groups = groupFindings([f]);
+    expect(groups).toEqual([{ sheet: '분야별 목표', count: 1, single: true, tables: [{ table: null, place: null, findings: [f] }] }]);
   });
 
   test('workbook-level findings (no sheet) form their own group, under the table their message names', () => {
@@ -79,7 +76,7 @@ describe('grouping (model)', () => {
       message: '[분야별 목표] 표를 찾지 못했습니다', messageEn: '[분야별 목표] table not found', messageId: 'tableNotFound',
       data: { table: '분야별 목표', problem: { ko: '표를 찾지 못했습니다', en: 'table not found' } },
     };
-    const groups = groupFindings([f], null);
+    const groups = groupFindings([f]);
     expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', place: f.place!.table, findings: [f] }] }]);
     expect(cellsToSelect(f)).toEqual([]);
   });
@@ -268,7 +265,7 @@ describe('the 성과 sheet (세종 2024 results example)', () => {
     const v = validateGrid(renderedToGrid(renderWorkbook(EXAMPLES['sejong-2024'].draft, { formulas: false })));
     const onResults = v.result ? [] : v.findings.filter((f: Finding) => f.sheet === v.plan.results?.sheet);
     expect(onResults.length).toBeGreaterThan(0);
-    const groups = groupFindings(v.findings, v.plan);
+    const groups = groupFindings(v.findings);
     const g = groups.find((x) => x.sheet === v.plan.results.sheet)!;
     expect(g.tables.map((t) => t.table)).toEqual(['성과']);
     expect(g.single).toBe(true);

@@ -15,19 +15,18 @@
  *     check runs with the defaults, as the CLI would refuse to run with a broken file — and the pane
  *     shows the problems, so the setting can be fixed.
  */
-import { ALL_RULES } from '../../core/rules';
-import { WORKBOOK_SETTINGS_KEY, parseConfig, type ConfigProblem, type RuleSetting } from '../../core/config';
+import type { RuleSetting } from '../../core/config';
 import type { DocumentSettings, ExcelHost, WorkbookConfig } from './api';
 
-export { WORKBOOK_SETTINGS_KEY };
+/**
+ * The key, as core/config's WORKBOOK_SETTINGS_KEY (a test holds the two equal). Written out here so that
+ * reading the settings does not load the checker: src/core/config.ts comes in (settings-check.ts, on demand)
+ * only when a workbook holds settings.
+ */
+export const WORKBOOK_SETTINGS_KEY = 'jobtarget.config';
 
 /** The requirement set of Office.context.document.settings. */
 export const SETTINGS_SET = { name: 'Settings', version: '1.1' } as const;
-
-/** The rule ids a setting may name (the CLI's list: every registered rule). */
-export function knownRuleIds(): string[] {
-  return ALL_RULES.map((r) => r.meta.id);
-}
 
 /** The document settings of this add-in, or null when the host has none (guarded: never throws). */
 export function documentSettings(host: ExcelHost): DocumentSettings | null {
@@ -40,28 +39,8 @@ export function documentSettings(host: ExcelHost): DocumentSettings | null {
   }
 }
 
-const NOT_JSON: ConfigProblem = { ko: 'JSON으로 읽을 수 없습니다', en: 'not valid JSON' };
-
-/**
- * Checks a stored value: the object itself (what Settings.set stores), or the text of
- * jobtarget.config.json pasted as a string.
- */
-export function checkStoredConfig(value: unknown, known: readonly string[] = knownRuleIds()): WorkbookConfig {
-  let json = value;
-  if (typeof value === 'string') {
-    try {
-      json = JSON.parse(value.charCodeAt(0) === 0xfeff ? value.slice(1) : value);
-    } catch {
-      return { source: 'invalid', rules: {}, problems: [NOT_JSON] };
-    }
-  }
-  const { config, problems } = parseConfig(json, known);
-  if (problems.length) return { source: 'invalid', rules: {}, problems };
-  return { source: 'workbook', rules: config.rules, problems: [] };
-}
-
-/** The settings stored in the workbook under `jobtarget.config`, checked. */
-export function readWorkbookConfig(host: ExcelHost): WorkbookConfig {
+/** The settings stored in the workbook under `jobtarget.config`, checked (no round trip to Excel). */
+export async function readWorkbookConfig(host: ExcelHost): Promise<WorkbookConfig> {
   const settings = documentSettings(host);
   if (!settings) return { source: 'unsupported', rules: {}, problems: [] };
   let value: unknown;
@@ -71,6 +50,7 @@ export function readWorkbookConfig(host: ExcelHost): WorkbookConfig {
     return { source: 'invalid', rules: {}, problems: [{ ko: '설정을 읽지 못했습니다', en: 'the setting could not be read' }] };
   }
   if (value === null || value === undefined) return { source: 'none', rules: {}, problems: [] };
+  const { checkStoredConfig } = await import(/* webpackChunkName: "config" */ './settings-check');
   return checkStoredConfig(value);
 }
 

@@ -172,7 +172,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       }
 
       // The workbook's reviewer settings (document settings, no round trip): rule severities, or off.
-      const config = options.config ?? readWorkbookConfig(host);
+      const config = options.config ?? (await readWorkbookConfig(host));
       const result = validateGrid(grid, { lang: options.lang, severities: severitiesOf(config) });
       const facts = { config, sheets: planNames };
       if (!highlight) {

@@ -7,7 +7,6 @@
 import { useId, useState } from 'react';
 import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { cellLabel, detail, headline, placeLabel, tableName } from '../../core/present';
-import type { Plan } from '../../core/model/plan';
 import type { Finding, Lang, Place } from '../../core/rules/types';
 import { usePane } from '../context';
 import { findingKey, groupFindings } from '../model/findings';
@@ -118,7 +117,6 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
 
 export function FindingsList(props: {
   findings: readonly Finding[];
-  plan: Plan | null;
   busy?: boolean;
   onSelect: (f: Finding) => void;
   onAccept?: (f: Finding, reason: string) => void;
@@ -128,7 +126,7 @@ export function FindingsList(props: {
   const base = useId();
   const [open, setOpen] = useState<string | null>(null);
   // The findings come in the one order (model/findings paneOrder); groups keep it.
-  const groups = groupFindings(props.findings, props.plan);
+  const groups = groupFindings(props.findings);
   let n = 0;
   return (
     <section aria-label={t('findingsList')} data-testid="findings">

@@ -113,7 +113,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
   const findings = result?.findings ?? [];
   const counts = countBySeverity(findings);
   // The one order (core/present), in the workbook's sheet order as the adapter read it.
-  const shown = paneOrder(filterFindings(findings, filter), props.validation?.sheets, result?.plan);
+  const shown = paneOrder(filterFindings(findings, filter), props.validation?.sheets);
   const off = props.busy || !!props.disabled;
   const progress = result && !result.fatal ? result.progress : null;
 
@@ -181,7 +181,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
               {shown.length === 0 ? (
                 <Text>{t('noneShown')}</Text>
               ) : (
-                <FindingsList findings={shown} plan={result.plan} busy={off} onSelect={props.onSelect} onAccept={props.disabled ? undefined : props.onAccept} />
+                <FindingsList findings={shown} busy={off} onSelect={props.onSelect} onAccept={props.disabled ? undefined : props.onAccept} />
               )}
             </>
           )}

@@ -5,6 +5,7 @@
  * defaults — saying why — when the setting is broken or the host has no document settings.
  */
 import { WORKBOOK_SETTINGS_KEY, insertTemplate, readWorkbookConfig, validate } from '../../../src/adapters/office';
+import { WORKBOOK_SETTINGS_KEY as CORE_KEY } from '../../../src/core/config';
 import type { ExcelHost } from '../../../src/adapters/office/api';
 import type { Finding } from '../../../src/core/rules/types';
 import { createExcelDouble, emptyWorkbook, type WorkbookModel } from '../../office-double';
@@ -30,6 +31,10 @@ const silenced = defaults.find((f) => f.rule !== demoted && f.rule !== 'structur
 test('the example trips a rule with errors and another rule (what the other tests change)', () => {
   expect(demoted).not.toBe('');
   expect(silenced).not.toBe('');
+});
+
+test('the key is core/config’s (the adapter writes it out so the checker loads only when there are settings)', () => {
+  expect(WORKBOOK_SETTINGS_KEY).toBe(CORE_KEY);
 });
 
 test('no setting: every rule at its default severity, and the result says there was none', async () => {
@@ -94,7 +99,7 @@ test('a host without document settings (Settings 1.1 unsupported): defaults, nev
   expect(bySeverity(r.result.findings, demoted)).toEqual(bySeverity(defaults, demoted));
 });
 
-test('the requirement set is checked before the settings are touched; a throwing host is contained', () => {
+test('the requirement set is checked before the settings are touched; a throwing host is contained', async () => {
   let touched = 0;
   const settings = { get: () => ({ rules: {} }) };
   const host = (supported: boolean, fail = false): ExcelHost => ({
@@ -106,11 +111,11 @@ test('the requirement set is checked before the settings are touched; a throwing
       return settings;
     },
   });
-  expect(readWorkbookConfig(host(false)).source).toBe('unsupported');
+  expect((await readWorkbookConfig(host(false))).source).toBe('unsupported');
   expect(touched).toBe(0);
-  expect(readWorkbookConfig(host(true)).source).toBe('workbook');
-  expect(readWorkbookConfig(host(true, true)).source).toBe('unsupported');
-  expect(readWorkbookConfig({ run: host(true).run, supports: () => true }).source).toBe('unsupported');
+  expect((await readWorkbookConfig(host(true))).source).toBe('workbook');
+  expect((await readWorkbookConfig(host(true, true))).source).toBe('unsupported');
+  expect((await readWorkbookConfig({ run: host(true).run, supports: () => true })).source).toBe('unsupported');
 });
 
 test('settings saved in the workbook survive save and reopen (the double keeps them with the file)', async () => {
@@ -118,8 +123,8 @@ test('settings saved in the workbook survive save and reopen (the double keeps t
   const s = x.host.documentSettings!();
   s.set(WORKBOOK_SETTINGS_KEY, { rules: { [silenced]: 'off' } });
   // set alone is in memory only: a reopened copy has nothing until saveAsync
-  expect(readWorkbookConfig(createExcelDouble(x.snapshot()).host).source).toBe('none');
+  expect((await readWorkbookConfig(createExcelDouble(x.snapshot()).host)).source).toBe('none');
   await new Promise<void>((resolve) => s.saveAsync(() => resolve()));
   const reopened = createExcelDouble(x.snapshot());
-  expect(readWorkbookConfig(reopened.host)).toEqual({ source: 'workbook', rules: { [silenced]: 'off' }, problems: [] });
+  expect(await readWorkbookConfig(reopened.host)).toEqual({ source: 'workbook', rules: { [silenced]: 'off' }, problems: [] });
 });
