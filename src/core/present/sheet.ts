@@ -184,6 +184,14 @@ export function ruleName(rule: string, lang: Lang): string {
 }
 
 /**
+ * The cells involved as one text, the sheet named once per run of cells on it: "분야별 목표!C7, 실천과제!C8,
+ * C19" (a sum over 55 cells of one sheet stays a few lines, not 55 sheet names).
+ */
+export function cellsText(refs: readonly { sheet: string; cell: string }[]): string {
+  return refs.map((r, i) => (i > 0 && refs[i - 1].sheet === r.sheet && r.sheet && r.cell ? r.cell : cellLabel(r))).join(', ');
+}
+
+/**
  * The 관련 셀 cell: the list of every involved cell as its text, linked to one of them. HYPERLINK takes
  * one target, and neither Excel nor LibreOffice follows a link to a list of cells ("#'A'!C5,C9"); one row
  * per involved cell would break "one row per finding" (the filters, the counts, the one order). So the
@@ -191,7 +199,7 @@ export function ruleName(rule: string, lang: Lang): string {
  * finding's own cell has its link in the 셀 column), and the text names them all.
  */
 function cellsCell(f: Finding): SheetCellSpec {
-  const text = f.refs.map((r) => cellLabel(r)).join(', ');
+  const text = cellsText(f.refs);
   if (!text) return { value: null, style: 'text', wrap: true };
   const linkable = f.refs.filter((r) => r.sheet && A1.test(r.cell));
   const to = linkable.find((r) => r.sheet !== f.sheet || r.cell !== f.cell) ?? linkable[0];
