@@ -33,7 +33,7 @@ export interface ResultColumn {
  * as their content allows: names and messages wrap, figures and ids are short.
  */
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { key: 'severity', header: { ko: '심각도', en: 'Severity' }, width: 8 },
+  { key: 'severity', header: { ko: '심각도', en: 'Severity' }, width: 11 }, // also the labels above (Checked at)
   { key: 'sheet', header: { ko: '시트', en: 'Sheet' }, width: 12, wrap: true },
   { key: 'cell', header: { ko: '셀', en: 'Cell' }, width: 7 },
   { key: 'table', header: { ko: '표 · 행', en: 'Table · row' }, width: 24, wrap: true },
@@ -44,7 +44,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: 'actual', header: { ko: '실제값', en: 'Actual' }, width: 11 },
   { key: 'difference', header: { ko: '차이', en: 'Difference' }, width: 10 },
   { key: 'tolerance', header: { ko: '허용오차', en: 'Tolerance' }, width: 9 },
-  { key: 'unit', header: { ko: '단위', en: 'Unit' }, width: 7 },
+  { key: 'unit', header: { ko: '단위', en: 'Unit' }, width: 8, wrap: true },
   { key: 'cells', header: { ko: '관련 셀', en: 'Cells involved' }, width: 28, wrap: true },
 ];
 
@@ -233,7 +233,7 @@ export function columnValue(f: Finding, key: ColumnKey, lang: Lang): SheetCellSp
     case 'tolerance':
       return figureCell(f.tolerance, 'tolerance', lang);
     case 'unit':
-      return text(f.unit === null ? null : unitText(f.unit, lang));
+      return { ...text(f.unit === null ? null : unitText(f.unit, lang)), wrap: true };
     case 'cells':
       return cellsCell(f);
   }
