@@ -6,6 +6,7 @@ import * as path from 'path';
 import { RESULTS_SHEET, readXlsxFile } from '../../src/adapters/xlsx/read';
 import { orderFindings } from '../../src/cli/check-file';
 import { exampleFile } from '../../src/cli/examples';
+import { RESULT_COLUMNS } from '../../src/core/present';
 import { CSV_HEADER, csvField, displayWidth } from '../../src/cli/report';
 import type { Finding } from '../../src/core/rules/types';
 import { validateGrid } from '../../src/core/validate';
@@ -303,7 +304,9 @@ describe('check --annotate', () => {
     const rs = wb.getWorksheet(RESULTS_SHEET)!;
     const want = await engine(EXAMPLE);
     let links = 0;
-    rs.eachRow((row) => row.eachCell((c) => void (c.formula?.startsWith('HYPERLINK("#') ? links++ : 0)));
+    // One link per finding in the 셀 column (the 관련 셀 column links too: counted apart).
+    const cellCol = RESULT_COLUMNS.findIndex((c) => c.key === 'cell') + 1;
+    rs.eachRow((row) => void (row.getCell(cellCol).formula?.startsWith('HYPERLINK("#') ? links++ : 0));
     expect(links).toBe(want.filter((f) => f.cell).length);
     const first = want.find((f) => f.severity === 'error')!;
     const cell = wb.getWorksheet(first.sheet)!.getCell(first.cell);
