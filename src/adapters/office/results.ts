@@ -117,6 +117,11 @@ export async function writeResultsSheet(host: ExcelHost, findings: readonly Find
       ws.getRange(`A1:${colName(width - 1)}${rows.length}`).formulas = rows;
       queueFormats(ws, spec, width);
       if (host.supports('ExcelApi', '1.7')) ws.freezePanes.freezeRows(spec.headerRow + 1);
+      // Printing as the annotated copy's: landscape, the header row on every page (PageLayout, ExcelApi 1.9).
+      if (host.supports('ExcelApi', '1.9')) {
+        ws.pageLayout.orientation = 'Landscape' as Excel.PageOrientation;
+        ws.pageLayout.setPrintTitleRows(`$${spec.headerRow + 1}:$${spec.headerRow + 1}`);
+      }
       if (withProps) ctx.workbook.properties.custom.add(RESULTS_PROPERTY, name);
       ws.activate();
       await meter.sync(ctx);

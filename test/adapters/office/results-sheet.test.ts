@@ -51,5 +51,8 @@ describe.each([
     expect(numbers).toBeGreaterThan(10);
     expect(links).toBeGreaterThan(findings.length);
     expect(x.cell(RESULTS_SHEET, `A${spec.headerRow + 1}`).format.fill?.color?.toUpperCase()).toBe(`#${HEADER_FILL}`);
+    const sheet = x.sheet(RESULTS_SHEET)!;
+    expect(sheet.freeze).toEqual({ rows: spec.headerRow + 1, cols: 0 });
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: `$${spec.headerRow + 1}:$${spec.headerRow + 1}` });
   });
 });
