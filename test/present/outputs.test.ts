@@ -41,6 +41,16 @@ const said = (f: Finding): Said => ({
 });
 
 const col = (key: ColumnKey) => RESULT_COLUMNS.findIndex((c) => c.key === key);
+/** The 검증결과 sheet's 관련 셀 text back to one label per cell: it names a sheet once per run ("A!C7, C8" → A!C7, A!C8). */
+const expandCells = (text: string) => {
+  let sheet = '';
+  return text.split(', ').map((p) => {
+    const i = p.lastIndexOf('!');
+    if (i < 0) return `${sheet}!${p}`;
+    sheet = p.slice(0, i);
+    return p;
+  });
+};
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : (v as number | string | null));
 
 let findings: Finding[];
@@ -135,7 +145,7 @@ test("the add-in's 검증결과 sheet (strict Office double)", async () => {
       cell: value(row, 'cell') as string,
       expected: value(row, 'expected'),
       actual: value(row, 'actual'),
-      cells: String(value(row, 'cells')).split(', '),
+      cells: expandCells(String(value(row, 'cells'))),
     };
   });
   expect(got).toEqual(findings.map(said));
