@@ -19,4 +19,7 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // Many tests run the whole CLI in-process on real workbooks; on a busy 2-core machine the first one of a
+  // file also pays for compiling it. 30 s still ends a test that hangs; speed is measured by `npm run bench`.
+  testTimeout: 30_000,
 };

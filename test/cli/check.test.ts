@@ -8,7 +8,7 @@ import { exampleFile } from '../../src/cli/examples';
 import { CSV_HEADER, csvField } from '../../src/cli/formatters/csv';
 import { displayWidth } from '../../src/cli/formatters/text';
 import type { Finding } from '../../src/core/rules/types';
-import { headlineParts } from '../../src/core/present';
+import { RESULT_COLUMNS, headlineParts } from '../../src/core/present';
 import { validateGrid } from '../../src/core/validate';
 import { BROKEN, DRIFTS } from '../support/fixtures';
 import { parseCsv, run } from './run';
@@ -315,7 +315,9 @@ describe('check --annotate', () => {
     const rs = wb.getWorksheet(RESULTS_SHEET)!;
     const want = await engine(EXAMPLE);
     let links = 0;
-    rs.eachRow((row) => row.eachCell((c) => void (c.formula?.startsWith('HYPERLINK("#') ? links++ : 0)));
+    // One link per finding in the 셀 column (the 관련 셀 column links too: counted apart).
+    const cellCol = RESULT_COLUMNS.findIndex((c) => c.key === 'cell') + 1;
+    rs.eachRow((row) => void (row.getCell(cellCol).formula?.startsWith('HYPERLINK("#') ? links++ : 0));
     expect(links).toBe(want.filter((f) => f.cell).length);
     const first = want.find((f) => f.severity === 'error')!;
     const cell = wb.getWorksheet(first.sheet)!.getCell(first.cell);

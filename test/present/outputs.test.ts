@@ -41,6 +41,16 @@ const said = (f: Finding): Said => ({
 });
 
 const col = (key: ColumnKey) => RESULT_COLUMNS.findIndex((c) => c.key === key);
+/** The 검증결과 sheet's 관련 셀 text back to one label per cell: it names a sheet once per run ("A!C7, C8" → A!C7, A!C8). */
+const expandCells = (text: string) => {
+  let sheet = '';
+  return text.split(', ').map((p) => {
+    const i = p.lastIndexOf('!');
+    if (i < 0) return `${sheet}!${p}`;
+    sheet = p.slice(0, i);
+    return p;
+  });
+};
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : (v as number | string | null));
 
 let findings: Finding[];
@@ -119,6 +129,38 @@ test('the CSV report', async () => {
   expect(got).toEqual(findings.map(said));
 });
 
+test("the annotated copy's 검증결과 sheet (check --annotate, read back with exceljs)", async () => {
+  const input = path.join(tmp, 'plan.xlsx');
+  await fs.copyFile(EXAMPLE, input);
+  const r = await run(['check', input, '--annotate', path.join(tmp, 'out')]);
+  expect(r.code).toBe(1);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(tmp, 'out', 'plan.검증.xlsx'));
+  const ws = wb.getWorksheet(RESULTS_SHEET)!;
+  let header = 0;
+  for (let row = 1; row <= 10 && !header; row++) if (ws.getCell(row, 1).value === '심각도') header = row;
+  expect(header).toBeGreaterThan(0);
+  const value = (row: number, key: ColumnKey) => {
+    const v = ws.getCell(row, col(key) + 1).value as unknown;
+    // A link cell holds a formula with its cached text.
+    return blankToNull(v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v);
+  };
+  const got: Said[] = findings.map((_, i) => {
+    const row = header + 1 + i;
+    return {
+      severity: value(row, 'severity') as string,
+      sheet: value(row, 'sheet') as string,
+      cell: value(row, 'cell') as string,
+      expected: value(row, 'expected'),
+      actual: value(row, 'actual'),
+      cells: expandCells(String(value(row, 'cells'))),
+    };
+  });
+  expect(got).toEqual(findings.map(said));
+  // Nothing below the last finding: the sheet lists exactly these findings.
+  expect(blankToNull(ws.getCell(header + findings.length + 1, col('severity') + 1).value)).toBeNull();
+});
+
 test("the add-in's 검증결과 sheet (strict Office double)", async () => {
   const x = await inserted();
   await writeResultsSheet(x.host, findings, 'ko', () => NOW);
@@ -135,7 +177,7 @@ test("the add-in's 검증결과 sheet (strict Office double)", async () => {
       cell: value(row, 'cell') as string,
       expected: value(row, 'expected'),
       actual: value(row, 'actual'),
-      cells: String(value(row, 'cells')).split(', '),
+      cells: expandCells(String(value(row, 'cells'))),
     };
   });
   expect(got).toEqual(findings.map(said));

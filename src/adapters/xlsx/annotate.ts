@@ -7,15 +7,12 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { LINE_HEIGHT, wrappedLines } from '../../core/print/layout';
+import { LINE_HEIGHT, textColumns, wrappedLines } from '../../core/print/layout';
+import { LINK_COLOUR, SEVERITY_COLOURS, linkFormula, noteLine, resultsSheet, worstSeverity, type ResultsSheetSpec, type SheetCellSpec } from '../../core/present';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
-import { SEVERITY_ORDER } from '../../core/rules/run';
 import { sortFindings } from '../../core/validate';
-
-/** Font of everything we add (Office's Korean default), named here so the annotator does not load the exceljs writer. */
-const DEFAULT_FONT = '맑은 고딕';
 import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../output';
-import { MARKS_SHEET, RESULTS_SHEET } from './names';
+import { ANNOTATED_SUFFIX, MARKS_SHEET, RESULTS_SHEET } from './names';
 import {
   CONTENT_TYPE,
   NS,
@@ -40,43 +37,10 @@ import {
   type Element,
 } from './package';
 
-import { ANNOTATED_SUFFIX } from './names';
-export { ANNOTATED_SUFFIX };
+export { ANNOTATED_SUFFIX, noteLine };
 
-/** Light tints: error red-ish, warning amber, info blue-ish. */
-export const SEVERITY_FILL: Record<Severity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
-
-const SEVERITY_NAME: Record<Lang, Record<Severity, string>> = {
-  ko: { error: '오류', warning: '경고', info: '정보' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-
-const T = {
-  ko: {
-    title: '검증결과',
-    file: '파일',
-    checked: '검사 일시',
-    summary: '요약',
-    none: '발견된 문제가 없습니다.',
-    headers: ['심각도', '규칙', '시트', '셀', '기대값', '실제값', '허용오차', '메시지', '관련 셀'],
-    expected: '기대',
-    actual: '실제',
-    tolerance: '허용',
-    count: (e: number, w: number, i: number) => `오류 ${e} · 경고 ${w} · 정보 ${i}`,
-  },
-  en: {
-    title: 'Validation results',
-    file: 'File',
-    checked: 'Checked at',
-    summary: 'Summary',
-    none: 'No findings.',
-    headers: ['Severity', 'Rule', 'Sheet', 'Cell', 'Expected', 'Actual', 'Tolerance', 'Message', 'Cells involved'],
-    expected: 'expected',
-    actual: 'actual',
-    tolerance: 'tolerance',
-    count: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} info`,
-  },
-};
+/** Font of everything we add (Office's Korean default), named here so the annotator does not load the exceljs writer. */
+const DEFAULT_FONT = '맑은 고딕';
 
 export interface AnnotateOptions {
   lang?: Lang;
@@ -84,36 +48,6 @@ export interface AnnotateOptions {
   file?: string;
   sha256?: string;
   checkedAt?: Date;
-}
-
-/** Link target of a cell: #'Sheet'!C5 (always quoted, which Excel accepts for any sheet name). */
-export function cellLink(sheet: string, cell: string): string {
-  return `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-}
-
-/**
- * A link to a cell as a HYPERLINK formula (its cached result is the address shown). exceljs' own
- * internal hyperlinks also write an external relationship, which Excel turns into "#x##x" links.
- */
-/** A link to a cell as a HYPERLINK formula (its cached result is the address shown): the formula text. */
-export function linkFormula(sheet: string, cell: string): { formula: string; result: string } {
-  return { formula: `HYPERLINK("${cellLink(sheet, cell).replace(/"/g, '""')}","${cell}")`, result: cell };
-}
-
-function show(v: number | string | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toFixed(6)));
-  return v;
-}
-
-/** One line of a cell note: "[오류] row-total: 메시지 (기대 10 · 실제 12 · 허용 ±1)". */
-export function noteLine(f: Finding, lang: Lang = 'ko'): string {
-  const t = T[lang];
-  const parts: string[] = [];
-  if (f.expected !== null) parts.push(`${t.expected} ${show(f.expected)}`);
-  if (f.actual !== null) parts.push(`${t.actual} ${show(f.actual)}`);
-  if (f.tolerance !== null) parts.push(`${t.tolerance} ±${show(f.tolerance)}`);
-  return `[${SEVERITY_NAME[lang][f.severity]}] ${f.rule}: ${f.message}${parts.length ? ` (${parts.join(' · ')})` : ''}`;
 }
 
 // ------------------------------------------------------------------------------------- the package
@@ -128,6 +62,7 @@ interface SheetInfo {
 }
 
 const STYLE_FOLLOWERS: Record<string, string[]> = {
+  numFmts: ['fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
   fonts: ['fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
   fills: ['borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
   borders: ['cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'],
@@ -141,6 +76,10 @@ class StyleSheet {
   private readonly added: Record<'fonts' | 'fills' | 'borders' | 'cellXfs', string[]> = { fonts: [], fills: [], borders: [], cellXfs: [] };
   private readonly xfs: string[];
   private readonly memo = new Map<string, number>();
+  /** Number formats: the workbook's own (code → id) and ours, numbered after the highest id in use (custom ids start at 164). */
+  private readonly numFmtIds = new Map<string, number>();
+  private readonly addedNumFmts: string[] = [];
+  private nextNumFmt = 164;
 
   constructor(private xml: string) {
     this.p = rootPrefix(xml, 'styleSheet');
@@ -151,6 +90,24 @@ class StyleSheet {
     this.base = { fonts: count('fonts', 'font'), fills: count('fills', 'fill'), borders: count('borders', 'border'), cellXfs: count('cellXfs', 'xf') };
     const list = firstElement(xml, `${this.p}cellXfs`);
     this.xfs = !list || list.selfClosing ? [] : elements(list.inner, `${this.p}xf`).map((e) => list.inner.slice(e.start, e.end));
+    const fmts = firstElement(xml, `${this.p}numFmts`);
+    for (const e of !fmts || fmts.selfClosing ? [] : elements(fmts.inner, `${this.p}numFmt`)) {
+      const id = Number(attr(e.open, 'numFmtId'));
+      const code = attr(e.open, 'formatCode');
+      if (!Number.isInteger(id)) continue;
+      this.nextNumFmt = Math.max(this.nextNumFmt, id + 1);
+      if (code !== null && !this.numFmtIds.has(unescapeXml(code))) this.numFmtIds.set(unescapeXml(code), id);
+    }
+  }
+
+  /** The id of number format `code`: the workbook's own when it has it, else a new one. */
+  numFmt(code: string): number {
+    const known = this.numFmtIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextNumFmt++;
+    this.numFmtIds.set(code, id);
+    this.addedNumFmts.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    return id;
   }
 
   private add(list: 'fonts' | 'fills' | 'borders' | 'cellXfs', xml: string): number {
@@ -182,18 +139,18 @@ class StyleSheet {
   }
 
   /** A new cell format for the results sheet. */
-  format(o: { font: number; fill?: number; border?: number; wrap?: boolean; center?: boolean }): number {
+  format(o: { font: number; fill?: number; border?: number; numFmt?: number; wrap?: boolean; center?: boolean }): number {
     const p = this.p;
     const align = `<${p}alignment${o.center ? ' horizontal="center"' : ''} vertical="${o.center ? 'center' : 'top'}"${o.wrap ? ' wrapText="1"' : ''}/>`;
     return this.add(
       'cellXfs',
-      `<${p}xf numFmtId="0" fontId="${o.font}" fillId="${o.fill ?? 0}" borderId="${o.border ?? 0}" xfId="0" applyFont="1"${o.fill !== undefined ? ' applyFill="1"' : ''}${o.border !== undefined ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</${p}xf>`,
+      `<${p}xf numFmtId="${o.numFmt ?? 0}" fontId="${o.font}" fillId="${o.fill ?? 0}" borderId="${o.border ?? 0}" xfId="0"${o.numFmt !== undefined ? ' applyNumberFormat="1"' : ''} applyFont="1"${o.fill !== undefined ? ' applyFill="1"' : ''}${o.border !== undefined ? ' applyBorder="1"' : ''} applyAlignment="1">${align}</${p}xf>`,
     );
   }
 
   /** Cell format `s` with the fill of `severity` instead of its own; everything else of it kept. */
   flagged(s: number, severity: Severity): number {
-    const fill = this.solidFill(SEVERITY_FILL[severity]);
+    const fill = this.solidFill(SEVERITY_COLOURS[severity].cell);
     const original = this.xfs[s] ?? this.xfs[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const open = /^<[^>]*>/.exec(original)![0];
     return this.add('cellXfs', setAttr(setAttr(open, 'fillId', String(fill)), 'applyFill', '1') + original.slice(open.length));
@@ -201,6 +158,7 @@ class StyleSheet {
 
   toXml(): string {
     let xml = this.xml;
+    if (this.addedNumFmts.length) xml = appendToList(xml, this.p, 'numFmts', 'numFmt', this.addedNumFmts, STYLE_FOLLOWERS.numFmts, 'styleSheet').xml;
     const items: Record<string, string> = { fonts: 'font', fills: 'fill', borders: 'border', cellXfs: 'xf' };
     for (const list of ['fonts', 'fills', 'borders', 'cellXfs'] as const) {
       if (this.added[list].length === 0) continue;
@@ -321,14 +279,86 @@ const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-mic
 const NOTE_SHAPETYPE =
   '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
 
-/** The hidden VML box Excel shows a note in, anchored next to its cell. */
-function noteShape(id: number, row: number, col: number): string {
+/** Notes are written in 9 pt (the run properties in addNotes). */
+const NOTE_FONT_PT = 9;
+/** Width of a narrow character at 9 pt in 맑은 고딕 (a Hangul syllable is two, as textColumns counts). */
+const NOTE_COLUMN_PT = 5;
+/** Line height of 9 pt 맑은 고딕 (its line gap included). */
+const NOTE_LINE_PT = 12.5;
+/** The box's inner margins, both sides together. */
+const NOTE_INSET_PT = 14;
+const NOTE_MAX_WIDTH_PT = 300;
+const NOTE_MIN_WIDTH_PT = 150;
+
+/**
+ * The size of a note's box in points: at most 300 pt wide (about 57 narrow characters a line), as tall
+ * as its text needs wrapped to that width, so a note of 200–300 characters is shown whole when opened.
+ */
+export function noteSize(text: string): { width: number; height: number } {
+  const widest = Math.max(...text.split('\n').map((l) => textColumns(l)));
+  const width = Math.min(NOTE_MAX_WIDTH_PT, Math.max(NOTE_MIN_WIDTH_PT, widest * NOTE_COLUMN_PT + NOTE_INSET_PT));
+  const lines = wrappedLines(text, Math.floor((width - NOTE_INSET_PT) / NOTE_COLUMN_PT));
+  return { width, height: Math.min(720, Math.max(4 * NOTE_LINE_PT, lines * NOTE_LINE_PT) + NOTE_INSET_PT) };
+}
+
+/** Column widths and row heights of a worksheet in pixels (96 dpi), as Excel lays them out: where a note's box ends. */
+function sheetMetrics(xml: string, p: string): { colPx: (col0: number) => number; rowPx: (row0: number) => number } {
+  const fmt = firstElement(xml, `${p}sheetFormatPr`);
+  const defaultColWidth = fmt ? Number(attr(fmt.open, 'defaultColWidth')) : NaN;
+  const defaultCol = Number.isFinite(defaultColWidth) && defaultColWidth > 0 ? Math.round(defaultColWidth * 7 + 5) : 64;
+  const defaultRowHeight = fmt ? Number(attr(fmt.open, 'defaultRowHeight')) : NaN;
+  const defaultRow = ((Number.isFinite(defaultRowHeight) && defaultRowHeight > 0 ? defaultRowHeight : 15) * 4) / 3;
+  const cols = firstElement(xml, `${p}cols`);
+  const ranges = !cols || cols.selfClosing
+    ? []
+    : elements(cols.inner, `${p}col`).map((e) => ({ min: Number(attr(e.open, 'min')), max: Number(attr(e.open, 'max')), width: Number(attr(e.open, 'width')), hidden: truthy(attr(e.open, 'hidden')) }));
+  const rows = new Map<number, number>();
+  for (const m of xml.matchAll(new RegExp(`<${p}row\\b[^>]*>`, 'g'))) {
+    const r = Number(attr(m[0], 'r'));
+    const ht = Number(attr(m[0], 'ht'));
+    if (!Number.isInteger(r)) continue;
+    if (truthy(attr(m[0], 'hidden'))) rows.set(r, 0);
+    else if (Number.isFinite(ht) && ht > 0) rows.set(r, (ht * 4) / 3);
+  }
+  return {
+    colPx: (col0) => {
+      const c = ranges.find((x) => x.min <= col0 + 1 && col0 + 1 <= x.max);
+      if (!c) return defaultCol;
+      if (c.hidden) return 0;
+      return Number.isFinite(c.width) && c.width > 0 ? Math.round(c.width * 7) : defaultCol;
+    },
+    rowPx: (row0) => rows.get(row0 + 1) ?? defaultRow,
+  };
+}
+
+/** From (index, offset px), the index and offset where a length of `px` ends, over cells `size(i)` px long. */
+function span(start: number, offset: number, px: number, size: (i: number) => number, max: number): [number, number] {
+  let i = start;
+  let left = px + offset;
+  while (i < max && left >= size(i)) {
+    left -= size(i);
+    i += 1;
+  }
+  return [i, Math.round(left)];
+}
+
+/**
+ * The hidden VML box Excel shows a note in, next to its cell, sized for its text (noteSize). Excel and
+ * LibreOffice place the box by its anchor (columns and rows with offsets in pixels), so the anchor is
+ * computed from the sheet's own column widths and row heights; the style's width and height agree.
+ */
+function noteShape(id: number, row: number, col: number, text: string, metrics: ReturnType<typeof sheetMetrics>): string {
   const r0 = row - 1;
   const c0 = col - 1;
+  const { width, height } = noteSize(text);
+  const [left, leftOffset] = [c0 + 1, 15];
+  const [top, topOffset] = [Math.max(0, r0 - 1), 10];
+  const [right, rightOffset] = span(left, leftOffset, (width * 4) / 3, metrics.colPx, 16_383);
+  const [bottom, bottomOffset] = span(top, topOffset, (height * 4) / 3, metrics.rowPx, 1_048_575);
   return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:110pt;z-index:${id % 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:${width}pt;height:${height}pt;z-index:${id % 1024};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${c0 + 1}, 15, ${Math.max(0, r0 - 1)}, 10, ${c0 + 5}, 15, ${r0 + 7}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${left}, ${leftOffset}, ${top}, ${topOffset}, ${right}, ${rightOffset}, ${bottom}, ${bottomOffset}</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${r0}</x:Row><x:Column>${c0}</x:Column></x:ClientData></v:shape>`
   );
 }
 
@@ -368,7 +398,7 @@ function addNotes(pkg: OoxmlPackage, sheetPart: string, sheetXml: string, p: str
       ? comments.slice(0, authorsEl.start) + (authorsEl.selfClosing ? authorsEl.open.replace(/\s*\/>$/, '>') : authorsEl.open) + authorsEl.inner + a + `</${cp}authors>` + comments.slice(authorsEl.end)
       : comments.replace(new RegExp(`(<${cp}comments[^>]*>)`), `$1<${cp}authors>${a}</${cp}authors>`);
   }
-  const run = (text: string) => `<${cp}r><${cp}rPr><${cp}sz val="9"/><${cp}rFont val="${escapeXml(DEFAULT_FONT)}"/><${cp}family val="2"/><${cp}charset val="129"/></${cp}rPr><${cp}t xml:space="preserve">${xmlText(text)}</${cp}t></${cp}r>`;
+  const run = (text: string) => `<${cp}r><${cp}rPr><${cp}sz val="${NOTE_FONT_PT}"/><${cp}rFont val="${escapeXml(DEFAULT_FONT)}"/><${cp}family val="2"/><${cp}charset val="129"/></${cp}rPr><${cp}t xml:space="preserve">${xmlText(text)}</${cp}t></${cp}r>`;
   const fresh: Note[] = [];
   for (const note of notes) {
     const ref = `${letters(note.col)}${note.row}`;
@@ -400,7 +430,8 @@ function addNotes(pkg: OoxmlPackage, sheetPart: string, sheetXml: string, p: str
   // Its relationship id, whatever prefix the relationships namespace has there.
   const legacyId = legacy ? (/\s\w+:id\s*=\s*["']([^"']*)["']/.exec(legacy.open)?.[1] ?? null) : null;
   let vmlPart = legacyId ? (rels.find((r) => r.id === legacyId)?.part ?? '') : '';
-  const shapes = fresh.map((n) => noteShape(ids.nextShape(), n.row, n.col)).join('');
+  const metrics = sheetMetrics(xml, p);
+  const shapes = fresh.map((n) => noteShape(ids.nextShape(), n.row, n.col, n.text, metrics)).join('');
   if (vmlPart && pkg.has(vmlPart)) {
     let vml = latin1(pkg.bytes(vmlPart)!);
     const root = /<xml\b[^>]*>/.exec(vml);
@@ -454,93 +485,75 @@ function vmlIds(pkg: OoxmlPackage): { nextShape: () => number; nextIdmap: () => 
 
 // ---------------------------------------------------------------------------- the 검증결과 sheet
 
-type ResultValue = string | number | null | { formula: string; result: string };
-interface ResultCell {
-  value: ResultValue;
-  s: number;
-}
-
-function resultCellXml(ref: string, c: ResultCell): string {
-  const v = c.value;
-  if (v === null || v === '') return `<c r="${ref}" s="${c.s}"/>`;
-  if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}" s="${c.s}"><v>${v}</v></c>`;
-  if (typeof v === 'object') return `<c r="${ref}" s="${c.s}" t="str"><f>${xmlText(v.formula)}</f><v>${xmlText(v.result)}</v></c>`;
-  // Text stays text (an inline string is never a formula, whatever it starts with).
-  return `<c r="${ref}" s="${c.s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
-}
-
-function resultsSheetXml(findings: Finding[], lang: Lang, opts: AnnotateOptions, st: StyleSheet): { xml: string; headerRow: number } {
-  const t = T[lang];
-  const normal = st.font();
-  const f = {
-    title: st.format({ font: st.font({ bold: true, size: 14 }) }),
-    label: st.format({ font: st.font({ bold: true }) }),
-    text: st.format({ font: normal }),
-    wrap: st.format({ font: normal, wrap: true }),
-    header: st.format({ font: st.font({ bold: true }), fill: st.solidFill('DCE6F1'), border: st.bottomBorder(), center: true }),
-    link: st.format({ font: st.font({ color: '0563C1', underline: true }) }),
-    severity: {
-      error: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.error) }),
-      warning: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.warning) }),
-      info: st.format({ font: normal, fill: st.solidFill(SEVERITY_FILL.info) }),
-    } as Record<Severity, number>,
+/**
+ * A cell format for each kind of described cell (style, fill, wrapping, number format), made once per kind.
+ * Fonts: the title bold 14 pt, labels and headers bold, links Excel's link blue and underlined.
+ */
+function resultStyles(st: StyleSheet): (c: SheetCellSpec) => number {
+  const fonts = {
+    normal: st.font(),
+    bold: st.font({ bold: true }),
+    title: st.font({ bold: true, size: 14 }),
+    link: st.font({ color: LINK_COLOUR, underline: true }),
   };
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const x of findings) summary[x.severity] += 1;
-  const rows: ResultCell[][] = [[{ value: `${t.title} — jobtarget`, s: f.title }]];
-  const meta: [string, string][] = [
-    [t.file, opts.file ?? ''],
-    [t.checked, (opts.checkedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')],
-    [t.summary, t.count(summary.error, summary.warning, summary.info)],
-  ];
-  if (opts.sha256) meta.splice(1, 0, ['sha256', opts.sha256]);
-  for (const [k, v] of meta) rows.push([{ value: k, s: f.label }, { value: v, s: f.text }]);
-  rows.push([]);
-  const headerRow = rows.length + 1;
-  rows.push(t.headers.map((h) => ({ value: h, s: f.header })));
-  for (const x of findings) {
-    const figure = (v: number | string | null): ResultValue => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
-    rows.push([
-      { value: SEVERITY_NAME[lang][x.severity], s: f.severity[x.severity] },
-      { value: x.rule, s: f.text },
-      { value: x.sheet, s: f.text },
-      x.sheet && x.cell ? { value: linkFormula(x.sheet, x.cell), s: f.link } : { value: x.cell, s: f.text },
-      { value: figure(x.expected), s: f.text },
-      { value: figure(x.actual), s: f.text },
-      { value: figure(x.tolerance), s: f.text },
-      { value: x.message, s: f.wrap },
-      { value: x.cells.join(', '), s: f.wrap },
-    ]);
-  }
-  if (findings.length === 0) rows.push([{ value: t.none, s: f.text }]);
-  const widths = [10, 16, 18, 8, 12, 12, 10, 70, 40];
-  const last = rows.length;
-  const sheetData = rows
+  return (c) => {
+    const header = c.style === 'header';
+    return st.format({
+      font: c.style === 'title' ? fonts.title : c.style === 'label' || header ? fonts.bold : c.style === 'link' ? fonts.link : fonts.normal,
+      fill: c.fill ? st.solidFill(c.fill) : undefined,
+      border: header ? st.bottomBorder() : undefined,
+      numFmt: c.numberFormat ? st.numFmt(c.numberFormat) : undefined,
+      wrap: c.wrap || header,
+      center: header,
+    });
+  };
+}
+
+function resultCellXml(ref: string, c: SheetCellSpec | null, s: number): string {
+  const v = c?.value ?? null;
+  if (v === null || v === '') return `<c r="${ref}" s="${s}"/>`;
+  if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}" s="${s}"><v>${v}</v></c>`;
+  // A link is the sheet's only formula; its cached result is the text it shows.
+  if (c!.link) return `<c r="${ref}" s="${s}" t="str"><f>${xmlText(linkFormula(c!.link.sheet, c!.link.cell, String(v)))}</f><v>${xmlText(String(v))}</v></c>`;
+  // Text stays text (an inline string is never a formula, whatever it starts with).
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+}
+
+/** The 검증결과 sheet's worksheet XML: exactly the cells of `spec` (core/present/sheet.ts), set up for printing. */
+function resultsSheetXml(spec: ResultsSheetSpec, file: string, st: StyleSheet): string {
+  const styleOf = resultStyles(st);
+  const empty = st.format({ font: st.font() });
+  const widths = spec.columns.map((c) => c.width);
+  const headerRow = spec.headerRow + 1;
+  const last = spec.rows.length;
+  const sheetData = spec.rows
     .map((cells, i) => {
       if (!cells.length) return '';
-      // Wrapped message and cell lists get the height their lines need (printed and on screen alike).
-      const lines = Math.max(1, ...cells.map((c, j) => (c.s === f.wrap && typeof c.value === 'string' ? wrappedLines(c.value, widths[j]) : 1)));
+      // Wrapped texts get the height their lines need (printed and on screen alike).
+      const lines = Math.max(1, ...cells.map((c, j) => (c?.wrap && typeof c.value === 'string' ? wrappedLines(c.value, widths[j] ?? 10) : 1)));
       const height = lines > 1 ? ` ht="${Math.ceil(lines * LINE_HEIGHT + 2)}" customHeight="1"` : '';
-      return `<row r="${i + 1}"${height}>${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c)).join('')}</row>`;
+      return `<row r="${i + 1}"${height}>${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c, c ? styleOf(c) : empty)).join('')}</row>`;
     })
     .join('');
+  const lastCol = letters(spec.columns.length);
+  const filter = spec.autoFilter ? `<autoFilter ref="${letters(spec.autoFilter.firstCol + 1)}${spec.autoFilter.row + 1}:${letters(spec.autoFilter.lastCol + 1)}${spec.autoFilter.lastRow + 1}"/>` : '';
   // Printing (core/print/layout.ts conventions): A4 landscape fitted to the width, the header row
   // repeated (a Print_Titles name, added with the sheet), the file in the page header, n / N below.
   const literal = (x: string) => x.replace(/&/g, '&&');
-  const xml =
+  return (
     `${XML_DECLARATION}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<dimension ref="A1:${letters(t.headers.length)}${last}"/>` +
+    `<dimension ref="A1:${lastCol}${last}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${headerRow + 1}" sqref="A${headerRow + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="16.5"/>` +
     `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${sheetData}</sheetData>` +
-    (findings.length ? `<autoFilter ref="A${headerRow}:${letters(t.headers.length)}${headerRow + findings.length}"/>` : '') +
+    filter +
     `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddHeader>${xmlText(`&L${literal(path.basename(opts.file ?? ''))}&R&A`)}</oddHeader><oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>` +
-    `</worksheet>`;
-  return { xml, headerRow };
+    `<headerFooter><oddHeader>${xmlText(`&L${literal(path.basename(file))}&R&A`)}</oddHeader><oddFooter>${xmlText('&C&P / &N')}</oddFooter></headerFooter>` +
+    `</worksheet>`
+  );
 }
 
 /** The 검증결과 sheet's header row repeated on every printed page: `_xlnm.Print_Titles` of the first sheet. */
@@ -570,7 +583,6 @@ const NOTE_AUTHOR = 'jobtarget';
  */
 export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], opts: AnnotateOptions = {}): { bytes: Uint8Array; marked: number; changed: string[] } {
   const lang = opts.lang ?? 'ko';
-  const sorted = sortFindings([...findings]);
   const pkg = new OoxmlPackage(bytes);
 
   const wbPart = pkg.relationships('').find((r) => r.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
@@ -584,6 +596,8 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
     const rid = attr(tag.open, `${wrp}:id`) ?? /\s\w+:id\s*=\s*["']([^"']*)["']/.exec(tag.open)?.[1] ?? '';
     return { name: attr(tag.open, 'name') ?? '', tag, rid, part: wbRels.find((r) => r.id === rid)?.part ?? '' };
   });
+  // The one order (core/present/order.ts), sheets as this workbook lists them.
+  const sorted = sortFindings([...findings], sheets.map((s) => s.name));
 
   // Styles.
   let stylesPart = wbRels.find((r) => r.type.endsWith('/styles'))?.part ?? '';
@@ -614,7 +628,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
     const notes: Note[] = [];
     for (const [ref, list] of cells) {
       const { row, col } = cellAddress(ref)!;
-      const worst = list.reduce<Severity>((w, f) => (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[w] ? f.severity : w), 'info');
+      const worst = worstSeverity(list.map((f) => f.severity));
       edits.set(row, (edits.get(row) ?? new Map<number, Severity>()).set(col, worst));
       notes.push({ row, col, text: list.map((f) => noteLine(f, lang)).join('\n') });
       marked += 1;
@@ -626,7 +640,9 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
 
   // The 검증결과 sheet: first tab, the one Excel opens on.
   const old = sheets.find((s) => s.name === RESULTS_SHEET && s.part && pkg.has(s.part));
-  const { xml: resultsXml, headerRow: resultsHeaderRow } = resultsSheetXml(sorted, lang, opts, styles);
+  const spec = resultsSheet(sorted, lang, { file: opts.file, sha256: opts.sha256, checkedAt: opts.checkedAt ?? new Date() });
+  const resultsXml = resultsSheetXml(spec, opts.file ?? '', styles);
+  const resultsHeaderRow = spec.headerRow + 1;
   let resultsTag: string;
   if (old) {
     pkg.setText(old.part, resultsXml);

@@ -61,7 +61,7 @@ describe('writeResultsSheet', () => {
     expect(formulas).toContain(`=HYPERLINK("#'분야별 목표'!${f.cell}","${f.cell}")`);
     // Title, time of the check, counts, a blank row, the header (row 5), then the findings (the layout of src/core/present/sheet.ts).
     expect(x.cell(RESULTS_SHEET, 'A5').value).toBe('심각도');
-    expect(x.cell(RESULTS_SHEET, 'F6').value).toBe(v.result.findings[0].message);
+    expect(x.cell(RESULTS_SHEET, 'G6').value).toBe(v.result.findings[0].message); // G: 메시지 (RESULT_COLUMNS)
     expect(x.cell(RESULTS_SHEET, 'C6').value).toBe(v.result.findings[0].cell); // the link shows the address
     expect(x.activeSheet()).toBe(RESULTS_SHEET);
 

@@ -10,7 +10,8 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { SaxesParser } from 'saxes';
-import { annotatePackage, annotatedPath, SEVERITY_FILL } from '../../../src/adapters/xlsx/annotate';
+import { annotatePackage, annotatedPath } from '../../../src/adapters/xlsx/annotate';
+import { SEVERITY_COLOURS } from '../../../src/core/present';
 import { RESULTS_SHEET, readXlsxBuffer } from '../../../src/adapters/xlsx/read';
 import type { Finding } from '../../../src/core/rules/types';
 import { validateGrid } from '../../../src/core/validate';
@@ -164,7 +165,7 @@ describe('annotated copy of a workbook saved by LibreOffice', () => {
         if (old) expect(cell.rest).toBe(old.rest);
         const xf = xfsAfter[Number(cell.s)];
         const fill = fillsOf(stylesAfter)[Number(attr(xf, 'fillId'))];
-        expect({ ref, fill }).toEqual({ ref, fill: expect.stringContaining(`rgb="FF${SEVERITY_FILL[sev]}"`) });
+        expect({ ref, fill }).toEqual({ ref, fill: expect.stringContaining(`rgb="FF${SEVERITY_COLOURS[sev].cell}"`) });
         const was = xfsBefore[Number(old?.s ?? 0)];
         for (const a of ['numFmtId', 'fontId', 'borderId']) expect(attr(xf, a)).toBe(attr(was, a));
         checked += 1;
@@ -286,7 +287,7 @@ describe('annotated copy of a workbook written as openpyxl writes', () => {
     const cells = cellsOf(s1);
     for (const [cell, sev] of [['B4', 'error'], ['C3', 'warning'], ['B6', 'info'], ['A2', 'warning']] as const) {
       const xf = xfs[Number(cells.get(cell)!.s)];
-      expect({ cell, fill: fills[Number(attr(xf, 'fillId'))] }).toEqual({ cell, fill: expect.stringContaining(`rgb="FF${SEVERITY_FILL[sev]}"`) });
+      expect({ cell, fill: fills[Number(attr(xf, 'fillId'))] }).toEqual({ cell, fill: expect.stringContaining(`rgb="FF${SEVERITY_COLOURS[sev].cell}"`) });
     }
     // The number format and bold font of B4 are kept under the fill.
     const b4 = xfs[Number(cells.get('B4')!.s)];

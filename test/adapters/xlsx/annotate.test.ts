@@ -3,7 +3,8 @@ import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ANNOTATED_SUFFIX, AnnotateRefusedError, SEVERITY_FILL, annotateFile, annotatedPath, cellLink, linkFormula, noteLine } from '../../../src/adapters/xlsx/annotate';
+import { ANNOTATED_SUFFIX, AnnotateRefusedError, annotateFile, annotatedPath, noteLine } from '../../../src/adapters/xlsx/annotate';
+import { RESULT_COLUMNS, SEVERITY_COLOURS, linkFormula, type ColumnKey } from '../../../src/core/present';
 import { RESULTS_SHEET, readXlsxFile } from '../../../src/adapters/xlsx/read';
 import type { Finding } from '../../../src/core/rules/types';
 import { validateGrid } from '../../../src/core/validate';
@@ -80,7 +81,7 @@ describe('annotated copy', () => {
     for (const [k, sev] of worst) {
       const [sheet, cell] = k.split('!');
       const c = wb.getWorksheet(sheet)!.getCell(cell);
-      expect({ k, fill: (c.fill as ExcelJS.FillPattern).fgColor?.argb }).toEqual({ k, fill: `FF${SEVERITY_FILL[sev]}` });
+      expect({ k, fill: (c.fill as ExcelJS.FillPattern).fgColor?.argb }).toEqual({ k, fill: `FF${SEVERITY_COLOURS[sev].cell}` });
       const note = typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((t) => t.text).join('');
       for (const f of findings.filter((x) => `${x.sheet}!${x.cell}` === k)) expect(note).toContain(f.message);
     }
@@ -99,15 +100,16 @@ describe('annotated copy', () => {
     rs.eachRow((row, r) => {
       if (row.getCell(1).value === '심각도') headerRow = r;
     });
-    expect(rs.getRow(headerRow).values).toEqual([undefined, '심각도', '규칙', '시트', '셀', '기대값', '실제값', '허용오차', '메시지', '관련 셀']);
+    expect(rs.getRow(headerRow).values).toEqual([undefined, '심각도', '시트', '셀', '표 · 행', '규칙', '규칙 ID', '메시지', '기대값', '실제값', '차이', '허용오차', '단위', '관련 셀']);
+    const at = (key: ColumnKey) => RESULT_COLUMNS.findIndex((c) => c.key === key) + 1;
     const links: string[] = [];
     for (let r = headerRow + 1; r <= headerRow + findings.length; r++) {
-      const c = rs.getCell(r, 4);
+      const c = rs.getCell(r, at('cell'));
       if (c.formula) {
         const m = /^HYPERLINK\("([^"]+)","([A-Z]+\d+)"\)$/.exec(c.formula);
         expect(m).not.toBeNull();
         expect(c.result).toBe(m![2]);
-        expect(m![1]).toBe(`#'${rs.getCell(r, 3).value}'!${m![2]}`);
+        expect(m![1]).toBe(`#'${rs.getCell(r, at('sheet')).value}'!${m![2]}`);
         links.push(m![1]);
       }
     }
@@ -123,9 +125,9 @@ describe('annotated copy', () => {
     const c = (await load(out)).getWorksheet('실천과제')!.getCell('C7');
     const note = typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((t) => t.text).join('');
     expect(note).toContain('작성자 메모');
-    expect(note).toContain('[오류] task-total: 총계가 세부사업 합과 다릅니다 (기대 10 · 실제 12 · 허용 ±1.5)');
+    expect(note).toContain('[오류] task-total: 총계가 세부사업 합과 다릅니다 (기대 10 · 실제 12 · 차이 +2 · 허용 ±1.5)');
     expect(note).toContain('[경고] row-total: 합계 ≠ 연도 합');
-    expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_FILL.error}`);
+    expect((c.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${SEVERITY_COLOURS.error.cell}`);
   });
 
   it('an annotated copy annotated again replaces its 검증결과 sheet', async () => {
@@ -160,8 +162,8 @@ describe('annotated copy', () => {
   });
 
   it('formats note lines in English on request', () => {
-    expect(noteLine(finding({ message: 'total differs' }), 'en')).toBe('[error] task-total: total differs (expected 10 · actual 12 · tolerance ±1.5)');
-    expect(cellLink("O'Brien 시트", 'B2')).toBe("#'O''Brien 시트'!B2");
-    expect(linkFormula('따옴표"시트', 'C5').formula).toBe('HYPERLINK("#\'따옴표""시트\'!C5","C5")');
+    expect(noteLine(finding({ messageEn: 'total differs' }), 'en')).toBe('[error] task-total: total differs (expected 10 · actual 12 · difference +2 · tolerance ±1.5)');
+    expect(linkFormula("O'Brien 시트", 'B2')).toBe('HYPERLINK("#\'O\'\'Brien 시트\'!B2","B2")');
+    expect(linkFormula('따옴표"시트', 'C5')).toBe('HYPERLINK("#\'따옴표""시트\'!C5","C5")');
   });
 });

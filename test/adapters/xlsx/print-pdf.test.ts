@@ -84,6 +84,16 @@ maybe('printed with LibreOffice', () => {
       for (const h of ['심각도', '규칙', '기대값', '실제값', '메시지']) expect(flat).toContain(h);
       expect(flat).toContain(`${i + 1}/${ps.length}`);
     });
+    // LibreOffice computes every link (no error value) and shows the figures formatted: thousands
+    // separators, signed differences (+4, △1), tolerances with ± (the number formats of resultsSheet()).
+    const sheet = ps.slice(0, count).join('\n');
+    expect(sheet).not.toMatch(/Err:\d+|#NAME\?|#VALUE!|#REF!/);
+    // (the columns 기대값 실제값 차이 허용오차 side by side: "4,193  4,197  +4  ±1.5", "997  996  △1  ±1.5";
+    // the messages' own figures are never in this sequence)
+    const figures = (diff: string) => new RegExp(`\\s[\\d,]+\\s+[\\d,]+\\s+${diff}\\d+\\s+±1\\.5\\s`);
+    expect(sheet).toMatch(figures('\\+'));
+    expect(sheet).toMatch(figures('△'));
+    expect(sheet).toMatch(/\s\d{1,3}(,\d{3})+\s+\d{1,3}(,\d{3})+\s+[+△]\d/);
   });
 
   it('sejong: the 성과 table is landscape and its header row is repeated on every page', () => {
