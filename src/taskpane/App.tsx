@@ -2,7 +2,7 @@
  * The task pane. State lives here (last validation, last cost, status line); the panels render it and
  * report user intents. Every Excel action goes through PaneServices (the Office.js adapter bound to one host).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -10,6 +10,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   makeStyles,
@@ -29,7 +30,10 @@ import { formatCount } from './model/format';
 import type { ThemeName } from './theme';
 import { createServices, type CellContent, type PaneServices, type SheetRole } from './services';
 import { CostFooter, type LastCost } from './components/CostFooter';
-import { GrowthPanel, type FillCell } from './components/GrowthPanel';
+import type { FillCell } from './components/GrowthPanel';
+
+/** The 성장률 panel (its table, charts and fill dialog) loads when the tab is first opened: opening the pane stays light. */
+const GrowthPanel = lazy(() => import(/* webpackChunkName: "growth" */ './components/GrowthPanel').then((m) => ({ default: m.GrowthPanel })));
 import { InsertPanel, type InsertRequest } from './components/InsertPanel';
 import { NoPlanState } from './components/NoPlanState';
 import { ValidatePanel } from './components/ValidatePanel';
@@ -65,6 +69,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   status: { display: 'contents' },
+  panel: { display: 'contents' },
   footer: { padding: `0 ${MARGIN}` },
 });
 
@@ -342,7 +347,12 @@ export function App(props: AppProps) {
             (validation?.result.fatal ? (
               <NoPlanState onInsert={() => setTab('insert')} disabled={busy || noHost} />
             ) : (
-              <GrowthPanel plan={validation?.result.plan ?? null} busy={busy} disabled={noHost} onFill={(c) => void doFill(c)} />
+              <Suspense fallback={<Spinner size="tiny" label={t('panelLoading')} data-testid="panel-loading" />}>
+                {/* Rendered only once the panel has loaded (tests wait for it); no box of its own. */}
+                <div className={s.panel} data-testid="growth-panel">
+                  <GrowthPanel plan={validation?.result.plan ?? null} busy={busy} disabled={noHost} onFill={(c) => void doFill(c)} />
+                </div>
+              </Suspense>
             ))}
         </main>
         <div className={s.footer}>

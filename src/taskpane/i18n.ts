@@ -131,6 +131,7 @@ export const ko = {
   failed: '실패: {message}',
   noHost: '이 창은 Excel 안에서 추가 기능으로 열어야 합니다. Excel의 [홈] › [추가 기능]에서 일자리 목표 공시 도우미를 여세요.',
   loading: 'Excel에 연결하는 중…',
+  panelLoading: '불러오는 중…',
 };
 
 export type Strings = typeof ko;
@@ -259,6 +260,7 @@ export const en: Strings = {
   failed: 'Failed: {message}',
   noHost: 'Open this pane inside Excel as an add-in: Home › Add-ins › Job Target Disclosure Helper.',
   loading: 'Connecting to Excel…',
+  panelLoading: 'Loading…',
 };
 
 export const STRINGS: Record<Lang, Strings> = { ko, en };

@@ -98,9 +98,9 @@ describe('growth panel (component)', () => {
     return { user, ...r };
   }
 
-  test('asks for a validation first', () => {
+  test('asks for a validation first (the panel loads when its tab is opened)', async () => {
     renderPane({ initialTab: 'growth' });
-    expect(screen.getByText(/먼저 \[검증\]을 실행하세요/)).toBeTruthy();
+    expect(await screen.findByText(/먼저 \[검증\]을 실행하세요/)).toBeTruthy();
   });
 
   test('shows base, final target, change, requirement, verdict and steps for each indicator', async () => {

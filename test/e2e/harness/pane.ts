@@ -26,6 +26,8 @@ export async function waitForStatus(page: Page, text: string, timeout = 15_000):
 
 export async function openTab(page: Page, name: '템플릿 삽입' | '검증' | '성장률'): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
+  // The 성장률 panel loads when its tab is first opened (its own chunk); wait until it is there.
+  if (name === '성장률') await page.locator('[data-testid="growth-panel"], [data-testid="no-plan"]').first().waitFor({ timeout: 15_000 });
 }
 
 /** 템플릿 삽입 → 예시 → 서식 삽입. */
