@@ -9,7 +9,7 @@
  */
 import type { Plan } from '../model/plan';
 import { circledValue, nameKey } from './labels';
-import { lineText, own, refOf, type TableSheet } from './sheet';
+import { lineText, normRow, own, refOf, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 
 export interface StrategyMapMatch extends TableMatch {
@@ -48,7 +48,11 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
       if (!row) continue;
       let areaCol = -1;
       let taskCol = -1;
+      const norms = normRow(s, r)!;
       for (let c = 0; c < row.length; c++) {
+        // Markup is only ever removed, so a cell without 전…략 or 과…제 in it cannot name either column.
+        const n = norms[c];
+        if (!(n.includes('전') && n.includes('략')) && !(n.includes('과') && n.includes('제'))) continue;
         const t = plainText(own(s, r, c)).replace(/[<>\s]/g, '');
         if (t === '') continue;
         if (areaCol < 0 && /전략/.test(t) && !/과제/.test(t) && t.length <= 12) areaCol = c;

@@ -8,7 +8,7 @@ import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, 
 import type { CellRef, Figure } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
 import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
-import { matches, yearOfHeader, type Label } from './labels';
+import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
   /** Position in the workbook. */
@@ -16,6 +16,8 @@ export interface TableSheet {
   name: string;
   grid: GridSheet;
   width: number;
+  /** Each cell's text without whitespace (the form labels are compared in), per row, built when first asked for (normRow). */
+  norms?: (readonly string[] | undefined)[];
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -85,20 +87,45 @@ export function findInRow(s: TableSheet, r: number, pred: (t: string) => boolean
   return -1;
 }
 
+/**
+ * Row r's cells as labels compare them (text without whitespace, merged copies included), or undefined
+ * for a missing row. Built once per row and kept on the sheet: every table kind's detector scans the
+ * same cells for its labels.
+ */
+export function normRow(s: TableSheet, r: number): readonly string[] | undefined {
+  const cache = (s.norms ??= []);
+  const done = cache[r];
+  if (done) return done;
+  const row = s.grid.rows[r];
+  if (!row) return undefined;
+  const out = new Array<string>(row.length);
+  for (let c = 0; c < row.length; c++) out[c] = norm(cellText(row[c]));
+  cache[r] = out;
+  return out;
+}
+
+/** The cell's text without whitespace (normRow's), '' for an empty or missing cell. */
+export function normAt(s: TableSheet, r: number, c: number): string {
+  return (c < 0 ? undefined : normRow(s, r)?.[c]) ?? '';
+}
+
 /** The first own cell of row r matching a label, or -1. */
 export function findLabelInRow(s: TableSheet, r: number, l: Label): number {
+  const norms = normRow(s, r);
+  if (!norms) return -1;
   const row = s.grid.rows[r];
-  if (!row) return -1;
-  for (let c = 0; c < row.length; c++) if (!row[c]?.mergedCopy && matches(cellText(row[c]), l)) return c;
+  const forms = labelForms(l);
+  for (let c = 0; c < norms.length; c++) if (forms.has(norms[c]) && !row[c]?.mergedCopy) return c;
   return -1;
 }
 
 /** Finds the first row (from `from`) holding a cell that matches the label. */
 export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.length - 1): { row: number; col: number } | null {
+  const forms = labelForms(l);
   for (let r = from; r <= to; r++) {
-    const row = s.grid.rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) if (matches(cellText(row[c]), l)) return { row: r, col: c };
+    const norms = normRow(s, r);
+    if (!norms) continue;
+    for (let c = 0; c < norms.length; c++) if (forms.has(norms[c])) return { row: r, col: c };
   }
   return null;
 }

@@ -8,7 +8,7 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { missingSeries, readGroups } from './groups';
+import { groupsEnd, missingSeries, readGroups } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
 import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, text, type TableSheet } from './sheet';
@@ -48,7 +48,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
       if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-      const { end } = readGroups(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
+      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
