@@ -70,6 +70,7 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
   const groups: RowGroup[] = [];
   let current: RowGroup | null = null;
   let currentKey = '';
+  let currentText = '';
   let r = firstRow;
   for (; r < s.grid.rows.length; r++) {
     if (stop(r)) break;
@@ -85,11 +86,12 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     if (strict && role === null && !hasFigures(s, r, cols)) break;
     if (!read) continue;
     const rawName = cell(s, r, nameCol);
-    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || currentKey !== nameKey(name));
+    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && currentKey !== nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
       current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
       currentKey = nameKey(current.name);
+      currentText = name;
       groups.push(current);
     }
     current.rows.push(r);

@@ -8,7 +8,7 @@ import { ANNUAL, RESULTS } from '../results/description';
 import type { ResultItem, ResultLink, Results } from '../results/model';
 import type { CellRef, ReadProblem } from '../model/plan';
 import { labelForms, nameKey, norm, type Label } from './labels';
-import { cell, figure, isFootnote, normRow, own, refOf, text, type TableSheet } from './sheet';
+import { cell, figure, isFootnote, normRow, own, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { renderResults } from '../results/render';
@@ -36,7 +36,8 @@ export function findHeaderCol(s: TableSheet, r: number, l: Label, loose = false)
 /** Every header row on the sheet holding all `required` columns; the other columns are optional. */
 export function detectColumns(s: TableSheet, columns: Record<string, Label>, required: string[], loose: boolean): { row: number; cols: Record<string, number> }[] {
   const out: { row: number; cols: Record<string, number> }[] = [];
-  for (let r = 0; r < s.grid.rows.length; r++) {
+  // Only a row holding the first required label can hold them all.
+  for (const r of rowsWithLabel(s, columns[required[0]], loose)) {
     if (required.some((k) => findHeaderCol(s, r, columns[k], loose) < 0)) continue;
     const cols: Record<string, number> = {};
     for (const [k, l] of Object.entries(columns)) cols[k] = findHeaderCol(s, r, l, loose);

@@ -18,6 +18,19 @@ export interface TableSheet {
   width: number;
   /** Each cell's text without whitespace (the form labels are compared in), per row, built when first asked for (normRow). */
   norms?: (readonly string[] | undefined)[];
+  /** The sheet's text cells by their whitespace-free text, built when first asked for (textIndex). */
+  texts?: TextIndex;
+}
+
+/**
+ * Where each text sits on a sheet: the whitespace-free text of every text cell (merged copies included)
+ * → its cells in reading order, each as row × width + column. `loose` keys a text ending in a bracket by
+ * what comes before it (`실적(상반기)` → `실적`). Detectors look their labels up here instead of
+ * comparing every cell of every sheet.
+ */
+export interface TextIndex {
+  exact: Map<string, number[]>;
+  loose: Map<string, number[]>;
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -106,7 +119,74 @@ export function normRow(s: TableSheet, r: number): readonly string[] | undefined
 
 /** The cell's text without whitespace (normRow's), '' for an empty or missing cell. */
 export function normAt(s: TableSheet, r: number, c: number): string {
-  return (c < 0 ? undefined : normRow(s, r)?.[c]) ?? '';
+  if (c < 0) return '';
+  const done = s.norms?.[r];
+  return done ? (done[c] ?? '') : norm(cellText(s.grid.rows[r]?.[c]));
+}
+
+export function textIndex(s: TableSheet): TextIndex {
+  if (s.texts) return s.texts;
+  const exact = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, key: string, pos: number) => {
+    const list = m.get(key);
+    if (list) list.push(pos);
+    else m.set(key, [pos]);
+  };
+  const rows = s.grid.rows;
+  const w = s.width;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v !== 'string') continue;
+      const n = norm(v);
+      if (n === '') continue;
+      add(exact, n, r * w + c);
+      if (n.endsWith(')')) add(loose, n.replace(/\([^)]*\)$/, ''), r * w + c);
+    }
+  }
+  s.texts = { exact, loose };
+  return s.texts;
+}
+
+/** A text that a number or true/false cell could show: labels with such a form are not looked up in the index (it holds text cells only). */
+const NUMBER_LIKE = /^[-+.\d]|^(?:true|false|NaN|Infinity)$/;
+
+function indexable(forms: Set<string>): boolean {
+  for (const f of forms) if (f === '' || NUMBER_LIKE.test(f)) return false;
+  return true;
+}
+
+/**
+ * The rows, ascending and each once, holding a cell whose text matches the label (merged copies
+ * included); with `loose`, also a text whose bracketed tail dropped matches (findHeaderCol's loose
+ * match). A superset filter for detectors, which still check each row as before: every row when the
+ * label cannot be looked up.
+ */
+export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] {
+  const forms = labelForms(l);
+  const n = s.grid.rows.length;
+  if (!indexable(forms)) return Array.from({ length: n }, (_, r) => r);
+  const { exact, loose: looseIndex } = textIndex(s);
+  const w = s.width;
+  const rows: number[] = [];
+  for (const f of forms) {
+    for (const pos of exact.get(f) ?? []) rows.push(Math.floor(pos / w));
+    if (loose) for (const pos of looseIndex.get(f) ?? []) rows.push(Math.floor(pos / w));
+  }
+  rows.sort((a, b) => a - b);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+}
+
+/** Rows holding some text cell whose whitespace-free text passes `test` (ascending, each once). */
+export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
+  const w = s.width;
+  const rows: number[] = [];
+  for (const [t, list] of textIndex(s).exact) if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  rows.sort((a, b) => a - b);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }
 
 /** The first own cell of row r matching a label, or -1. */
@@ -122,6 +202,20 @@ export function findLabelInRow(s: TableSheet, r: number, l: Label): number {
 /** Finds the first row (from `from`) holding a cell that matches the label. */
 export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.length - 1): { row: number; col: number } | null {
   const forms = labelForms(l);
+  if (indexable(forms)) {
+    // The first cell in reading order among the label's forms, from the index.
+    const w = s.width;
+    let best = -1;
+    for (const f of forms) {
+      for (const pos of textIndex(s).exact.get(f) ?? []) {
+        const r = Math.floor(pos / w);
+        if (r < from) continue;
+        if (r <= to && (best < 0 || pos < best)) best = pos;
+        break;
+      }
+    }
+    return best < 0 ? null : { row: Math.floor(best / w), col: best % w };
+  }
   for (let r = from; r <= to; r++) {
     const norms = normRow(s, r);
     if (!norms) continue;
