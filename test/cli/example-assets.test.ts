@@ -55,3 +55,23 @@ describe.each(EXAMPLE_NAMES)('assets/examples/%s.xlsx', (name) => {
 it('every example has a shipped workbook', () => {
   expect(Object.keys(EXAMPLES).sort()).toEqual([...EXAMPLE_NAMES].sort());
 });
+
+describe('check --example at start-up', () => {
+  beforeEach(() => {
+    jest.resetModules();
+    jest.doMock('exceljs', () => {
+      throw new Error('exceljs was loaded');
+    });
+  });
+  afterEach(() => jest.dontMock('exceljs'));
+
+  it('does not load exceljs (the workbook writer): it reads the shipped workbook', async () => {
+    const { main } = await import('../../src/cli/program');
+    let out = '';
+    let err = '';
+    const code = await main(['check', '--example', '--format', 'json'], { stdout: { write: (s: string) => void (out += s) }, stderr: { write: (s: string) => void (err += s) } });
+    expect(err).toBe('');
+    expect(code).toBe(1); // the example has errors of its own
+    expect(JSON.parse(out).files[0].file).toBe(exampleFile('incheon-seogu-2023'));
+  });
+});
