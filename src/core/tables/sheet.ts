@@ -2,6 +2,9 @@
  * A sheet prepared once for every table kind: merged labels spread, width known, and each cell's
  * reference built the same way for every reader (sheet + A1 for a workbook sheet, the document's own
  * section + line and field for a grid made from a text or .hwpx document, through `source.locate`).
+ * Labels are compared in one form (whitespace removed), computed once per cell; detectors find the rows
+ * their header labels are on in a per-sheet index of the text cells (textIndex) rather than by testing
+ * every row, so reading stays linear in the cells with nine table kinds looking.
  */
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
