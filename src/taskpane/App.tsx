@@ -25,6 +25,7 @@ import type { Finding, Lang } from '../core/rules/types';
 import { PaneContext } from './context';
 import { translator, type StringKey } from './i18n';
 import { cellsToSelect } from './model/findings';
+import { formatCount } from './model/format';
 import type { ThemeName } from './theme';
 import { createServices, type CellContent, type PaneServices, type SheetRole } from './services';
 import { CostFooter, type LastCost } from './components/CostFooter';
@@ -73,20 +74,6 @@ const ANNOTATION: Record<ValidateResult['annotation'], StringKey> = {
   'fill-only': 'annotationFill',
   none: 'annotationNone',
 };
-
-/**
- * The adapter's notices are "한국어 / English" pairs: the half in the pane's language, without the
- * requirement-set names (ExcelApi 1.13) that mean nothing to an official.
- */
-export function pickLang(pair: string, lang: Lang): string {
-  const i = pair.indexOf(' / ');
-  const text = i < 0 ? pair : lang === 'en' ? pair.slice(i + 3) : pair.slice(0, i);
-  return text
-    .replace(/\s*\([^()]*\b(?:ExcelApi|WordApi|SharedRuntime)\b[^()]*\)/g, '')
-    .replace(/\b(?:ExcelApi|WordApi) \d+(?:\.\d+)?(?: 미만)?/g, lang === 'en' ? 'a newer Excel' : '최신 Excel 기능')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
-}
 
 export type TabName = 'insert' | 'validate' | 'growth';
 
@@ -157,7 +144,7 @@ export function App(props: AppProps) {
       if (!r) return;
       setValidation(r);
       setChecks((n) => n + 1);
-      const notices = (r.degraded ?? []).map((d) => pickLang(d, lang));
+      const notices = (r.notices ?? []).map((n) => n[lang]);
       if (r.result.fatal) {
         // The panel itself says what is missing and offers the template: no second message.
         setStatusState(null);
@@ -200,8 +187,9 @@ export function App(props: AppProps) {
   const doClear = async () => {
     const r = await run('actionClear', (svc) => svc.clearMarks(), (x) => x.cost);
     if (r) {
-      const text = [t('cleared', { n: r.restored }), ...(r.degraded ?? []).map((d) => pickLang(d, lang))];
-      setStatus({ intent: r.degraded?.length ? 'warning' : 'success', text: text.join(' ') });
+      // The adapter's notices come in both languages, without requirement-set names (nothing to cut out here).
+      const text = [t('cleared', { n: r.restored }), ...(r.notices ?? []).map((n) => n[lang])];
+      setStatus({ intent: r.notices?.length ? 'warning' : 'success', text: text.join(' ') });
     }
   };
 
@@ -363,8 +351,4 @@ export function App(props: AppProps) {
       </FluentProvider>
     </PaneContext.Provider>
   );
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -16,7 +16,7 @@ import { TEMPLATE } from '../../src/core/template/description';
 import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 import { validateGrid } from '../../src/core/validate';
 import type { VisibleState } from './host/injector';
-import { findingFigures, findingHeadline } from '../../src/taskpane/model/text';
+import { detail, headline } from '../../src/core/present';
 import { ACCEPTED_SHEET } from '../../src/core/accepted';
 import { launchChromium, openPane, type PaneSession } from './harness/browser';
 import {
@@ -117,7 +117,7 @@ test('검증 lists exactly the engine’s findings for the example, counted by s
   // One short line each: severity word, cell, headline; the figures only on demand.
   const c7 = shown.find((f) => f.sheet === AREAS && f.cell === 'C7')!;
   expect(c7).toMatchObject({ severity: 'error', rule: 'area-total', table: '분야별 목표' });
-  expect(c7.text).toBe(`오류: C7${findingHeadline(finding(AREAS, 'C7'), 'ko')}`.replace(/\s+/g, ' '));
+  expect(c7.text).toBe(`오류: C7${headline(finding(AREAS, 'C7'), 'ko')}`.replace(/\s+/g, ' '));
   const f7 = shown.find((f) => f.sheet === AREAS && f.cell === 'F7')!;
   expect(f7).toMatchObject({ severity: 'warning', rule: 'area-total' });
   expect(await page.getByTestId('finding-details').count()).toBe(0);
@@ -137,7 +137,7 @@ test('검증 lists exactly the engine’s findings for the example, counted by s
 
   // The figures on demand (clicking also selects the cells: after the round trips were counted).
   await findingButton(page, AREAS, 'F7').click();
-  expect(await page.getByTestId('finding-details').textContent()).toContain(findingFigures(finding(AREAS, 'F7'), 'ko'));
+  expect(await page.getByTestId('finding-detail').textContent()).toBe(detail(finding(AREAS, 'F7'), 'ko'));
   await findingButton(page, AREAS, 'F7').click();
   expect(await page.getByTestId('finding-details').count()).toBe(0);
 });

@@ -27,6 +27,7 @@ import {
   cellKey,
   cloneWorkbook,
   contains,
+  COMMON_SETS,
   emptyWorkbook,
   intersect,
   newSheet,
@@ -62,6 +63,19 @@ export interface ExcelDoubleOptions {
   platform?: 'desktop' | 'web';
   /** Delay before onChanged handlers hear of a change (Excel delivers events asynchronously, sometimes late). Default 0. */
   eventDelayMs?: number;
+  /**
+   * Office.context.document.settings (Common API requirement set Settings 1.1), loaded from the workbook's
+   * `settings` when the double is made. Default true; false plays a host without them (Settings unsupported).
+   */
+  documentSettings?: boolean;
+}
+
+/** Office.Settings as the double plays it: an in-memory copy loaded with the document; saveAsync writes it back. */
+export interface DoubleSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: 'succeeded' | 'failed' }) => void): void;
 }
 
 /** What `Excel.run` + `Office.context.requirements` give (structurally the adapter's ExcelHost). */
@@ -70,6 +84,8 @@ export interface DoubleHost {
   /** Excel.run(context, batch): continues on the request context of an earlier run. */
   runWith<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   supports(set: string, version: string): boolean;
+  /** Office.context.document.settings; absent when made with documentSettings: false. */
+  documentSettings?(): DoubleSettings;
 }
 
 export interface SyncRecord {
@@ -2325,7 +2341,9 @@ readable(CustomPropertyProxy, ['key', 'value', 'type']);
 // Factory
 
 export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleOptions = {}): ExcelDouble {
-  const sets = options.requirementSets ?? { ExcelApi: '1.18' };
+  const withSettings = options.documentSettings !== false;
+  // Office's common requirement set for document settings: in every Excel, unless this double plays one without.
+  const sets = { ...(withSettings ? { Settings: COMMON_SETS.Settings } : {}), ...(options.requirementSets ?? { ExcelApi: '1.18' }) };
   const core = new Core(initial ? cloneWorkbook(initial) : emptyWorkbook(), sets, options.payloadLimitBytes ?? 5 * 1024 * 1024, options.author ?? 'Test User', options.platform ?? 'desktop', options.eventDelayMs ?? 0);
   const runOn = async <T>(ctx: DoubleContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     core.resetCaches();
@@ -2347,6 +2365,25 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
     },
     supports: (set, version) => core.supports(set, version),
   };
+  if (withSettings) {
+    // Office serialises values as JSON: what get returns is a copy, never the object that was set.
+    const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+    const memory: Record<string, unknown> = copy(core.wb.settings ?? {});
+    const settings: DoubleSettings = {
+      get: (name) => (name in memory ? copy(memory[name]) : null),
+      set: (name, value) => {
+        memory[name] = copy(value);
+      },
+      remove: (name) => {
+        delete memory[name];
+      },
+      saveAsync: (callback) => {
+        core.wb.settings = copy(memory);
+        setTimeout(() => callback?.({ status: 'succeeded' }), 0);
+      },
+    };
+    host.documentSettings = () => settings;
+  }
   return {
     host,
     get workbook() {

@@ -91,7 +91,15 @@ export interface WorkbookModel {
   nextId: number;
   /** Workbook custom document properties (ExcelApi 1.7). */
   customProperties?: Record<string, string | number | boolean>;
+  /** The add-in's document settings (Office.context.document.settings) as saved with the workbook: name → JSON value. */
+  settings?: Record<string, unknown>;
 }
+
+/**
+ * Common API requirement sets the double plays besides ExcelApi (Microsoft's "Office Common API requirement
+ * sets"): Settings 1.1 is Settings.get/set/remove/saveAsync, in every Excel (Windows, Mac, iPad, the web).
+ */
+export const COMMON_SETS: Record<string, string> = { Settings: '1.1' };
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;

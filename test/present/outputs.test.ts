@@ -14,7 +14,7 @@ import { RESULT_COLUMNS, SEVERITY_COLOURS, SEVERITY_NAMES, cellLabel, detail, fi
 import type { Finding } from '../../src/core/rules/types';
 import { validateGrid } from '../../src/core/validate';
 import { ko as KO } from '../../src/taskpane/i18n';
-import { groupFindings } from '../../src/taskpane/model/findings';
+import { groupFindings, paneOrder } from '../../src/taskpane/model/findings';
 import { inserted } from '../adapters/office/helpers';
 import { parseCsv, run } from '../cli/run';
 
@@ -189,7 +189,7 @@ test("the add-in's 검증결과 sheet (strict Office double)", async () => {
 });
 
 test("the task pane's list model, and its severity names", () => {
-  const listed = groupFindings(findings, plan).flatMap((g) => g.tables.flatMap((t) => t.findings));
+  const listed = groupFindings(paneOrder([...findings].reverse(), sheets)).flatMap((g) => g.tables.flatMap((t) => t.findings));
   expect(listed.map(said)).toEqual(findings.map(said));
   expect({ error: KO.error, warning: KO.warning, info: KO.info }).toEqual(SEVERITY_NAMES.ko);
 });

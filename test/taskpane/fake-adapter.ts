@@ -36,9 +36,11 @@ const cache = new Map<Lang, ValidateResult>();
 export function exampleValidation(lang: Lang = 'ko'): ValidateResult {
   let v = cache.get(lang);
   if (!v) {
-    const result = validateGrid(renderedToGrid(renderWorkbook(incheonSeogu2023, { formulas: false })), { lang });
+    const grid = renderedToGrid(renderWorkbook(incheonSeogu2023, { formulas: false }));
+    const result = validateGrid(grid, { lang });
     const marked = new Set(result.findings.flatMap((f) => f.cells)).size;
-    v = { result, annotation: 'notes', marked, cost: { ...COST } };
+    const sheets = grid.sheets.map((s) => s.name);
+    v = { result, sheets, config: { source: 'none', rules: {}, problems: [] }, annotation: 'notes', marked, cost: { ...COST } };
     cache.set(lang, v);
   }
   return { ...v, cost: { ...COST } };

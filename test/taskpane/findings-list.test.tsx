@@ -2,10 +2,10 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as adapter from '../../src/adapters/office';
-import { groupFindings, tableAnchors, tableOf, cellsToSelect } from '../../src/taskpane/model/findings';
+import { groupFindings, paneOrder, cellsToSelect } from '../../src/taskpane/model/findings';
+import { cellLabel, detail, headline, placeLabel, severityName } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
 import { exampleValidation, resetWorkbook, type AdapterMock } from './fake-adapter';
-import { findingHeadline } from '../../src/taskpane/model/text';
 import { idle, renderPane } from './render';
 import { installDomStubs } from './setup';
 
@@ -20,10 +20,10 @@ beforeEach(() => {
 
 describe('grouping (model)', () => {
   const v = exampleValidation();
-  const { findings, plan } = v.result;
+  const { findings } = v.result;
 
   test('groups the example’s findings by sheet, then by plan table, keeping every finding once', () => {
-    const groups = groupFindings(findings, plan);
+    const groups = groupFindings(findings);
     expect(groups.reduce((n, g) => n + g.count, 0)).toBe(findings.length);
     const areas = groups.find((g) => g.sheet === '분야별 목표');
     expect(areas?.tables.map((t) => t.table)).toEqual(['분야별 목표']);
@@ -32,32 +32,41 @@ describe('grouping (model)', () => {
     for (const t of tasks?.tables ?? []) expect(t.table).toMatch(/^[①-⑬] /);
   });
 
-  test('sheets come in workbook order (개요, 공통 일자리 목표, 분야별 목표, 실천과제), whatever the findings’ order', () => {
+  test('the one order (core/present): sheets in workbook order, then table, row and column, whatever the findings’ order', () => {
     const reversed = [...findings].reverse();
-    const sheets = groupFindings(reversed, plan).map((g) => g.sheet);
+    const ordered = paneOrder(reversed, v.sheets);
+    // the engine's own order, which every other output uses
+    expect(ordered).toEqual(findings);
+    const sheets = groupFindings(ordered).map((g) => g.sheet);
     const order = ['개요', '공통 일자리 목표', '분야별 목표', '실천과제'];
     expect(sheets).toEqual(order.filter((s) => sheets.includes(s)));
     // within a table: top to bottom
-    for (const g of groupFindings(reversed, plan))
+    for (const g of groupFindings(ordered))
       for (const t of g.tables) {
         const rows = t.findings.map((f) => Number(/\d+/.exec(f.cell)?.[0] ?? 0));
         expect(rows).toEqual([...rows].sort((a, b) => a - b));
       }
+    // grouping keeps the order it is given
+    expect(groupFindings(ordered).flatMap((g) => g.tables.flatMap((t) => t.findings))).toEqual(ordered);
+  });
+
+  test('a workbook whose sheets are in another order lists them in that order (the order its 검증결과 sheet uses)', () => {
+    const moved = ['실천과제', 'Sheet1', '개요', '공통 일자리 목표', '분야별 목표'];
+    const sheets = groupFindings(paneOrder(findings, moved)).map((g) => g.sheet);
+    expect(sheets).toEqual(moved.filter((s) => sheets.includes(s)));
+    expect(sheets[0]).toBe('실천과제');
   });
 
   test('a sheet with one table gets one heading (no "분야별 목표 (25)" over "분야별 목표")', () => {
-    const groups = groupFindings(findings, plan);
+    const groups = groupFindings(findings);
     expect(groups.find((g) => g.sheet === '분야별 목표')?.single).toBe(true);
     expect(groups.find((g) => g.sheet === '실천과제')?.single).toBe(false);
   });
 
-  test('a cell belongs to the nearest table above it on its sheet', () => {
-    const anchors = tableAnchors(plan);
-    const task3 = plan.tasks.find((t) => t.no === 3)!;
-    const below = task3.subprojects[0].label.cell;
-    expect(tableOf(anchors, task3.label.sheet, below)).toBe(`③ ${task3.name}`);
-    expect(tableOf(anchors, '분야별 목표', 'C7')).toBe('분야별 목표');
-    expect(tableOf(anchors, 'Sheet9', 'A1')).toBeNull();
+  test('a finding the engine placed in no table is listed under its sheet alone', () => {
+    const f = { ...findings.find((x) => x.sheet === '분야별 목표')!, place: null };
+    const groups = groupFindings([f]);
+    expect(groups).toEqual([{ sheet: '분야별 목표', count: 1, single: true, tables: [{ table: null, place: null, findings: [f] }] }]);
   });
 
   test('workbook-level findings (no sheet) form their own group, under the table their message names', () => {
@@ -67,8 +76,8 @@ describe('grouping (model)', () => {
       message: '[분야별 목표] 표를 찾지 못했습니다', messageEn: '[분야별 목표] table not found', messageId: 'tableNotFound',
       data: { table: '분야별 목표', problem: { ko: '표를 찾지 못했습니다', en: 'table not found' } },
     };
-    const groups = groupFindings([f], null);
-    expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', findings: [f] }] }]);
+    const groups = groupFindings([f]);
+    expect(groups).toEqual([{ sheet: '', count: 1, single: true, tables: [{ table: '분야별 목표', place: f.place!.table, findings: [f] }] }]);
     expect(cellsToSelect(f)).toEqual([]);
   });
 });
@@ -101,21 +110,24 @@ describe('findings list (component)', () => {
     expect(screen.getByTestId('status').textContent).toMatch(/^검증을 마쳤습니다\. 셀 [\d,]+개를 표시했습니다 \(메모 포함\)\.$/);
   });
 
-  test('each finding is one line: severity icon and name, cell, headline; figures and cells only on demand', async () => {
+  test('each finding is one line: severity icon and name, cell, core/present headline; detail, place and cells only on demand', async () => {
     const { user, host } = await validated();
     const f = exampleValidation().result.findings.find((x) => x.cells.length > 1 && x.expected !== null)!;
     const button = rows().find((b) => b.getAttribute('data-cell') === f.cell && b.getAttribute('data-rule') === f.rule)!;
-    expect(button.textContent).toBe(`${f.severity === 'error' ? '오류' : '경고'}: ${f.cell}${findingHeadline(f, 'ko')}`);
+    expect(button.textContent).toBe(`${f.severity === 'error' ? '오류' : '경고'}: ${f.cell}${headline(f, 'ko')}`);
     expect(button.querySelector('[data-severity-icon] svg')).not.toBeNull();
-    expect(button.textContent).not.toMatch(/계산 [\d,]+ · 기재/);
     expect(screen.queryByTestId('finding-details')).toBeNull();
 
     await user.click(button);
     expect(mock.selectCells).toHaveBeenCalledWith(host, f.refs);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const details = screen.getByTestId('finding-details');
-    expect(details.textContent).toContain(`계산 ${Number(f.expected).toLocaleString('en-US')}`);
-    expect(details.textContent).toContain('관련 셀');
+    // present's detail: the message with its figures ("… (기대 4,193백만원 · 실제 4,197백만원 · 차이 +4 · 허용 ±1.5)")
+    expect(within(details).getByTestId('finding-detail').textContent).toBe(detail(f, 'ko'));
+    expect(detail(f, 'ko')).toContain(`기대 ${Number(f.expected).toLocaleString('en-US')}`);
+    expect(within(details).getByTestId('finding-place').textContent).toBe(`위치: ${placeLabel(f.place, 'ko')}`);
+    expect(details.textContent).toContain(`관련 셀: ${f.refs.map((r) => cellLabel(r)).join(', ')}`);
+    expect(details.textContent).toContain(`규칙: ${f.rule}`);
     expect(within(details).getByRole('button', { name: '수용' })).toBeTruthy();
     // again: closes
     await user.click(button);
@@ -253,7 +265,7 @@ describe('the 성과 sheet (세종 2024 results example)', () => {
     const v = validateGrid(renderedToGrid(renderWorkbook(EXAMPLES['sejong-2024'].draft, { formulas: false })));
     const onResults = v.result ? [] : v.findings.filter((f: Finding) => f.sheet === v.plan.results?.sheet);
     expect(onResults.length).toBeGreaterThan(0);
-    const groups = groupFindings(v.findings, v.plan);
+    const groups = groupFindings(v.findings);
     const g = groups.find((x) => x.sheet === v.plan.results.sheet)!;
     expect(g.tables.map((t) => t.table)).toEqual(['성과']);
     expect(g.single).toBe(true);

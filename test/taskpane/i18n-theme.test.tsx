@@ -7,7 +7,6 @@ import { en, ko, langFromDisplayLanguage, translator } from '../../src/taskpane/
 import { luminance, themeFromBackground } from '../../src/taskpane/theme';
 import { fakeHost, type AdapterMock } from './fake-adapter';
 import { renderPane } from './render';
-import { pickLang } from '../../src/taskpane/App';
 import { installDomStubs } from './setup';
 
 jest.mock('../../src/adapters/office', () => require('./fake-adapter').adapterMock());
@@ -85,7 +84,7 @@ test('the pane in English, dark', async () => {
   expect(screen.getByRole('heading', { level: 3, name: /^Targets by area \(\d+\)$/ })).toBeTruthy();
   expect(screen.queryByRole('heading', { name: /^분야별 목표/ })).toBeNull();
   // findings show the English messages
-  const first = screen.getAllByRole('button', { name: /^Errors: / })[0];
+  const first = screen.getAllByRole('button', { name: /^error: / })[0];
   expect(first.textContent).toMatch(/[A-Za-z]/);
   expect(first.textContent).not.toMatch(/[가-힣]{4,}합니다/);
 });
@@ -103,11 +102,40 @@ test('outside Excel (no host) the pane says so once, and every action is disable
   expect(mock.validate).not.toHaveBeenCalled();
 });
 
-test('info is 정보 in the pane as in the CLI and the sheets; requirement-set names never reach an official', () => {
+test('info is 정보 in the pane as in the CLI and the sheets', () => {
   expect(ko.info).toBe('정보');
   expect(Object.values(ko).join(' ')).not.toMatch(/참고/);
   for (const text of [...Object.values(ko), ...Object.values(en)]) expect(text).not.toMatch(/ExcelApi/);
-  expect(pickLang('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다 / merged areas (ExcelApi 1.13) unavailable: read without merges', 'ko')).toBe('병합 셀 정보를 읽지 못해 병합 없이 읽었습니다');
-  expect(pickLang('이 Excel(ExcelApi 1.9 미만)에서는 표시를 되돌릴 수 없습니다 / this Excel (below ExcelApi 1.9) cannot restore the highlighted cells', 'en')).toBe('this Excel cannot restore the highlighted cells');
-  expect(pickLang('x / this Excel lacks ExcelApi 1.9: cells were not highlighted', 'en')).not.toMatch(/ExcelApi/);
+});
+
+describe('the adapter’s notices: the half in the pane’s language, requirement-set names never reach an official', () => {
+  const notices = [
+    { ko: '병합 셀 정보를 읽지 못해 병합 없이 읽었습니다', en: 'this Excel does not list merged areas: read without merges', requires: 'ExcelApi 1.13' },
+    { ko: 'Excel이 일부 셀에 메모/댓글을 달지 못했습니다 (이미 메모가 있는 셀)', en: 'Excel refused to annotate some cells (a note was already there)' },
+  ];
+  const degraded = notices.map((n) => `${n.ko}${n.requires ? ` (${n.requires})` : ''} / ${n.en}${n.requires ? ` (${n.requires})` : ''}`);
+
+  for (const lang of ['ko', 'en'] as const) {
+    test(`after a check (${lang})`, async () => {
+      const { exampleValidation } = jest.requireActual('./fake-adapter') as typeof import('./fake-adapter');
+      mock.validate.mockResolvedValueOnce({ ...exampleValidation(lang), notices, degraded });
+      const user = userEvent.setup();
+      renderPane({ lang, initialTab: 'validate' });
+      await user.click(screen.getByRole('button', { name: lang === 'en' ? 'Check' : '검증' }));
+      await screen.findByTestId('findings');
+      const status = screen.getByTestId('status').textContent ?? '';
+      for (const n of notices) expect(status).toContain(n[lang]);
+      for (const n of notices) expect(status).not.toContain(n[lang === 'en' ? 'ko' : 'en']);
+      expect(status).not.toMatch(/ExcelApi| \/ /);
+    });
+  }
+
+  test('after clearing', async () => {
+    (mock.clearMarks as jest.Mock).mockResolvedValueOnce({ restored: 0, cost: { syncs: 1, cellsRead: 0, ms: 1 }, notices: [{ ko: '이 Excel에서는 표시를 되돌릴 수 없습니다', en: 'this Excel cannot restore the highlighted cells', requires: 'ExcelApi 1.9' }] });
+    const user = userEvent.setup();
+    renderPane({ lang: 'en', initialTab: 'validate' });
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    await screen.findByText(/this Excel cannot restore the highlighted cells/);
+    expect(screen.getByTestId('status').textContent).not.toMatch(/ExcelApi/);
+  });
 });

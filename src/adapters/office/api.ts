@@ -21,7 +21,9 @@
  * Changes since the first draft of this file (all additive): optional fields on ValidateResult
  * (`degraded`, `truncated`, `annotationsSkipped`) and ClearResult (`annotationsRemoved`, `degraded`);
  * SheetNames, TargetCell, IndicatorTargetUpdate, ResultsSheetResult, PlanChangeOptions types;
- * writeIndicatorTargets accepts either cells or (plan, updates).
+ * writeIndicatorTargets accepts either cells or (plan, updates); ExcelHost.documentSettings, ValidateOptions.config
+ * and ValidateResult's `config` and `sheets` (the workbook's reviewer settings, issue #13); `notices` (the
+ * `degraded` texts as {ko, en} without requirement-set names) on ValidateResult and ClearResult.
  *
  * How highlights are kept (so 지우기 works after save and reopen): validate+highlight copies each marked
  * cell's format (Range.copyFrom … 'Formats', ExcelApi 1.9) into the very hidden MARKS_SHEET before
@@ -35,6 +37,7 @@ import type { PlanDraft } from '../../core/model/draft';
 import type { DEFAULT_SHEET_NAMES } from '../../core/template/render';
 import type { Finding, Lang, Severity } from '../../core/rules/types';
 import type { ValidationResult } from '../../core/validate';
+import type { ConfigProblem, RuleSetting } from '../../core/config';
 import { MARKS_SHEET as PRESENT_MARKS_SHEET, RESULTS_SHEET as PRESENT_RESULTS_SHEET } from '../../core/present/sheet';
 import { SEVERITY_COLOURS } from '../../core/present/severity';
 
@@ -48,6 +51,29 @@ export interface ExcelHost {
   runWith?<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** e.g. supports('ExcelApi', '1.18') for notes, ('ExcelApi', '1.10') for comments. */
   supports(set: string, version: string): boolean;
+  /**
+   * Office.context.document.settings (Common API requirement set Settings 1.1): the add-in's own
+   * name/value pairs stored in the workbook. Absent, or null, when the host has none; read only through
+   * readWorkbookConfig (settings.ts), which also checks the requirement set.
+   */
+  documentSettings?(): DocumentSettings | null;
+}
+
+/** The part of Office.Settings the adapter uses: `get` returns the stored value, or null when there is none. */
+export interface DocumentSettings {
+  get(name: string): unknown;
+}
+
+/**
+ * The reviewer settings found in the workbook (key `jobtarget.config`, the shape of jobtarget.config.json):
+ * 'workbook' — valid, its `rules` applied; 'none' — no such setting; 'unsupported' — this Excel has no
+ * document settings; 'invalid' — the setting is wrong (`problems`), so nothing of it was applied.
+ */
+export interface WorkbookConfig {
+  source: 'workbook' | 'none' | 'unsupported' | 'invalid';
+  /** Severity per rule id, as applied ({} unless source is 'workbook'). */
+  rules: Record<string, RuleSetting>;
+  problems: ConfigProblem[];
 }
 
 export interface ActionCost {
@@ -83,6 +109,11 @@ export interface ValidateOptions {
   lang: Lang;
   /** Fill flagged cells by severity and attach notes (or comments) with the message. */
   highlight: boolean;
+  /**
+   * Reviewer settings to apply instead of the workbook's own (default: read from the workbook's document
+   * settings, key `jobtarget.config`; see settings.ts).
+   */
+  config?: WorkbookConfig;
 }
 
 export interface ValidateResult {
@@ -98,6 +129,12 @@ export interface ValidateResult {
   cost: ActionCost;
   /** Why highlighting did less than asked (old Excel, too many cells, …); Korean / English pairs joined by ' / '. */
   degraded?: string[];
+  /** The same as `notices`: the user's text in each language, without requirement-set names. */
+  notices?: Notice[];
+  /** The workbook's reviewer settings (jobtarget.config) and whether they were applied. */
+  config?: WorkbookConfig;
+  /** The workbook's sheets in workbook order (the order findings are listed in: core/present orderFindings). */
+  sheets?: string[];
   /** True when more cells were flagged than MAX_MARKED_CELLS: the first ones by severity were marked. */
   truncated?: boolean;
   /** Finding cells left without a note/comment because the user already had one there. */
@@ -111,6 +148,14 @@ export interface ClearResult {
   /** Notes or comments removed (only the add-in's own). */
   annotationsRemoved?: number;
   degraded?: string[];
+  notices?: Notice[];
+}
+
+/** Something the user should know about an action, in both languages; `requires` names the requirement set (for developers). */
+export interface Notice {
+  ko: string;
+  en: string;
+  requires?: string;
 }
 
 export interface ResultsSheetResult {

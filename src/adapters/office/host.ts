@@ -2,7 +2,7 @@
  * The real host (Excel.run + Office.context.requirements), round-trip metering, and the flag that
  * tells our own onChanged listener to ignore the add-in's own writes.
  */
-import type { ActionCost, ExcelHost } from './api';
+import type { ActionCost, ExcelHost, Notice } from './api';
 
 /** The host inside Excel: the globals office.js defines. */
 export function defaultHost(): ExcelHost {
@@ -16,6 +16,8 @@ export function defaultHost(): ExcelHost {
         return false;
       }
     },
+    // Settings 1.1 (checked by settings.ts before this is called); loaded with the document.
+    documentSettings: () => Office.context.document?.settings ?? null,
   };
 }
 
@@ -62,4 +64,26 @@ export function inOwnWrite(): boolean {
 /** Bilingual text for `degraded` lists. */
 export function both(ko: string, en: string): string {
   return `${ko} / ${en}`;
+}
+
+/**
+ * Why an action did less than asked, collected as Notices (the user's text in both languages, no API names)
+ * and given back both ways: `notices` for the pane, `degraded` ("ko (ExcelApi 1.9) / en (ExcelApi 1.9)")
+ * for the ribbon command and logs.
+ */
+export class NoticeList {
+  readonly list: Notice[] = [];
+  /** `requires`: the requirement set the notice is about, e.g. 'ExcelApi 1.9' (kept out of ko/en). */
+  push(ko: string, en: string, requires?: string): void {
+    this.list.push(requires ? { ko, en, requires } : { ko, en });
+  }
+  get length(): number {
+    return this.list.length;
+  }
+  /** `{ degraded, notices }` when there is anything to say, else `{}`. */
+  fields(): { degraded?: string[]; notices?: Notice[] } {
+    if (!this.list.length) return {};
+    const line = (n: Notice) => (n.requires ? both(`${n.ko} (${n.requires})`, `${n.en} (${n.requires})`) : both(n.ko, n.en));
+    return { degraded: this.list.map(line), notices: [...this.list] };
+  }
 }

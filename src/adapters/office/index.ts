@@ -14,3 +14,4 @@ export { writeIndicatorTargets, targetCells } from './targets';
 export { onPlanChanged, type PlanChange } from './events';
 export { writeAcceptances, ACCEPTED_SHEET } from './accepted';
 export { restoreCells, type CellContent } from './restore';
+export { readWorkbookConfig, documentSettings, SETTINGS_SET, WORKBOOK_SETTINGS_KEY } from './settings';

@@ -18,7 +18,7 @@ import type { Rect } from './insert';
 import { a1, parseRange } from '../../core/grid/a1';
 import { validateGrid } from '../../core/validate';
 import { MARKS_SHEET, MAX_MARKED_CELLS, RESULTS_SHEET, type ClearResult, type ExcelHost, type ValidateOptions, type ValidateResult } from './api';
-import { Meter, asOwnWrite, both } from './host';
+import { Meter, NoticeList, asOwnWrite } from './host';
 import {
   FILL_PROPS,
   OP_BYTES,
@@ -44,6 +44,7 @@ import {
 } from './marks';
 import { collectGrid, isPayloadError, mergedAreasOf, readSheets } from './read';
 import { RESULTS_TITLE_KO, RESULTS_TITLE_EN } from './results';
+import { readWorkbookConfig, severitiesOf } from './settings';
 
 interface OldMarks {
   records: Excel.Range;
@@ -124,11 +125,11 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
   const run = () =>
     host.run(async (ctx) => {
       const meter = new Meter();
-      const degraded: string[] = [];
+      const degraded = new NoticeList();
       const annotationKind = options.highlight ? annotationFor(host) : 'none';
       const highlight = options.highlight && annotationKind !== 'none';
       if (options.highlight && !highlight) {
-        degraded.push(both('이 Excel은 셀 표시 기능(ExcelApi 1.9)을 지원하지 않아 표시하지 않았습니다', 'this Excel lacks ExcelApi 1.9: cells were not highlighted'));
+        degraded.push('이 Excel은 셀 표시 기능을 지원하지 않아 표시하지 않았습니다', 'this Excel cannot highlight cells: none were highlighted', 'ExcelApi 1.9');
       }
       const areasOf = host.supports('ExcelApi', '1.13') ? mergedAreasOf : null;
 
@@ -165,14 +166,17 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         return title !== RESULTS_TITLE_KO && title !== RESULTS_TITLE_EN;
       });
       if (!areasOf) {
-        degraded.push(both('병합 셀 정보(ExcelApi 1.13)를 읽지 못해 병합 없이 읽었습니다', 'merged areas (ExcelApi 1.13) unavailable: read without merges'));
+        degraded.push('병합 셀 정보를 읽지 못해 병합 없이 읽었습니다', 'this Excel does not list merged areas: read without merges', 'ExcelApi 1.13');
       } else if (mergesMissing) {
-        degraded.push(both('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them'));
+        degraded.push('Excel이 병합 셀 정보를 주지 않아 병합 없이 검증했습니다', 'Excel refused to list the merged areas: checked without them');
       }
 
-      const result = validateGrid(grid, { lang: options.lang });
+      // The workbook's reviewer settings (document settings, no round trip): rule severities, or off.
+      const config = options.config ?? (await readWorkbookConfig(host));
+      const result = validateGrid(grid, { lang: options.lang, severities: severitiesOf(config) });
+      const facts = { config, sheets: planNames };
       if (!highlight) {
-        return { result, annotation: 'none' as const, marked: 0, cost: meter.cost(), ...(degraded.length ? { degraded } : {}) };
+        return { result, ...facts, annotation: 'none' as const, marked: 0, cost: meter.cost(), ...degraded.fields() };
       }
 
       // 3. Replace the marks.
@@ -180,7 +184,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       const locked = protectedSheets(protections);
       const existing = new Set(planNames.filter((n) => !locked.includes(n)));
       if (locked.length) {
-        degraded.push(both(`보호된 시트(${locked.join(', ')})의 셀은 표시하지 않았습니다`, `cells on protected sheets (${locked.join(', ')}) were not highlighted`));
+        degraded.push(`보호된 시트(${locked.join(', ')})의 셀은 표시하지 않았습니다`, `cells on protected sheets (${locked.join(', ')}) were not highlighted`);
       }
       const merges = new Map<string, Rect[]>(grid.sheets.map((s) => [s.name, s.merges.map((m) => parseRange(m))]));
       const oldMarks = old ? readOldMarks(old) : null;
@@ -205,7 +209,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         for (let r = rec.rect.r0; r <= rec.rect.r1; r++) for (let c = rec.rect.c0; c <= rec.rect.c1; c++) occupied.add(cellKey(rec.sheet, a1(r, c)));
       }
       if (strandedNotes.length) {
-        degraded.push(both('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)'));
+        degraded.push('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)');
       }
       const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations };
       const written = await writeMarks(ctx, meter, input, () => {
@@ -215,22 +219,23 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       });
       const skipped = written.skipped;
       if (written.annotationRefused) {
-        degraded.push(both('Excel이 일부 셀에 메모/댓글을 달지 못했습니다 (이미 메모가 있는 셀)', 'Excel refused to annotate some cells (a note was already there)'));
+        degraded.push('Excel이 일부 셀에 메모/댓글을 달지 못했습니다 (이미 메모가 있는 셀)', 'Excel refused to annotate some cells (a note was already there)');
       }
       if (plan.truncated) {
-        degraded.push(both(`표시할 셀이 너무 많아 심각한 순서로 ${plan.cells}개만 표시했습니다 (전체 목록은 검증결과 시트)`, `too many cells to highlight: the ${plan.cells} most severe were marked (the 검증결과 sheet lists all)`));
+        degraded.push(`표시할 셀이 너무 많아 심각한 순서로 ${plan.cells}개만 표시했습니다 (전체 목록은 검증결과 시트)`, `too many cells to highlight: the ${plan.cells} most severe were marked (the 검증결과 sheet lists all)`);
       }
       if (skipped) {
-        degraded.push(both(`사용자 메모/댓글이 있는 ${skipped}개 셀에는 메모를 달지 않았습니다`, `${skipped} cells already had a user note/comment and were not annotated`));
+        degraded.push(`사용자 메모/댓글이 있는 ${skipped}개 셀에는 메모를 달지 않았습니다`, `${skipped} cells already had a user note/comment and were not annotated`);
       }
       return {
         result,
+        ...facts,
         annotation: annotationKind,
         marked: plan.cells,
         cost: meter.cost(),
         ...(plan.truncated ? { truncated: true } : {}),
         ...(skipped ? { annotationsSkipped: skipped } : {}),
-        ...(degraded.length ? { degraded } : {}),
+        ...degraded.fields(),
       };
     });
   return options.highlight ? asOwnWrite(run) : run();
@@ -249,11 +254,11 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
       const ours = [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])].filter((i) => isOurAnnotation(i.content)).length;
       if (!marksExists && ours === 0) return { restored: 0, cost: meter.cost() };
 
-      const degraded: string[] = [];
+      const degraded = new NoticeList();
       let restored = 0;
       if (marksExists) {
         if (!host.supports('ExcelApi', '1.9')) {
-          degraded.push(both('이 Excel(ExcelApi 1.9 미만)에서는 표시를 되돌릴 수 없습니다', 'this Excel (below ExcelApi 1.9) cannot restore the highlighted cells'));
+          degraded.push('이 Excel에서는 표시를 되돌릴 수 없습니다', 'this Excel cannot restore the highlighted cells', 'ExcelApi 1.9');
         } else {
           const old = queueOldMarks(ctx);
           const protections = queueProtections(ctx, names.filter((n) => n !== MARKS_SHEET));
@@ -268,13 +273,13 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           if (records.length && !stuck.length) queueEmptyMarksSheet(ctx);
           if (stuck.length) {
             const sheetsList = [...new Set(stuck.map((r) => r.sheet))].join(', ');
-            degraded.push(both(`보호된 시트(${sheetsList})의 표시는 지우지 못했습니다. 보호를 해제하고 다시 지우세요`, `marks on protected sheets (${sheetsList}) were not removed: unprotect them and clear again`));
+            degraded.push(`보호된 시트(${sheetsList})의 표시는 지우지 못했습니다. 보호를 해제하고 다시 지우세요`, `marks on protected sheets (${sheetsList}) were not removed: unprotect them and clear again`);
           }
         }
       }
       const removed = queueDeleteOurAnnotations(annotations);
       await meter.sync(ctx);
-      return { restored, annotationsRemoved: removed, cost: meter.cost(), ...(degraded.length ? { degraded } : {}) };
+      return { restored, annotationsRemoved: removed, cost: meter.cost(), ...degraded.fields() };
     }),
   );
 }

@@ -1,15 +1,15 @@
 /**
- * The findings, grouped by sheet and table in workbook order. Each finding is one short line (severity icon
- * and name, cell, headline); selecting it selects its cells in Excel and opens its details: the figures, the
- * cells involved, and 수용 (accept, with an optional reason).
+ * The findings, grouped by sheet and table in the one order. Each finding is one short line (severity icon
+ * and name, cell, core/present's headline); selecting it selects its cells in Excel and opens its details:
+ * present's detail (the message with its figures), the place (table · row), the cells involved, the rule,
+ * and 수용 (accept, with an optional reason). No text here is cut out of a message.
  */
 import { useId, useState } from 'react';
 import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Plan } from '../../core/model/plan';
-import type { Finding } from '../../core/rules/types';
+import { cellLabel, detail, headline, placeLabel, tableName } from '../../core/present';
+import type { Finding, Lang, Place } from '../../core/rules/types';
 import { usePane } from '../context';
 import { findingKey, groupFindings } from '../model/findings';
-import { findingDetail, findingFigures, findingHeadline, findingParts } from '../model/text';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -42,42 +42,49 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
   },
+  rule: { fontFamily: tokens.fontFamilyMonospace },
   parts: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
 
-/** The fixed tables' English names; 실천과제 titles and sheet names are the workbook's own. */
-const TABLE_EN: Record<string, string> = {
-  '공통 일자리 목표': 'Common job targets',
-  '분야별 목표': 'Targets by area',
-  개요: 'Overview',
-  성과: 'Results (성과)',
-  '연차별 세부계획': 'Annual plan (연차별 세부계획)',
-};
-
-export function tableLabel(table: string, lang: 'ko' | 'en'): string {
-  return lang === 'en' ? TABLE_EN[table] ?? table : table;
+/** A heading starts with a capital in English ("Targets by area"); present's names are for running text. */
+function capitalised(text: string): string {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-/** The part of a finding shown on demand: figures, cells, accept form. */
+/** A table's heading: its name from core/present (the fixed tables in the pane's language, a 실천과제 by its own name). */
+export function tableHeading(table: Place['table'] | null, name: string | null, lang: Lang): string {
+  if (table) return capitalised(tableName(table, lang));
+  return name ?? '';
+}
+
+/** The part of a finding shown on demand: present's detail, the place, the cells, the rule, the accept form. */
 function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f: Finding, reason: string) => void; id: string }) {
   const { t, lang } = usePane();
   const s = useStyles();
   const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState('');
   const f = props.finding;
-  const figures = findingFigures(f, lang);
-  const detail = findingDetail(f, lang);
-  const parts = findingParts(f);
+  const place = placeLabel(f.place, lang);
+  const parts = f.refs.map((r) => cellLabel(r));
   return (
     <div className={s.details} id={props.id} data-testid="finding-details">
-      {detail && <Text size={200}>{detail}</Text>}
-      {figures && <Text size={200}>{figures}</Text>}
+      <Text size={200} data-testid="finding-detail">
+        {detail(f, lang)}
+      </Text>
+      {place && (
+        <Caption1 data-testid="finding-place">
+          {t('findingPlace')}: {place}
+        </Caption1>
+      )}
       {parts.length > 1 && (
         <Caption1 className={s.parts}>
           {t('findingParts')}: {parts.join(', ')}
         </Caption1>
       )}
+      <Caption1>
+        {t('findingRule')}: <span className={s.rule}>{f.rule}</span>
+      </Caption1>
       {props.onAccept && !accepting && (
         <div className={s.actions}>
           <Button size="small" onClick={() => setAccepting(true)} disabled={props.busy}>
@@ -110,7 +117,6 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
 
 export function FindingsList(props: {
   findings: readonly Finding[];
-  plan: Plan | null;
   busy?: boolean;
   onSelect: (f: Finding) => void;
   onAccept?: (f: Finding, reason: string) => void;
@@ -119,18 +125,16 @@ export function FindingsList(props: {
   const s = useStyles();
   const base = useId();
   const [open, setOpen] = useState<string | null>(null);
-  const groups = groupFindings(props.findings, props.plan);
+  // The findings come in the one order (model/findings paneOrder); groups keep it.
+  const groups = groupFindings(props.findings);
   let n = 0;
-  const heading = (sheet: string, table: string | null) => {
-    if (!sheet) return table ? tableLabel(table, lang) : t('workbook');
-    return table && table !== sheet ? tableLabel(table, lang) : tableLabel(sheet, lang);
-  };
   return (
     <section aria-label={t('findingsList')} data-testid="findings">
       {groups.map((g) => {
         const single = g.single ? g.tables[0] : null;
         // One heading for a sheet with one table: the table's name (the sheet's when it has none).
-        const title = single ? (single.table === null ? tableLabel(g.sheet, lang) || t('workbook') : heading(g.sheet, single.table)) : tableLabel(g.sheet, lang);
+        const sheetTitle = g.sheet || t('workbook');
+        const title = single && single.table !== null && (single.place || single.table !== g.sheet) ? tableHeading(single.place, single.table, lang) : sheetTitle;
         return (
           <section key={g.sheet} className={s.group} aria-label={title} data-sheet={g.sheet}>
             <h3 className={s.sheet}>
@@ -138,11 +142,11 @@ export function FindingsList(props: {
             </h3>
             {g.tables.map((tg) => (
               <div key={tg.table ?? ''} data-table={tg.table ?? ''}>
-                {!single && <h4 className={s.table}>{tg.table === null ? t('otherTable') : tableLabel(tg.table, lang)}</h4>}
+                {!single && <h4 className={s.table}>{tg.table === null ? t('otherTable') : tableHeading(tg.place, tg.table, lang)}</h4>}
                 <ul className={s.list}>
                   {tg.findings.map((f) => {
                     const key = findingKey(f, n++);
-                    const headline = findingHeadline(f, lang);
+                    const line = headline(f, lang);
                     const expanded = open === key;
                     const detailsId = `${base}-${n}`;
                     return (
@@ -164,7 +168,7 @@ export function FindingsList(props: {
                           <SeverityIcon severity={f.severity} />
                           <span className={s.line}>
                             {f.cell && <span className={s.cell}>{f.cell}</span>}
-                            {headline}
+                            {line}
                           </span>
                         </Button>
                         {expanded && <FindingDetails id={detailsId} finding={f} busy={!!props.busy} onAccept={f.rule === 'structure' ? undefined : props.onAccept} />}

@@ -1,6 +1,10 @@
-/** Severity by shape and word, never by colour alone: a distinct icon per severity plus its name for screen readers. */
+/**
+ * Severity by shape and word, never by colour alone: a distinct icon per severity plus its name for screen
+ * readers (core/present's severity name: 오류/경고/정보, error/warning/info, as every other output says it).
+ */
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { severityName } from '../../core/present';
 import type { Severity } from '../../core/rules/types';
 import { usePane } from '../context';
 
@@ -25,13 +29,13 @@ const useStyles = makeStyles({
 const ICONS = { error: ErrorCircle16Filled, warning: Warning16Filled, info: Info16Filled } as const;
 
 export function SeverityIcon({ severity, label = true }: { severity: Severity; label?: boolean }) {
-  const { t } = usePane();
+  const { lang } = usePane();
   const s = useStyles();
   const Icon = ICONS[severity];
   return (
     <span className={`${s.icon} ${s[severity]}`} data-severity-icon={severity}>
       <Icon aria-hidden="true" />
-      {label && <span className={s.hidden}>{t(severity)}: </span>}
+      {label && <span className={s.hidden}>{severityName(severity, lang)}: </span>}
     </span>
   );
 }

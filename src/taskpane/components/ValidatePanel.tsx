@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Caption1, Spinner, Switch, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import type { ValidateResult } from '../../adapters/office/api';
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import type { ValidateResult, WorkbookConfig } from '../../adapters/office/api';
+import { headline, severityName } from '../../core/present';
 import { acceptanceKey, type Acceptance } from '../../core/accepted';
 import { isComplete, progressText } from '../../core/progress';
 import type { Finding } from '../../core/rules/types';
 import { usePane } from '../context';
-import { ALL_SEVERITIES, SEVERITIES, countBySeverity, filterFindings, type SeverityFilter } from '../model/findings';
-import { findingHeadline } from '../model/text';
+import { ALL_SEVERITIES, SEVERITIES, countBySeverity, filterFindings, paneOrder, type SeverityFilter } from '../model/findings';
 import { FindingsList } from './FindingsList';
 import { HwpxExportButton } from './HwpxExportButton';
 import { NoPlanState } from './NoPlanState';
@@ -63,7 +63,7 @@ function AcceptedList(props: { validation: ValidateResult; busy: boolean; onRest
               <span className={s.acceptedText}>
                 <Text>
                   {a.cell && <span className={s.cell}>{a.cell}</span>}
-                  {f ? findingHeadline(f, lang) : a.message}
+                  {f ? headline(f, lang) : a.message}
                 </Text>
                 {a.reason && <Caption1>{t('acceptedReason', { reason: a.reason })}</Caption1>}
                 {!matched.has(key) && <Caption1>{t('acceptedGone')}</Caption1>}
@@ -79,6 +79,32 @@ function AcceptedList(props: { validation: ValidateResult; busy: boolean; onRest
   );
 }
 
+/**
+ * What the workbook's check settings (jobtarget.config in its document settings) did: which rules they
+ * changed, or why they were not used (then every rule ran at its default severity).
+ */
+function ConfigNote({ config }: { config: WorkbookConfig | undefined }) {
+  const { t, lang } = usePane();
+  if (config?.source === 'invalid') {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="config-note">
+        <MessageBarBody>
+          <MessageBarTitle>{t('configInvalidTitle')}</MessageBarTitle> {t('configInvalid')}
+          <ul>
+            {config.problems.map((p, i) => (
+              <li key={i}>{p[lang]}</li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const rules = config?.source === 'workbook' ? Object.entries(config.rules) : [];
+  if (!rules.length) return null;
+  const list = rules.map(([id, setting]) => `${id} → ${setting === 'off' ? t('ruleOff') : severityName(setting, lang)}`).join(', ');
+  return <Caption1 data-testid="config-note">{t('configApplied', { n: rules.length, rules: list })}</Caption1>;
+}
+
 export function ValidatePanel(props: ValidatePanelProps) {
   const { t, lang } = usePane();
   const s = useStyles();
@@ -86,7 +112,8 @@ export function ValidatePanel(props: ValidatePanelProps) {
   const result = props.validation?.result ?? null;
   const findings = result?.findings ?? [];
   const counts = countBySeverity(findings);
-  const shown = filterFindings(findings, filter);
+  // The one order (core/present), in the workbook's sheet order as the adapter read it.
+  const shown = paneOrder(filterFindings(findings, filter), props.validation?.sheets);
   const off = props.busy || !!props.disabled;
   const progress = result && !result.fatal ? result.progress : null;
 
@@ -108,6 +135,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
       <Switch checked={props.autoRevalidate} disabled={!!props.disabled} onChange={(_, d) => props.onAutoRevalidate(d.checked)} label={t('autoRevalidate')} />
 
       {!result && <Text>{t('notValidated')}</Text>}
+      {result && <ConfigNote config={props.validation?.config} />}
       {result?.fatal && <NoPlanState onInsert={props.onInsert} disabled={off} />}
       {progress && !isComplete(progress) && (
         <div className={s.progress} data-testid="progress">
@@ -153,7 +181,7 @@ export function ValidatePanel(props: ValidatePanelProps) {
               {shown.length === 0 ? (
                 <Text>{t('noneShown')}</Text>
               ) : (
-                <FindingsList findings={shown} plan={result.plan} busy={off} onSelect={props.onSelect} onAccept={props.disabled ? undefined : props.onAccept} />
+                <FindingsList findings={shown} busy={off} onSelect={props.onSelect} onAccept={props.disabled ? undefined : props.onAccept} />
               )}
             </>
           )}
