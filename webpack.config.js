@@ -107,6 +107,12 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Rules' long docs are for docs/rules.md, never shown by the add-in (scripts/webpack/strip-rule-docs.cjs).
+          test: /[\\/]src[\\/]core[\\/]rules[\\/].+\.ts$/,
+          enforce: 'pre',
+          use: path.resolve(__dirname, 'scripts/webpack/strip-rule-docs.cjs'),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

@@ -197,6 +197,9 @@ const version = wall(process.execPath, [BIN, '--version']);
 row('`--version`', `${fmt(version, 0)} ms`, `node -e 0: ${fmt(node0, 0)} ms`, version / node0, '≤ 1.5×', version / node0 <= 1.5);
 const checkEx = wall(process.execPath, [BIN, 'check', example, '--format', 'json']);
 row('`check` the example', `${fmt(checkEx, 0)} ms`, `node -e 0: ${fmt(node0, 0)} ms`, checkEx / node0, '≤ 2×', checkEx / node0 <= 2);
+// The built-in example: read from assets/examples in-process (no worker thread, no exceljs).
+const checkBuiltIn = wall(process.execPath, [BIN, 'check', '--example', '--format', 'json']);
+row('`check --example`', `${fmt(checkBuiltIn, 0)} ms`, `node -e 0: ${fmt(node0, 0)} ms`, checkBuiltIn / node0, '≤ 2×', checkBuiltIn / node0 <= 2);
 
 // the 10,000 plan
 const floor10k = wall(process.execPath, [FLOOR, plan10k], 3);

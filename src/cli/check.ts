@@ -1,7 +1,7 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import * as path from 'path';
 import { readInput, formatOf } from '../adapters/inputs';
-import { exampleFile } from './examples';
+import { exampleBytes, exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
 import type { Checked, CheckSettings } from './check-file';
 import { EMPTY_SUMMARY, bilingual } from './failed';
@@ -48,11 +48,10 @@ export function notReadReport(n: NotRead, lang: Lang): FileReport {
   return { file: n.file, sha256: null, ok: false, error: bilingual(n.reason, lang), errorCode: NOT_READ_CODE, plan: null, summary: EMPTY_SUMMARY(), findings: [] };
 }
 
-/** The built-in example, rendered in memory and read through the same reader as any file. */
+/** The built-in example as shipped (assets/examples, see examples.ts), read through the same reader as any file. */
 export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
-  const [{ draftToBuffer }, { EXAMPLES }, { checkRead }] = await Promise.all([import('../adapters/xlsx/write'), import('../core/examples'), import('./check-file')]);
-  const buf = await draftToBuffer(EXAMPLES[name].draft, { formulas: false });
+  const [buf, { checkRead }] = await Promise.all([exampleBytes(name), import('./check-file')]);
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, settings), read };
 }

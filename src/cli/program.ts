@@ -8,10 +8,16 @@ import type { Format } from './check';
 import { FORMAT_NAMES } from './formatters/names';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
-import stringWidth from 'string-width';
 import { ConfigError } from '../core/config';
 
 const VERSION = '0.1.0';
+
+/** Display width (Hangul is two columns), for help only: string-width is loaded when help is drawn, not by `--version`, `template` or `export`. */
+let stringWidth: ((s: string) => number) | undefined;
+function displayWidth(s: string): number {
+  stringWidth ??= (require('string-width') as typeof import('string-width')).default;
+  return stringWidth(s);
+}
 
 /** Korean or English, chosen before parsing so help and commander's own errors speak the run's language. */
 export function langOfArgs(argv: readonly string[]): Lang {
@@ -108,7 +114,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .configureHelp({
       helpWidth: 80,
       // Hangul is two columns wide: commander wraps and pads by display width, not by string length.
-      displayWidth: (s: string) => stringWidth(s),
+      displayWidth,
       styleTitle: (s: string) => (ko ? HELP_TITLES[s] ?? s : s),
       optionDescription: (o: Option) => {
         const extra: string[] = [];

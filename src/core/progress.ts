@@ -65,9 +65,7 @@ export function planProgress(plan: Plan): Progress {
   const subEntered = subs.filter((s) => !isUntouched([...seriesFigures(s.target), ...seriesFigures(s.budget)])).length;
   const indEntered = plan.indicators.filter((i) => !isUntouched(indicatorFigures(i))).length;
   // Anything entered anywhere (task totals typed by hand, an area row) means the template is no longer fresh.
-  const untouched = untouchedFigures(plan);
-  const all = allRows(plan).flat();
-  const anyEntered = all.some((f) => !untouched.has(f));
+  const anyEntered = allRows(plan).some((row) => !isUntouched(row));
   return {
     subprojects: { entered: subEntered, total: subs.length },
     indicators: { entered: indEntered, total: plan.indicators.length },

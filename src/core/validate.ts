@@ -85,7 +85,8 @@ export function validateGrid(grid: GridWorkbook, options: ValidateOptions = {}):
   const { plan, problems } = readWorkbook(planGrid);
   const fatal = problems.some((p) => p.level === 'fatal');
   const findings = fatal ? [] : runRules(plan, options.rules ?? ALL_RULES, options);
-  const places = buildPlaceIndex(plan);
+  // The place index is only needed to place a read problem that names a cell (runRules builds its own).
+  const places = problems.some((p) => p.ref) ? buildPlaceIndex(plan) : undefined;
   const all = orderFindings([...problems.map((p) => problemToFinding(p, options.lang, places)), ...findings], grid, RULE_ORDER);
   const applied = applyAcceptances(all, acceptances);
   return {

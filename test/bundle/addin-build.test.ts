@@ -7,6 +7,9 @@
  */
 import { parse } from 'acorn';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'fs';
+import { ALL_RULES } from '../../src/core/rules';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { stripRuleDocs } = require('../../scripts/webpack/strip-rule-docs.cjs') as { stripRuleDocs: (s: string) => { out: string; count: number } };
 import { JSDOM } from 'jsdom';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -70,6 +73,27 @@ test(`every emitted script parses as ES${ES_VERSION}`, () => {
   expect(files.some((f) => f.startsWith('vendor'))).toBe(true);
   expect(files.some((f) => f.startsWith('commands'))).toBe(true);
   for (const f of files) expect({ f, error: parsesAt(readFileSync(path.join(out, f), 'utf8'), ES_VERSION) }).toEqual({ f, error: null });
+});
+
+test("rules' long docs are not shipped to the add-in; their messages and descriptions are", () => {
+  const js = readdirSync(out)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(path.join(out, f), 'utf8'))
+    .join('\n');
+  const rule = ALL_RULES.find((r) => r.meta.id === 'area-total')!;
+  // A phrase of each text, as the bundle stores it (minified strings keep their characters).
+  expect(js).not.toContain(rule.meta.docs.en.slice(0, 60));
+  expect(js).not.toContain(rule.meta.docs.ko.slice(0, 30));
+  expect(js).toContain(rule.meta.description.en);
+  expect(js).toContain(rule.meta.messages.noBudgetRow.en.slice(0, 40));
+});
+
+test('the docs stripper finds the docs block of every rule (the loader fails the build otherwise)', () => {
+  for (const r of ALL_RULES) {
+    const { out: stripped, count } = stripRuleDocs(`const meta = { id: 'x', docs: ${JSON.stringify({ ko: r.meta.docs.ko, en: r.meta.docs.en }).replace(/"ko":/, 'ko: ').replace(/,"en":/, ', en: ')}, messages: {} };`);
+    expect({ id: r.meta.id, count }).toEqual({ id: r.meta.id, count: 1 });
+    expect(stripped).not.toContain(r.meta.docs.en);
+  }
 });
 
 test('the parse check can fail: newer syntax (a class static block, ES2022) is refused', () => {

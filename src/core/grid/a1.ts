@@ -1,6 +1,14 @@
 /** A1-style cell addresses. Rows and columns are 0-based inside the code, 1-based in A1 text. */
 
+/** Letters of the first columns, built once: A1 addresses are made for every figure read. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 256 && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {
@@ -16,6 +24,29 @@ export function a1(row: number, col: number): string {
 }
 
 export function parseA1(address: string): { row: number; col: number } {
+  // The usual form (C12: capitals then up to 9 digits) without a regular expression; anything else below.
+  const len = address.length;
+  let i = 0;
+  let col = 0;
+  for (; i < len && i < 3; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i > 0 && i < len && len - i <= 9) {
+    let row = 0;
+    let j = i;
+    for (; j < len; j++) {
+      const d = address.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      row = row * 10 + d;
+    }
+    if (j === len) return { row: row - 1, col: col - 1 };
+  }
+  return parseA1Text(address);
+}
+
+function parseA1Text(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 address: ${address}`);
   let col = 0;

@@ -61,7 +61,9 @@ export function sheetWidth(sheet: GridSheet): number {
  */
 export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): GridSheet {
   if (sheet.merges.length === 0) return sheet;
-  const rows = sheet.rows.map((r) => (r ? r.slice() : []));
+  // The sheet's own rows are never changed: a row is copied the first time a label is spread into it.
+  const rows = sheet.rows.map((r) => r ?? []);
+  const copied = new Set<number>();
   for (const m of sheet.merges) {
     const { r0, c0, r1, c1 } = parse(m);
     const top = rows[r0]?.[c0];
@@ -69,8 +71,14 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
     for (let r = r0; r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
         if (r === r0 && c === c0) continue;
-        if (!rows[r]) rows[r] = [];
-        if (!rows[r][c] || rows[r][c]!.value === null) rows[r][c] = { value: top.value, mergedCopy: true };
+        const row = rows[r];
+        if (!row || !row[c] || row[c]!.value === null) {
+          if (!copied.has(r)) {
+            rows[r] = row ? row.slice() : [];
+            copied.add(r);
+          }
+          rows[r][c] = { value: top.value, mergedCopy: true };
+        }
       }
     }
   }

@@ -61,16 +61,25 @@ function safeScale(max: number, n: number): number {
  * of its size), and a non-finite figure is never 'equal' to anything.
  */
 export function compareSum(total: RoundedPart, parts: RoundedPart[]): SumComparison {
-  const values = [total.value, ...parts.map((p) => p.value)];
-  const tolerance = clean(total.half + parts.reduce((s, p) => s + p.half, 0));
-  if (!values.every(Number.isFinite)) {
-    const sum = parts.reduce((s, p) => s + p.value, 0);
+  // One pass over the parts (this runs for every total of a plan): half-widths, finiteness, largest size.
+  let halves = 0;
+  let finite = Number.isFinite(total.value);
+  let max = Math.abs(total.value);
+  for (const p of parts) {
+    halves += p.half;
+    if (!Number.isFinite(p.value)) finite = false;
+    else if (Math.abs(p.value) > max) max = Math.abs(p.value);
+  }
+  const tolerance = clean(total.half + halves);
+  if (!finite) {
+    let sum = 0;
+    for (const p of parts) sum += p.value;
     const difference = total.value - sum;
     return { verdict: 'mismatch', sum, difference: Number.isNaN(difference) ? Infinity : difference, tolerance };
   }
-  const max = Math.max(...values.map(Math.abs));
   const k = safeScale(max, parts.length);
-  const scaledSum = parts.reduce((s, p) => s + p.value * k, 0);
+  let scaledSum = 0;
+  for (const p of parts) scaledSum += p.value * k;
   const scaledDifference = total.value * k - scaledSum;
   // Worst float error of n additions of values up to max: (n + 1)·max·ε; plus the decimal noise.
   const noise = NOISE + (parts.length + 1) * (max * Number.EPSILON);

@@ -83,6 +83,7 @@ export function decimalsOf(value: number, numFmt?: string): number {
     const d = formatDecimals(numFmt);
     if (d !== null) return d;
   }
+  if (Number.isInteger(value)) return 0; // what the text below gives for a whole number: no '.', or an exponent
   const s = String(value);
   if (/e/i.test(s)) return 0;
   const i = s.indexOf('.');

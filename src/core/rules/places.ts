@@ -22,8 +22,6 @@ export interface PlaceIndex {
   tables: Place['table'][];
 }
 
-const key = (ref: CellRef) => `${ref.sheet}\u0000${ref.cell}`;
-
 function rowOf(cell: string): number | null {
   try {
     return parseA1(cell).row;
@@ -32,26 +30,57 @@ function rowOf(cell: string): number | null {
   }
 }
 
+/** What the index keeps per cell: the row's place and the cell's column, made into a Place when asked. */
+interface Stored {
+  base: Place;
+  unit: string | null;
+  role?: Role;
+  field?: Place['field'];
+  year?: Place['year'];
+}
+
+/** The cell's Place: its row's, then role, field and year (in that order, as reports show them). */
+function placeOf(s: Stored): Place {
+  if (s.role === undefined && s.field === undefined && s.year === undefined) return s.base;
+  const p: Place = { ...s.base };
+  if (s.role !== undefined) p.role = s.role;
+  if (s.field !== undefined) p.field = s.field;
+  if (s.year !== undefined) p.year = s.year;
+  return p;
+}
+
 export const TABLE_NAMES = { indicators: '공통 일자리 목표', areas: '분야별 목표' } as const;
 
 export function buildPlaceIndex(plan: Plan): PlaceIndex {
-  const cells = new Map<string, PlaceEntry>();
+  /** Per sheet, per cell: sheet names and cells are looked up in two maps (no key string per cell). */
+  const cells = new Map<string, Map<string, Stored>>();
   const tables: Place['table'][] = [];
   /** Per sheet: the first row of each table on it, for cells the plan does not list. */
   const anchors = new Map<string, { row: number; table: Place['table'] }[]>();
+  /** Each table's anchor per sheet, found in constant time (a plan may have thousands of tables). */
+  const anchorOf = new Map<Place['table'], Map<string, { row: number; table: Place['table'] }>>();
   const anchor = (table: Place['table'], ref: CellRef) => {
     const row = rowOf(ref.cell);
     if (row === null) return;
-    const list = anchors.get(ref.sheet) ?? [];
-    const mine = list.find((a) => a.table === table);
-    if (mine) mine.row = Math.min(mine.row, row);
-    else list.push({ row, table });
-    anchors.set(ref.sheet, list);
+    let bySheet = anchorOf.get(table);
+    if (!bySheet) anchorOf.set(table, (bySheet = new Map()));
+    const mine = bySheet.get(ref.sheet);
+    if (mine) {
+      if (row < mine.row) mine.row = row;
+      return;
+    }
+    const entry = { row, table };
+    bySheet.set(ref.sheet, entry);
+    let list = anchors.get(ref.sheet);
+    if (!list) anchors.set(ref.sheet, (list = []));
+    list.push(entry);
   };
-  const put = (ref: CellRef | null | undefined, place: Place, unit: string | null) => {
+  const put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year']) => {
     if (!ref) return;
-    if (!cells.has(key(ref))) cells.set(key(ref), { place, unit });
-    anchor(place.table, ref);
+    let sheet = cells.get(ref.sheet);
+    if (!sheet) cells.set(ref.sheet, (sheet = new Map()));
+    if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
+    anchor(base.table, ref);
   };
   const table = (kind: Place['table']['kind'], name: string): Place['table'] => {
     const t = { kind, name, index: tables.length };
@@ -61,8 +90,8 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
   const { startYear } = plan.period;
   const series = (s: Series | null, base: Place, role: Role, unit: string) => {
     if (!s) return;
-    put(s.total.ref, { ...base, role, year: 'total' }, unit);
-    s.years.forEach((f, i) => put(f.ref, { ...base, role, year: startYear + i }, unit));
+    put(s.total.ref, base, unit, role, undefined, 'total');
+    s.years.forEach((f, i) => put(f.ref, base, unit, role, undefined, startYear + i));
   };
 
   if (plan.indicators.length) {
@@ -70,11 +99,11 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
     const base = startYear - 1;
     for (const ind of plan.indicators) {
       const p: Place = { table: t, indicator: ind.name };
-      put(ind.label, { ...p, field: 'label' }, null);
-      if (ind.lastActual) put(ind.lastActual.ref, { ...p, field: 'lastActual', year: base - 1 }, ind.unit);
-      put(ind.base.ref, { ...p, field: 'base', year: base }, ind.unit);
-      ind.targets.forEach((f, i) => put(f.ref, { ...p, field: 'target', year: startYear + i }, ind.unit));
-      if (ind.statedChange) put(ind.statedChange.ref, { ...p, field: 'change' }, ind.kind === 'rate' ? '%p' : '%');
+      put(ind.label, p, null, undefined, 'label');
+      if (ind.lastActual) put(ind.lastActual.ref, p, ind.unit, undefined, 'lastActual', base - 1);
+      put(ind.base.ref, p, ind.unit, undefined, 'base', base);
+      ind.targets.forEach((f, i) => put(f.ref, p, ind.unit, undefined, 'target', startYear + i));
+      if (ind.statedChange) put(ind.statedChange.ref, p, ind.kind === 'rate' ? '%p' : '%', undefined, 'change');
     }
   }
   if (plan.grandTotal || plan.areas.length) {
@@ -113,20 +142,20 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
   const results = plan.results;
   if (results) {
     const t = table('results', results.sheet);
-    if (results.yearRef) put(results.yearRef, { table: t, field: 'year' }, null);
+    if (results.yearRef) put(results.yearRef, { table: t }, null, undefined, 'year');
     for (const item of results.items) {
       const path: string[] = [];
       for (let cur: typeof item | null = item; cur; cur = cur.parent === null ? null : results.items[cur.parent]) path.unshift(cur.name || cur.label.cell);
       const p: Place = { table: t, item: path, ...(item.year !== null ? { year: item.year } : {}) };
-      const fig = (f: Figure | null, field: Place['field'], unit: string | null) => f && put(f.ref, { ...p, field }, unit);
-      put(item.label, { ...p, field: 'label' }, null);
+      const fig = (f: Figure | null, field: Place['field'], unit: string | null) => f && put(f.ref, p, unit, undefined, field);
+      put(item.label, p, null, undefined, 'label');
       fig(item.target, 'target', item.unit || null);
       fig(item.actual, 'actual', item.unit || null);
       fig(item.rate, 'rate', '%');
-      put(item.unitRef, { ...p, field: 'unit' }, null);
-      put(item.yearRef, { ...p, field: 'year' }, null);
-      put(item.link?.taskRef, { ...p, field: 'link' }, null);
-      put(item.link?.subprojectRef, { ...p, field: 'link' }, null);
+      put(item.unitRef, p, null, undefined, 'unit');
+      put(item.yearRef, p, null, undefined, 'year');
+      put(item.link?.taskRef, p, null, undefined, 'link');
+      put(item.link?.subprojectRef, p, null, undefined, 'link');
     }
   }
   const annual = plan.annualPlan;
@@ -135,10 +164,10 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
     for (const row of annual.rows) {
       const task = plan.tasks.find((x) => x.name === row.task || `${circledNumber(x.no)} ${x.name}` === row.task);
       const p: Place = { table: t, ...(task ? { task: { no: task.no, name: task.name } } : {}), subproject: row.subproject, ...(annual.year !== null ? { year: annual.year } : {}) };
-      put(row.taskRef, { ...p, field: 'link' }, null);
-      put(row.label, { ...p, field: 'label' }, null);
-      put(row.target.ref, { ...p, role: 'target' }, row.targetUnit || null);
-      if (row.budget) put(row.budget.ref, { ...p, role: 'budget' }, row.budgetUnit || null);
+      put(row.taskRef, p, null, undefined, 'link');
+      put(row.label, p, null, undefined, 'label');
+      put(row.target.ref, p, row.targetUnit || null, 'target');
+      if (row.budget) put(row.budget.ref, p, row.budgetUnit || null, 'budget');
     }
   }
   for (const list of anchors.values()) list.sort((a, b) => a.row - b.row);
@@ -146,8 +175,8 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
   return {
     tables,
     at(ref) {
-      const hit = cells.get(key(ref));
-      if (hit) return hit;
+      const hit = cells.get(ref.sheet)?.get(ref.cell);
+      if (hit) return { place: placeOf(hit), unit: hit.unit };
       const list = anchors.get(ref.sheet);
       if (!list?.length) return null;
       const row = rowOf(ref.cell);

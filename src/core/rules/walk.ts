@@ -53,8 +53,8 @@ export function taskRows(task: Task, role: Role): { series: Series; name: Words 
 
 /** Where a figure sits, for the value rules. */
 export interface FigureInfo {
-  /** Readable place, e.g. "청년 일자리 확대 소요예산 2023년" or "고용률 기준(2022년)". */
-  what: Words;
+  /** Readable place, e.g. "청년 일자리 확대 소요예산 2023년" or "고용률 기준(2022년)" (made when read: most figures are never reported). */
+  readonly what: Words;
   /** The row it belongs to, e.g. "청년 일자리 확대 소요예산" or "고용률", for findings about several cells of a row. */
   row: Words;
   /** A 성과목표/소요예산 figure, or one of an indicator's figures. */
@@ -64,12 +64,24 @@ export interface FigureInfo {
   indicator?: Indicator;
 }
 
+/** A 성과목표/소요예산 figure's place; its description is joined only when a rule reads it. */
+class SeriesFigure implements FigureInfo {
+  readonly source = 'series' as const;
+  constructor(
+    readonly row: Words,
+    private readonly column: Words,
+  ) {}
+  get what(): Words {
+    return joinWords([this.row, this.column]);
+  }
+}
+
 /** Calls `fn` for every figure of the plan: all series (합계 and years) and every indicator figure. */
 export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
   forEachSeries(plan, (series, what) => {
     for (const c of columnsOf(plan, series)) {
       // A missing row is reported once by the reader, not once per cell.
-      if (!c.figure.missing) fn(c.figure, { what: joinWords([what, c.label]), row: what, source: 'series' });
+      if (!c.figure.missing) fn(c.figure, new SeriesFigure(what, c.label));
     }
   });
   const base = plan.period.startYear - 1;

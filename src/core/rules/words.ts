@@ -17,8 +17,26 @@ export function wordsIn(w: Words, lang: Lang): string {
 
 /** Joins pieces with `sep` in each language; all-string pieces give a plain string. */
 export function joinWords(parts: readonly Words[], sep = ' '): Words {
-  if (parts.every((p) => typeof p === 'string')) return parts.join(sep);
-  return { ko: parts.map((p) => wordsIn(p, 'ko')).join(sep), en: parts.map((p) => wordsIn(p, 'en')).join(sep) };
+  // A plain loop: rules join words for every figure they describe.
+  let ko = '';
+  let en = '';
+  let bilingual = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (i > 0) {
+      ko += sep;
+      en += sep;
+    }
+    if (typeof p === 'string') {
+      ko += p;
+      en += p;
+    } else {
+      ko += p.ko;
+      en += p.en;
+      bilingual = true;
+    }
+  }
+  return bilingual ? { ko, en } : ko;
 }
 
 export type Role = 'target' | 'budget';
@@ -39,8 +57,13 @@ export const TASK_TOTAL_WORDS = bi('총계', 'total');
 /** The 분야별 목표 합계 row. */
 export const GRAND_TOTAL_WORDS = bi('분야별 목표 합계', 'grand total of 분야별 목표');
 
+const YEARS = new Map<number, Bilingual>();
+
+/** "2023년" / "2023" (one object per year, shared: the rules name a year for every figure). */
 export function yearWords(year: number): Bilingual {
-  return bi(`${year}년`, String(year));
+  let w = YEARS.get(year);
+  if (!w) YEARS.set(year, (w = bi(`${year}년`, String(year))));
+  return w;
 }
 
 /** English for the units the plans use; other units are names and stay as written. */

@@ -7,10 +7,10 @@
 import { planYears } from '../model/period';
 import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { missingSeries, readGroups } from './groups';
+import { groupsEnd, missingSeries, readGroups } from './groups';
 import { matches } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
-import { findLabelInRow, findUnits, isFootnote, refOf, text } from './sheet';
+import { findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderAreas } from '../template/sheets';
@@ -29,17 +29,19 @@ export const areasTable: TableKind<AreaMatch> = {
   sheetName: A.sheetName,
   detect(s) {
     const out: AreaMatch[] = [];
-    for (let r = 0; r < s.grid.rows.length; r++) {
+    let next = 0;
+    for (const r of rowsWithLabel(s, A.anchor)) {
+      if (r < next) continue;
       const anchorCol = findLabelInRow(s, r, A.anchor);
       if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;
       const head = pairHeader(s, r, anchorCol, A.roleHeader, A.totalHeader, A.remarkHeader);
       if (!head) continue;
-      const { end } = readGroups(s, r + 1, groupColumns(head, [...head.years.values()]), () => false, s.grid.source !== undefined);
+      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), () => false, s.grid.source !== undefined);
       const m: AreaMatch = { kind: 'areas', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${A.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${A.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
-      r = Math.max(r, end - 1);
+      next = Math.max(r, end - 1) + 1;
     }
     return out;
   },

@@ -4,15 +4,21 @@
  */
 import type { CellRef, Figure, Series } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { matches, nameKey, norm } from './labels';
-import { cell, figure, isBlankRow, isFootnote, own, refOf, text, type TableSheet } from './sheet';
+import { labelForms, matches, nameKey, norm } from './labels';
+import { cell, figure, isBlankRow, isFootnote, normAt, own, refOf, text, type TableSheet } from './sheet';
 
 export type Role = 'target' | 'budget';
 
 /** A role label in the 구 분 column: 성과목표 / 소요예산 (and their loose spellings). */
 export function roleOf(t: string): Role | null {
-  if (matches(t, TEMPLATE.roles.target) || norm(t).includes('성과')) return 'target';
-  if (matches(t, TEMPLATE.roles.budget) || norm(t).includes('예산')) return 'budget';
+  return roleOfNorm(norm(t));
+}
+
+/** roleOf for a text already without whitespace (normAt's). */
+function roleOfNorm(n: string): Role | null {
+  if (n === '') return null;
+  if (labelForms(TEMPLATE.roles.target).has(n) || n.includes('성과')) return 'target';
+  if (labelForms(TEMPLATE.roles.budget).has(n) || n.includes('예산')) return 'budget';
   return null;
 }
 
@@ -42,7 +48,8 @@ export interface GroupColumns {
 
 /** Does row r hold any figure in the table's number columns? */
 function hasFigures(s: TableSheet, r: number, cols: GroupColumns): boolean {
-  return [cols.totalCol, ...cols.yearCols].some((c) => c >= 0 && own(s, r, c) !== '');
+  if (cols.totalCol >= 0 && own(s, r, cols.totalCol) !== '') return true;
+  return cols.yearCols.some((c) => c >= 0 && own(s, r, c) !== '');
 }
 
 /**
@@ -50,15 +57,25 @@ function hasFigures(s: TableSheet, r: number, cols: GroupColumns): boolean {
  * without figures ends the table, so a heading right below a table is never read as a 성과목표 row.
  */
 export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
+  return scanGroups(s, firstRow, cols, stop, strict, true, onRow);
+}
+
+/** Where readGroups would stop (the row after the table), without reading the figures: for detection. */
+export function groupsEnd(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean): number {
+  return scanGroups(s, firstRow, cols, stop, strict, false).end;
+}
+
+function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
   const { nameCol, roleCol, totalCol, yearCols, remarkCol } = cols;
   const groups: RowGroup[] = [];
   let current: RowGroup | null = null;
+  let currentKey = '';
+  let currentText = '';
   let r = firstRow;
   for (; r < s.grid.rows.length; r++) {
     if (stop(r)) break;
-    const rawName = cell(s, r, nameCol);
     const name = text(s, r, nameCol);
-    const role = roleOf(text(s, r, roleCol));
+    const role = roleOfNorm(normAt(s, r, roleCol));
     if (name === '' && role === null) {
       // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
       // the table goes on below it, i.e. the next non-empty row is a 성과목표/소요예산 row.
@@ -67,10 +84,14 @@ export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, 
     }
     if (isFootnote(name)) break;
     if (strict && role === null && !hasFigures(s, r, cols)) break;
-    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || nameKey(current.name) !== nameKey(name));
+    if (!read) continue;
+    const rawName = cell(s, r, nameCol);
+    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && currentKey !== nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
       current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
+      currentKey = nameKey(current.name);
+      currentText = name;
       groups.push(current);
     }
     current.rows.push(r);
@@ -87,7 +108,7 @@ export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, 
 function tableGoesOn(s: TableSheet, from: number, nameCol: number, roleCol: number, stop: (r: number) => boolean): boolean {
   for (let r = from; r < Math.min(s.grid.rows.length, from + 3); r++) {
     if (isBlankRow(s, r)) continue;
-    return !stop(r) && !isFootnote(text(s, r, nameCol)) && roleOf(text(s, r, roleCol)) !== null;
+    return !stop(r) && !isFootnote(text(s, r, nameCol)) && roleOfNorm(normAt(s, r, roleCol)) !== null;
   }
   return false;
 }

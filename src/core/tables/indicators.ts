@@ -10,7 +10,7 @@ import type { IndicatorKind } from '../model/draft';
 import type { Indicator } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { matches, norm } from './labels';
-import { figure, findInRow, findLabelInRow, isFootnote, own, refOf, text, yearColumns } from './sheet';
+import { figure, findInRow, findLabelInRow, isFootnote, own, refOf, rowsWithLabel, text, yearColumns } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderIndicators } from '../template/sheets';
@@ -32,7 +32,9 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
   sheetName: I.sheetName,
   detect(s) {
     const out: IndicatorMatch[] = [];
-    for (let r = 0; r < s.grid.rows.length; r++) {
+    let next = 0;
+    for (const r of rowsWithLabel(s, I.anchor)) {
+      if (r < next) continue;
       const anchorCol = findLabelInRow(s, r, I.anchor);
       if (anchorCol < 0) continue;
       const changeCol = findInRow(s, r, (x) => norm(x).includes('증감'));
@@ -53,7 +55,7 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
         last = k;
       }
       out.push({ kind: 'indicators', sheet: s, header: r, last, years: [...columns.keys()].sort((a, b) => a - b), anchorCol, changeCol, columns, firstRow });
-      r = last;
+      next = last + 1;
     }
     return out;
   },

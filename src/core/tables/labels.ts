@@ -26,13 +26,18 @@ export function nameKey(text: string): string {
 
 const accepted = new WeakMap<Label, Set<string>>();
 
-export function matches(text: string, l: Label): boolean {
+/** Every form of a label, whitespace removed (built once per label). */
+export function labelForms(l: Label): Set<string> {
   let forms = accepted.get(l);
   if (!forms) {
     forms = new Set([norm(l.text), ...l.synonyms.map(norm)]);
     accepted.set(l, forms);
   }
-  return forms.has(norm(text));
+  return forms;
+}
+
+export function matches(text: string, l: Label): boolean {
+  return labelForms(l).has(norm(text));
 }
 
 /**
@@ -51,11 +56,13 @@ export function yearOfHeader(text: string): number | null {
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿';
 
+const CIRCLED_CHARS = Array.from(CIRCLED);
+
 export function circledNumber(n: number): string {
-  return n >= 1 && n <= 50 ? Array.from(CIRCLED)[n - 1] : `${n}.`;
+  return n >= 1 && n <= 50 ? CIRCLED_CHARS[n - 1] : `${n}.`;
 }
 
-const CIRCLED_VALUE = new Map(Array.from(CIRCLED).map((ch, i) => [ch, i + 1]));
+const CIRCLED_VALUE = new Map(CIRCLED_CHARS.map((ch, i) => [ch, i + 1]));
 
 /** The number of a circled numeral (① → 1), or null. */
 export function circledValue(ch: string): number | null {
@@ -67,8 +74,9 @@ export function circledValue(ch: string): number | null {
  * Markdown emphasis left by an extraction ("**…**") is dropped.
  */
 export function parseTaskTitle(text: string): { no: number; name: string } | null {
-  const t = text.replace(/\*\*/g, '').trim();
-  const first = Array.from(t)[0];
+  const t = (text.includes('**') ? text.replace(/\*\*/g, '') : text).trim();
+  const cp = t.codePointAt(0);
+  const first = cp === undefined ? '' : String.fromCodePoint(cp);
   const circled = first ? circledValue(first) : null;
   if (circled !== null) return { no: circled, name: t.slice(first.length).trim() };
   const prefixed = /^(?:실천\s*)?과제\s*(\d{1,3})\s*[.)]?\s*(.*)$/.exec(t);

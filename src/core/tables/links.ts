@@ -9,7 +9,7 @@
  */
 import type { Plan } from '../model/plan';
 import { circledValue, nameKey } from './labels';
-import { lineText, own, refOf, type TableSheet } from './sheet';
+import { lineText, normRow, own, refOf, rowsWithText, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 
 export interface StrategyMapMatch extends TableMatch {
@@ -43,12 +43,19 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
   nameEn: 'strategy / task overview',
   detect(s) {
     const out: StrategyMapMatch[] = [];
-    for (let r = 0; r < s.grid.rows.length; r++) {
+    let next = 0;
+    // The 전략 header cell is found first; markup is only ever removed, so its text has 전 and 략 in it.
+    for (const r of rowsWithText(s, (t) => t.includes('전') && t.includes('략'))) {
+      if (r < next) continue;
       const row = s.grid.rows[r];
       if (!row) continue;
       let areaCol = -1;
       let taskCol = -1;
+      const norms = normRow(s, r)!;
       for (let c = 0; c < row.length; c++) {
+        // Markup is only ever removed, so a cell without 전…략 or 과…제 in it cannot name either column.
+        const n = norms[c];
+        if (!(n.includes('전') && n.includes('략')) && !(n.includes('과') && n.includes('제'))) continue;
         const t = plainText(own(s, r, c)).replace(/[<>\s]/g, '');
         if (t === '') continue;
         if (areaCol < 0 && /전략/.test(t) && !/과제/.test(t) && t.length <= 12) areaCol = c;
@@ -61,7 +68,7 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
         last = k;
       }
       if (last > r) out.push({ kind: 'strategy-map', sheet: s, header: r, last, years: [], areaCol, taskCol });
-      r = last;
+      next = last + 1;
     }
     return out;
   },

@@ -1,8 +1,8 @@
 /** The header of a pair table (분야별 목표, 실천과제): name, 구 분, 합계 and year columns. */
 import type { Label } from './labels';
-import { matches } from './labels';
+import { labelForms } from './labels';
 import { strictRoleOf, type GroupColumns } from './groups';
-import { findLabelInRow, own, text, yearColumns, type TableSheet } from './sheet';
+import { findLabelInRow, normAt, own, yearColumns, type TableSheet } from './sheet';
 
 export interface PairHeader {
   nameCol: number;
@@ -37,9 +37,10 @@ export function pairHeader(s: TableSheet, r: number, nameCol: number, roleLabel:
   }
   let totalCol = -1;
   const row = s.grid.rows[r] ?? [];
+  const totalForms = labelForms(totalLabel);
   for (let c = 0; c < row.length; c++) {
     if (c === nameCol || c === roleCol) continue;
-    if (!row[c]?.mergedCopy && matches(text(s, r, c), totalLabel)) {
+    if (!row[c]?.mergedCopy && totalForms.has(normAt(s, r, c))) {
       totalCol = c;
       break;
     }

@@ -7,8 +7,8 @@ import { parseKoreanNumber } from '../numbers/parse';
 import { ANNUAL, RESULTS } from '../results/description';
 import type { ResultItem, ResultLink, Results } from '../results/model';
 import type { CellRef, ReadProblem } from '../model/plan';
-import { matches, nameKey, norm, type Label } from './labels';
-import { cell, figure, isFootnote, own, refOf, text, type TableSheet } from './sheet';
+import { labelForms, nameKey, norm, type Label } from './labels';
+import { cell, figure, isFootnote, normRow, own, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { renderResults } from '../results/render';
@@ -19,13 +19,16 @@ export interface ColumnsMatch extends TableMatch {
 
 /** Matches a header label, also in the document spellings with extra words: `실 적(상반기)`, `목 표`. */
 export function findHeaderCol(s: TableSheet, r: number, l: Label, loose = false): number {
+  const norms = normRow(s, r);
+  if (!norms) return -1;
   const row = s.grid.rows[r];
-  if (!row) return -1;
-  for (let c = 0; c < row.length; c++) {
+  const forms = labelForms(l);
+  for (let c = 0; c < norms.length; c++) {
     if (row[c]?.mergedCopy) continue;
-    const t = cellText(row[c]);
-    if (matches(t, l)) return c;
-    if (loose && matches(norm(t).replace(/\([^)]*\)$/, ''), l)) return c;
+    const n = norms[c];
+    if (forms.has(n)) return c;
+    // Only a text ending in ")" changes when its bracketed tail is dropped.
+    if (loose && n.endsWith(')') && forms.has(n.replace(/\([^)]*\)$/, ''))) return c;
   }
   return -1;
 }
@@ -33,7 +36,8 @@ export function findHeaderCol(s: TableSheet, r: number, l: Label, loose = false)
 /** Every header row on the sheet holding all `required` columns; the other columns are optional. */
 export function detectColumns(s: TableSheet, columns: Record<string, Label>, required: string[], loose: boolean): { row: number; cols: Record<string, number> }[] {
   const out: { row: number; cols: Record<string, number> }[] = [];
-  for (let r = 0; r < s.grid.rows.length; r++) {
+  // Only a row holding the first required label can hold them all.
+  for (const r of rowsWithLabel(s, columns[required[0]], loose)) {
     if (required.some((k) => findHeaderCol(s, r, columns[k], loose) < 0)) continue;
     const cols: Record<string, number> = {};
     for (const [k, l] of Object.entries(columns)) cols[k] = findHeaderCol(s, r, l, loose);

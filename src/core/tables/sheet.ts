@@ -2,13 +2,16 @@
  * A sheet prepared once for every table kind: merged labels spread, width known, and each cell's
  * reference built the same way for every reader (sheet + A1 for a workbook sheet, the document's own
  * section + line and field for a grid made from a text or .hwpx document, through `source.locate`).
+ * Labels are compared in one form (whitespace removed), computed once per cell; detectors find the rows
+ * their header labels are on in a per-sheet index of the text cells (textIndex) rather than by testing
+ * every row, so reading stays linear in the cells with nine table kinds looking.
  */
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
 import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
-import { matches, yearOfHeader, type Label } from './labels';
+import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
   /** Position in the workbook. */
@@ -16,6 +19,21 @@ export interface TableSheet {
   name: string;
   grid: GridSheet;
   width: number;
+  /** Each cell's text without whitespace (the form labels are compared in), per row, built when first asked for (normRow). */
+  norms?: (readonly string[] | undefined)[];
+  /** The sheet's text cells by their whitespace-free text, built when first asked for (textIndex). */
+  texts?: TextIndex;
+}
+
+/**
+ * Where each text sits on a sheet: the whitespace-free text of every text cell (merged copies included)
+ * → its cells in reading order, each as row × width + column. `loose` keys a text ending in a bracket by
+ * what comes before it (`실적(상반기)` → `실적`). Detectors look their labels up here instead of
+ * comparing every cell of every sheet.
+ */
+export interface TextIndex {
+  exact: Map<string, number[]>;
+  loose: Map<string, number[]>;
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -85,20 +103,126 @@ export function findInRow(s: TableSheet, r: number, pred: (t: string) => boolean
   return -1;
 }
 
+/**
+ * Row r's cells as labels compare them (text without whitespace, merged copies included), or undefined
+ * for a missing row. Built once per row and kept on the sheet: every table kind's detector scans the
+ * same cells for its labels.
+ */
+export function normRow(s: TableSheet, r: number): readonly string[] | undefined {
+  const cache = (s.norms ??= []);
+  const done = cache[r];
+  if (done) return done;
+  const row = s.grid.rows[r];
+  if (!row) return undefined;
+  const out = new Array<string>(row.length);
+  for (let c = 0; c < row.length; c++) out[c] = norm(cellText(row[c]));
+  cache[r] = out;
+  return out;
+}
+
+/** The cell's text without whitespace (normRow's), '' for an empty or missing cell. */
+export function normAt(s: TableSheet, r: number, c: number): string {
+  if (c < 0) return '';
+  const done = s.norms?.[r];
+  return done ? (done[c] ?? '') : norm(cellText(s.grid.rows[r]?.[c]));
+}
+
+export function textIndex(s: TableSheet): TextIndex {
+  if (s.texts) return s.texts;
+  const exact = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, key: string, pos: number) => {
+    const list = m.get(key);
+    if (list) list.push(pos);
+    else m.set(key, [pos]);
+  };
+  const rows = s.grid.rows;
+  const w = s.width;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v !== 'string') continue;
+      const n = norm(v);
+      if (n === '') continue;
+      add(exact, n, r * w + c);
+      if (n.endsWith(')')) add(loose, n.replace(/\([^)]*\)$/, ''), r * w + c);
+    }
+  }
+  s.texts = { exact, loose };
+  return s.texts;
+}
+
+/** A text that a number or true/false cell could show: labels with such a form are not looked up in the index (it holds text cells only). */
+const NUMBER_LIKE = /^[-+.\d]|^(?:true|false|NaN|Infinity)$/;
+
+function indexable(forms: Set<string>): boolean {
+  for (const f of forms) if (f === '' || NUMBER_LIKE.test(f)) return false;
+  return true;
+}
+
+/**
+ * The rows, ascending and each once, holding a cell whose text matches the label (merged copies
+ * included); with `loose`, also a text whose bracketed tail dropped matches (findHeaderCol's loose
+ * match). A superset filter for detectors, which still check each row as before: every row when the
+ * label cannot be looked up.
+ */
+export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] {
+  const forms = labelForms(l);
+  const n = s.grid.rows.length;
+  if (!indexable(forms)) return Array.from({ length: n }, (_, r) => r);
+  const { exact, loose: looseIndex } = textIndex(s);
+  const w = s.width;
+  const rows: number[] = [];
+  for (const f of forms) {
+    for (const pos of exact.get(f) ?? []) rows.push(Math.floor(pos / w));
+    if (loose) for (const pos of looseIndex.get(f) ?? []) rows.push(Math.floor(pos / w));
+  }
+  rows.sort((a, b) => a - b);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+}
+
+/** Rows holding some text cell whose whitespace-free text passes `test` (ascending, each once). */
+export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
+  const w = s.width;
+  const rows: number[] = [];
+  for (const [t, list] of textIndex(s).exact) if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  rows.sort((a, b) => a - b);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+}
+
 /** The first own cell of row r matching a label, or -1. */
 export function findLabelInRow(s: TableSheet, r: number, l: Label): number {
+  const norms = normRow(s, r);
+  if (!norms) return -1;
   const row = s.grid.rows[r];
-  if (!row) return -1;
-  for (let c = 0; c < row.length; c++) if (!row[c]?.mergedCopy && matches(cellText(row[c]), l)) return c;
+  const forms = labelForms(l);
+  for (let c = 0; c < norms.length; c++) if (forms.has(norms[c]) && !row[c]?.mergedCopy) return c;
   return -1;
 }
 
 /** Finds the first row (from `from`) holding a cell that matches the label. */
 export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.length - 1): { row: number; col: number } | null {
+  const forms = labelForms(l);
+  if (indexable(forms)) {
+    // The first cell in reading order among the label's forms, from the index.
+    const w = s.width;
+    let best = -1;
+    for (const f of forms) {
+      for (const pos of textIndex(s).exact.get(f) ?? []) {
+        const r = Math.floor(pos / w);
+        if (r < from) continue;
+        if (r <= to && (best < 0 || pos < best)) best = pos;
+        break;
+      }
+    }
+    return best < 0 ? null : { row: Math.floor(best / w), col: best % w };
+  }
   for (let r = from; r <= to; r++) {
-    const row = s.grid.rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) if (matches(cellText(row[c]), l)) return { row: r, col: c };
+    const norms = normRow(s, r);
+    if (!norms) continue;
+    for (let c = 0; c < norms.length; c++) if (forms.has(norms[c])) return { row: r, col: c };
   }
   return null;
 }

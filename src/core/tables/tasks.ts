@@ -8,10 +8,10 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { missingSeries, readGroups } from './groups';
+import { groupsEnd, missingSeries, readGroups } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
-import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, text, type TableSheet } from './sheet';
+import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderTasks } from '../template/sheets';
@@ -23,7 +23,13 @@ export interface TaskMatch extends TableMatch {
 
 const T = TEMPLATE.tasks;
 
+/** Per sheet: the rows holding the 실천과제 header's anchor label (the only rows a header can be on). */
+const anchorRows = new WeakMap<TableSheet, Set<number>>();
+
 function isTaskHeader(s: TableSheet, r: number): number {
+  let rows = anchorRows.get(s);
+  if (!rows) anchorRows.set(s, (rows = new Set(rowsWithLabel(s, T.anchor))));
+  if (!rows.has(r)) return -1;
   const anchorCol = findLabelInRow(s, r, T.anchor);
   if (anchorCol < 0) return -1;
   // A header with a 성과목표 column is a one-year table (연차별 세부계획), not a 실천과제 table.
@@ -42,18 +48,20 @@ export const tasksTable: TableKind<TaskMatch> = {
   sheetName: T.sheetName,
   detect(s) {
     const out: TaskMatch[] = [];
-    for (let r = 0; r < s.grid.rows.length; r++) {
+    let next = 0;
+    for (const r of rowsWithLabel(s, T.anchor)) {
+      if (r < next) continue;
       const anchorCol = isTaskHeader(s, r);
       if (anchorCol < 0) continue;
       const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
       if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-      const { end } = readGroups(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
+      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
-      r = Math.max(r, end - 1);
+      next = Math.max(r, end - 1) + 1;
     }
     return out;
   },
