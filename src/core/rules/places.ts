@@ -75,12 +75,12 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
     if (!list) anchors.set(ref.sheet, (list = []));
     list.push(entry);
   };
-  const put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year']) => {
+  const put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors = true) => {
     if (!ref) return;
     let sheet = cells.get(ref.sheet);
     if (!sheet) cells.set(ref.sheet, (sheet = new Map()));
     if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
-    anchor(base.table, ref);
+    if (anchors) anchor(base.table, ref);
   };
   const table = (kind: Place['table']['kind'], name: string): Place['table'] => {
     const t = { kind, name, index: tables.length };
@@ -90,8 +90,9 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
   const { startYear } = plan.period;
   const series = (s: Series | null, base: Place, role: Role, unit: string) => {
     if (!s) return;
-    put(s.total.ref, base, unit, role, undefined, 'total');
-    s.years.forEach((f, i) => put(f.ref, base, unit, role, undefined, startYear + i));
+    // A series' figures share their row with its label (put with the row), which anchors the table.
+    put(s.total.ref, base, unit, role, undefined, 'total', false);
+    s.years.forEach((f, i) => put(f.ref, base, unit, role, undefined, startYear + i, false));
   };
 
   if (plan.indicators.length) {
