@@ -43,7 +43,9 @@ export function identityText(id: PlanIdentity, lang: Lang): string {
   parts.push(id.region ?? (ko ? '지자체명 없음' : 'no region stated'));
   if (id.organisation && id.organisation !== id.region) parts.push(id.organisation);
   if (id.term !== null) parts.push(ko ? `민선 ${id.term}기` : `${ordinal(id.term)} term`);
-  parts.push(ko ? `${id.startYear}~${id.endYear}` : `${id.startYear}–${id.endYear}`);
+  // A one-year period is one year; a results report's own year is said once, with 성과.
+  if (id.startYear !== id.endYear) parts.push(ko ? `${id.startYear}~${id.endYear}` : `${id.startYear}–${id.endYear}`);
+  else if (id.startYear !== id.resultsYear) parts.push(String(id.startYear));
   if (id.resultsYear !== null) parts.push(ko ? `${id.resultsYear}년 성과` : `${id.resultsYear} results`);
   return parts.join(' · ');
 }

@@ -9,7 +9,7 @@ export interface Run {
 
 export async function run(
   args: string[],
-  opts: { cwd?: string; isTTY?: boolean; stdoutIsTTY?: boolean; env?: Record<string, string | undefined> } = {},
+  opts: { cwd?: string; isTTY?: boolean; stdoutIsTTY?: boolean; env?: Record<string, string | undefined>; columns?: number } = {},
 ): Promise<Run> {
   let out = '';
   let err = '';
@@ -19,7 +19,7 @@ export async function run(
     isTTY: opts.isTTY ?? false,
     stdoutIsTTY: opts.stdoutIsTTY ?? false,
     env: opts.env ?? {},
-    columns: 100,
+    columns: opts.columns ?? 100,
     cwd: opts.cwd ?? process.cwd(),
     now: () => new Date('2026-11-21T09:00:00Z'),
   });

@@ -75,3 +75,15 @@ describe('fitting a headline to its room', () => {
     expect(fitMiddle('짧은 이름', 30)).toBe('짧은 이름');
   });
 });
+
+describe('a narrow terminal (80 columns)', () => {
+  it('keeps every line within 80 columns and every claim whole: the figures wrap under their place', async () => {
+    const read = await readXlsxFile(EXAMPLE);
+    const findings = validateGrid(read.grid).findings;
+    const r = await run(['check', EXAMPLE], { stdoutIsTTY: true, env: { NO_COLOR: '1' }, columns: 80 });
+    for (const l of r.out.split('\n').slice(1)) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    // Joined back, each finding's claim is there in full.
+    const joined = r.out.replace(/\n {10,}/g, ' ');
+    for (const f of findings) expect(joined).toContain(headlineParts(f, 'ko').claim);
+  });
+});

@@ -76,6 +76,20 @@ export function fitHeadline(f: Finding, lang: Lang, width: number): string {
 }
 
 /**
+ * The headline as the report's lines: one line when it fits (see fitHeadline); on a narrow terminal,
+ * where the claim itself does not fit beside its place, the place on the finding's line and the claim
+ * wrapped under it — the figures are what a reviewer reads, so they are never cut.
+ */
+export function headlineLines(f: Finding, lang: Lang, room: number): string[] {
+  const { subject, claim } = headlineParts(f, lang);
+  const c = escapeControl(claim);
+  const fitted = fitHeadline(f, lang, room);
+  if (fitted.endsWith(c)) return [fitted];
+  const wrapped = wrap(c, room, '');
+  return subject ? [`${fitMiddle(escapeControl(subject), room - 1)}:`, ...wrapped] : wrapped;
+}
+
+/**
  * Cuts a place to `width` columns in its middle: its end (the role and the year — "소요예산 2024년")
  * tells neighbouring lines apart, its start names the row.
  */
@@ -167,8 +181,9 @@ export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { 
   // Headlines share a column as wide as the widest one within the line; the rule ids follow. A
   // headline longer than the shared column may still use the room its own (shorter) rule id leaves.
   const shared = Math.max(20, width - prefixWidth - ruleWidth);
-  const texts = r.findings.map((f) => fitHeadline(f, lang, Math.max(20, width - prefixWidth - 2 - stringWidth(f.rule))));
-  const msgWidth = Math.min(shared, Math.max(...texts.map((t) => stringWidth(t))));
+  const rooms = r.findings.map((f) => Math.max(20, width - prefixWidth - 2 - stringWidth(f.rule)));
+  const texts = r.findings.map((f, i) => headlineLines(f, lang, rooms[i]));
+  const msgWidth = Math.min(shared, Math.max(...texts.map((t) => stringWidth(t[0]))));
   // Findings come in the one order (workbook order); a sheet's findings are together under its name.
   let sheet: string | null = null;
   r.findings.forEach((f, i) => {
@@ -176,8 +191,10 @@ export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { 
       sheet = f.sheet;
       lines.push(`  ${paint.underline(escapeControl(f.sheet) || w.noSheet)}`);
     }
-    const line = `    ${paint.dim(pad(cells[i], cellWidth))}  ${paint.severity(f.severity, pad(severityName(f.severity, lang), sevWidth))}  ${pad(texts[i], msgWidth)}  ${paint.dim(f.rule)}`;
+    const [first, ...more] = texts[i];
+    const line = `    ${paint.dim(pad(cells[i], cellWidth))}  ${paint.severity(f.severity, pad(severityName(f.severity, lang), sevWidth))}  ${pad(first, msgWidth)}  ${paint.dim(f.rule)}`;
     lines.push(line.trimEnd());
+    for (const m of more) lines.push(`${' '.repeat(prefixWidth)}${m}`);
     if (ctx.verbose) lines.push(...details(f, ctx));
   });
   return `${lines.join('\n')}\n\n`;
@@ -197,5 +214,9 @@ export const text: Formatter = {
   name: 'text',
   description: { ko: '파일마다 발견 사항 한 줄씩 (기본)', en: 'one line per finding, file by file (default)' },
   file: (r, ctx) => formatTextFile(r, ctx),
-  end: (reports, ctx) => formatTextSummary(reports, ctx.lang, ctx.lockFiles),
+  end: (reports, ctx) => {
+    const line = formatTextSummary(reports, ctx.lang, ctx.lockFiles);
+    // On a narrow terminal the counts go under the files' line.
+    return stringWidth(line.trimEnd()) <= ctx.width ? line : line.replace(' — ', '\n  ');
+  },
 };

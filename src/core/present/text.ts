@@ -13,6 +13,7 @@ import { unitIn } from '../rules/words';
 const TEMPLATES = new Map<string, Record<string, RuleMessage>>([[STRUCTURE_META.id, STRUCTURE_META.messages], ...ALL_RULES.map((r) => [r.meta.id, r.meta.messages] as const)]);
 const SHORT_TEMPLATES = new Map<string, Record<string, RuleMessage>>(ALL_RULES.filter((r) => r.meta.short).map((r) => [r.meta.id, r.meta.short!] as const));
 
+const SUBJECT = /^\{\{\s*(?:what|area|indicator|table)\s*\}\}(?:\{\{\s*unit\s*\}\}|[^{}])*$/;
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 function hasData(template: string, f: Finding): boolean {
@@ -83,8 +84,9 @@ export function headlineParts(f: Finding, lang: Lang): { subject: string; claim:
   const template = SHORT_TEMPLATES.get(f.rule)?.[f.messageId]?.[lang] ?? TEMPLATES.get(f.rule)?.[f.messageId]?.[lang];
   if (template && hasData(template, f)) {
     const cut = template.indexOf(': ');
-    // The part before ": " is a subject when it names something from the data (a place, a name).
-    if (cut > 0 && template.slice(0, cut).includes('{{')) {
+    // The part before ": " is a subject when it names a place (a row, an area, an indicator, a table),
+    // perhaps with plain words and its unit: never a figure, which a list must not cut.
+    if (cut > 0 && SUBJECT.test(template.slice(0, cut))) {
       return { subject: formatMessage(template.slice(0, cut), f.data, lang), claim: formatMessage(template.slice(cut + 2), f.data, lang) };
     }
     return { subject: '', claim: formatMessage(template, f.data, lang) };

@@ -184,7 +184,7 @@ export function planAbsentNote(): ReadProblem {
   return {
     table: '종합계획',
     level: 'note',
-    message: '종합계획 표(공통 일자리 목표, 분야별 목표, 실천과제)가 없는 통합문서입니다: 성과·연차별 세부계획만 검증하고 종합계획과는 대조하지 않았습니다',
-    messageEn: 'this workbook has no 종합계획 tables (공통 일자리 목표, 분야별 목표, 실천과제): the 성과 / 연차별 세부계획 sheets were checked on their own, not against a plan',
+    message: '종합계획 표(공통 일자리 목표, 분야별 목표, 실천과제)가 없습니다: 성과·연차별 세부계획만 검증하고 종합계획과는 대조하지 않았습니다',
+    messageEn: 'no 종합계획 tables (공통 일자리 목표, 분야별 목표, 실천과제): the 성과 / 연차별 세부계획 sheets were checked on their own, not against a plan',
   };
 }

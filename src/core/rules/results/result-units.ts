@@ -25,6 +25,9 @@ export const resultUnits: Rule = {
         en: '{{what}} {{total}} ({{cell}}) adds up parts in other units: {{parts}}',
       },
     },
+    short: {
+      mixed: { ko: '{{what}}: {{total}} ({{cell}})에 단위가 다른 내역이 합산됨', en: '{{what}}: {{total}} ({{cell}}) adds up parts in other units' },
+    },
   },
   check(ctx) {
     const results = ctx.plan.results;
