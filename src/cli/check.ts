@@ -86,7 +86,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const formatter = getFormatter(opts.format);
   if (total === 0 && notRead.length === 0) {
     // A script reading the JSON still gets a report (of no file).
-    if (formatter.whenEmpty && formatter.end && opts.format === 'json') io.stdout.write(formatter.end([], { lang, paint: painter(false), width: MAX_WIDTH, verbose: false, lockFiles: lockFiles.length }));
+    if (formatter.whenEmpty && formatter.end) io.stdout.write(formatter.end([], { lang, paint: painter(false), width: MAX_WIDTH, verbose: false, lockFiles: lockFiles.length }));
     if (unreadableFolders.length) return EXIT.trouble;
     if (lockFiles.length) io.stderr.write(ko ? `Excel 잠금 파일(~$) ${lockFiles.length}개만 있습니다: 통합 문서를 닫고 원본을 검사하세요\n` : `only ${plural(lockFiles.length, 'Excel lock file')} (~$): close the workbook and check the original\n`);
     io.stderr.write(ko ? '검사할 .xlsx 파일이 없습니다 (no .xlsx files to check)\n' : 'no .xlsx files to check (검사할 .xlsx 파일이 없습니다)\n');

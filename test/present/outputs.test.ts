@@ -51,6 +51,21 @@ const expandCells = (text: string) => {
     return p;
   });
 };
+/** What a 검증결과 sheet says of each finding, read from the rows under its header row. */
+function sheetSaid(header: number, value: (row: number, key: ColumnKey) => number | string | null): Said[] {
+  return findings.map((_, i) => {
+    const row = header + 1 + i;
+    return {
+      severity: value(row, 'severity') as string,
+      sheet: value(row, 'sheet') as string,
+      cell: value(row, 'cell') as string,
+      expected: value(row, 'expected'),
+      actual: value(row, 'actual'),
+      cells: expandCells(String(value(row, 'cells'))),
+    };
+  });
+}
+
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : (v as number | string | null));
 
 let findings: Finding[];
@@ -145,18 +160,7 @@ test("the annotated copy's 검증결과 sheet (check --annotate, read back with 
     // A link cell holds a formula with its cached text.
     return blankToNull(v && typeof v === 'object' && 'result' in (v as object) ? (v as { result: unknown }).result : v);
   };
-  const got: Said[] = findings.map((_, i) => {
-    const row = header + 1 + i;
-    return {
-      severity: value(row, 'severity') as string,
-      sheet: value(row, 'sheet') as string,
-      cell: value(row, 'cell') as string,
-      expected: value(row, 'expected'),
-      actual: value(row, 'actual'),
-      cells: expandCells(String(value(row, 'cells'))),
-    };
-  });
-  expect(got).toEqual(findings.map(said));
+  expect(sheetSaid(header, value)).toEqual(findings.map(said));
   // Nothing below the last finding: the sheet lists exactly these findings.
   expect(blankToNull(ws.getCell(header + findings.length + 1, col('severity') + 1).value)).toBeNull();
 });
@@ -169,18 +173,7 @@ test("the add-in's 검증결과 sheet (strict Office double)", async () => {
   for (let r = 1; r <= 10 && !header; r++) if (x.cell(RESULTS_SHEET, `A${r}`).value === '심각도') header = r;
   expect(header).toBeGreaterThan(0);
   const value = (row: number, key: ColumnKey) => blankToNull(x.cell(RESULTS_SHEET, `${letter(key)}${row}`).value);
-  const got: Said[] = findings.map((_, i) => {
-    const row = header + 1 + i;
-    return {
-      severity: value(row, 'severity') as string,
-      sheet: value(row, 'sheet') as string,
-      cell: value(row, 'cell') as string,
-      expected: value(row, 'expected'),
-      actual: value(row, 'actual'),
-      cells: expandCells(String(value(row, 'cells'))),
-    };
-  });
-  expect(got).toEqual(findings.map(said));
+  expect(sheetSaid(header, value)).toEqual(findings.map(said));
   findings.forEach((f, i) => {
     const row = header + 1 + i;
     expect(x.cell(RESULTS_SHEET, `${letter('cell')}${row}`).formula).toBe(`=HYPERLINK("#'${f.sheet}'!${f.cell}","${f.cell}")`);

@@ -77,7 +77,6 @@ export function formatCsv(reports: readonly FileReport[], lang: Lang = 'ko'): st
 
 export const csv: Formatter = {
   name: 'csv',
-  description: { ko: 'CSV, 발견 사항 하나에 한 행 (UTF-8 BOM, Excel용)', en: 'CSV, one row per finding (UTF-8 with BOM, for Excel)' },
   start: () => formatCsvHeader(),
   file: (r, ctx) => formatCsvRows(r, ctx.lang),
 };

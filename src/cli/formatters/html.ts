@@ -212,8 +212,6 @@ ${sections.join('\n')}
 
 export const html: Formatter = {
   name: 'html',
-  description: { ko: '한 쪽짜리 HTML 보고서 (요약표·차트; -o와 함께)', en: 'one self-contained HTML page (summary table, charts; use with -o)' },
   needsFindings: true,
-  whenEmpty: true,
   end: (reports, ctx) => formatHtml(reports, { lang: ctx.lang, lockFiles: ctx.lockFiles }),
 };

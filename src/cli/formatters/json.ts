@@ -130,7 +130,6 @@ export function formatJson(reports: readonly FileReport[], lang: Lang = 'ko', lo
 
 export const json: Formatter = {
   name: 'json',
-  description: { ko: 'JSON (계약 버전 1, docs/cli.md)', en: 'JSON (the contract, version 1, docs/cli.md)' },
   whenEmpty: true,
   needsFindings: true,
   end: (reports, ctx) => formatJson(reports, ctx.lang, ctx.lockFiles),

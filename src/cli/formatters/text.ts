@@ -212,7 +212,6 @@ export function unreadableLine(r: FileReport, lang: Lang): string {
 
 export const text: Formatter = {
   name: 'text',
-  description: { ko: '파일마다 발견 사항 한 줄씩 (기본)', en: 'one line per finding, file by file (default)' },
   file: (r, ctx) => formatTextFile(r, ctx),
   end: (reports, ctx) => {
     const line = formatTextSummary(reports, ctx.lang, ctx.lockFiles);

@@ -62,8 +62,6 @@ export interface FormatContext {
 export interface Formatter {
   /** The name given to --format. */
   name: string;
-  /** One line for --help, Korean and English. */
-  description: { ko: string; en: string };
   /** Writes its report even when there was no file to check (a script reading it still gets one). */
   whenEmpty?: boolean;
   /** `end` needs every file's findings; otherwise only the counts are kept after `file` (memory stays flat). */
