@@ -3,6 +3,7 @@
  * what could not be read or was not read, and the lock files skipped. One closing line, ESLint-like,
  * with English plurals right ("1 file", "2 files").
  */
+import { groupedFormat } from '../core/numbers/format';
 import type { Lang, Severity } from '../core/rules/types';
 
 /** Report codes of files that were found but deliberately not checked (not a failure of the run). */
@@ -59,7 +60,7 @@ export function batchCounts(reports: readonly BatchFile[], lockFiles = 0): Batch
 
 /** "1 file", "2 files". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${groupedFormat(0, 0).format(n)} ${n === 1 ? one : many}`;
 }
 
 /** Counts of one file: "오류 3 · 경고 1 · 정보 0" / "3 errors · 1 warning · 0 info". */

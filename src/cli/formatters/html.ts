@@ -9,6 +9,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { cellLabel, messageText, severityName } from '../../core/present';
+import { groupedFormat } from '../../core/numbers/format';
 import type { Lang, Severity } from '../../core/rules/types';
 import { batchCounts, closingLine } from '../batch';
 import type { PlanFacts } from '../facts';
@@ -39,7 +40,7 @@ const T = {
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const figures = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const figures = groupedFormat(0, 2);
 const num = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? figures.format(v) : v);
 
 /** JSON inside a <script>: no "</script>" or "<!--" can end it early. */

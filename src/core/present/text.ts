@@ -9,6 +9,9 @@ import { formatMessage } from '../rules/run';
 import { STRUCTURE_META } from '../rules/structure';
 import type { Finding, Lang, Place, RuleMessage } from '../rules/types';
 import { unitIn } from '../rules/words';
+import { groupedFormat } from '../numbers/format';
+
+const FIGURE = groupedFormat(0, 6);
 
 const TEMPLATES = new Map<string, Record<string, RuleMessage>>([[STRUCTURE_META.id, STRUCTURE_META.messages], ...ALL_RULES.map((r) => [r.meta.id, r.meta.messages] as const)]);
 const SHORT_TEMPLATES = new Map<string, Record<string, RuleMessage>>(ALL_RULES.filter((r) => r.meta.short).map((r) => [r.meta.id, r.meta.short!] as const));
@@ -33,7 +36,7 @@ export function figureText(v: number | string | null, lang: Lang): string {
   if (v === null) return '';
   if (typeof v === 'string') return v;
   const rounded = Math.round(v * 1e6) / 1e6;
-  const abs = Math.abs(rounded).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const abs = FIGURE.format(Math.abs(rounded));
   if (rounded >= 0) return abs;
   return lang === 'ko' ? `△${abs}` : `-${abs}`;
 }
