@@ -9,15 +9,10 @@ import { FORMAT_NAMES } from './formatters/names';
 import { EXIT, UsageError, type CliIo, type ExitCode } from './io';
 import { EXAMPLE_HELP, splitExampleArgs } from './examples';
 import { ConfigError } from '../core/config';
+import { displayWidth } from './width';
 
 const VERSION = '0.1.0';
 
-/** Display width (Hangul is two columns), for help only: string-width is loaded when help is drawn, not by `--version`, `template` or `export`. */
-let stringWidth: ((s: string) => number) | undefined;
-function displayWidth(s: string): number {
-  stringWidth ??= (require('string-width') as typeof import('string-width')).default;
-  return stringWidth(s);
-}
 
 /** Korean or English, chosen before parsing so help and commander's own errors speak the run's language. */
 export function langOfArgs(argv: readonly string[]): Lang {

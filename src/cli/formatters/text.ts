@@ -6,7 +6,7 @@
  *     분야별 목표
  *       C7   오류  청년 일자리 확대 소요예산 합계: 전략분야 4,197 ≠ 실천과제 합 4,193 (+4, 허용 ±1.5)  area-total
  *
- * Widths are display columns (string-width: Hangul is two wide); no line is wider than the limit (120,
+ * Widths are display columns (cli/width.ts: Hangul is two wide); no line is wider than the limit (120,
  * or the terminal when narrower). A headline too long for its line loses the middle of its place (the
  * subject, with "…"), never its figures; the whole message, figures and cells are in --verbose.
  *
@@ -14,13 +14,13 @@
  * that would recolour or clear the terminal, a CR that would overwrite the line, a line break that
  * would forge a row) are shown escaped (\x1b, \r, \n), never sent to the terminal.
  */
-import stringWidth from 'string-width';
 import { cellLabel, figuresText, headlineParts, messageText, severityName, SEVERITIES } from '../../core/present';
 import type { Finding, Lang } from '../../core/rules/types';
 import { NOT_READ_CODE, closingLine, severityCounts } from '../batch';
 import { painter } from '../color';
 import { identityText } from '../identity';
 import { batchSummary, type FileReport, type FormatContext, type Formatter } from './types';
+import { displayWidth as stringWidth } from '../width';
 
 export const MAX_WIDTH = 120;
 
@@ -37,10 +37,8 @@ const WORDS = {
   en: { cells: 'cells', none: 'no problems', unreadable: 'unreadable', notRead: 'not read', noSheet: '(no sheet)', skipped: (n: number) => `(${n} accepted finding${n === 1 ? '' : 's'} skipped)` },
 };
 
-/** Columns a string takes in a terminal (Hangul and CJK are two wide), measured by string-width. */
-export function displayWidth(s: string): number {
-  return stringWidth(s);
-}
+/** Columns a string takes in a terminal (Hangul and CJK are two wide): cli/width.ts. */
+export const displayWidth = stringWidth;
 
 /** Cuts a string to `width` display columns, ending with "…" when cut. */
 export function fit(text: string, width: number): string {
