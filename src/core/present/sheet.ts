@@ -11,12 +11,9 @@ import type { Finding, Lang, RuleMessage } from '../rules/types';
 import { cellLabel, detail, messageText, placeLabel, unitText } from './text';
 import { SEVERITY_COLOURS, countSeverities, countsText, severityName } from './severity';
 
-/** The findings sheet. */
-export const RESULTS_SHEET = '검증결과';
-/** The add-in's very hidden sheet that keeps what undoing its highlights needs. */
-export const MARKS_SHEET = '_jobtarget_marks';
-/** Sheets jobtarget writes itself: readers skip them, annotators never mark them. */
-export const OWN_SHEETS: readonly string[] = [RESULTS_SHEET, MARKS_SHEET];
+import { RESULTS_SHEET } from './sheet-names';
+
+export { MARKS_SHEET, OWN_SHEETS, RESULTS_SHEET } from './sheet-names';
 
 export type ColumnKey = 'severity' | 'sheet' | 'cell' | 'table' | 'rule' | 'ruleId' | 'message' | 'expected' | 'actual' | 'difference' | 'tolerance' | 'unit' | 'cells';
 
