@@ -15,12 +15,23 @@ export interface WorkerTask {
   wantBytes: boolean;
 }
 
+/** Once, after the first file: bin/cached-load.js keeps V8's code cache of this bundle (see there); absent when not run from the bundle. */
+function saveCodeCache(): void {
+  const key = Symbol.for('jobtarget.saveCodeCache');
+  const save = (globalThis as Record<symbol, unknown>)[key];
+  if (typeof save === 'function') {
+    delete (globalThis as Record<symbol, unknown>)[key];
+    save();
+  }
+}
+
 if (parentPort) {
   const port = parentPort;
   port.on('message', (task: WorkerTask) => {
     void checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
       const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
       port.postMessage({ id: task.id, report, bytes, sha256: read?.sha256, hiddenSheets: read?.hiddenSheets });
+      saveCodeCache();
     });
   });
 }

@@ -5,7 +5,7 @@
  * reported. Results come back in input order through a bounded window, so memory stays flat whatever
  * the number of files.
  */
-import { existsSync } from 'fs';
+import { existsSync, promises as fsp } from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -14,6 +14,7 @@ import type { CheckSettings, Checked } from './check-file';
 import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './formatters/types';
+import { inflatedSize } from '../adapters/xlsx/zip';
 
 const envNumber = (name: string, dflt: number) => {
   const v = Number(process.env[name]);
@@ -40,10 +41,20 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The compiled worker script next to this module, when running from the build (tests run the TypeScript sources in-process). */
-function workerScript(): string | null {
+/**
+ * How a worker is started: the compiled worker script next to this module (tests run the TypeScript
+ * sources in-process: none). From the bundle (build/cli/main.bundle.js), the worker's bundle runs through
+ * bin/cached-load.js, with V8's code cache like the main thread.
+ */
+function workerScript(): { script: string; workerData?: { cachedLoad: string } } | null {
+  if (!__filename.endsWith('.js')) return null;
+  if (__filename.endsWith('.bundle.js')) {
+    const bundle = path.join(__dirname, 'check-worker.bundle.js');
+    const loader = path.join(__dirname, '..', '..', 'bin', 'cached-load.js');
+    if (existsSync(bundle)) return existsSync(loader) ? { script: loader, workerData: { cachedLoad: bundle } } : { script: bundle };
+  }
   const js = path.join(__dirname, 'check-worker.js');
-  return __filename.endsWith('.js') && existsSync(js) ? js : null;
+  return existsSync(js) ? { script: js } : null;
 }
 
 export interface FileJob {
@@ -73,7 +84,7 @@ class WorkerPool {
   private nextId = 0;
 
   constructor(
-    private readonly script: string,
+    private readonly script: { script: string; workerData?: { cachedLoad: string } },
     private readonly size: number,
     private readonly settings: CheckSettings,
     private readonly wantBytes: boolean,
@@ -88,7 +99,8 @@ class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script, {
+    const worker = new Worker(this.script.script, {
+      workerData: this.script.workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: 32 },
       stdout: true, // a worker never writes to the terminal
       stderr: true,
@@ -166,6 +178,29 @@ class WorkerPool {
   }
 }
 
+/**
+ * A lone small file is checked in the main thread: starting a worker and loading the checker a second
+ * time in it would take longer than the check. "Small" is bounded by what the file is, not by what it
+ * claims: its size on disk, and for a zip the sizes its directory records, which the reader never
+ * inflates past (zip.ts). Anything larger gets a worker with its memory and time caps.
+ */
+export const IN_PROCESS_LIMITS = { maxFileBytes: 2 * 1024 * 1024, maxInflatedBytes: 32 * 1024 * 1024 };
+
+export async function checksInMainThread(fullPath: string): Promise<boolean> {
+  let buf: Buffer;
+  try {
+    const st = await fsp.stat(fullPath);
+    // Not a file (missing, a folder, …): the reader says so at once, no worker needed.
+    if (!st.isFile()) return true;
+    if (st.size > IN_PROCESS_LIMITS.maxFileBytes) return false;
+    buf = await fsp.readFile(fullPath);
+  } catch {
+    return true;
+  }
+  const inflated = inflatedSize(buf);
+  return inflated === null || inflated <= IN_PROCESS_LIMITS.maxInflatedBytes;
+}
+
 export interface BatchOptions {
   jobs: number;
   lang: Lang;
@@ -181,7 +216,8 @@ export interface BatchOptions {
  * waiting to be yielded at any time.
  */
 export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions): AsyncGenerator<FileResult> {
-  const script = workerScript();
+  const lone = jobs.length === 1 && (await checksInMainThread(jobs[0].fullPath));
+  const script = lone ? null : workerScript();
   const size = Math.max(1, Math.min(opts.jobs, jobs.length));
   const settings: CheckSettings = opts.settings ?? { lang: opts.lang };
   const pool = script ? new WorkerPool(script, size, settings, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;

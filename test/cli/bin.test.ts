@@ -47,6 +47,40 @@ it('exit 2 and one line for a broken file; 2 for bad usage', () => {
   expect(jobtarget(['check']).status).toBe(2);
 }, 60_000);
 
+describe('the bundle and its code cache (bin/cached-load.js)', () => {
+  const cacheDir = path.join(ROOT, 'build', 'cli', '.v8-cache');
+  const caches = async (prefix: string) => (await fs.readdir(cacheDir).catch(() => [] as string[])).filter((f) => f.startsWith(prefix) && f.endsWith('.bin'));
+
+  it('runs the bundle, keeps a cache per command kind, and a broken cache is made again with the same report', async () => {
+    const first = jobtarget(['check', path.join(ROOT, 'test/fixtures/example.xlsx'), '--format', 'json']);
+    expect(first.status).toBe(1);
+    const [cache] = await caches('main.bundle-check-');
+    expect(cache).toBeDefined();
+    await fs.writeFile(path.join(cacheDir, cache), 'not a V8 code cache');
+    const again = jobtarget(['check', path.join(ROOT, 'test/fixtures/example.xlsx'), '--format', 'json']);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toBe('');
+    expect(JSON.parse(again.stdout).files[0].findings).toEqual(JSON.parse(first.stdout).files[0].findings);
+    expect((await fs.readFile(path.join(cacheDir, cache), 'utf8').catch(() => '')).startsWith('not a V8')).toBe(false);
+    expect(jobtarget(['--version']).status).toBe(0);
+    expect(await caches('main.bundle-other-')).toHaveLength(1);
+  }, 60_000);
+
+  it('a batch through the bundled worker reports as the files checked one by one', async () => {
+    const dir = path.join(tmp, 'two');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, 'a.xlsx'));
+    await fs.copyFile(path.join(ROOT, 'assets/examples/sejong-2024.xlsx'), path.join(dir, 'b.xlsx'));
+    const batch = jobtarget(['check', dir, '--format', 'json', '--jobs', '2']);
+    expect(batch.stderr).toBe('');
+    const one = (f: string) => JSON.parse(jobtarget(['check', path.join(dir, f), '--format', 'json']).stdout).files[0].findings;
+    const files = JSON.parse(batch.stdout).files;
+    expect(files.map((f: { findings: unknown[] }) => f.findings)).toEqual([one('a.xlsx'), one('b.xlsx')]);
+    expect(files[0].findings.length).toBeGreaterThan(0);
+    expect(await caches('check-worker.bundle-worker-')).toHaveLength(1);
+  }, 60_000);
+});
+
 it('says to build when the build is missing', async () => {
   const bin = path.join(tmp, 'pkg', 'bin');
   await fs.mkdir(bin, { recursive: true });

@@ -53,6 +53,26 @@ export function zipEntries(buf: Buffer): { entries: string[] | null } | { trunca
   return { entries };
 }
 
+/**
+ * What a zip's central directory says its entries inflate to, in all; null when it is not a zip that
+ * can be listed. The bounded reader never inflates an entry past its recorded size (inflateEntry), so
+ * this is a true upper bound of the bytes a check will inflate.
+ */
+export function inflatedSize(buf: Buffer): number | null {
+  const eocd = findEocd(buf);
+  if (eocd < 0) return null;
+  const count = buf.readUInt16LE(eocd + 10);
+  const offset = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  let p = offset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== CENTRAL) return null;
+    total += buf.readUInt32LE(p + 24);
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return total;
+}
+
 export function sniff(buf: Buffer): SniffResult {
   if (buf.length === 0) return { kind: 'empty' };
   if (buf.length >= 8 && buf.subarray(0, 8).equals(OLE_MAGIC)) {

@@ -1,0 +1,69 @@
+'use strict';
+/**
+ * Runs a bundled CommonJS file (build/cli/*.bundle.js) with V8's code cache, so a run starts without
+ * compiling the code again: Node 20 has no module compile cache of its own (module.enableCompileCache
+ * came in Node 22). The cache is V8's bytecode, made after a run (so it holds the functions that run
+ * used) and kept in build/cli/.v8-cache/, one file per bundle, command kind and content hash of the
+ * bundle; a cache that does not fit (another Node, another build) is rejected by V8 and made again.
+ * When the folder cannot be written (a read-only install), the code simply runs uncached.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+const { createRequire } = require('module');
+
+/** Runs `file` as a CommonJS module; `kind` names the cache ('check', 'other', 'worker'). */
+function loadCached(file, kind) {
+  const source = fs.readFileSync(file, 'utf8');
+  const hash = crypto.createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
+  const dir = path.join(path.dirname(file), '.v8-cache');
+  const base = `${path.basename(file, '.js')}-${kind}-`;
+  const cacheFile = path.join(dir, `${base}${hash}.bin`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // The same wrapper Node puts around a CommonJS module, on the first line so line numbers stay right.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+  const script = new vm.Script(wrapped, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const mod = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // After the run: the cache then holds every function the run compiled, not just the top level. A
+    // worker thread is ended by the pool, not exited, so the worker saves through the hook after its first file.
+    let saved = false;
+    const save = () => {
+      if (!saved) saveCache(script, dir, base, cacheFile);
+      saved = true;
+    };
+    process.once('exit', save);
+    globalThis[Symbol.for('jobtarget.saveCodeCache')] = save;
+  }
+  return mod.exports;
+}
+
+function saveCache(script, dir, base, cacheFile) {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const old of fs.readdirSync(dir)) if (old.startsWith(base) && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cacheFile); // whole or not at all, whatever other runs do at the same time
+  } catch {
+    // A read-only install: the next run compiles again, nothing else changes.
+  }
+}
+
+module.exports = { loadCached };
+
+// As a worker thread's script (cli/pool.ts): run the bundle named in workerData.
+const { isMainThread, workerData } = require('worker_threads');
+if (!isMainThread && workerData && typeof workerData.cachedLoad === 'string') loadCached(workerData.cachedLoad, 'worker');
