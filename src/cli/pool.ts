@@ -82,6 +82,8 @@ class WorkerPool {
   private slots: Slot[] = [];
   private waiting: { id: number; job: FileJob; resolve: (r: FileResult) => void }[] = [];
   private nextId = 0;
+  /** Retired workers not yet gone (they still hold their heap). */
+  private ending = 0;
 
   constructor(
     private readonly script: { script: string; workerData?: { cachedLoad: string } },
@@ -122,13 +124,20 @@ class WorkerPool {
     return slot;
   }
 
-  /** An idle worker that has done its share: ended, and a fresh one is started when needed. */
+  /**
+   * An idle worker that has done its share: ended, and a fresh one is started when needed — only once
+   * the old one is gone, so there are never more than `size` heaps at once (peak memory stays flat).
+   */
   private retire(slot: Slot): void {
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => undefined);
-    void slot.worker.terminate();
+    this.ending += 1;
+    void slot.worker.terminate().finally(() => {
+      this.ending -= 1;
+      this.pump();
+    });
   }
 
   /** The worker died or was ended: its file is reported, another worker takes its place. */
@@ -158,7 +167,7 @@ class WorkerPool {
     while (this.waiting.length) {
       let slot = this.slots.find((s) => s.task === null);
       if (!slot) {
-        if (this.slots.length >= this.size) return;
+        if (this.slots.length + this.ending >= this.size) return;
         slot = this.spawn();
       }
       const next = this.waiting.shift()!;
