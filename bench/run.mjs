@@ -8,19 +8,20 @@
  *
  * Floors: `node -e 0` for start-up; bench/floor.mjs (unzip + scan cells, merges, number formats, no
  * parsing) for reading. Workbooks are generated into a temporary folder with the project's writer.
- * Uses the compiled CLI in build/ (`npm run bench` builds it first).
+ * Runs the CLI as users do, bin/jobtarget.js on the bundle in build/ (`npm run bench` builds it first);
+ * bench/measure.cjs times a batch from inside its process.
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SELF = fileURLToPath(import.meta.url);
 const BIN = join(ROOT, 'bin', 'jobtarget.js');
 const FLOOR = join(ROOT, 'bench', 'floor.mjs');
+const MEASURE = join(ROOT, 'bench', 'measure.cjs');
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -29,21 +30,8 @@ const opt = (name, dflt) => {
 };
 const REPS = opt('reps', 5);
 
-// ----------------------------------------------------------------- child: one check, measured in-process
-if (args[0] === '--measure') {
-  const { main } = require(join(ROOT, 'build/cli/program.js'));
-  const sink = { write: () => true };
-  const t0 = process.hrtime.bigint();
-  const c0 = process.cpuUsage();
-  const code = await main(['check', ...args.slice(1)], { stdout: sink, stderr: sink, isTTY: false, cwd: process.cwd() });
-  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cpu = process.cpuUsage(c0); // the whole process: every worker thread included
-  process.stdout.write(JSON.stringify({ wall, cpu: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS, code }));
-  process.exit(0);
-}
-
 // ------------------------------------------------------------------------------------------ parent
-if (!existsSync(join(ROOT, 'build/cli/program.js'))) execSync('npm run build:cli', { cwd: ROOT, stdio: 'inherit' });
+if (!existsSync(join(ROOT, 'build/cli/main.bundle.js'))) execSync('npm run build:cli', { cwd: ROOT, stdio: 'inherit' });
 const { draftToBuffer } = require(join(ROOT, 'build/adapters/xlsx/write.js'));
 const { readXlsxFile } = require(join(ROOT, 'build/adapters/xlsx/read.js'));
 const { validateGrid } = require(join(ROOT, 'build/core/validate.js'));
@@ -73,9 +61,10 @@ function wall(cmd, argv, reps = REPS, cwd = ROOT) {
   return median(times);
 }
 function measure(argv) {
-  const r = spawnSync(process.execPath, [SELF, '--measure', ...argv], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`check failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  const result = join(dir, 'measure.json');
+  const r = spawnSync(process.execPath, [MEASURE, ...argv], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, BENCH_RESULT: result } });
+  if (r.status === null || r.status > 1) throw new Error(`check failed: ${r.stderr}`);
+  return JSON.parse(readFileSync(result, 'utf8'));
 }
 
 /** python3 with openpyxl, if any (Debian's python3-openpyxl lives under /usr/bin/python3). */
