@@ -7,7 +7,8 @@ import { defaultHost, validate } from '../adapters/office';
 import type { ExcelHost, ValidateResult } from '../adapters/office/api';
 import { summarize } from '../core/rules/run';
 import type { Lang } from '../core/rules/types';
-import { langFromDisplayLanguage } from '../taskpane/i18n';
+import { severityName } from '../core/present/severity';
+import { langFromDisplayLanguage, translator } from '../taskpane/i18n';
 
 /** What the dialog shows: quickcheck.html reads these query parameters (plain text, no markup). */
 export function reportParams(lang: Lang, r: ValidateResult | null, error: unknown): URLSearchParams {
@@ -22,6 +23,16 @@ export function reportParams(lang: Lang, r: ValidateResult | null, error: unknow
   p.set('warning', String(counts.warning));
   p.set('info', String(counts.info));
   p.set('marked', String(r.marked));
+  // The workbook's own check settings (jobtarget.config), said as the pane says them: applied, or broken and why.
+  const t = translator(lang);
+  const config = r.config;
+  if (config?.source === 'invalid') {
+    p.append('note', `${t('configInvalidTitle')}. ${t('configInvalid')} ${config.problems.map((x) => x[lang]).join('; ')}`);
+  } else if (config?.source === 'workbook') {
+    const rules = Object.entries(config.rules);
+    const list = rules.map(([id, setting]) => `${id} → ${setting === 'off' ? t('ruleOff') : severityName(setting, lang)}`).join(', ');
+    if (rules.length) p.append('note', t('configApplied', { n: rules.length, rules: list }));
+  }
   // Degraded notes are "ko / en" pairs: keep the user's language.
   for (const d of r.degraded ?? []) {
     const [ko, en] = d.split(' / ');

@@ -10,6 +10,8 @@ import { validateWorkbook } from '../../src/commands/commands';
 import { consistentDraft } from '../support/plans';
 import { inserted } from '../adapters/office/helpers';
 import type { ExcelHost } from '../../src/adapters/office/api';
+import { WORKBOOK_SETTINGS_KEY } from '../../src/core/config';
+import { emptyWorkbook } from '../office-double';
 
 type G = { Office?: unknown };
 interface Opened {
@@ -81,6 +83,31 @@ test('without the dialog API the command still completes', async () => {
   let completed = false;
   await validateWorkbook({ completed: () => (completed = true) } as unknown as Office.AddinCommands.Event, x.host);
   expect(completed).toBe(true);
+});
+
+describe("the workbook's check settings (jobtarget.config) are said in the dialog", () => {
+  async function run(settings: Record<string, unknown>) {
+    // The workbook as saved with its document settings (the strict double serves them as Settings 1.1 does).
+    const x = await inserted(consistentDraft(), '1.18', { ...emptyWorkbook(['Sheet1']), settings });
+    const opened = fakeOffice(true);
+    const done = validateWorkbook({ completed: () => undefined } as unknown as Office.AddinCommands.Event, x.host);
+    for (let i = 0; i < 50 && !opened.length; i++) await tick();
+    const notes = new URL(opened[0].url).searchParams.getAll('note');
+    opened[0].close();
+    await done;
+    return notes;
+  }
+  test('a broken setting: not used, with each problem', async () => {
+    const notes = await run({ [WORKBOOK_SETTINGS_KEY]: { rules: { 'no-such-rule': 'off' } } });
+    expect(notes.join('\n')).toMatch(/검증 설정을 쓰지 않았습니다.*no-such-rule/);
+  });
+  test('a valid setting: the rules it changed', async () => {
+    const notes = await run({ [WORKBOOK_SETTINGS_KEY]: { rules: { 'row-total': 'warn' } } });
+    expect(notes.join('\n')).toMatch(/규칙 1개의 심각도를 바꿨습니다: row-total → 경고/);
+  });
+  test('no setting: no note about it', async () => {
+    expect((await run({})).join('\n')).not.toMatch(/jobtarget\.config/);
+  });
 });
 
 describe('quickcheck.html', () => {
