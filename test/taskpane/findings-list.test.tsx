@@ -122,9 +122,10 @@ describe('findings list (component)', () => {
     expect(mock.selectCells).toHaveBeenCalledWith(host, f.refs);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const details = screen.getByTestId('finding-details');
-    // present's detail: the message with its figures ("… (기대 4,193백만원 · 실제 4,197백만원 · 차이 +4 · 허용 ±1.5)")
+    // present's detail: the whole message, which for a sum states the figures once ("… 4,197 ≠ 실천과제 합 4,193 (차이 +4, 반올림 허용 ±1.5; …)")
     expect(within(details).getByTestId('finding-detail').textContent).toBe(detail(f, 'ko'));
-    expect(detail(f, 'ko')).toContain(`기대 ${Number(f.expected).toLocaleString('en-US')}`);
+    expect(detail(f, 'ko')).toContain(`합 ${Number(f.expected).toLocaleString('en-US')}`);
+    expect(detail(f, 'ko')).not.toContain('기대 ');
     expect(within(details).getByTestId('finding-place').textContent).toBe(`위치: ${placeLabel(f.place, 'ko')}`);
     expect(details.textContent).toContain(`관련 셀: ${f.refs.map((r) => cellLabel(r)).join(', ')}`);
     expect(details.textContent).toContain(`규칙: ${f.rule}`);

@@ -103,11 +103,38 @@ export function headline(f: Finding, lang: Lang): string {
   return subject ? `${subject}: ${claim}` : claim;
 }
 
-/** The detailed text: the message and the figures, "메시지 (기대 10 · 실제 12 · 차이 +2 · 허용 ±1)". */
+/**
+ * The detailed text: the message and the figures, "메시지 (기대 10 · 실제 12 · 차이 +2 · 허용 ±1)" — or the
+ * message alone when it already states every one of its figures (the sums do), so nothing is said twice.
+ */
 export function detail(f: Finding, lang: Lang): string {
-  const figures = figuresText(f, lang);
   const text = messageText(f, lang);
+  if (statesFigures(text, f, lang)) return text;
+  const figures = figuresText(f, lang);
   return figures ? `${text} (${figures})` : text;
+}
+
+/** True when `text` names the finding's expected and actual figures, its difference and tolerance (those it has), as whole numbers. */
+function statesFigures(text: string, f: Finding, lang: Lang): boolean {
+  const wanted: string[] = [];
+  for (const v of [f.expected, f.actual]) if (v !== null) wanted.push(figureText(v, lang));
+  if (!wanted.length) return false;
+  if (f.difference !== null && f.difference !== 0) wanted.push(differenceText(f.difference, lang));
+  if (f.tolerance !== null) wanted.push(`±${figureText(f.tolerance, lang)}`);
+  return wanted.every((w) => containsWhole(text, w));
+}
+
+/** `part` in `text`, not inside a longer number (4,193 is not in 14,193 nor in 4,193.5); a word anywhere. */
+function containsWhole(text: string, part: string): boolean {
+  if (!/^[+\-△±]?\d/.test(part)) return text.includes(part);
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    const next = text[end];
+    const longer = isDigit(next) || ((next === '.' || next === ',') && isDigit(text[end + 1]));
+    if (!isDigit(text[at - 1]) && !longer) return true;
+  }
+  return false;
 }
 
 /** The cell as shown to a reader: "분야별 목표!C7" (no quotes), or '' for a finding about the workbook. */
