@@ -63,7 +63,3 @@ function saveCache(script, dir, base, cacheFile) {
 }
 
 module.exports = { loadCached };
-
-// As a worker thread's script (cli/pool.ts): run the bundle named in workerData.
-const { isMainThread, workerData } = require('worker_threads');
-if (!isMainThread && workerData && typeof workerData.cachedLoad === 'string') loadCached(workerData.cachedLoad, 'worker');

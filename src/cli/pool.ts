@@ -8,7 +8,7 @@
 import { existsSync, promises as fsp } from 'fs';
 import { availableParallelism } from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { Lang } from '../core/rules/types';
 import type { CheckSettings, Checked } from './check-file';
 import { failedReport } from './failed';
@@ -44,13 +44,13 @@ export function defaultJobs(): number {
 /**
  * How a worker is started: the compiled worker script next to this module (tests run the TypeScript
  * sources in-process: none). From the bundle (build/cli/main.bundle.js), the worker's bundle runs through
- * bin/cached-load.js, with V8's code cache like the main thread.
+ * bin/cached-worker.js, with V8's code cache like the main thread.
  */
 function workerScript(): { script: string; workerData?: { cachedLoad: string } } | null {
   if (!__filename.endsWith('.js')) return null;
   if (__filename.endsWith('.bundle.js')) {
     const bundle = path.join(__dirname, 'check-worker.bundle.js');
-    const loader = path.join(__dirname, '..', '..', 'bin', 'cached-load.js');
+    const loader = path.join(__dirname, '..', '..', 'bin', 'cached-worker.js');
     if (existsSync(bundle)) return existsSync(loader) ? { script: loader, workerData: { cachedLoad: bundle } } : { script: bundle };
   }
   const js = path.join(__dirname, 'check-worker.js');
@@ -101,7 +101,9 @@ class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.script.script, {
+    // worker_threads is loaded with the first worker: a lone file checked in the main thread never needs it.
+    const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+    const worker = new WorkerThread(this.script.script, {
       workerData: this.script.workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: 32 },
       stdout: true, // a worker never writes to the terminal
