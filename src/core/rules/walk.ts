@@ -9,19 +9,80 @@ export function taskLabel(no: number, name: string): string {
   return `${circledNumber(no)} ${name}`;
 }
 
-/** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
-export function forEachSeries(plan: Plan, fn: (series: Series, what: Words, role: Role) => void): void {
-  const both = (pair: { target: Series; budget: Series | null }, where: Words) => {
-    fn(pair.target, joinWords([where, ROLE_WORDS.target]), 'target');
-    if (pair.budget) fn(pair.budget, joinWords([where, ROLE_WORDS.budget]), 'budget');
+/**
+ * A 성과목표 or 소요예산 row of the plan (grand total, area, task total, 세부사업): its series and role,
+ * and its description ("① 청년 창업 인프라 조성 · 청년 창업 지원 성과목표"), joined the first time a rule
+ * reads it: most rows are never reported.
+ */
+export class SeriesRow {
+  private words: Words | undefined;
+  constructor(
+    readonly series: Series,
+    readonly role: Role,
+    /** The area's name or the grand total's words; for a task's rows, the task's label. */
+    private readonly head: Words,
+    /** A task's rows: the 세부사업's name, or null for the task's 총계 row; undefined for the other tables. */
+    private readonly sub?: string | null,
+  ) {}
+  /** Where the row is, without its role: "① 청년 창업 인프라 조성 · 청년 창업 지원". */
+  get where(): Words {
+    if (this.sub === undefined) return this.head;
+    return this.sub === null ? taskTotalWords(this.head as string) : `${this.head as string} · ${this.sub}`;
+  }
+  /** The row with its role: "… 성과목표". */
+  get what(): Words {
+    return (this.words ??= joinWords([this.where, ROLE_WORDS[this.role]]));
+  }
+}
+
+/**
+ * While rules run over a plan (runRules), the walks below are made once and shared by every rule; the
+ * plan is not changed meanwhile. Outside, every walk is made afresh.
+ */
+interface WalkCache {
+  plan: Plan;
+  rows?: SeriesRow[];
+  figures?: { figures: Figure[]; infos: FigureInfo[] };
+}
+let walks: WalkCache | null = null;
+
+export function withWalkCache<T>(plan: Plan, run: () => T): T {
+  const outer = walks;
+  walks = { plan };
+  try {
+    return run();
+  } finally {
+    walks = outer;
+  }
+}
+
+function cacheFor(plan: Plan): WalkCache | null {
+  return walks !== null && walks.plan === plan ? walks : null;
+}
+
+/** Every series row (grand total, areas, task totals, 세부사업), each target then budget, in plan order. */
+export function seriesRows(plan: Plan): readonly SeriesRow[] {
+  const cache = cacheFor(plan);
+  if (cache?.rows) return cache.rows;
+  const rows: SeriesRow[] = [];
+  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null) => {
+    rows.push(new SeriesRow(pair.target, 'target', head, sub));
+    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub));
   };
   if (plan.grandTotal) both(plan.grandTotal, GRAND_TOTAL_WORDS);
   for (const a of plan.areas) both(a, a.name);
   for (const t of plan.tasks) {
     const label = taskLabel(t.no, t.name);
-    if (t.total) both(t.total, taskTotalWords(label));
-    for (const s of t.subprojects) both(s, `${label} · ${s.name}`);
+    if (t.total) both(t.total, label, null);
+    for (const s of t.subprojects) both(s, label, s.name);
   }
+  if (cache) cache.rows = rows;
+  return rows;
+}
+
+/** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
+export function forEachSeries(plan: Plan, fn: (series: Series, what: Words, role: Role) => void): void {
+  for (const row of seriesRows(plan)) fn(row.series, row.what, row.role);
 }
 
 /** "① 청년 창업 인프라 조성 총계" / "… total". */
@@ -64,35 +125,63 @@ export interface FigureInfo {
   indicator?: Indicator;
 }
 
-/** A 성과목표/소요예산 figure's place; its description is joined only when a rule reads it. */
+/** A 성과목표/소요예산 figure's place; its descriptions are joined only when a rule reads them. */
 class SeriesFigure implements FigureInfo {
   readonly source = 'series' as const;
   constructor(
-    readonly row: Words,
+    private readonly line: SeriesRow,
     private readonly column: Words,
   ) {}
-  get what(): Words {
-    return joinWords([this.row, this.column]);
+  get row(): Words {
+    return this.line.what;
   }
+  get what(): Words {
+    return joinWords([this.line.what, this.column]);
+  }
+}
+
+/** Every figure of the plan with its place, in forEachFigure's order (made once per rules run). */
+function figureList(plan: Plan): { figures: Figure[]; infos: FigureInfo[] } {
+  const cache = cacheFor(plan);
+  if (cache?.figures) return cache.figures;
+  const figures: Figure[] = [];
+  const infos: FigureInfo[] = [];
+  const years: Words[] = [];
+  for (const row of seriesRows(plan)) {
+    const { total, years: ys } = row.series;
+    // A missing row is reported once by the reader, not once per cell.
+    if (!total.missing) {
+      figures.push(total);
+      infos.push(new SeriesFigure(row, TOTAL_WORDS));
+    }
+    for (let i = 0; i < ys.length; i++) {
+      if (ys[i].missing) continue;
+      figures.push(ys[i]);
+      infos.push(new SeriesFigure(row, (years[i] ??= yearLabel(plan, i))));
+    }
+  }
+  const base = plan.period.startYear - 1;
+  const add = (f: Figure, info: FigureInfo) => {
+    figures.push(f);
+    infos.push(info);
+  };
+  for (const ind of plan.indicators) {
+    const at = (field: FigureInfo['field'], label: Words) => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator' as const, field, indicator: ind });
+    if (ind.lastActual) add(ind.lastActual, at('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
+    add(ind.base, at('base', bi(`기준(${base}년)`, `base (${base})`)));
+    ind.targets.forEach((t, i) => {
+      const year = plan.period.startYear + i;
+      add(t, at('target', bi(`목표(${year}년)`, `target (${year})`)));
+    });
+    if (ind.statedChange) add(ind.statedChange, at('change', bi('증감', 'change')));
+  }
+  const list = { figures, infos };
+  if (cache) cache.figures = list;
+  return list;
 }
 
 /** Calls `fn` for every figure of the plan: all series (합계 and years) and every indicator figure. */
 export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
-  forEachSeries(plan, (series, what) => {
-    for (const c of columnsOf(plan, series)) {
-      // A missing row is reported once by the reader, not once per cell.
-      if (!c.figure.missing) fn(c.figure, new SeriesFigure(what, c.label));
-    }
-  });
-  const base = plan.period.startYear - 1;
-  for (const ind of plan.indicators) {
-    const at = (field: FigureInfo['field'], label: Words) => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator' as const, field, indicator: ind });
-    if (ind.lastActual) fn(ind.lastActual, at('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
-    fn(ind.base, at('base', bi(`기준(${base}년)`, `base (${base})`)));
-    ind.targets.forEach((t, i) => {
-      const year = plan.period.startYear + i;
-      fn(t, at('target', bi(`목표(${year}년)`, `target (${year})`)));
-    });
-    if (ind.statedChange) fn(ind.statedChange, at('change', bi('증감', 'change')));
-  }
+  const { figures, infos } = figureList(plan);
+  for (let i = 0; i < figures.length; i++) fn(figures[i], infos[i]);
 }
