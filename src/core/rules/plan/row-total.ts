@@ -1,8 +1,7 @@
 /** 합계 column = Σ years, on every row of every table. */
 import { sumShorts } from '../series-sum';
-import type { Series } from '../../model/plan';
-import { forEachSeries } from '../walk';
-import { checkSum } from '../sums';
+import { seriesRows } from '../walk';
+import { checkSum, sumHolds } from '../sums';
 import type { Rule } from '../types';
 
 export const rowTotal: Rule = {
@@ -27,14 +26,16 @@ export const rowTotal: Rule = {
     short: sumShorts({ ko: '합계', en: 'total' }, { ko: '연도별 합', en: 'sum of years' }),
   },
   check(ctx) {
-    forEachSeries(ctx.plan, (series: Series, what) => {
+    for (const row of seriesRows(ctx.plan)) {
+      const { total, years } = row.series;
+      if (sumHolds(total, years)) continue; // most rows add up: nothing to describe
       checkSum(ctx, {
-        total: series.total,
-        parts: series.years.map((f) => ({ figure: f })),
-        what,
+        total,
+        parts: years.map((f) => ({ figure: f })),
+        what: row.what,
         mismatchId: 'mismatch',
         roundingId: 'rounding',
       });
-    });
+    }
   },
 };
