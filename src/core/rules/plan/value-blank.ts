@@ -43,7 +43,7 @@ export const valueBlank: Rule = {
     // rows to fill, not hundreds of cells to read.
     // Rows nobody has touched are progress, not findings (see core/progress.ts).
     const untouched = untouchedFigures(ctx.plan);
-    const rowOf = figureRows(ctx.plan);
+    let rowOf: Map<Figure, Figure[]> | null = null; // made when a formula without a value turns up
     let run: { figures: Figure[]; messageId: string; what: Words; row: Words } | null = null;
     const flush = () => {
       if (run) report(ctx, run);
@@ -56,7 +56,7 @@ export const valueBlank: Rule = {
       }
       let messageId = f.state === 'na' ? 'notAvailable' : f.state !== 'blank' ? null : f.formula && f.raw === null ? 'formulaNoValue' : 'blank';
       // A formula over empty inputs is empty by design: the inputs are what is reported.
-      if (messageId === 'formulaNoValue' && rowOf.get(f)?.some((g) => !g.formula && g.state === 'blank')) messageId = null;
+      if (messageId === 'formulaNoValue' && (rowOf ??= figureRows(ctx.plan)).get(f)?.some((g) => !g.formula && g.state === 'blank')) messageId = null;
       if (messageId === null || messageId === 'notAvailable') {
         flush();
         if (messageId) ctx.report({ messageId, at: f.ref, actual: String(f.raw), data: { what: info.what, raw: String(f.raw) } });
