@@ -14,11 +14,14 @@ export function roleOf(t: string): Role | null {
   return roleOfNorm(norm(t));
 }
 
+let targetForms: Set<string> | undefined;
+let budgetForms: Set<string> | undefined;
+
 /** roleOf for a text already without whitespace (normAt's). */
 function roleOfNorm(n: string): Role | null {
   if (n === '') return null;
-  if (labelForms(TEMPLATE.roles.target).has(n) || n.includes('성과')) return 'target';
-  if (labelForms(TEMPLATE.roles.budget).has(n) || n.includes('예산')) return 'budget';
+  if ((targetForms ??= labelForms(TEMPLATE.roles.target)).has(n) || n.includes('성과')) return 'target';
+  if ((budgetForms ??= labelForms(TEMPLATE.roles.budget)).has(n) || n.includes('예산')) return 'budget';
   return null;
 }
 
@@ -95,7 +98,10 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
       groups.push(current);
     }
     current.rows.push(r);
-    const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
+    const total = figure(s, r, totalCol);
+    const years: Figure[] = [];
+    for (let i = 0; i < yearCols.length; i++) years.push(figure(s, r, yearCols[i]));
+    const series: Series = { total, years };
     onRow?.();
     if (role === 'budget') current.budget = series;
     else current.target = series; // an unlabelled row is read as the target row

@@ -67,6 +67,12 @@ export function refOf(s: TableSheet, r: number, c: number): CellRef {
 export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
   const raw = x && !x.mergedCopy ? x.value : null;
+  // Most figures are number cells: read them without a parse result (what parseKoreanNumber says of them).
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    const f: Figure = { ref, value: raw, state: 'number', raw, decimals: decimalsOf(raw, x!.numFmt) };
+    if (x!.formula) f.formula = x!.formula;
+    return f;
+  }
   const parsed = parseKoreanNumber(raw);
   const f: Figure = { ref, value: parsed.value, state: parsed.state, raw: raw ?? null, decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt) };
   if (x?.formula) f.formula = x.formula;
@@ -81,13 +87,34 @@ export function rowCount(s: TableSheet): number {
   return s.grid.rows.length;
 }
 
+/** Does the cell show something of its own (own() would not be '')? Without making its text. */
+function ownFilled(x: GridCell | undefined): boolean {
+  if (!x || x.mergedCopy) return false;
+  const v = x.value;
+  if (v === null || v === undefined) return false;
+  return typeof v !== 'string' || v.trim() !== '';
+}
+
 /** The non-empty cells of a row (own text). */
 export function filledColumns(s: TableSheet, r: number): number[] {
   const out: number[] = [];
   const row = s.grid.rows[r];
   if (!row) return out;
-  for (let c = 0; c < row.length; c++) if (own(s, r, c) !== '') out.push(c);
+  for (let c = 0; c < row.length; c++) if (ownFilled(row[c])) out.push(c);
   return out;
+}
+
+/** The one non-empty cell of row r (own text), or -1 when the row has none or several (filledColumns, stopping at the second). */
+export function onlyFilledColumn(s: TableSheet, r: number): number {
+  const row = s.grid.rows[r];
+  if (!row) return -1;
+  let found = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (!ownFilled(row[c])) continue;
+    if (found >= 0) return -1;
+    found = c;
+  }
+  return found;
 }
 
 export function isBlankRow(s: TableSheet, r: number, fromCol = 0, toCol = s.width - 1): boolean {
@@ -242,7 +269,8 @@ export function yearColumns(s: TableSheet, r: number): Map<number, number> {
 }
 
 export function isFootnote(t: string): boolean {
-  return /^[*※]/.test(t) || t.startsWith('자료') || t.startsWith('주)');
+  const first = t.charCodeAt(0);
+  return first === 0x2a /* * */ || first === 0x203b /* ※ */ || t.startsWith('자료') || t.startsWith('주)');
 }
 
 /** The unit line ("(단위 : 명, 백만원)") nearest above a header, within rows [from, to]. */
@@ -260,8 +288,5 @@ export function findUnits(s: TableSheet, from: number, to: number): { target: st
 
 /** A line of prose: one filled cell in the first column (text documents put every non-table line there). */
 export function lineText(s: TableSheet, r: number): string | null {
-  const cols = filledColumns(s, r);
-  if (cols.length !== 1 || cols[0] !== 0) return null;
-  return own(s, r, 0);
+  return onlyFilledColumn(s, r) === 0 ? own(s, r, 0) : null;
 }
-

@@ -11,7 +11,7 @@ import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
-import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
+import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderTasks } from '../template/sheets';
@@ -38,7 +38,8 @@ function isTaskHeader(s: TableSheet, r: number): number {
 }
 
 function stopAt(s: TableSheet, header: number) {
-  return (row: number) => row > header + 1 && (isTaskHeader(s, row) >= 0 || parseTaskTitle(text(s, row, 0)) !== null && filledColumns(s, row).length === 1);
+  // A title line has one filled cell: looked at first, it spares parsing every 세부사업 row as a title.
+  return (row: number) => row > header + 1 && (isTaskHeader(s, row) >= 0 || (onlyFilledColumn(s, row) >= 0 && parseTaskTitle(text(s, row, 0)) !== null));
 }
 
 export const tasksTable: TableKind<TaskMatch> = {
