@@ -76,6 +76,19 @@ export function compareSum(total: RoundedPart, parts: RoundedPart[]): SumCompari
  * caller that checks thousands of sums can fill the same two lists each time instead of making objects.
  */
 export function compareSumOf(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumComparison {
+  compare(totalValue, totalHalf, values, halves, n);
+  return { verdict: last.verdict, sum: last.sum, difference: last.difference, tolerance: last.tolerance };
+}
+
+/** compareSumOf's verdict alone (nothing made: most sums of a plan are equal and need no figures). */
+export function sumVerdictOf(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumVerdict {
+  return compare(totalValue, totalHalf, values, halves, n).verdict;
+}
+
+/** The result of the last comparison (compare writes it here rather than making an object). */
+const last: SumComparison = { verdict: 'equal', sum: 0, difference: 0, tolerance: 0 };
+
+function compare(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumComparison {
   // One pass over the parts (this runs for every total of a plan): half-widths, finiteness, largest size.
   let halfSum = 0;
   let finite = Number.isFinite(totalValue);
@@ -87,11 +100,15 @@ export function compareSumOf(totalValue: number, totalHalf: number, values: Arra
     else if (Math.abs(v) > max) max = Math.abs(v);
   }
   const tolerance = clean(totalHalf + halfSum);
+  last.tolerance = tolerance;
   if (!finite) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += values[i];
     const difference = totalValue - sum;
-    return { verdict: 'mismatch', sum, difference: Number.isNaN(difference) ? Infinity : difference, tolerance };
+    last.verdict = 'mismatch';
+    last.sum = sum;
+    last.difference = Number.isNaN(difference) ? Infinity : difference;
+    return last;
   }
   const k = safeScale(max, n);
   let scaledSum = 0;
@@ -100,11 +117,11 @@ export function compareSumOf(totalValue: number, totalHalf: number, values: Arra
   // Worst float error of n additions of values up to max: (n + 1)·max·ε; plus the decimal noise.
   const noise = NOISE + (n + 1) * (max * Number.EPSILON);
   const d = Math.abs(scaledDifference) / k;
-  const verdict: SumVerdict = d <= noise ? 'equal' : d <= tolerance + noise ? 'rounding' : 'mismatch';
+  last.verdict = d <= noise ? 'equal' : d <= tolerance + noise ? 'rounding' : 'mismatch';
   // Reported figures: the sum may be beyond a double (n parts of 1e308); it is then ±Infinity, never NaN.
-  const sum = clean(scaledSum / k);
-  const difference = clean(scaledDifference / k);
-  return { verdict, sum, difference, tolerance };
+  last.sum = clean(scaledSum / k);
+  last.difference = clean(scaledDifference / k);
+  return last;
 }
 
 export function intervalOf(value: number, half: number): Interval {

@@ -4,7 +4,7 @@
  */
 import { qualified } from '../grid/a1';
 import type { Figure } from '../model/plan';
-import { PLAUSIBLE_LIMIT, compareSumOf, halfUnit, type SumComparison } from '../numbers/interval';
+import { PLAUSIBLE_LIMIT, compareSumOf, halfUnit, sumVerdictOf, type SumComparison } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
 import type { RuleContext } from './types';
 import { figureWords, joinWords, signedWords, wordsIn, type Words } from './words';
@@ -77,7 +77,7 @@ export function sumHolds(total: Figure, parts: readonly Figure[]): boolean {
   if (total.value === null || n === 0) return true;
   reserve(n);
   for (let i = 0; i < n; i++) setPart(i, parts[i], undefined);
-  return compareFilled(total, n).verdict === 'equal';
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
 }
 
 /** sumHolds for one column of a "parent = Σ children" check: column 0 is 합계, column i the (i − 1)-th year. */
@@ -89,7 +89,7 @@ export function columnSumHolds(total: Figure, parts: readonly { series: { total:
     const s = parts[i].series;
     setPart(i, column === 0 ? s.total : s.years[column - 1], parts[i].factor);
   }
-  return compareFilled(total, n).verdict === 'equal';
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
 }
 
 export function checkSum(ctx: RuleContext, c: SumCheck): void {

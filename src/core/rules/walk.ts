@@ -42,7 +42,6 @@ export class SeriesRow {
 interface WalkCache {
   plan: Plan;
   rows?: SeriesRow[];
-  figures?: { figures: Figure[]; infos: FigureInfo[] };
 }
 let walks: WalkCache | null = null;
 
@@ -112,76 +111,65 @@ export function taskRows(task: Task, role: Role): { series: Series; name: Words 
   return task.subprojects.map((s) => ({ series: s[role], name: `${label} · ${s.name}` }));
 }
 
-/** Where a figure sits, for the value rules. */
+/**
+ * Where a figure sits, for the value rules. Valid during the call it is given to: forEachFigure moves
+ * one object along a series row instead of making one per figure, so a rule keeps the words it needs
+ * (`what`, `row`), never the info itself.
+ */
 export interface FigureInfo {
   /** Readable place, e.g. "청년 일자리 확대 소요예산 2023년" or "고용률 기준(2022년)" (made when read: most figures are never reported). */
   readonly what: Words;
   /** The row it belongs to, e.g. "청년 일자리 확대 소요예산" or "고용률", for findings about several cells of a row. */
-  row: Words;
+  readonly row: Words;
   /** A 성과목표/소요예산 figure, or one of an indicator's figures. */
-  source: 'series' | 'indicator';
+  readonly source: 'series' | 'indicator';
   /** For indicators: which column. */
-  field?: 'lastActual' | 'base' | 'target' | 'change';
-  indicator?: Indicator;
+  readonly field?: 'lastActual' | 'base' | 'target' | 'change';
+  readonly indicator?: Indicator;
 }
 
-/** A 성과목표/소요예산 figure's place; its descriptions are joined only when a rule reads them. */
+/** A 성과목표/소요예산 figure's place, moved from figure to figure; its descriptions are joined only when a rule reads them. */
 class SeriesFigure implements FigureInfo {
   readonly source = 'series' as const;
-  constructor(
-    private readonly line: SeriesRow,
-    private readonly column: Words,
-  ) {}
+  line: SeriesRow | null = null;
+  column: Words = TOTAL_WORDS;
   get row(): Words {
-    return this.line.what;
+    return this.line!.what;
   }
   get what(): Words {
-    return joinWords([this.line.what, this.column]);
+    return joinWords([this.line!.what, this.column]);
   }
-}
-
-/** Every figure of the plan with its place, in forEachFigure's order (made once per rules run). */
-function figureList(plan: Plan): { figures: Figure[]; infos: FigureInfo[] } {
-  const cache = cacheFor(plan);
-  if (cache?.figures) return cache.figures;
-  const figures: Figure[] = [];
-  const infos: FigureInfo[] = [];
-  const years: Words[] = [];
-  for (const row of seriesRows(plan)) {
-    const { total, years: ys } = row.series;
-    // A missing row is reported once by the reader, not once per cell.
-    if (!total.missing) {
-      figures.push(total);
-      infos.push(new SeriesFigure(row, TOTAL_WORDS));
-    }
-    for (let i = 0; i < ys.length; i++) {
-      if (ys[i].missing) continue;
-      figures.push(ys[i]);
-      infos.push(new SeriesFigure(row, (years[i] ??= yearLabel(plan, i))));
-    }
-  }
-  const base = plan.period.startYear - 1;
-  const add = (f: Figure, info: FigureInfo) => {
-    figures.push(f);
-    infos.push(info);
-  };
-  for (const ind of plan.indicators) {
-    const at = (field: FigureInfo['field'], label: Words) => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator' as const, field, indicator: ind });
-    if (ind.lastActual) add(ind.lastActual, at('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
-    add(ind.base, at('base', bi(`기준(${base}년)`, `base (${base})`)));
-    ind.targets.forEach((t, i) => {
-      const year = plan.period.startYear + i;
-      add(t, at('target', bi(`목표(${year}년)`, `target (${year})`)));
-    });
-    if (ind.statedChange) add(ind.statedChange, at('change', bi('증감', 'change')));
-  }
-  const list = { figures, infos };
-  if (cache) cache.figures = list;
-  return list;
 }
 
 /** Calls `fn` for every figure of the plan: all series (합계 and years) and every indicator figure. */
 export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
-  const { figures, infos } = figureList(plan);
-  for (let i = 0; i < figures.length; i++) fn(figures[i], infos[i]);
+  const rows = seriesRows(plan);
+  const at = new SeriesFigure();
+  const years: Words[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const { total, years: ys } = row.series;
+    at.line = row;
+    // A missing row is reported once by the reader, not once per cell.
+    if (!total.missing) {
+      at.column = TOTAL_WORDS;
+      fn(total, at);
+    }
+    for (let i = 0; i < ys.length; i++) {
+      if (ys[i].missing) continue;
+      at.column = years[i] ??= yearLabel(plan, i);
+      fn(ys[i], at);
+    }
+  }
+  const base = plan.period.startYear - 1;
+  for (const ind of plan.indicators) {
+    const info = (field: FigureInfo['field'], label: Words): FigureInfo => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator', field, indicator: ind });
+    if (ind.lastActual) fn(ind.lastActual, info('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
+    fn(ind.base, info('base', bi(`기준(${base}년)`, `base (${base})`)));
+    ind.targets.forEach((t, i) => {
+      const year = plan.period.startYear + i;
+      fn(t, info('target', bi(`목표(${year}년)`, `target (${year})`)));
+    });
+    if (ind.statedChange) fn(ind.statedChange, info('change', bi('증감', 'change')));
+  }
 }
