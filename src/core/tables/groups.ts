@@ -68,11 +68,14 @@ export function groupsEnd(s: TableSheet, firstRow: number, cols: GroupColumns, s
   return scanGroups(s, firstRow, cols, stop, strict, false).end;
 }
 
+/** Whitespace that /\s+/g → ' ' would change: a run of two, or any whitespace but a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
 function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
   const { nameCol, roleCol, totalCol, yearCols, remarkCol } = cols;
   const groups: RowGroup[] = [];
   let current: RowGroup | null = null;
-  let currentKey = '';
+  let currentKey: string | null = null;
   let currentText = '';
   let r = firstRow;
   for (; r < s.grid.rows.length; r++) {
@@ -89,19 +92,17 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     if (strict && role === null && !hasFigures(s, r, cols)) break;
     if (!read) continue;
     const rawName = cell(s, r, nameCol);
-    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && currentKey !== nameKey(name)));
+    // The group's name key is made only when a merged copy with other text must be compared with it.
+    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && (currentKey ??= nameKey(current.name)) !== nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
-      current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
-      currentKey = nameKey(current.name);
+      current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
+      currentKey = null;
       currentText = name;
       groups.push(current);
     }
     current.rows.push(r);
-    const total = figure(s, r, totalCol);
-    const years: Figure[] = [];
-    for (let i = 0; i < yearCols.length; i++) years.push(figure(s, r, yearCols[i]));
-    const series: Series = { total, years };
+    const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
     onRow?.();
     if (role === 'budget') current.budget = series;
     else current.target = series; // an unlabelled row is read as the target row

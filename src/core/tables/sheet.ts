@@ -214,7 +214,9 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
   const rows: number[] = [];
-  for (const [t, list] of textIndex(s).exact) if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  textIndex(s).exact.forEach((list, t) => {
+    if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  });
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }
