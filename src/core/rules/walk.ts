@@ -1,5 +1,7 @@
 /** Walks every series of a plan with a readable description of where it is (used by several rules). */
 import type { Figure, Indicator, Plan, Series, Task } from '../model/plan';
+import { PLAUSIBLE_LIMIT } from '../numbers/interval';
+import type { NumberState } from '../numbers/parse';
 import { circledNumber } from '../template/description';
 import { GRAND_TOTAL_WORDS, ROLE_WORDS, TASK_TOTAL_WORDS, TOTAL_WORDS, bi, joinWords, yearWords, type Role, type Words } from './words';
 
@@ -42,6 +44,7 @@ export class SeriesRow {
 interface WalkCache {
   plan: Plan;
   rows?: SeriesRow[];
+  census?: FigureCensus;
 }
 let walks: WalkCache | null = null;
 
@@ -161,6 +164,11 @@ export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo)
       fn(ys[i], at);
     }
   }
+  forEachIndicatorFigure(plan, fn);
+}
+
+/** forEachFigure's indicator part: every 공통 일자리 목표 figure, in its order. */
+export function forEachIndicatorFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
   const base = plan.period.startYear - 1;
   for (const ind of plan.indicators) {
     const info = (field: FigureInfo['field'], label: Words): FigureInfo => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator', field, indicator: ind });
@@ -172,4 +180,34 @@ export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo)
     });
     if (ind.statedChange) fn(ind.statedChange, info('change', bi('증감', 'change')));
   }
+}
+
+/** What the figures forEachFigure visits hold: a value rule whose kind of figure is absent skips its walk. */
+export interface FigureCensus {
+  /** Every state met (number, text-number, dash, blank, na, text). */
+  states: ReadonlySet<NumberState>;
+  /** Some figure's value is below 0 (or not a number: value !== null && !(value >= 0)). */
+  negative: boolean;
+  /** Some figure's absolute value is 10^15 or more, or not finite. */
+  implausible: boolean;
+}
+
+/** The census of the plan's figures: one pass, shared by the value rules of a rules run. */
+export function figureCensus(plan: Plan): FigureCensus {
+  const cache = cacheFor(plan);
+  if (cache?.census) return cache.census;
+  const states = new Set<NumberState>();
+  let negative = false;
+  let implausible = false;
+  let last: NumberState | null = null;
+  forEachFigure(plan, (f) => {
+    if (f.state !== last) states.add((last = f.state));
+    const v = f.value;
+    if (v === null) return;
+    if (!(v >= 0)) negative = true;
+    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) implausible = true;
+  });
+  const census = { states, negative, implausible };
+  if (cache) cache.census = census;
+  return census;
 }

@@ -3,7 +3,7 @@ import { parseA1 } from '../../grid/a1';
 import type { Figure, Plan } from '../../model/plan';
 import { allRows, untouchedFigures } from '../../progress';
 import type { Rule, RuleContext } from '../types';
-import { forEachFigure } from '../walk';
+import { figureCensus, forEachFigure } from '../walk';
 import { wordsIn, type Words } from '../words';
 
 export const valueBlank: Rule = {
@@ -41,6 +41,9 @@ export const valueBlank: Rule = {
   check(ctx) {
     // Empty cells of one row are one finding naming all of them: a blank template is a handful of
     // rows to fill, not hundreds of cells to read.
+    // Only a blank or "…" figure is ever reported: most plans have none.
+    const { states } = figureCensus(ctx.plan);
+    if (!states.has('blank') && !states.has('na')) return;
     // Rows nobody has touched are progress, not findings (see core/progress.ts).
     const untouched = untouchedFigures(ctx.plan);
     let rowOf: Map<Figure, Figure[]> | null = null; // made when a formula without a value turns up

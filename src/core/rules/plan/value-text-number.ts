@@ -5,7 +5,7 @@
 import type { Figure, Plan } from '../../model/plan';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
-import { columnsOf, forEachFigure, taskLabel } from '../walk';
+import { columnsOf, figureCensus, forEachFigure, taskLabel } from '../walk';
 import type { Words } from '../words';
 
 interface TableFigures {
@@ -53,6 +53,7 @@ export const valueTextNumber: Rule = {
   },
   check(ctx) {
     // Most plans have no number stored as text: nothing to group then.
+    if (!figureCensus(ctx.plan).states.has('text-number')) return;
     const what = new Map<Figure, Words>();
     forEachFigure(ctx.plan, (f, info) => f.state === 'text-number' && what.set(f, info.what));
     if (what.size === 0) return;
