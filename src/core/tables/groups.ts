@@ -58,9 +58,12 @@ function hasFigures(s: TableSheet, r: number, cols: GroupColumns): boolean {
 /**
  * Reads the row pairs under a header. `strict` (document layouts): a row without a role label and
  * without figures ends the table, so a heading right below a table is never read as a 성과목표 row.
+ * `end`: where groupsEnd found the table ends, for the same first row, name and role columns and `stop`,
+ * not strict (then the end does not depend on the figure columns): the rows are read up to it without
+ * testing each for the table's end again.
  */
-export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
-  return scanGroups(s, firstRow, cols, stop, strict, true, onRow);
+export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void, end?: number): { groups: RowGroup[]; end: number } {
+  return scanGroups(s, firstRow, cols, stop, strict, true, onRow, end);
 }
 
 /** Where readGroups would stop (the row after the table), without reading the figures: for detection. */
@@ -71,24 +74,28 @@ export function groupsEnd(s: TableSheet, firstRow: number, cols: GroupColumns, s
 /** Whitespace that /\s+/g → ' ' would change: a run of two, or any whitespace but a plain space. */
 const ODD_SPACE = /\s\s|[^\S ]/;
 
-function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
+function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void, end?: number): { groups: RowGroup[]; end: number } {
   const { nameCol, roleCol, totalCol, yearCols, remarkCol } = cols;
   const groups: RowGroup[] = [];
   let current: RowGroup | null = null;
   let currentKey: string | null = null;
   let currentText = '';
+  // With the end known, every row before it passed the tests below that end a table.
+  const known = end !== undefined;
+  const last = known ? Math.min(end, s.grid.rows.length) : s.grid.rows.length;
   let r = firstRow;
-  for (; r < s.grid.rows.length; r++) {
-    if (stop(r)) break;
+  for (; r < last; r++) {
+    if (!known && stop(r)) break;
     const name = text(s, r, nameCol);
     const role = roleOfNorm(normAt(s, r, roleCol));
     if (name === '' && role === null) {
+      if (known) continue; // a spacer row the scan read on past
       // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
       // the table goes on below it, i.e. the next non-empty row is a 성과목표/소요예산 row.
       if (isBlankRow(s, r) && tableGoesOn(s, r + 1, nameCol, roleCol, stop)) continue;
       break;
     }
-    if (isFootnote(name)) break;
+    if (!known && isFootnote(name)) break;
     if (strict && role === null && !hasFigures(s, r, cols)) break;
     if (!read) continue;
     const rawName = cell(s, r, nameCol);

@@ -19,6 +19,8 @@ import { renderTasks } from '../template/sheets';
 export interface TaskMatch extends TableMatch {
   kind: 'tasks';
   head: PairHeader;
+  /** Where the rows end (groupsEnd), when read leniently: reading needs not look for the end again. */
+  end?: number;
 }
 
 const T = TEMPLATE.tasks;
@@ -59,6 +61,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
       const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
+      if (!strict) m.end = end;
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
@@ -86,7 +89,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length));
+    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
     // The 전략분야 line of our template, between the title and the header (no title: not searched).
     let areaName = '';
     for (let k = r - 1; k >= Math.max(0, r - 6, title?.row ?? r); k--) {
