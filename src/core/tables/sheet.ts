@@ -158,23 +158,37 @@ export function textIndex(s: TableSheet): TextIndex {
   if (s.texts) return s.texts;
   const exact = new Map<string, number[]>();
   const loose = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, key: string, pos: number) => {
-    const list = m.get(key);
-    if (list) list.push(pos);
-    else m.set(key, [pos]);
-  };
   const rows = s.grid.rows;
   const w = s.width;
+  // Each column's last text and its form: a merged label and its copies below are one string, made into a form once.
+  const lastText: (string | undefined)[] = [];
+  const lastForm: string[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c]?.value;
+      const x = row[c];
+      if (x === undefined || x === null) continue;
+      const v = x.value;
       if (typeof v !== 'string') continue;
-      const n = norm(v);
+      let n: string;
+      if (v === lastText[c]) n = lastForm[c];
+      else {
+        n = norm(v);
+        lastText[c] = v;
+        lastForm[c] = n;
+      }
       if (n === '') continue;
-      add(exact, n, r * w + c);
-      if (n.endsWith(')')) add(loose, n.replace(/\([^)]*\)$/, ''), r * w + c);
+      const pos = r * w + c;
+      const list = exact.get(n);
+      if (list) list.push(pos);
+      else exact.set(n, [pos]);
+      if (n.endsWith(')')) {
+        const key = n.replace(/\([^)]*\)$/, '');
+        const same = loose.get(key);
+        if (same) same.push(pos);
+        else loose.set(key, [pos]);
+      }
     }
   }
   s.texts = { exact, loose };
