@@ -207,31 +207,57 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
  * between tables, a heading) — or one not given here — is answered by the whole index, built then.
  */
 export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>): PlaceIndex {
-  /** Per sheet, per wanted cell: its first record, or null while none has been met. */
-  const wanted = new Map<string, Map<string, Stored | null>>();
+  /** Per sheet, per wanted cell: its first record once met. */
+  const wanted = new Map<string, Map<string, Wanted>>();
+  /**
+   * The wanted cells by the last two characters of their address: the plan's cells are compared with
+   * the few wanted ones that end the same way, without hashing every cell's address.
+   */
+  const byEnding = new Array<Wanted[] | undefined>(1 << 14);
+  let open = 0;
   for (const ref of refs) {
     if (!ref) continue;
     let sheet = wanted.get(ref.sheet);
     if (!sheet) wanted.set(ref.sheet, (sheet = new Map()));
-    sheet.set(ref.cell, null);
+    if (sheet.has(ref.cell)) continue;
+    const w: Wanted = { sheet: ref.sheet, cell: ref.cell, stored: null };
+    sheet.set(ref.cell, w);
+    (byEnding[ending(ref.cell)] ??= []).push(w);
+    open += 1;
   }
-  let open = 0;
-  for (const sheet of wanted.values()) open += sheet.size;
   const tables = visitCells(plan, (ref, base, unit, role, field, year) => {
     if (!ref || open === 0) return;
-    const sheet = wanted.get(ref.sheet);
-    if (sheet === undefined || sheet.get(ref.cell) !== null) return;
-    sheet.set(ref.cell, { base, unit, role, field, year });
-    open -= 1;
+    const same = byEnding[ending(ref.cell)];
+    if (same === undefined) return;
+    for (let i = 0; i < same.length; i++) {
+      const w = same[i];
+      if (w.stored !== null || w.cell !== ref.cell || w.sheet !== ref.sheet) continue;
+      w.stored = { base, unit, role, field, year };
+      open -= 1;
+    }
   });
   let whole: PlaceIndex | null = null;
   return {
     tables,
     at(ref) {
-      const hit = wanted.get(ref.sheet)?.get(ref.cell);
+      const hit = wanted.get(ref.sheet)?.get(ref.cell)?.stored;
       if (hit) return { place: placeOf(hit), unit: hit.unit };
       whole ??= buildPlaceIndex(plan);
       return whole.at(ref);
     },
   };
+}
+
+interface Wanted {
+  sheet: string;
+  cell: string;
+  /** The cell's first record in the plan, null while none has been met. */
+  stored: Stored | null;
+}
+
+/** A number from an address's last two characters (0 … 16383). */
+function ending(cell: string): number {
+  const n = cell.length;
+  if (n === 0) return 0;
+  return ((cell.charCodeAt(n - 1) & 127) << 7) | (n > 1 ? cell.charCodeAt(n - 2) & 127 : 0);
 }
