@@ -38,7 +38,6 @@ export interface RowGroup {
   target: Series | null;
   budget: Series | null;
   remark: string;
-  rows: number[];
 }
 
 export interface GroupColumns {
@@ -103,12 +102,11 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && (currentKey ??= nameKey(current.name)) !== nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
-      current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
+      current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '' };
       currentKey = null;
       currentText = name;
       groups.push(current);
     }
-    current.rows.push(r);
     const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
     onRow?.();
     if (role === 'budget') current.budget = series;
