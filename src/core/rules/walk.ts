@@ -1,6 +1,7 @@
 /** Walks every series of a plan with a readable description of where it is (used by several rules). */
 import type { Figure, Indicator, Plan, Series, Task } from '../model/plan';
 import { PLAUSIBLE_LIMIT } from '../numbers/interval';
+import { sumHolds } from './sums';
 import type { NumberState } from '../numbers/parse';
 import { circledNumber } from '../template/description';
 import { GRAND_TOTAL_WORDS, ROLE_WORDS, TASK_TOTAL_WORDS, TOTAL_WORDS, bi, joinWords, yearWords, type Role, type Words } from './words';
@@ -44,7 +45,7 @@ export class SeriesRow {
 interface WalkCache {
   plan: Plan;
   rows?: SeriesRow[];
-  census?: FigureCensus;
+  facts?: { census: FigureCensus; holds: Uint8Array };
 }
 let walks: WalkCache | null = null;
 
@@ -194,20 +195,43 @@ export interface FigureCensus {
 
 /** The census of the plan's figures: one pass, shared by the value rules of a rules run. */
 export function figureCensus(plan: Plan): FigureCensus {
+  return seriesFacts(plan).census;
+}
+
+/**
+ * For each series row, in seriesRows' order: 1 when its 합계 equals the sum of its years (sumHolds: what
+ * row-total checks), else 0. Found in the census's pass: each figure is read once for both.
+ */
+export function rowSumsHold(plan: Plan): Uint8Array {
+  return seriesFacts(plan).holds;
+}
+
+/** The census and the row sums, in one pass over the figures. */
+function seriesFacts(plan: Plan): { census: FigureCensus; holds: Uint8Array } {
   const cache = cacheFor(plan);
-  if (cache?.census) return cache.census;
+  if (cache?.facts) return cache.facts;
   const states = new Set<NumberState>();
   let negative = false;
   let implausible = false;
   let last: NumberState | null = null;
-  forEachFigure(plan, (f) => {
+  const count = (f: Figure) => {
     if (f.state !== last) states.add((last = f.state));
     const v = f.value;
     if (v === null) return;
     if (!(v >= 0)) negative = true;
     if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) implausible = true;
-  });
-  const census = { states, negative, implausible };
-  if (cache) cache.census = census;
-  return census;
+  };
+  const rows = seriesRows(plan);
+  const holds = new Uint8Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const { total, years } = rows[r].series;
+    // forEachFigure's figures: a missing row's placeholders are not counted.
+    if (!total.missing) count(total);
+    for (let i = 0; i < years.length; i++) if (!years[i].missing) count(years[i]);
+    if (sumHolds(total, years)) holds[r] = 1;
+  }
+  forEachIndicatorFigure(plan, count);
+  const facts = { census: { states, negative, implausible }, holds };
+  if (cache) cache.facts = facts;
+  return facts;
 }

@@ -1,7 +1,7 @@
 /** 합계 column = Σ years, on every row of every table. */
 import { sumShorts } from '../series-sum';
-import { seriesRows } from '../walk';
-import { checkSum, sumHolds } from '../sums';
+import { rowSumsHold, seriesRows } from '../walk';
+import { checkSum } from '../sums';
 import type { Rule } from '../types';
 
 export const rowTotal: Rule = {
@@ -26,9 +26,12 @@ export const rowTotal: Rule = {
     short: sumShorts({ ko: '합계', en: 'total' }, { ko: '연도별 합', en: 'sum of years' }),
   },
   check(ctx) {
-    for (const row of seriesRows(ctx.plan)) {
+    const rows = seriesRows(ctx.plan);
+    const holds = rowSumsHold(ctx.plan); // most rows add up: nothing to describe
+    for (let r = 0; r < rows.length; r++) {
+      if (holds[r] === 1) continue;
+      const row = rows[r];
       const { total, years } = row.series;
-      if (sumHolds(total, years)) continue; // most rows add up: nothing to describe
       checkSum(ctx, {
         total,
         parts: years.map((f) => ({ figure: f })),
