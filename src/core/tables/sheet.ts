@@ -160,9 +160,11 @@ export function textIndex(s: TableSheet): TextIndex {
   const loose = new Map<string, number[]>();
   const rows = s.grid.rows;
   const w = s.width;
-  // Each column's last text and its form: a merged label and its copies below are one string, made into a form once.
-  const lastText: (string | undefined)[] = [];
-  const lastForm: string[] = [];
+  // Per column, the last two texts met, their forms and their lists of cells: a merged label and its copies
+  // below, or a column of 성과목표/소요예산 labels, are made into a form and looked up once.
+  const seenText: (string | undefined)[] = [];
+  const seenForm: string[] = [];
+  const seenList: (number[] | null)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -171,18 +173,30 @@ export function textIndex(s: TableSheet): TextIndex {
       if (x === undefined || x === null) continue;
       const v = x.value;
       if (typeof v !== 'string') continue;
-      let n: string;
-      if (v === lastText[c]) n = lastForm[c];
-      else {
-        n = norm(v);
-        lastText[c] = v;
-        lastForm[c] = n;
-      }
-      if (n === '') continue;
       const pos = r * w + c;
-      const list = exact.get(n);
-      if (list) list.push(pos);
-      else exact.set(n, [pos]);
+      // Slots 2c (most recent) and 2c + 1 (the one before).
+      let k = 2 * c;
+      if (seenText[k] !== v) {
+        if (seenText[k + 1] === v) k += 1;
+        else {
+          // A new text for this column: the most recent moves to the second slot.
+          seenText[k + 1] = seenText[k];
+          seenForm[k + 1] = seenForm[k];
+          seenList[k + 1] = seenList[k];
+          seenText[k] = v;
+          seenForm[k] = norm(v);
+          seenList[k] = null;
+        }
+      }
+      const n = seenForm[k];
+      if (n === '') continue;
+      let list = seenList[k];
+      if (list === null) {
+        list = exact.get(n) ?? null;
+        if (list === null) exact.set(n, (list = []));
+        seenList[k] = list;
+      }
+      list.push(pos);
       if (n.endsWith(')')) {
         const key = n.replace(/\([^)]*\)$/, '');
         const same = loose.get(key);
