@@ -12,6 +12,7 @@ import { compareSum, compareSumOf, sumVerdictOf, type RoundedPart } from '../../
 import { buildPlaceIndex, placesOf } from '../../src/core/rules/places';
 import { readWorkbook } from '../../src/core/tables/assemble';
 import { missingSeries } from '../../src/core/tables/groups';
+import { prepareSheets, textIndex } from '../../src/core/tables/sheet';
 import { runRules } from '../../src/core/rules/run';
 import { PLAN_RULES } from '../../src/core/rules';
 import { textToGrid } from '../../src/adapters/text/read';
@@ -198,4 +199,34 @@ test('the value rules still report a text in an indicator and a negative 세부�
   const found = runRules(plan, PLAN_RULES).map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
   expect(found).toContain('value-not-number 공통 일자리 목표!C4');
   expect(found).toContain('value-negative 실천과제!D9');
+});
+
+test('the text index lists every text cell under its form, in reading order, as a plain scan does', () => {
+  // Columns that repeat one text, alternate two, cycle three, hold spaced and bracketed texts, numbers and gaps.
+  const texts = ['성과목표', '소요예산', '성 과 목 표', '합계', '실적(상반기)', '실적 (하반기)', '', '  ', '세부사업 1'];
+  const rows = Array.from({ length: 40 }, (_, r) =>
+    Array.from({ length: 6 }, (_, c) => {
+      if ((r + c) % 7 === 0) return undefined;
+      if (c === 5) return { value: r };
+      const pick = c === 0 ? 0 : c === 1 ? r % 2 : c === 2 ? r % 3 : (r * 5 + c) % texts.length;
+      return { value: texts[pick] };
+    }),
+  );
+  const [sheet] = prepareSheets({ sheets: [{ name: 'S', rows, merges: [] }] });
+  const exact = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, k: string, pos: number) => m.set(k, [...(m.get(k) ?? []), pos]);
+  rows.forEach((row, r) =>
+    row.forEach((x, c) => {
+      if (typeof x?.value !== 'string') return;
+      const n = x.value.replace(/\s+/g, '');
+      if (n === '') return;
+      add(exact, n, r * sheet.width + c);
+      if (n.endsWith(')')) add(loose, n.replace(/\([^)]*\)$/, ''), r * sheet.width + c);
+    }),
+  );
+  const index = textIndex(sheet);
+  expect(new Map([...index.exact].sort())).toEqual(new Map([...exact].sort()));
+  expect(new Map([...index.loose].sort())).toEqual(new Map([...loose].sort()));
+  expect(index.exact.get('성과목표')!.length).toBeGreaterThan(20);
 });
