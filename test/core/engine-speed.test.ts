@@ -204,11 +204,14 @@ test('the value rules still report a text in an indicator and a negative 세부�
 test('the text index lists every text cell under its form, in reading order, as a plain scan does', () => {
   // Columns that repeat one text, alternate two, cycle three, hold spaced and bracketed texts, numbers and gaps.
   const texts = ['성과목표', '소요예산', '성 과 목 표', '합계', '실적(상반기)', '실적 (하반기)', '', '  ', '세부사업 1'];
-  const rows = Array.from({ length: 40 }, (_, r) =>
-    Array.from({ length: 6 }, (_, c) => {
+  let seed = 7;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const rows = Array.from({ length: 60 }, (_, r) =>
+    Array.from({ length: 7 }, (_, c) => {
       if ((r + c) % 7 === 0) return undefined;
       if (c === 5) return { value: r };
-      const pick = c === 0 ? 0 : c === 1 ? r % 2 : c === 2 ? r % 3 : (r * 5 + c) % texts.length;
+      // Columns 3, 4 and 6 pick from a few texts at random: a text comes back after one or two others.
+      const pick = c === 0 ? 0 : c === 1 ? r % 2 : c === 2 ? r % 3 : c === 6 ? 2 + random(3) : random(texts.length);
       return { value: texts[pick] };
     }),
   );
