@@ -191,12 +191,9 @@ export function textIndex(s: TableSheet): TextIndex {
       const n = seenForm[k];
       if (n === '') continue;
       let list = seenList[k];
-      if (list === null) {
-        list = exact.get(n) ?? null;
-        if (list === null) exact.set(n, (list = []));
-        seenList[k] = list;
-      }
-      list.push(pos);
+      if (list === null) list = seenList[k] = exact.get(n) ?? null;
+      if (list !== null) list.push(pos);
+      else exact.set(n, (seenList[k] = [pos]));
       if (n.endsWith(')')) {
         const key = n.replace(/\([^)]*\)$/, '');
         const same = loose.get(key);

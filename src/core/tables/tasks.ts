@@ -28,10 +28,14 @@ const T = TEMPLATE.tasks;
 /** Per sheet: the rows holding the 실천과제 header's anchor label (the only rows a header can be on). */
 const anchorRows = new WeakMap<TableSheet, Set<number>>();
 
-function isTaskHeader(s: TableSheet, r: number): number {
+function anchorRowsOf(s: TableSheet): Set<number> {
   let rows = anchorRows.get(s);
   if (!rows) anchorRows.set(s, (rows = new Set(rowsWithLabel(s, T.anchor))));
-  if (!rows.has(r)) return -1;
+  return rows;
+}
+
+function isTaskHeader(s: TableSheet, r: number): number {
+  if (!anchorRowsOf(s).has(r)) return -1;
   const anchorCol = findLabelInRow(s, r, T.anchor);
   if (anchorCol < 0) return -1;
   // A header with a 성과목표 column is a one-year table (연차별 세부계획), not a 실천과제 table.
@@ -41,7 +45,8 @@ function isTaskHeader(s: TableSheet, r: number): number {
 
 function stopAt(s: TableSheet, header: number) {
   // A title line has one filled cell: looked at first, it spares parsing every 세부사업 row as a title.
-  return (row: number) => row > header + 1 && (isTaskHeader(s, row) >= 0 || (onlyFilledColumn(s, row) >= 0 && parseTaskTitle(text(s, row, 0)) !== null));
+  const anchors = anchorRowsOf(s);
+  return (row: number) => row > header + 1 && ((anchors.has(row) && isTaskHeader(s, row) >= 0) || (onlyFilledColumn(s, row) >= 0 && parseTaskTitle(text(s, row, 0)) !== null));
 }
 
 export const tasksTable: TableKind<TaskMatch> = {
