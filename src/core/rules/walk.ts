@@ -1,5 +1,5 @@
 /** Walks every series of a plan with a readable description of where it is (used by several rules). */
-import type { Figure, Indicator, Plan, Series, Task } from '../model/plan';
+import type { Figure, Indicator, Plan, Series, SubProject, Task } from '../model/plan';
 import { PLAUSIBLE_LIMIT } from '../numbers/interval';
 import { sumHolds } from './sums';
 import type { NumberState } from '../numbers/parse';
@@ -26,6 +26,8 @@ export class SeriesRow {
     private readonly head: Words,
     /** A task's rows: the 세부사업's name, or null for the task's 총계 row; undefined for the other tables. */
     private readonly sub?: string | null,
+    /** The 세부사업 of a 세부사업's row. */
+    readonly subproject?: SubProject,
   ) {}
   /** Where the row is, without its role: "① 청년 창업 인프라 조성 · 청년 창업 지원". */
   get where(): Words {
@@ -45,7 +47,7 @@ export class SeriesRow {
 interface WalkCache {
   plan: Plan;
   rows?: SeriesRow[];
-  facts?: { census: FigureCensus; holds: Uint8Array };
+  facts?: SeriesFacts;
 }
 let walks: WalkCache | null = null;
 
@@ -68,16 +70,16 @@ export function seriesRows(plan: Plan): readonly SeriesRow[] {
   const cache = cacheFor(plan);
   if (cache?.rows) return cache.rows;
   const rows: SeriesRow[] = [];
-  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null) => {
-    rows.push(new SeriesRow(pair.target, 'target', head, sub));
-    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub));
+  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null, subproject?: SubProject) => {
+    rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
+    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
   };
   if (plan.grandTotal) both(plan.grandTotal, GRAND_TOTAL_WORDS);
   for (const a of plan.areas) both(a, a.name);
   for (const t of plan.tasks) {
     const label = taskLabel(t.no, t.name);
     if (t.total) both(t.total, label, null);
-    for (const s of t.subprojects) both(s, label, s.name);
+    for (const s of t.subprojects) both(s, label, s.name, s);
   }
   if (cache) cache.rows = rows;
   return rows;
@@ -206,8 +208,22 @@ export function rowSumsHold(plan: Plan): Uint8Array {
   return seriesFacts(plan).holds;
 }
 
-/** The census and the row sums, in one pass over the figures. */
-function seriesFacts(plan: Plan): { census: FigureCensus; holds: Uint8Array } {
+/**
+ * Is there a 세부사업 whose `present` row has a positive 합계 while its other row's 합계 is 0 (what
+ * checkOneSided reports)? Found in the census's pass.
+ */
+export function oneSidedSubprojects(plan: Plan): Record<Role, boolean> {
+  return seriesFacts(plan).oneSided;
+}
+
+interface SeriesFacts {
+  census: FigureCensus;
+  holds: Uint8Array;
+  oneSided: Record<Role, boolean>;
+}
+
+/** The census, the row sums and the one-sided 세부사업, in one pass over the figures. */
+function seriesFacts(plan: Plan): SeriesFacts {
   const cache = cacheFor(plan);
   if (cache?.facts) return cache.facts;
   const states = new Set<NumberState>();
@@ -223,15 +239,24 @@ function seriesFacts(plan: Plan): { census: FigureCensus; holds: Uint8Array } {
   };
   const rows = seriesRows(plan);
   const holds = new Uint8Array(rows.length);
+  const oneSided: Record<Role, boolean> = { target: false, budget: false };
   for (let r = 0; r < rows.length; r++) {
     const { total, years } = rows[r].series;
     // forEachFigure's figures: a missing row's placeholders are not counted.
     if (!total.missing) count(total);
     for (let i = 0; i < years.length; i++) if (!years[i].missing) count(years[i]);
     if (sumHolds(total, years)) holds[r] = 1;
+    const sp = rows[r].subproject;
+    if (sp !== undefined && rows[r].role === 'target') {
+      // checkOneSided's test, both ways: has a value, not ≤ 0, while the other row's 합계 is 0.
+      const t = sp.target.total.value;
+      const b = sp.budget.total.value;
+      if (t !== null && !(t <= 0) && b === 0) oneSided.target = true;
+      if (b !== null && !(b <= 0) && t === 0) oneSided.budget = true;
+    }
   }
   forEachIndicatorFigure(plan, count);
-  const facts = { census: { states, negative, implausible }, holds };
+  const facts: SeriesFacts = { census: { states, negative, implausible }, holds, oneSided };
   if (cache) cache.facts = facts;
   return facts;
 }
