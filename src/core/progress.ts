@@ -44,10 +44,44 @@ export function allRows(plan: Plan): Figure[][] {
   return rows;
 }
 
+/** True when a figure of the series was entered (isUntouched of its figures, without listing them). */
+function seriesEntered(s: Series): boolean {
+  if (isEntered(s.total)) return true;
+  for (const f of s.years) if (isEntered(f)) return true;
+  return false;
+}
+
+function indicatorEntered(ind: Indicator): boolean {
+  return isEntered(ind.lastActual) || isEntered(ind.base) || ind.targets.some(isEntered) || isEntered(ind.statedChange);
+}
+
+/** Calls `series` for each series row and `indicator` for each indicator, in allRows's order; stops when one returns true. */
+function someRow(plan: Plan, series: (s: Series) => boolean, indicator: (ind: Indicator) => boolean): boolean {
+  const pair = (p: { target: Series; budget: Series | null }) => series(p.target) || (p.budget !== null && series(p.budget));
+  if (plan.grandTotal && pair(plan.grandTotal)) return true;
+  for (const a of plan.areas) if (pair(a)) return true;
+  for (const t of plan.tasks) {
+    if (t.total && pair(t.total)) return true;
+    for (const s of t.subprojects) if (pair(s)) return true;
+  }
+  for (const ind of plan.indicators) if (indicator(ind)) return true;
+  return false;
+}
+
 /** Every figure of the plan's untouched rows (series rows and 공통 일자리 목표 rows). */
 export function untouchedFigures(plan: Plan): Set<Figure> {
   const out = new Set<Figure>();
-  for (const row of allRows(plan)) if (isUntouched(row)) for (const f of row) out.add(f);
+  someRow(
+    plan,
+    (s) => {
+      if (!seriesEntered(s)) for (const f of seriesFigures(s)) out.add(f);
+      return false;
+    },
+    (ind) => {
+      if (!indicatorEntered(ind)) for (const f of indicatorFigures(ind)) out.add(f);
+      return false;
+    },
+  );
   return out;
 }
 
@@ -61,13 +95,17 @@ export interface Progress {
 }
 
 export function planProgress(plan: Plan): Progress {
-  const subs = plan.tasks.flatMap((t) => t.subprojects);
-  const subEntered = subs.filter((s) => !isUntouched([...seriesFigures(s.target), ...seriesFigures(s.budget)])).length;
-  const indEntered = plan.indicators.filter((i) => !isUntouched(indicatorFigures(i))).length;
+  let subs = 0;
+  let subEntered = 0;
+  for (const t of plan.tasks) {
+    subs += t.subprojects.length;
+    for (const s of t.subprojects) if (seriesEntered(s.target) || seriesEntered(s.budget)) subEntered += 1;
+  }
+  const indEntered = plan.indicators.filter(indicatorEntered).length;
   // Anything entered anywhere (task totals typed by hand, an area row) means the template is no longer fresh.
-  const anyEntered = allRows(plan).some((row) => !isUntouched(row));
+  const anyEntered = someRow(plan, seriesEntered, indicatorEntered);
   return {
-    subprojects: { entered: subEntered, total: subs.length },
+    subprojects: { entered: subEntered, total: subs },
     indicators: { entered: indEntered, total: plan.indicators.length },
     untouched: !anyEntered,
   };

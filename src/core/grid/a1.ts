@@ -19,31 +19,53 @@ function lettersOf(col: number): string {
   return s;
 }
 
+/** The last row's number as text: readers make the addresses of a row's cells one after another. */
+let lastRow = -1;
+let lastRowText = '';
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  if (row !== lastRow) {
+    lastRowText = String(row + 1);
+    lastRow = row;
+  }
+  return columnLetters(col) + lastRowText;
 }
 
 export function parseA1(address: string): { row: number; col: number } {
-  // The usual form (C12: capitals then up to 9 digits) without a regular expression; anything else below.
-  const len = address.length;
-  let i = 0;
+  return scanA1(address, 0, address.length) ? { row: scannedRow, col: scannedCol } : parseA1Text(address);
+}
+
+/** What scanA1 read last. */
+let scannedRow = 0;
+let scannedCol = 0;
+
+/**
+ * The usual form (C12: capitals then up to 9 digits) of address[start, end), without a regular
+ * expression or a substring: true with the row and column in scannedRow/scannedCol, false for anything else.
+ */
+function scanA1(address: string, start: number, end: number): boolean {
+  let i = start;
   let col = 0;
-  for (; i < len && i < 3; i++) {
+  for (; i < end && i < start + 3; i++) {
     const ch = address.charCodeAt(i);
     if (ch < 65 || ch > 90) break;
     col = col * 26 + (ch - 64);
   }
-  if (i > 0 && i < len && len - i <= 9) {
+  if (i > start && i < end && end - i <= 9) {
     let row = 0;
     let j = i;
-    for (; j < len; j++) {
+    for (; j < end; j++) {
       const d = address.charCodeAt(j) - 48;
       if (d < 0 || d > 9) break;
       row = row * 10 + d;
     }
-    if (j === len) return { row: row - 1, col: col - 1 };
+    if (j === end) {
+      scannedRow = row - 1;
+      scannedCol = col - 1;
+      return true;
+    }
   }
-  return parseA1Text(address);
+  return false;
 }
 
 function parseA1Text(address: string): { row: number; col: number } {
@@ -59,10 +81,29 @@ export function rangeA1(r0: number, c0: number, r1: number, c1: number): string 
 }
 
 export function parseRange(range: string): { r0: number; c0: number; r1: number; c1: number } {
-  const [from, to] = range.split(':');
-  const a = parseA1(from);
-  const b = parseA1(to ?? from);
-  return { r0: Math.min(a.row, b.row), c0: Math.min(a.col, b.col), r1: Math.max(a.row, b.row), c1: Math.max(a.col, b.col) };
+  // As range.split(':') would give [from, to] (to: the second part; from itself without a colon), read in place.
+  const colon = range.indexOf(':');
+  const fromEnd = colon < 0 ? range.length : colon;
+  const toStart = colon < 0 ? 0 : colon + 1;
+  const next = colon < 0 ? -1 : range.indexOf(':', toStart);
+  const toEnd = next < 0 ? range.length : next;
+  let ar: number;
+  let ac: number;
+  if (scanA1(range, 0, fromEnd)) {
+    ar = scannedRow;
+    ac = scannedCol;
+  } else {
+    ({ row: ar, col: ac } = parseA1Text(range.slice(0, fromEnd)));
+  }
+  let br: number;
+  let bc: number;
+  if (scanA1(range, toStart, toEnd)) {
+    br = scannedRow;
+    bc = scannedCol;
+  } else {
+    ({ row: br, col: bc } = parseA1Text(range.slice(toStart, toEnd)));
+  }
+  return { r0: Math.min(ar, br), c0: Math.min(ac, bc), r1: Math.max(ar, br), c1: Math.max(ac, bc) };
 }
 
 /** 'Sheet Name'!C5 — quoted the way Excel quotes sheet names in formulas and links. */

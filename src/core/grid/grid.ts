@@ -63,7 +63,7 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
   if (sheet.merges.length === 0) return sheet;
   // The sheet's own rows are never changed: a row is copied the first time a label is spread into it.
   const rows = sheet.rows.map((r) => r ?? []);
-  const copied = new Set<number>();
+  const copied = new Uint8Array(rows.length);
   for (const m of sheet.merges) {
     const { r0, c0, r1, c1 } = parse(m);
     const top = rows[r0]?.[c0];
@@ -73,9 +73,11 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
         if (r === r0 && c === c0) continue;
         const row = rows[r];
         if (!row || !row[c] || row[c]!.value === null) {
-          if (!copied.has(r)) {
+          // (A row outside the sheet's is copied each time: a copy of the copy, the same cells.)
+          const inSheet = r >= 0 && r < copied.length;
+          if (!inSheet || copied[r] === 0) {
             rows[r] = row ? row.slice() : [];
-            copied.add(r);
+            if (inSheet) copied[r] = 1;
           }
           rows[r][c] = { value: top.value, mergedCopy: true };
         }

@@ -61,34 +61,67 @@ function safeScale(max: number, n: number): number {
  * of its size), and a non-finite figure is never 'equal' to anything.
  */
 export function compareSum(total: RoundedPart, parts: RoundedPart[]): SumComparison {
-  // One pass over the parts (this runs for every total of a plan): half-widths, finiteness, largest size.
-  let halves = 0;
-  let finite = Number.isFinite(total.value);
-  let max = Math.abs(total.value);
-  for (const p of parts) {
-    halves += p.half;
-    if (!Number.isFinite(p.value)) finite = false;
-    else if (Math.abs(p.value) > max) max = Math.abs(p.value);
+  const n = parts.length;
+  const values = new Float64Array(n);
+  const halves = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    values[i] = parts[i].value;
+    halves[i] = parts[i].half;
   }
-  const tolerance = clean(total.half + halves);
+  return compareSumOf(total.value, total.half, values, halves, n);
+}
+
+/**
+ * compareSum over the first `n` entries of parallel lists of the parts' values and half-widths, so a
+ * caller that checks thousands of sums can fill the same two lists each time instead of making objects.
+ */
+export function compareSumOf(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumComparison {
+  compare(totalValue, totalHalf, values, halves, n);
+  return { verdict: last.verdict, sum: last.sum, difference: last.difference, tolerance: last.tolerance };
+}
+
+/** compareSumOf's verdict alone (nothing made: most sums of a plan are equal and need no figures). */
+export function sumVerdictOf(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumVerdict {
+  return compare(totalValue, totalHalf, values, halves, n).verdict;
+}
+
+/** The result of the last comparison (compare writes it here rather than making an object). */
+const last: SumComparison = { verdict: 'equal', sum: 0, difference: 0, tolerance: 0 };
+
+function compare(totalValue: number, totalHalf: number, values: ArrayLike<number>, halves: ArrayLike<number>, n: number): SumComparison {
+  // One pass over the parts (this runs for every total of a plan): half-widths, finiteness, largest size.
+  let halfSum = 0;
+  let finite = Number.isFinite(totalValue);
+  let max = Math.abs(totalValue);
+  for (let i = 0; i < n; i++) {
+    halfSum += halves[i];
+    const v = values[i];
+    if (!Number.isFinite(v)) finite = false;
+    else if (Math.abs(v) > max) max = Math.abs(v);
+  }
+  const tolerance = clean(totalHalf + halfSum);
+  last.tolerance = tolerance;
   if (!finite) {
     let sum = 0;
-    for (const p of parts) sum += p.value;
-    const difference = total.value - sum;
-    return { verdict: 'mismatch', sum, difference: Number.isNaN(difference) ? Infinity : difference, tolerance };
+    for (let i = 0; i < n; i++) sum += values[i];
+    const difference = totalValue - sum;
+    last.verdict = 'mismatch';
+    last.sum = sum;
+    last.difference = Number.isNaN(difference) ? Infinity : difference;
+    return last;
   }
-  const k = safeScale(max, parts.length);
+  const k = safeScale(max, n);
   let scaledSum = 0;
-  for (const p of parts) scaledSum += p.value * k;
-  const scaledDifference = total.value * k - scaledSum;
+  for (let i = 0; i < n; i++) scaledSum += values[i] * k;
+  const scaledDifference = totalValue * k - scaledSum;
   // Worst float error of n additions of values up to max: (n + 1)·max·ε; plus the decimal noise.
-  const noise = NOISE + (parts.length + 1) * (max * Number.EPSILON);
+  const noise = NOISE + (n + 1) * (max * Number.EPSILON);
   const d = Math.abs(scaledDifference) / k;
-  const verdict: SumVerdict = d <= noise ? 'equal' : d <= tolerance + noise ? 'rounding' : 'mismatch';
+  last.verdict = d <= noise ? 'equal' : d <= tolerance + noise ? 'rounding' : 'mismatch';
   // Reported figures: the sum may be beyond a double (n parts of 1e308); it is then ±Infinity, never NaN.
-  const sum = clean(scaledSum / k);
-  const difference = clean(scaledDifference / k);
-  return { verdict, sum, difference, tolerance };
+  last.sum = clean(scaledSum / k);
+  last.difference = clean(scaledDifference / k);
+  return last;
 }
 
 export function intervalOf(value: number, half: number): Interval {

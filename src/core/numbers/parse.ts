@@ -64,9 +64,13 @@ export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
 }
 
 const decimalsByFormat = new Map<string, number | null>();
+/** The last format asked about: a table's figures mostly share one. */
+let lastFormat: string | null = null;
+let lastDecimals: number | null = null;
 
 /** Decimal places a number format shows, or null when it does not say (cached: a workbook has few formats). */
 function formatDecimals(numFmt: string): number | null {
+  if (numFmt === lastFormat) return lastDecimals;
   let d = decimalsByFormat.get(numFmt);
   if (d === undefined) {
     const m = /0\.(0+)/.exec(numFmt.split(';')[0]);
@@ -74,6 +78,8 @@ function formatDecimals(numFmt: string): number | null {
     if (decimalsByFormat.size >= 1000) decimalsByFormat.clear();
     decimalsByFormat.set(numFmt, d);
   }
+  lastFormat = numFmt;
+  lastDecimals = d;
   return d;
 }
 

@@ -51,37 +51,15 @@ function placeOf(s: Stored): Place {
 
 export const TABLE_NAMES = { indicators: '공통 일자리 목표', areas: '분야별 목표' } as const;
 
-export function buildPlaceIndex(plan: Plan): PlaceIndex {
-  /** Per sheet, per cell: sheet names and cells are looked up in two maps (no key string per cell). */
-  const cells = new Map<string, Map<string, Stored>>();
+/** Records one cell of the plan: its row's place, unit and column; `anchors` false for a figure that shares its row with a label already recorded. */
+type Put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors?: boolean) => void;
+
+/**
+ * Every cell the plan lists, in plan order (the first record of a cell is its place), and the tables in
+ * order: the one description of where a plan's cells belong, for the whole index and for a few cells.
+ */
+function visitCells(plan: Plan, put: Put): Place['table'][] {
   const tables: Place['table'][] = [];
-  /** Per sheet: the first row of each table on it, for cells the plan does not list. */
-  const anchors = new Map<string, { row: number; table: Place['table'] }[]>();
-  /** Each table's anchor per sheet, found in constant time (a plan may have thousands of tables). */
-  const anchorOf = new Map<Place['table'], Map<string, { row: number; table: Place['table'] }>>();
-  const anchor = (table: Place['table'], ref: CellRef) => {
-    const row = rowOf(ref.cell);
-    if (row === null) return;
-    let bySheet = anchorOf.get(table);
-    if (!bySheet) anchorOf.set(table, (bySheet = new Map()));
-    const mine = bySheet.get(ref.sheet);
-    if (mine) {
-      if (row < mine.row) mine.row = row;
-      return;
-    }
-    const entry = { row, table };
-    bySheet.set(ref.sheet, entry);
-    let list = anchors.get(ref.sheet);
-    if (!list) anchors.set(ref.sheet, (list = []));
-    list.push(entry);
-  };
-  const put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors = true) => {
-    if (!ref) return;
-    let sheet = cells.get(ref.sheet);
-    if (!sheet) cells.set(ref.sheet, (sheet = new Map()));
-    if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
-    if (anchors) anchor(base.table, ref);
-  };
   const table = (kind: Place['table']['kind'], name: string): Place['table'] => {
     const t = { kind, name, index: tables.length };
     tables.push(t);
@@ -92,7 +70,7 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
     if (!s) return;
     // A series' figures share their row with its label (put with the row), which anchors the table.
     put(s.total.ref, base, unit, role, undefined, 'total', false);
-    s.years.forEach((f, i) => put(f.ref, base, unit, role, undefined, startYear + i, false));
+    for (let i = 0; i < s.years.length; i++) put(s.years[i].ref, base, unit, role, undefined, startYear + i, false);
   };
 
   if (plan.indicators.length) {
@@ -125,16 +103,18 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
   }
   for (const task of plan.tasks) {
     const t = table('task', `${circledNumber(task.no)} ${task.name}`);
-    const p: Place = { table: t, task: { no: task.no, name: task.name }, area: task.areaName };
+    const taskName = { no: task.no, name: task.name };
+    const p: Place = { table: t, task: taskName, area: task.areaName };
     put(task.label, p, null);
     if (task.total) {
-      const tp: Place = { ...p, taskTotal: true };
+      // Written out rather than spread (a spread per row is slow), in p's key order.
+      const tp: Place = { table: t, task: taskName, area: task.areaName, taskTotal: true };
       put(task.total.label, tp, null);
       series(task.total.target, tp, 'target', task.targetUnit);
       series(task.total.budget, tp, 'budget', task.budgetUnit);
     }
     for (const s of task.subprojects) {
-      const sp: Place = { ...p, subproject: s.name };
+      const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
       put(s.label, sp, null);
       series(s.target, sp, 'target', task.targetUnit);
       series(s.budget, sp, 'budget', task.budgetUnit);
@@ -171,6 +151,39 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
       if (row.budget) put(row.budget.ref, p, row.budgetUnit || null, 'budget');
     }
   }
+  return tables;
+}
+
+export function buildPlaceIndex(plan: Plan): PlaceIndex {
+  /** Per sheet, per cell: sheet names and cells are looked up in two maps (no key string per cell). */
+  const cells = new Map<string, Map<string, Stored>>();
+  /** Per sheet: the first row of each table on it, for cells the plan does not list. */
+  const anchors = new Map<string, { row: number; table: Place['table'] }[]>();
+  /** Each table's anchor per sheet, found in constant time (a plan may have thousands of tables). */
+  const anchorOf = new Map<Place['table'], Map<string, { row: number; table: Place['table'] }>>();
+  const anchor = (table: Place['table'], ref: CellRef) => {
+    const row = rowOf(ref.cell);
+    if (row === null) return;
+    let bySheet = anchorOf.get(table);
+    if (!bySheet) anchorOf.set(table, (bySheet = new Map()));
+    const mine = bySheet.get(ref.sheet);
+    if (mine) {
+      if (row < mine.row) mine.row = row;
+      return;
+    }
+    const entry = { row, table };
+    bySheet.set(ref.sheet, entry);
+    let list = anchors.get(ref.sheet);
+    if (!list) anchors.set(ref.sheet, (list = []));
+    list.push(entry);
+  };
+  const tables = visitCells(plan, (ref, base, unit, role, field, year, anchors = true) => {
+    if (!ref) return;
+    let sheet = cells.get(ref.sheet);
+    if (!sheet) cells.set(ref.sheet, (sheet = new Map()));
+    if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
+    if (anchors) anchor(base.table, ref);
+  });
   for (const list of anchors.values()) list.sort((a, b) => a.row - b.row);
 
   return {
@@ -186,4 +199,65 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
       return { place: { table: best.table }, unit: null };
     },
   };
+}
+
+/**
+ * The places of the given cells only (the cells findings name): one walk over the plan that looks each
+ * cell up among the few wanted, nothing stored for the others. A cell the plan does not list (a label
+ * between tables, a heading) — or one not given here — is answered by the whole index, built then.
+ */
+export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>): PlaceIndex {
+  /** Per sheet, per wanted cell: its first record once met. */
+  const wanted = new Map<string, Map<string, Wanted>>();
+  /**
+   * The wanted cells by the last two characters of their address: the plan's cells are compared with
+   * the few wanted ones that end the same way, without hashing every cell's address.
+   */
+  const byEnding = new Array<Wanted[] | undefined>(1 << 14);
+  let open = 0;
+  for (const ref of refs) {
+    if (!ref) continue;
+    let sheet = wanted.get(ref.sheet);
+    if (!sheet) wanted.set(ref.sheet, (sheet = new Map()));
+    if (sheet.has(ref.cell)) continue;
+    const w: Wanted = { sheet: ref.sheet, cell: ref.cell, stored: null };
+    sheet.set(ref.cell, w);
+    (byEnding[ending(ref.cell)] ??= []).push(w);
+    open += 1;
+  }
+  const tables = visitCells(plan, (ref, base, unit, role, field, year) => {
+    if (!ref || open === 0) return;
+    const same = byEnding[ending(ref.cell)];
+    if (same === undefined) return;
+    for (let i = 0; i < same.length; i++) {
+      const w = same[i];
+      if (w.stored !== null || w.cell !== ref.cell || w.sheet !== ref.sheet) continue;
+      w.stored = { base, unit, role, field, year };
+      open -= 1;
+    }
+  });
+  let whole: PlaceIndex | null = null;
+  return {
+    tables,
+    at(ref) {
+      const hit = wanted.get(ref.sheet)?.get(ref.cell)?.stored;
+      if (hit) return { place: placeOf(hit), unit: hit.unit };
+      whole ??= buildPlaceIndex(plan);
+      return whole.at(ref);
+    },
+  };
+}
+
+interface Wanted {
+  sheet: string;
+  cell: string;
+  /** The cell's first record in the plan, null while none has been met. */
+  stored: Stored | null;
+}
+
+/** A number from an address's last two characters (0 … 16383). */
+function ending(cell: string): number {
+  const n = cell.length;
+  if (n === 0) return 0;
+  return ((cell.charCodeAt(n - 1) & 127) << 7) | (n > 1 ? cell.charCodeAt(n - 2) & 127 : 0);
 }

@@ -3,13 +3,14 @@ import { figureWords, quantityWords } from './words';
 import type { Figure } from '../model/plan';
 import { fmt } from './sums';
 import type { RuleContext } from './types';
-import { taskLabel, type Role } from './walk';
+import { oneSidedSubprojects, taskLabel, type Role } from './walk';
 
 /**
  * Reports each 세부사업 whose `present` row has a positive 합계 while its other row's 합계 is 0 ("-").
  * A blank or unreadable 합계 is left to the value rules. Reported at the zero cell.
  */
 export function checkOneSided(ctx: RuleContext, present: Role, messageId: string): void {
+  if (!oneSidedSubprojects(ctx.plan)[present]) return; // most plans have none: no walk over the 세부사업
   const missing: Role = present === 'budget' ? 'target' : 'budget';
   for (const task of ctx.plan.tasks) {
     const units: Record<Role, string> = { target: task.targetUnit, budget: task.budgetUnit };

@@ -1,8 +1,9 @@
 /** Runs rules over a plan and turns their reports into structured findings. */
 import { qualified } from '../grid/a1';
 import type { CellRef, Plan } from '../model/plan';
-import { buildPlaceIndex, type PlaceIndex } from './places';
-import type { Finding, Lang, MessageData, MessageValue, Place, Rule, RuleMessage, Severity } from './types';
+import { placesOf } from './places';
+import { withWalkCache } from './walk';
+import type { Finding, Lang, MessageData, MessageValue, Place, ReportDescriptor, Rule, RuleMessage, Severity } from './types';
 
 /** A message value in one language: a bilingual value gives its `lang` text, a name or figure itself. */
 export function valueIn(v: MessageValue, lang: Lang): string {
@@ -69,42 +70,49 @@ export function makeFinding(x: FindingFields, lang: Lang = 'ko'): Finding {
 
 export function runRules(plan: Plan, rules: readonly Rule[], options: RunOptions = {}): Finding[] {
   const lang = options.lang ?? 'ko';
-  const findings: Finding[] = [];
-  let places: PlaceIndex | null = null;
-  for (const rule of rules) {
-    const configured = options.severities?.[rule.meta.id];
-    if (configured === 'off') continue;
-    rule.check({
-      plan,
-      report(d) {
-        const msg: RuleMessage | undefined = rule.meta.messages[d.messageId];
-        if (!msg) throw new Error(`Rule ${rule.meta.id} has no message '${d.messageId}'`);
-        places ??= buildPlaceIndex(plan);
-        const entry = places.at(d.at);
-        const figures = typeof d.expected === 'number' || typeof d.actual === 'number';
-        findings.push(
-          makeFinding(
-            {
-              rule: rule.meta.id,
-              severity: configured ?? d.severity ?? rule.meta.defaultSeverity,
-              messageId: d.messageId,
-              message: msg,
-              data: d.data,
-              at: d.at,
-              cells: d.cells,
-              expected: d.expected,
-              actual: d.actual,
-              tolerance: d.tolerance,
-              unit: d.unit !== undefined ? d.unit : figures ? (entry?.unit ?? null) : null,
-              place: d.place !== undefined ? d.place : (entry?.place ?? null),
-            },
-            lang,
-          ),
-        );
+  // Every rule reports first; the places of the cells the reports name are then looked up in one walk
+  // over the plan (most cells are never named: no index of every cell is built).
+  const reports: { rule: Rule; severity: Severity; d: ReportDescriptor; msg: RuleMessage }[] = [];
+  withWalkCache(plan, () => {
+    for (const rule of rules) {
+      const configured = options.severities?.[rule.meta.id];
+      if (configured === 'off') continue;
+      rule.check({
+        plan,
+        report(d) {
+          const msg: RuleMessage | undefined = rule.meta.messages[d.messageId];
+          if (!msg) throw new Error(`Rule ${rule.meta.id} has no message '${d.messageId}'`);
+          reports.push({ rule, severity: configured ?? d.severity ?? rule.meta.defaultSeverity, d, msg });
+        },
+      });
+    }
+  });
+  if (reports.length === 0) return [];
+  const places = placesOf(
+    plan,
+    reports.map((r) => r.d.at),
+  );
+  return reports.map(({ rule, severity, d, msg }) => {
+    const entry = places.at(d.at);
+    const figures = typeof d.expected === 'number' || typeof d.actual === 'number';
+    return makeFinding(
+      {
+        rule: rule.meta.id,
+        severity,
+        messageId: d.messageId,
+        message: msg,
+        data: d.data,
+        at: d.at,
+        cells: d.cells,
+        expected: d.expected,
+        actual: d.actual,
+        tolerance: d.tolerance,
+        unit: d.unit !== undefined ? d.unit : figures ? (entry?.unit ?? null) : null,
+        place: d.place !== undefined ? d.place : (entry?.place ?? null),
       },
-    });
-  }
-  return findings;
+      lang,
+    );
+  });
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

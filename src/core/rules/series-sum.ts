@@ -3,7 +3,7 @@
  * shared interval check (sums.ts). Used by task-total, area-total and grand-total.
  */
 import type { Series } from '../model/plan';
-import { checkSum } from './sums';
+import { checkSum, columnSumHolds } from './sums';
 import type { RuleContext, RuleMessage } from './types';
 import { columnsOf } from './walk';
 import { joinWords, type Words } from './words';
@@ -27,6 +27,7 @@ export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPar
   const aligned = total.years.length === years && parts.every((p) => p.series.years.length === years);
   columnsOf(ctx.plan, total).forEach((col, i) => {
     if (i > 0 && !aligned) return;
+    if (columnSumHolds(col.figure, parts, i)) return; // nothing to report: no parts list to build
     checkSum(ctx, {
       total: col.figure,
       parts: parts.map((p) => ({ figure: i === 0 ? p.series.total : p.series.years[i - 1], factor: p.factor, name: p.name })),

@@ -4,7 +4,7 @@
  */
 import { qualified } from '../grid/a1';
 import type { Figure } from '../model/plan';
-import { PLAUSIBLE_LIMIT, compareSum, halfUnit } from '../numbers/interval';
+import { PLAUSIBLE_LIMIT, compareSumOf, halfUnit, sumVerdictOf, type SumComparison } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
 import type { RuleContext } from './types';
 import { figureWords, joinWords, signedWords, wordsIn, type Words } from './words';
@@ -44,14 +44,61 @@ function cellName(f: Figure, total: Figure): string {
   return f.ref.sheet === total.ref.sheet ? f.ref.cell : qualified(f.ref.sheet, f.ref.cell);
 }
 
+/** The parts' values and half-widths, filled for each sum (a plan has tens of thousands of sums). */
+let values = new Float64Array(64);
+let halves = new Float64Array(64);
+
+/** Room for n parts in the shared lists. */
+function reserve(n: number): void {
+  if (n <= values.length) return;
+  let size = values.length;
+  while (size < n) size *= 2;
+  values = new Float64Array(size);
+  halves = new Float64Array(size);
+}
+
+/** Puts part i into the shared lists: its value (blank, dash and text as 0) and half-width, in the total's unit. */
+function setPart(i: number, f: Figure, factor: number | undefined): void {
+  values[i] = valueOf(f) * (factor ?? 1);
+  halves[i] = halfUnit(f.decimals, factor ?? 1);
+}
+
+function compareFilled(total: Figure, n: number): SumComparison {
+  return compareSumOf(total.value!, halfUnit(total.decimals), values, halves, n);
+}
+
+/**
+ * True when checkSum would report nothing for this total and these parts (each with factor 1): the
+ * total is blank or unreadable, there are no parts, or they are equal. Lets a rule over every row of a
+ * plan skip the equal sums without building their parts.
+ */
+export function sumHolds(total: Figure, parts: readonly Figure[]): boolean {
+  const n = parts.length;
+  if (total.value === null || n === 0) return true;
+  reserve(n);
+  for (let i = 0; i < n; i++) setPart(i, parts[i], undefined);
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
+}
+
+/** sumHolds for one column of a "parent = Σ children" check: column 0 is 합계, column i the (i − 1)-th year. */
+export function columnSumHolds(total: Figure, parts: readonly { series: { total: Figure; years: Figure[] }; factor?: number }[], column: number): boolean {
+  const n = parts.length;
+  if (total.value === null || n === 0) return true;
+  reserve(n);
+  for (let i = 0; i < n; i++) {
+    const s = parts[i].series;
+    setPart(i, column === 0 ? s.total : s.years[column - 1], parts[i].factor);
+  }
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
+}
+
 export function checkSum(ctx: RuleContext, c: SumCheck): void {
   const { total, parts } = c;
   if (total.value === null) return; // a blank or unreadable total is the value rules' business
   if (parts.length === 0) return;
-  const cmp = compareSum(
-    { value: total.value, half: halfUnit(total.decimals) },
-    parts.map((p) => ({ value: valueOf(p.figure) * (p.factor ?? 1), half: halfUnit(p.figure.decimals, p.factor ?? 1) })),
-  );
+  reserve(parts.length);
+  for (let i = 0; i < parts.length; i++) setPart(i, parts[i].figure, parts[i].factor);
+  const cmp = compareFilled(total, parts.length);
   if (cmp.verdict === 'equal') return;
   const partsText = joinWords(
     parts.map((p) => joinWords([...(p.name ? [p.name] : []), cellName(p.figure, total), joinWords([figureWords(valueOf(p.figure)), p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''], '')])),

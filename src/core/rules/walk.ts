@@ -1,5 +1,8 @@
 /** Walks every series of a plan with a readable description of where it is (used by several rules). */
-import type { Figure, Indicator, Plan, Series, Task } from '../model/plan';
+import type { Figure, Indicator, Plan, Series, SubProject, Task } from '../model/plan';
+import { PLAUSIBLE_LIMIT } from '../numbers/interval';
+import { sumHolds } from './sums';
+import type { NumberState } from '../numbers/parse';
 import { circledNumber } from '../template/description';
 import { GRAND_TOTAL_WORDS, ROLE_WORDS, TASK_TOTAL_WORDS, TOTAL_WORDS, bi, joinWords, yearWords, type Role, type Words } from './words';
 
@@ -9,19 +12,82 @@ export function taskLabel(no: number, name: string): string {
   return `${circledNumber(no)} ${name}`;
 }
 
-/** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
-export function forEachSeries(plan: Plan, fn: (series: Series, what: Words, role: Role) => void): void {
-  const both = (pair: { target: Series; budget: Series | null }, where: Words) => {
-    fn(pair.target, joinWords([where, ROLE_WORDS.target]), 'target');
-    if (pair.budget) fn(pair.budget, joinWords([where, ROLE_WORDS.budget]), 'budget');
+/**
+ * A 성과목표 or 소요예산 row of the plan (grand total, area, task total, 세부사업): its series and role,
+ * and its description ("① 청년 창업 인프라 조성 · 청년 창업 지원 성과목표"), joined the first time a rule
+ * reads it: most rows are never reported.
+ */
+export class SeriesRow {
+  private words: Words | undefined;
+  constructor(
+    readonly series: Series,
+    readonly role: Role,
+    /** The area's name or the grand total's words; for a task's rows, the task's label. */
+    private readonly head: Words,
+    /** A task's rows: the 세부사업's name, or null for the task's 총계 row; undefined for the other tables. */
+    private readonly sub?: string | null,
+    /** The 세부사업 of a 세부사업's row. */
+    readonly subproject?: SubProject,
+  ) {}
+  /** Where the row is, without its role: "① 청년 창업 인프라 조성 · 청년 창업 지원". */
+  get where(): Words {
+    if (this.sub === undefined) return this.head;
+    return this.sub === null ? taskTotalWords(this.head as string) : `${this.head as string} · ${this.sub}`;
+  }
+  /** The row with its role: "… 성과목표". */
+  get what(): Words {
+    return (this.words ??= joinWords([this.where, ROLE_WORDS[this.role]]));
+  }
+}
+
+/**
+ * While rules run over a plan (runRules), the walks below are made once and shared by every rule; the
+ * plan is not changed meanwhile. Outside, every walk is made afresh.
+ */
+interface WalkCache {
+  plan: Plan;
+  rows?: SeriesRow[];
+  facts?: SeriesFacts;
+}
+let walks: WalkCache | null = null;
+
+export function withWalkCache<T>(plan: Plan, run: () => T): T {
+  const outer = walks;
+  walks = { plan };
+  try {
+    return run();
+  } finally {
+    walks = outer;
+  }
+}
+
+function cacheFor(plan: Plan): WalkCache | null {
+  return walks !== null && walks.plan === plan ? walks : null;
+}
+
+/** Every series row (grand total, areas, task totals, 세부사업), each target then budget, in plan order. */
+export function seriesRows(plan: Plan): readonly SeriesRow[] {
+  const cache = cacheFor(plan);
+  if (cache?.rows) return cache.rows;
+  const rows: SeriesRow[] = [];
+  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null, subproject?: SubProject) => {
+    rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
+    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
   };
   if (plan.grandTotal) both(plan.grandTotal, GRAND_TOTAL_WORDS);
   for (const a of plan.areas) both(a, a.name);
   for (const t of plan.tasks) {
     const label = taskLabel(t.no, t.name);
-    if (t.total) both(t.total, taskTotalWords(label));
-    for (const s of t.subprojects) both(s, `${label} · ${s.name}`);
+    if (t.total) both(t.total, label, null);
+    for (const s of t.subprojects) both(s, label, s.name, s);
   }
+  if (cache) cache.rows = rows;
+  return rows;
+}
+
+/** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
+export function forEachSeries(plan: Plan, fn: (series: Series, what: Words, role: Role) => void): void {
+  for (const row of seriesRows(plan)) fn(row.series, row.what, row.role);
 }
 
 /** "① 청년 창업 인프라 조성 총계" / "… total". */
@@ -51,48 +117,146 @@ export function taskRows(task: Task, role: Role): { series: Series; name: Words 
   return task.subprojects.map((s) => ({ series: s[role], name: `${label} · ${s.name}` }));
 }
 
-/** Where a figure sits, for the value rules. */
+/**
+ * Where a figure sits, for the value rules. Valid during the call it is given to: forEachFigure moves
+ * one object along a series row instead of making one per figure, so a rule keeps the words it needs
+ * (`what`, `row`), never the info itself.
+ */
 export interface FigureInfo {
   /** Readable place, e.g. "청년 일자리 확대 소요예산 2023년" or "고용률 기준(2022년)" (made when read: most figures are never reported). */
   readonly what: Words;
   /** The row it belongs to, e.g. "청년 일자리 확대 소요예산" or "고용률", for findings about several cells of a row. */
-  row: Words;
+  readonly row: Words;
   /** A 성과목표/소요예산 figure, or one of an indicator's figures. */
-  source: 'series' | 'indicator';
+  readonly source: 'series' | 'indicator';
   /** For indicators: which column. */
-  field?: 'lastActual' | 'base' | 'target' | 'change';
-  indicator?: Indicator;
+  readonly field?: 'lastActual' | 'base' | 'target' | 'change';
+  readonly indicator?: Indicator;
 }
 
-/** A 성과목표/소요예산 figure's place; its description is joined only when a rule reads it. */
+/** A 성과목표/소요예산 figure's place, moved from figure to figure; its descriptions are joined only when a rule reads them. */
 class SeriesFigure implements FigureInfo {
   readonly source = 'series' as const;
-  constructor(
-    readonly row: Words,
-    private readonly column: Words,
-  ) {}
+  line: SeriesRow | null = null;
+  column: Words = TOTAL_WORDS;
+  get row(): Words {
+    return this.line!.what;
+  }
   get what(): Words {
-    return joinWords([this.row, this.column]);
+    return joinWords([this.line!.what, this.column]);
   }
 }
 
 /** Calls `fn` for every figure of the plan: all series (합계 and years) and every indicator figure. */
 export function forEachFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
-  forEachSeries(plan, (series, what) => {
-    for (const c of columnsOf(plan, series)) {
-      // A missing row is reported once by the reader, not once per cell.
-      if (!c.figure.missing) fn(c.figure, new SeriesFigure(what, c.label));
+  const rows = seriesRows(plan);
+  const at = new SeriesFigure();
+  const years: Words[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const { total, years: ys } = row.series;
+    at.line = row;
+    // A missing row is reported once by the reader, not once per cell.
+    if (!total.missing) {
+      at.column = TOTAL_WORDS;
+      fn(total, at);
     }
-  });
+    for (let i = 0; i < ys.length; i++) {
+      if (ys[i].missing) continue;
+      at.column = years[i] ??= yearLabel(plan, i);
+      fn(ys[i], at);
+    }
+  }
+  forEachIndicatorFigure(plan, fn);
+}
+
+/** forEachFigure's indicator part: every 공통 일자리 목표 figure, in its order. */
+export function forEachIndicatorFigure(plan: Plan, fn: (figure: Figure, info: FigureInfo) => void): void {
   const base = plan.period.startYear - 1;
   for (const ind of plan.indicators) {
-    const at = (field: FigureInfo['field'], label: Words) => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator' as const, field, indicator: ind });
-    if (ind.lastActual) fn(ind.lastActual, at('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
-    fn(ind.base, at('base', bi(`기준(${base}년)`, `base (${base})`)));
+    const info = (field: FigureInfo['field'], label: Words): FigureInfo => ({ what: joinWords([ind.name, label]), row: ind.name, source: 'indicator', field, indicator: ind });
+    if (ind.lastActual) fn(ind.lastActual, info('lastActual', bi(`실적(${base - 1}년)`, `actual (${base - 1})`)));
+    fn(ind.base, info('base', bi(`기준(${base}년)`, `base (${base})`)));
     ind.targets.forEach((t, i) => {
       const year = plan.period.startYear + i;
-      fn(t, at('target', bi(`목표(${year}년)`, `target (${year})`)));
+      fn(t, info('target', bi(`목표(${year}년)`, `target (${year})`)));
     });
-    if (ind.statedChange) fn(ind.statedChange, at('change', bi('증감', 'change')));
+    if (ind.statedChange) fn(ind.statedChange, info('change', bi('증감', 'change')));
   }
+}
+
+/** What the figures forEachFigure visits hold: a value rule whose kind of figure is absent skips its walk. */
+export interface FigureCensus {
+  /** Every state met (number, text-number, dash, blank, na, text). */
+  states: ReadonlySet<NumberState>;
+  /** Some figure's value is below 0 (or not a number: value !== null && !(value >= 0)). */
+  negative: boolean;
+  /** Some figure's absolute value is 10^15 or more, or not finite. */
+  implausible: boolean;
+}
+
+/** The census of the plan's figures: one pass, shared by the value rules of a rules run. */
+export function figureCensus(plan: Plan): FigureCensus {
+  return seriesFacts(plan).census;
+}
+
+/**
+ * For each series row, in seriesRows' order: 1 when its 합계 equals the sum of its years (sumHolds: what
+ * row-total checks), else 0. Found in the census's pass: each figure is read once for both.
+ */
+export function rowSumsHold(plan: Plan): Uint8Array {
+  return seriesFacts(plan).holds;
+}
+
+/**
+ * Is there a 세부사업 whose `present` row has a positive 합계 while its other row's 합계 is 0 (what
+ * checkOneSided reports)? Found in the census's pass.
+ */
+export function oneSidedSubprojects(plan: Plan): Record<Role, boolean> {
+  return seriesFacts(plan).oneSided;
+}
+
+interface SeriesFacts {
+  census: FigureCensus;
+  holds: Uint8Array;
+  oneSided: Record<Role, boolean>;
+}
+
+/** The census, the row sums and the one-sided 세부사업, in one pass over the figures. */
+function seriesFacts(plan: Plan): SeriesFacts {
+  const cache = cacheFor(plan);
+  if (cache?.facts) return cache.facts;
+  const states = new Set<NumberState>();
+  let negative = false;
+  let implausible = false;
+  let last: NumberState | null = null;
+  const count = (f: Figure) => {
+    if (f.state !== last) states.add((last = f.state));
+    const v = f.value;
+    if (v === null) return;
+    if (!(v >= 0)) negative = true;
+    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) implausible = true;
+  };
+  const rows = seriesRows(plan);
+  const holds = new Uint8Array(rows.length);
+  const oneSided: Record<Role, boolean> = { target: false, budget: false };
+  for (let r = 0; r < rows.length; r++) {
+    const { total, years } = rows[r].series;
+    // forEachFigure's figures: a missing row's placeholders are not counted.
+    if (!total.missing) count(total);
+    for (let i = 0; i < years.length; i++) if (!years[i].missing) count(years[i]);
+    if (sumHolds(total, years)) holds[r] = 1;
+    const sp = rows[r].subproject;
+    if (sp !== undefined && rows[r].role === 'target') {
+      // checkOneSided's test, both ways: has a value, not ≤ 0, while the other row's 합계 is 0.
+      const t = sp.target.total.value;
+      const b = sp.budget.total.value;
+      if (t !== null && !(t <= 0) && b === 0) oneSided.target = true;
+      if (b !== null && !(b <= 0) && t === 0) oneSided.budget = true;
+    }
+  }
+  forEachIndicatorFigure(plan, count);
+  const facts: SeriesFacts = { census: { states, negative, implausible }, holds, oneSided };
+  if (cache) cache.facts = facts;
+  return facts;
 }

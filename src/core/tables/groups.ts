@@ -14,11 +14,14 @@ export function roleOf(t: string): Role | null {
   return roleOfNorm(norm(t));
 }
 
+let targetForms: Set<string> | undefined;
+let budgetForms: Set<string> | undefined;
+
 /** roleOf for a text already without whitespace (normAt's). */
 function roleOfNorm(n: string): Role | null {
   if (n === '') return null;
-  if (labelForms(TEMPLATE.roles.target).has(n) || n.includes('성과')) return 'target';
-  if (labelForms(TEMPLATE.roles.budget).has(n) || n.includes('예산')) return 'budget';
+  if ((targetForms ??= labelForms(TEMPLATE.roles.target)).has(n) || n.includes('성과')) return 'target';
+  if ((budgetForms ??= labelForms(TEMPLATE.roles.budget)).has(n) || n.includes('예산')) return 'budget';
   return null;
 }
 
@@ -35,7 +38,6 @@ export interface RowGroup {
   target: Series | null;
   budget: Series | null;
   remark: string;
-  rows: number[];
 }
 
 export interface GroupColumns {
@@ -55,9 +57,12 @@ function hasFigures(s: TableSheet, r: number, cols: GroupColumns): boolean {
 /**
  * Reads the row pairs under a header. `strict` (document layouts): a row without a role label and
  * without figures ends the table, so a heading right below a table is never read as a 성과목표 row.
+ * `end`: where groupsEnd found the table ends, for the same first row, name and role columns and `stop`,
+ * not strict (then the end does not depend on the figure columns): the rows are read up to it without
+ * testing each for the table's end again.
  */
-export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
-  return scanGroups(s, firstRow, cols, stop, strict, true, onRow);
+export function readGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, onRow?: () => void, end?: number): { groups: RowGroup[]; end: number } {
+  return scanGroups(s, firstRow, cols, stop, strict, true, onRow, end);
 }
 
 /** Where readGroups would stop (the row after the table), without reading the figures: for detection. */
@@ -65,36 +70,43 @@ export function groupsEnd(s: TableSheet, firstRow: number, cols: GroupColumns, s
   return scanGroups(s, firstRow, cols, stop, strict, false).end;
 }
 
-function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void): { groups: RowGroup[]; end: number } {
+/** Whitespace that /\s+/g → ' ' would change: a run of two, or any whitespace but a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
+function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (r: number) => boolean, strict: boolean, read: boolean, onRow?: () => void, end?: number): { groups: RowGroup[]; end: number } {
   const { nameCol, roleCol, totalCol, yearCols, remarkCol } = cols;
   const groups: RowGroup[] = [];
   let current: RowGroup | null = null;
-  let currentKey = '';
+  let currentKey: string | null = null;
   let currentText = '';
+  // With the end known, every row before it passed the tests below that end a table.
+  const known = end !== undefined;
+  const last = known ? Math.min(end, s.grid.rows.length) : s.grid.rows.length;
   let r = firstRow;
-  for (; r < s.grid.rows.length; r++) {
-    if (stop(r)) break;
+  for (; r < last; r++) {
+    if (!known && stop(r)) break;
     const name = text(s, r, nameCol);
     const role = roleOfNorm(normAt(s, r, roleCol));
     if (name === '' && role === null) {
+      if (known) continue; // a spacer row the scan read on past
       // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
       // the table goes on below it, i.e. the next non-empty row is a 성과목표/소요예산 row.
       if (isBlankRow(s, r) && tableGoesOn(s, r + 1, nameCol, roleCol, stop)) continue;
       break;
     }
-    if (isFootnote(name)) break;
+    if (!known && isFootnote(name)) break;
     if (strict && role === null && !hasFigures(s, r, cols)) break;
     if (!read) continue;
     const rawName = cell(s, r, nameCol);
-    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && currentKey !== nameKey(name)));
+    // The group's name key is made only when a merged copy with other text must be compared with it.
+    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && (currentKey ??= nameKey(current.name)) !== nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
-      current = { name: name.replace(/\s+/g, ' '), label: refOf(s, r, nameCol), target: null, budget: null, remark: '', rows: [] };
-      currentKey = nameKey(current.name);
+      current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '' };
+      currentKey = null;
       currentText = name;
       groups.push(current);
     }
-    current.rows.push(r);
     const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
     onRow?.();
     if (role === 'budget') current.budget = series;

@@ -67,6 +67,12 @@ export function refOf(s: TableSheet, r: number, c: number): CellRef {
 export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
   const raw = x && !x.mergedCopy ? x.value : null;
+  // Most figures are number cells: read them without a parse result (what parseKoreanNumber says of them).
+  if (typeof raw === 'number' && Number.isFinite(raw)) {
+    const f: Figure = { ref, value: raw, state: 'number', raw, decimals: decimalsOf(raw, x!.numFmt) };
+    if (x!.formula) f.formula = x!.formula;
+    return f;
+  }
   const parsed = parseKoreanNumber(raw);
   const f: Figure = { ref, value: parsed.value, state: parsed.state, raw: raw ?? null, decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt) };
   if (x?.formula) f.formula = x.formula;
@@ -81,13 +87,34 @@ export function rowCount(s: TableSheet): number {
   return s.grid.rows.length;
 }
 
+/** Does the cell show something of its own (own() would not be '')? Without making its text. */
+function ownFilled(x: GridCell | undefined): boolean {
+  if (!x || x.mergedCopy) return false;
+  const v = x.value;
+  if (v === null || v === undefined) return false;
+  return typeof v !== 'string' || v.trim() !== '';
+}
+
 /** The non-empty cells of a row (own text). */
 export function filledColumns(s: TableSheet, r: number): number[] {
   const out: number[] = [];
   const row = s.grid.rows[r];
   if (!row) return out;
-  for (let c = 0; c < row.length; c++) if (own(s, r, c) !== '') out.push(c);
+  for (let c = 0; c < row.length; c++) if (ownFilled(row[c])) out.push(c);
   return out;
+}
+
+/** The one non-empty cell of row r (own text), or -1 when the row has none or several (filledColumns, stopping at the second). */
+export function onlyFilledColumn(s: TableSheet, r: number): number {
+  const row = s.grid.rows[r];
+  if (!row) return -1;
+  let found = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (!ownFilled(row[c])) continue;
+    if (found >= 0) return -1;
+    found = c;
+  }
+  return found;
 }
 
 export function isBlankRow(s: TableSheet, r: number, fromCol = 0, toCol = s.width - 1): boolean {
@@ -131,23 +158,48 @@ export function textIndex(s: TableSheet): TextIndex {
   if (s.texts) return s.texts;
   const exact = new Map<string, number[]>();
   const loose = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, key: string, pos: number) => {
-    const list = m.get(key);
-    if (list) list.push(pos);
-    else m.set(key, [pos]);
-  };
   const rows = s.grid.rows;
   const w = s.width;
+  // Per column, the last two texts met, their forms and their lists of cells: a merged label and its copies
+  // below, or a column of 성과목표/소요예산 labels, are made into a form and looked up once.
+  const seenText: (string | undefined)[] = [];
+  const seenForm: string[] = [];
+  const seenList: (number[] | null)[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c]?.value;
+      const x = row[c];
+      if (x === undefined || x === null) continue;
+      const v = x.value;
       if (typeof v !== 'string') continue;
-      const n = norm(v);
+      const pos = r * w + c;
+      // Slots 2c (most recent) and 2c + 1 (the one before).
+      let k = 2 * c;
+      if (seenText[k] !== v) {
+        if (seenText[k + 1] === v) k += 1;
+        else {
+          // A new text for this column: the most recent moves to the second slot.
+          seenText[k + 1] = seenText[k];
+          seenForm[k + 1] = seenForm[k];
+          seenList[k + 1] = seenList[k];
+          seenText[k] = v;
+          seenForm[k] = norm(v);
+          seenList[k] = null;
+        }
+      }
+      const n = seenForm[k];
       if (n === '') continue;
-      add(exact, n, r * w + c);
-      if (n.endsWith(')')) add(loose, n.replace(/\([^)]*\)$/, ''), r * w + c);
+      let list = seenList[k];
+      if (list === null) list = seenList[k] = exact.get(n) ?? null;
+      if (list !== null) list.push(pos);
+      else exact.set(n, (seenList[k] = [pos]));
+      if (n.endsWith(')')) {
+        const key = n.replace(/\([^)]*\)$/, '');
+        const same = loose.get(key);
+        if (same) same.push(pos);
+        else loose.set(key, [pos]);
+      }
     }
   }
   s.texts = { exact, loose };
@@ -187,7 +239,9 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
   const rows: number[] = [];
-  for (const [t, list] of textIndex(s).exact) if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  textIndex(s).exact.forEach((list, t) => {
+    if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  });
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }
@@ -242,7 +296,8 @@ export function yearColumns(s: TableSheet, r: number): Map<number, number> {
 }
 
 export function isFootnote(t: string): boolean {
-  return /^[*※]/.test(t) || t.startsWith('자료') || t.startsWith('주)');
+  const first = t.charCodeAt(0);
+  return first === 0x2a /* * */ || first === 0x203b /* ※ */ || t.startsWith('자료') || t.startsWith('주)');
 }
 
 /** The unit line ("(단위 : 명, 백만원)") nearest above a header, within rows [from, to]. */
@@ -260,8 +315,5 @@ export function findUnits(s: TableSheet, from: number, to: number): { target: st
 
 /** A line of prose: one filled cell in the first column (text documents put every non-table line there). */
 export function lineText(s: TableSheet, r: number): string | null {
-  const cols = filledColumns(s, r);
-  if (cols.length !== 1 || cols[0] !== 0) return null;
-  return own(s, r, 0);
+  return onlyFilledColumn(s, r) === 0 ? own(s, r, 0) : null;
 }
-

@@ -11,7 +11,7 @@ import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, type PairHeader } from './pairs';
-import { filledColumns, findInRow, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
+import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderTasks } from '../template/sheets';
@@ -19,6 +19,8 @@ import { renderTasks } from '../template/sheets';
 export interface TaskMatch extends TableMatch {
   kind: 'tasks';
   head: PairHeader;
+  /** Where the rows end (groupsEnd), when read leniently: reading needs not look for the end again. */
+  end?: number;
 }
 
 const T = TEMPLATE.tasks;
@@ -26,10 +28,14 @@ const T = TEMPLATE.tasks;
 /** Per sheet: the rows holding the 실천과제 header's anchor label (the only rows a header can be on). */
 const anchorRows = new WeakMap<TableSheet, Set<number>>();
 
-function isTaskHeader(s: TableSheet, r: number): number {
+function anchorRowsOf(s: TableSheet): Set<number> {
   let rows = anchorRows.get(s);
   if (!rows) anchorRows.set(s, (rows = new Set(rowsWithLabel(s, T.anchor))));
-  if (!rows.has(r)) return -1;
+  return rows;
+}
+
+function isTaskHeader(s: TableSheet, r: number): number {
+  if (!anchorRowsOf(s).has(r)) return -1;
   const anchorCol = findLabelInRow(s, r, T.anchor);
   if (anchorCol < 0) return -1;
   // A header with a 성과목표 column is a one-year table (연차별 세부계획), not a 실천과제 table.
@@ -38,7 +44,9 @@ function isTaskHeader(s: TableSheet, r: number): number {
 }
 
 function stopAt(s: TableSheet, header: number) {
-  return (row: number) => row > header + 1 && (isTaskHeader(s, row) >= 0 || parseTaskTitle(text(s, row, 0)) !== null && filledColumns(s, row).length === 1);
+  // A title line has one filled cell: looked at first, it spares parsing every 세부사업 row as a title.
+  const anchors = anchorRowsOf(s);
+  return (row: number) => row > header + 1 && ((anchors.has(row) && isTaskHeader(s, row) >= 0) || (onlyFilledColumn(s, row) >= 0 && parseTaskTitle(text(s, row, 0)) !== null));
 }
 
 export const tasksTable: TableKind<TaskMatch> = {
@@ -58,6 +66,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
       const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
+      if (!strict) m.end = end;
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
@@ -85,7 +94,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length));
+    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
     // The 전략분야 line of our template, between the title and the header (no title: not searched).
     let areaName = '';
     for (let k = r - 1; k >= Math.max(0, r - 6, title?.row ?? r); k--) {

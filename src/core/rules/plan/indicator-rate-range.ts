@@ -1,7 +1,7 @@
 /** 공통 일자리 목표: a rate (고용률 …) must lie within 0–100 %. */
 import { fmt } from '../sums';
 import type { Rule } from '../types';
-import { forEachFigure } from '../walk';
+import { forEachIndicatorFigure } from '../walk';
 
 export const indicatorRateRange: Rule = {
   meta: {
@@ -20,7 +20,8 @@ export const indicatorRateRange: Rule = {
     },
   },
   check(ctx) {
-    forEachFigure(ctx.plan, (figure, info) => {
+    // Only indicators have rates: the series figures (forEachFigure's first part) are never one.
+    forEachIndicatorFigure(ctx.plan, (figure, info) => {
       if (info.indicator?.kind !== 'rate' || info.field === 'change' || figure.value === null) return;
       if (figure.value >= 0 && figure.value <= 100) return;
       ctx.report({ messageId: 'outOfRange', at: figure.ref, expected: '0~100', actual: figure.value, data: { what: info.what, value: fmt(figure.value) } });

@@ -1,7 +1,6 @@
 /** 합계 column = Σ years, on every row of every table. */
 import { sumShorts } from '../series-sum';
-import type { Series } from '../../model/plan';
-import { forEachSeries } from '../walk';
+import { rowSumsHold, seriesRows } from '../walk';
 import { checkSum } from '../sums';
 import type { Rule } from '../types';
 
@@ -27,14 +26,19 @@ export const rowTotal: Rule = {
     short: sumShorts({ ko: '합계', en: 'total' }, { ko: '연도별 합', en: 'sum of years' }),
   },
   check(ctx) {
-    forEachSeries(ctx.plan, (series: Series, what) => {
+    const rows = seriesRows(ctx.plan);
+    const holds = rowSumsHold(ctx.plan); // most rows add up: nothing to describe
+    for (let r = 0; r < rows.length; r++) {
+      if (holds[r] === 1) continue;
+      const row = rows[r];
+      const { total, years } = row.series;
       checkSum(ctx, {
-        total: series.total,
-        parts: series.years.map((f) => ({ figure: f })),
-        what,
+        total,
+        parts: years.map((f) => ({ figure: f })),
+        what: row.what,
         mismatchId: 'mismatch',
         roundingId: 'rounding',
       });
-    });
+    }
   },
 };

@@ -3,7 +3,7 @@ import { parseA1 } from '../../grid/a1';
 import type { Figure, Plan } from '../../model/plan';
 import { allRows, untouchedFigures } from '../../progress';
 import type { Rule, RuleContext } from '../types';
-import { forEachFigure } from '../walk';
+import { figureCensus, forEachFigure } from '../walk';
 import { wordsIn, type Words } from '../words';
 
 export const valueBlank: Rule = {
@@ -41,9 +41,12 @@ export const valueBlank: Rule = {
   check(ctx) {
     // Empty cells of one row are one finding naming all of them: a blank template is a handful of
     // rows to fill, not hundreds of cells to read.
+    // Only a blank or "…" figure is ever reported: most plans have none.
+    const { states } = figureCensus(ctx.plan);
+    if (!states.has('blank') && !states.has('na')) return;
     // Rows nobody has touched are progress, not findings (see core/progress.ts).
     const untouched = untouchedFigures(ctx.plan);
-    const rowOf = figureRows(ctx.plan);
+    let rowOf: Map<Figure, Figure[]> | null = null; // made when a formula without a value turns up
     let run: { figures: Figure[]; messageId: string; what: Words; row: Words } | null = null;
     const flush = () => {
       if (run) report(ctx, run);
@@ -56,7 +59,7 @@ export const valueBlank: Rule = {
       }
       let messageId = f.state === 'na' ? 'notAvailable' : f.state !== 'blank' ? null : f.formula && f.raw === null ? 'formulaNoValue' : 'blank';
       // A formula over empty inputs is empty by design: the inputs are what is reported.
-      if (messageId === 'formulaNoValue' && rowOf.get(f)?.some((g) => !g.formula && g.state === 'blank')) messageId = null;
+      if (messageId === 'formulaNoValue' && (rowOf ??= figureRows(ctx.plan)).get(f)?.some((g) => !g.formula && g.state === 'blank')) messageId = null;
       if (messageId === null || messageId === 'notAvailable') {
         flush();
         if (messageId) ctx.report({ messageId, at: f.ref, actual: String(f.raw), data: { what: info.what, raw: String(f.raw) } });

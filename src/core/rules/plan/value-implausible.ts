@@ -7,6 +7,7 @@ import type { Figure } from '../../model/plan';
 import { PLAUSIBLE_LIMIT } from '../../numbers/interval';
 import { itemPath } from '../../results/link';
 import { reportFigures } from '../figure-report';
+import { figureCensus } from '../walk';
 import { fmt } from '../sums';
 import type { Rule, RuleContext } from '../types';
 
@@ -40,7 +41,7 @@ export const valueImplausible: Rule = {
     },
   },
   check(ctx) {
-    reportFigures(ctx, (f) => (isImplausible(f.value) ? 'implausible' : null));
+    if (figureCensus(ctx.plan).implausible) reportFigures(ctx, (f) => (isImplausible(f.value) ? 'implausible' : null));
     const { results, annualPlan } = ctx.plan;
     if (results) {
       for (const item of results.items) {

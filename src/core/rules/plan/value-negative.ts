@@ -1,5 +1,6 @@
 /** Negative targets or budgets. */
 import { reportFigures } from '../figure-report';
+import { figureCensus } from '../walk';
 import type { Rule } from '../types';
 
 export const valueNegative: Rule = {
@@ -19,6 +20,7 @@ export const valueNegative: Rule = {
     },
   },
   check(ctx) {
+    if (!figureCensus(ctx.plan).negative) return;
     reportFigures(ctx, (f, info) => {
       if (f.value === null || f.value >= 0) return null;
       const applies = info.source === 'series' || (info.indicator?.kind === 'count' && info.field !== 'change');

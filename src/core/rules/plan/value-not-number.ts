@@ -1,5 +1,6 @@
 /** Text where a number belongs. */
 import { reportFigures } from '../figure-report';
+import { figureCensus } from '../walk';
 import type { Rule } from '../types';
 
 export const valueNotNumber: Rule = {
@@ -19,6 +20,7 @@ export const valueNotNumber: Rule = {
     },
   },
   check(ctx) {
+    if (!figureCensus(ctx.plan).states.has('text')) return;
     reportFigures(ctx, (f) => (f.state === 'text' ? 'notNumber' : null));
   },
 };

@@ -5,7 +5,8 @@
 import type { Figure, Plan } from '../../model/plan';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
-import { columnsOf, forEachFigure, taskLabel, type FigureInfo } from '../walk';
+import { columnsOf, figureCensus, forEachFigure, taskLabel } from '../walk';
+import type { Words } from '../words';
 
 interface TableFigures {
   table: string;
@@ -52,15 +53,16 @@ export const valueTextNumber: Rule = {
   },
   check(ctx) {
     // Most plans have no number stored as text: nothing to group then.
-    const what = new Map<Figure, FigureInfo>();
-    forEachFigure(ctx.plan, (f, info) => f.state === 'text-number' && what.set(f, info));
+    if (!figureCensus(ctx.plan).states.has('text-number')) return;
+    const what = new Map<Figure, Words>();
+    forEachFigure(ctx.plan, (f, info) => f.state === 'text-number' && what.set(f, info.what));
     if (what.size === 0) return;
     for (const t of byTable(ctx.plan)) {
       const text = t.figures.filter((f) => f.state === 'text-number');
       if (text.length === 0) continue;
       const [first] = text;
       if (text.length === 1) {
-        ctx.report({ messageId: 'textNumber', at: first.ref, expected: first.value, actual: String(first.raw), data: { what: what.get(first)?.what ?? t.table, raw: String(first.raw), value: fmt(first.value ?? 0) } });
+        ctx.report({ messageId: 'textNumber', at: first.ref, expected: first.value, actual: String(first.raw), data: { what: what.get(first) ?? t.table, raw: String(first.raw), value: fmt(first.value ?? 0) } });
         continue;
       }
       // A SUM over text numbers that Excel shows as 0: the reason its total looks wrong.
