@@ -2,9 +2,11 @@
  * The .xlsx reader: a workbook file (or its bytes) → GridWorkbook, straight from the OOXML parts.
  *
  * The zip is listed and checked first (zip.ts: limits, sizes), then only the parts a plan needs are
- * inflated, slice by slice, into a streaming XML parser (saxes): the workbook (sheet names, order,
- * visibility), its relationships, shared strings, the number formats of the cell styles, and each
- * worksheet's cells and merged ranges. Every other entry is inflated only to verify its size and CRC.
+ * inflated (and their size and CRC verified) and scanned by the reader's own XML tokenizer (xml.ts: one
+ * pass over the bytes, as strict as a checking parser about well-formedness): the workbook (sheet
+ * names, order, visibility), its relationships, shared strings, the number formats of the cell styles,
+ * and each worksheet's cells and merged ranges. Every other entry is inflated only to verify its size
+ * and CRC.
  *
  * - values: rich and inline text flattened to text, dates (date-formatted numbers) as ISO text, errors
  *   as text ('#REF!'), formulas by their CACHED result (a cached 0 included; nothing is recalculated)
@@ -412,6 +414,29 @@ function refAt(buf: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/**
+ * When bytes [s, e) are a plain range — letters then digits, optionally ':' and letters then digits,
+ * each part at most 3 letters and 7 digits — the offset of its ':' (e when there is none); else -1.
+ */
+function plainRange(buf: Uint8Array, s: number, e: number): number {
+  let colon = e;
+  let i = s;
+  for (let part = 0; part < 2; part++) {
+    const l0 = i;
+    while (i < e && ((buf[i] >= 65 && buf[i] <= 90) || (buf[i] >= 97 && buf[i] <= 122))) i++;
+    if (i === l0 || i - l0 > 3) return -1;
+    const d0 = i;
+    while (i < e && buf[i] >= 48 && buf[i] <= 57) i++;
+    if (i === d0 || i - d0 > 7) return -1;
+    if (i === e) return colon;
+    if (part === 0 && buf[i] === 58) {
+      colon = i;
+      i += 1;
+    } else return -1;
+  }
+  return -1;
+}
+
 /** Bytes [s, e) as an integer when they are an optional '-' and 1 to 15 digits; NaN otherwise. */
 function intAt(buf: Uint8Array, s: number, e: number): number {
   const neg = s < e && buf[s] === 45;
@@ -579,13 +604,26 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
           }
           break;
         case 'mergeCell': {
-          const refText = sc.attr('ref');
-          const m = refText ? /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(refText) : null;
-          if (!m) break;
-          const p = parseRef(m[1]);
-          const q = m[2] ? parseRef(m[2]) : p;
+          const i = sc.attrIndex('ref');
+          if (i < 0) break;
+          let p: { row: number; col: number } | null;
+          let q: { row: number; col: number } | null;
+          const plain = sc.attrPlain(i) ? plainRange(sc.buf, sc.attrStart(i), sc.attrEnd(i)) : -1;
+          if (plain >= 0) {
+            // the usual A1:B2, read from the bytes (the same as below gives for it)
+            refAt(sc.buf, sc.attrStart(i), plain);
+            p = { row: refRow, col: refCol };
+            if (plain < sc.attrEnd(i)) refAt(sc.buf, plain + 1, sc.attrEnd(i));
+            q = { row: refRow, col: refCol };
+          } else {
+            const m = /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(sc.attrValue(i));
+            if (!m) break;
+            p = parseRef(m[1]);
+            q = m[2] ? parseRef(m[2]) : p;
+          }
           if (!p || !q || p.row >= MAX_ROW || q.row >= MAX_ROW || p.col >= MAX_COL || q.col >= MAX_COL) {
-            damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${refText!.slice(0, 40)})`, `a merged range is invalid (${refText!.slice(0, 40)})`);
+            const refText = sc.attrValue(i);
+            damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${refText.slice(0, 40)})`, `a merged range is invalid (${refText.slice(0, 40)})`);
           }
           if (rawMerges.length >= ctx.limits.maxMergesPerSheet) {
             tooLarge(ctx, `시트 '${ref.name}'에 병합 영역이 ${ctx.limits.maxMergesPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxMergesPerSheet} merged ranges`);
@@ -735,8 +773,8 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
     const r1 = clip ? Math.min(m.r1, maxRow) : m.r1;
     const c1 = clip ? Math.min(m.c1, maxCol) : m.c1;
     const area = (r1 - m.r0 + 1) * (c1 - m.c0 + 1);
-    const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
     if (area > ctx.limits.maxMergeArea || (mergedCells += area) > ctx.limits.maxMergedCellsPerSheet) {
+      const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
       tooLarge(ctx, `병합 영역이 너무 큽니다 (${ref.name}!${given})`, `a merged range is too large (${ref.name}!${given})`);
     }
     if (r1 === m.r0 && c1 === m.c0) continue; // clipped to one cell: no longer a merge

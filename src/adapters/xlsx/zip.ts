@@ -220,7 +220,8 @@ export function inflatePart(zip: ZipArchive, entry: ZipEntry, file?: string): Bu
   if (entry.method === 0) data = src;
   else {
     try {
-      data = inflateRawSync(src, { maxOutputLength: Math.max(1, entry.size) });
+      // One output chunk of the recorded size (bounded by the limits above), so zlib's output is not copied again.
+      data = inflateRawSync(src, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.min(Math.max(64, entry.size + 1), 64 * 1024 * 1024) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') damaged(file, entry.name, '압축을 푼 크기가 기록된 크기보다 큽니다', 'it inflates to more than its recorded size');
       damaged(file, entry.name, '압축된 데이터가 깨졌습니다', 'its compressed data is broken');

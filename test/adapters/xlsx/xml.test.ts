@@ -233,4 +233,16 @@ describe('in the reader', () => {
     expect(r2[2]?.value).toBe(12);
     expect(r2[3]?.value).toBe('NaN');
   });
+
+  it('merged ranges as written in any of their spellings (reversed, lower case, $, one cell)', async () => {
+    const rows = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row><row r="6"><c r="E6"><v>3</v></c></row>';
+    const merges = '<mergeCells count="4"><mergeCell ref="B2:A1"/><mergeCell ref="a3:b3"/><mergeCell ref="$C$4:$D$5"/><mergeCell ref="E6"/></mergeCells>';
+    const read = await readXlsxBuffer(zipParts(workbookParts([{ name: '표', xml: sheetXml(rows, merges) }])));
+    const s = read.grid.sheets[0];
+    expect(s.merges).toEqual(['A1:B2', 'A3:B3', 'C4:D5']);
+    expect(s.rows[0].map((c) => c?.value)).toEqual([1]); // B1 lies under A1:B2
+    expect(s.rows[5][4]?.value).toBe(3);
+    const bad = await readXlsxBuffer(zipParts(workbookParts([{ name: '표', xml: sheetXml(rows, '<mergeCells><mergeCell ref="A1:ZZZ1"/></mergeCells>') }]))).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'damaged' });
+  });
 });
