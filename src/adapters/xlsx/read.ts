@@ -378,6 +378,11 @@ function serialToIso(serial: number, date1904: boolean): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
 }
 
+/** The one-letter attribute names of rows and cells. */
+const R = 0x72;
+const S = 0x73;
+const T = 0x74;
+
 /** Row and column of the last address refAt read (0-based). */
 let refRow = 0;
 let refCol = 0;
@@ -520,7 +525,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       sc = scanner;
       switch (name) {
         case 'row': {
-          const i = sc.attrIndex('r');
+          const i = sc.attrChar(R);
           if (i >= 0) {
             let r = sc.attrDigits(i);
             if (r < 0) r = Number(sc.attrValue(i));
@@ -532,7 +537,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         }
         case 'c': {
           inCell = true;
-          const i = sc.attrIndex('r');
+          const i = sc.attrChar(R);
           if (i >= 0) {
             let ok: boolean;
             if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
@@ -552,8 +557,8 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
             if (rowIdx < 0) rowIdx = 0;
             if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
           }
-          type = cellType(sc.attrIndex('t'));
-          const si = sc.attrIndex('s');
+          type = cellType(sc.attrChar(T));
+          const si = sc.attrChar(S);
           if (si < 0) style = 0;
           else {
             style = sc.attrDigits(si);

@@ -129,6 +129,15 @@ export class XmlScanner {
     return -1;
   }
 
+  /** Index of the attribute whose name is the one ASCII character `code` (r, s, t of a cell), or -1. */
+  attrChar(code: number): number {
+    for (let i = 0; i < this.attrCount; i++) {
+      const s = this.aName0[i];
+      if (this.aName1[i] === s + 1 && this.buf[s] === code) return i;
+    }
+    return -1;
+  }
+
   /** The value of attribute `name` (qualified, ASCII), decoded; undefined when absent. */
   attr(name: string): string | undefined {
     const i = this.attrIndex(name);
@@ -306,7 +315,8 @@ export class XmlScanner {
       while (k < known.length && known.charCodeAt(k) === buf[s + k]) k++;
       if (k === known.length) return known;
     }
-    const name = buf.toString('latin1', s, end);
+    // As a property key it becomes V8's one copy of that text, so the handlers' name === 'c' is a pointer test.
+    const name = Object.keys({ [buf.toString('latin1', s, end)]: 0 })[0];
     if (known === undefined) this.names.set(h, name);
     return name;
   }
