@@ -86,7 +86,18 @@ const XML_NAME = new RegExp(`^[${START_CHARS}][${START_CHARS}\\-.0-9\\u00B7\\u03
 
 const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>$/;
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Tags with more attributes than this are checked for a repeated one through a set (linear, not quadratic). */
+const MANY_ATTRIBUTES = 16;
+/** Distinct element names kept per part (OOXML parts use a few dozen; a hostile part may use millions). */
+const NAMES_KEPT = 1024;
+
+const PREDEFINED = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** A code point XML 1.0 allows as a character. */
 const isXmlChar = (n: number) => n === TAB || n === LF || n === CR || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
@@ -106,8 +117,10 @@ export class XmlScanner {
   private aVal0 = new Int32Array(16);
   private aVal1 = new Int32Array(16);
   private aPlain = new Uint8Array(16);
-  /** Local names already made, by a hash of their bytes. */
+  /** Local names already made, by a hash of their bytes (at most NAMES_KEPT of them). */
   private names = new Map<number, string>();
+  /** Attribute names of a tag with very many attributes. */
+  private seen = new Set<string>();
 
   constructor(buf: Buffer) {
     this.buf = buf;
@@ -232,7 +245,7 @@ export class XmlScanner {
       const n = parseInt(buf.toString('latin1', start + (hex ? 2 : 1), end), hex ? 16 : 10);
       return String.fromCodePoint(n);
     }
-    return PREDEFINED[buf.toString('latin1', start, end)];
+    return PREDEFINED.get(buf.toString('latin1', start, end))!;
   }
 
   // -------------------------------------------------------------------------------------- scanning
@@ -261,7 +274,7 @@ export class XmlScanner {
       if (!isXmlChar(n)) throw new XmlError('a character reference names a character XML does not allow', amp);
       return p;
     }
-    if (PREDEFINED[buf.toString('latin1', amp + 1, p)] === undefined) throw new XmlError('an undefined entity is used', amp);
+    if (!PREDEFINED.has(buf.toString('latin1', amp + 1, p))) throw new XmlError('an undefined entity is used', amp);
     return p;
   }
 
@@ -315,9 +328,10 @@ export class XmlScanner {
       while (k < known.length && known.charCodeAt(k) === buf[s + k]) k++;
       if (k === known.length) return known;
     }
+    if (known !== undefined || this.names.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
     // As a property key it becomes V8's one copy of that text, so the handlers' name === 'c' is a pointer test.
     const name = Object.keys({ [buf.toString('latin1', s, end)]: 0 })[0];
-    if (known === undefined) this.names.set(h, name);
+    this.names.set(h, name);
     return name;
   }
 
@@ -573,14 +587,24 @@ export class XmlScanner {
       else if (c === 0xef && buf[p + 1] === 0xbf && (buf[p + 2] === 0xbe || buf[p + 2] === 0xbf)) throw new XmlError('a character XML does not allow', p);
       p++;
     }
-    // the same attribute twice is not XML
+    // the same attribute twice is not XML (compared by bytes on the usual short tags, by a set past that)
     const len = ae - start;
-    for (let i = 0; i < index; i++) {
-      const s = this.aName0[i];
-      if (this.aName1[i] - s !== len) continue;
-      let k = 0;
-      while (k < len && buf[s + k] === buf[start + k]) k++;
-      if (k === len) throw new XmlError('an attribute given twice', start);
+    if (index < MANY_ATTRIBUTES) {
+      for (let i = 0; i < index; i++) {
+        const s = this.aName0[i];
+        if (this.aName1[i] - s !== len) continue;
+        let k = 0;
+        while (k < len && buf[s + k] === buf[start + k]) k++;
+        if (k === len) throw new XmlError('an attribute given twice', start);
+      }
+    } else {
+      if (index === MANY_ATTRIBUTES) {
+        this.seen.clear();
+        for (let i = 0; i < index; i++) this.seen.add(this.attrName(i));
+      }
+      const name = buf.toString('utf8', start, ae);
+      if (this.seen.has(name)) throw new XmlError('an attribute given twice', start);
+      this.seen.add(name);
     }
     if (index === this.aName0.length) this.growAttrs();
     this.aName0[index] = start;

@@ -159,6 +159,33 @@ describe('broken documents are refused, as saxes refuses them', () => {
     expect(byScanner(utf8(doc))).toBe('error');
   });
 
+  it('names of Object.prototype are no entities', () => {
+    for (const e of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(bySaxes(utf8(`<a>&${e};</a>`))).toBe('error');
+      expect(byScanner(utf8(`<a>&${e};</a>`))).toBe('error');
+      expect(byScanner(utf8(`<a b="&${e};"/>`))).toBe('error');
+    }
+  });
+
+  it('a repeated attribute is found on a tag with very many (checked through a set past 16)', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`);
+    const ok = utf8(`<x ${many.join(' ')}/>`);
+    expect(byScanner(ok)).toEqual(bySaxes(ok));
+    expect(byScanner(ok)).not.toBe('error');
+    for (const dup of ['a3', 'a20', 'a39']) {
+      const bad = utf8(`<x ${many.join(' ')} ${dup}="again"/>`);
+      expect(bySaxes(bad)).toBe('error');
+      expect(byScanner(bad)).toBe('error');
+    }
+  });
+
+  it('thousands of distinct element names read right (past the names kept)', () => {
+    const doc = utf8(`<r>${Array.from({ length: 3000 }, (_, i) => `<n${i} k="${i}">${i}</n${i}>`).join('')}</r>`);
+    const mine = byScanner(doc);
+    expect(mine).toEqual(bySaxes(doc));
+    expect((mine as string[]).slice(-4)).toEqual(['On2999{"k":"2999"}', 'T"2999"', 'Cn2999', 'Cr']);
+  });
+
   it('a DOCTYPE is refused (saxes would read past it)', () => {
     const doc = utf8('<!DOCTYPE a [<!ENTITY e "x">]><a>&e;</a>');
     expect(byScanner(doc)).toBe('error');
