@@ -111,6 +111,8 @@ interface Ctx {
   deadline: number;
   /** Entries already inflated (and so verified). */
   done: Set<ZipEntry>;
+  /** Scans every part, one after the other. */
+  scanner: XmlScanner;
 }
 
 function damaged(ctx: Ctx, part: string, ko: string, en: string): never {
@@ -154,7 +156,7 @@ function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandler): void {
   ctx.done.add(entry);
   checkTime(ctx);
   try {
-    new XmlScanner(data).run(h, {
+    ctx.scanner.run(data, h, {
       maxDepth: ctx.limits.maxXmlDepth,
       onTooDeep: () => damaged(ctx, entry.name, `XML이 너무 깊게 중첩되어 있습니다 (${ctx.limits.maxXmlDepth}단계 초과)`, `XML nested deeper than ${ctx.limits.maxXmlDepth} levels`),
       // any one text longer than the limit is refused, whether it is read or not
@@ -807,7 +809,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
 
 function readWorkbook(buf: Buffer, file: string | undefined, limits: XlsxLimits): { grid: GridWorkbook; hiddenSheets: string[] } {
   const zip = openZip(buf, file);
-  const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set() };
+  const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set(), scanner: new XmlScanner() };
   if (!zip.byName.has('[content_types].xml') && !zip.byName.has('xl/workbook.xml')) {
     readFail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음) — .xlsx 통합 문서를 주세요', 'a zip archive but not an Excel workbook (no xl/workbook.xml): give an .xlsx workbook', file);
   }

@@ -106,8 +106,10 @@ const fail = (): never => {
   throw new XmlError('no scan', 0);
 };
 
+/** Scans parts one after the other (one scanner serves every part of a workbook; not re-entrant). */
 export class XmlScanner {
-  readonly buf: Buffer;
+  /** The part being scanned. */
+  buf: Buffer = Buffer.alloc(0);
   /** Depth of the element being reported (the root is 1). */
   depth = 0;
   /** Attributes of the open tag being reported: byte offsets of name and value, and whether the value needs decoding. */
@@ -117,14 +119,11 @@ export class XmlScanner {
   private aVal0 = new Int32Array(16);
   private aVal1 = new Int32Array(16);
   private aPlain = new Uint8Array(16);
-  /** Local names already made, by a hash of their bytes (at most NAMES_KEPT of them). */
+  /** Local names already made, by a hash of their bytes (at most NAMES_KEPT of them; kept from part to part). */
   private names = new Map<number, string>();
   /** Attribute names of a tag with very many attributes. */
   private seen = new Set<string>();
 
-  constructor(buf: Buffer) {
-    this.buf = buf;
-  }
 
   // ------------------------------------------------------------------------------ reading attributes
 
@@ -361,8 +360,13 @@ export class XmlScanner {
   private docStart = 0;
 
   /** Scans the whole part, calling the handler for each element and text. */
-  run(h: XmlHandler, opts: ScanOptions): void {
-    const { buf } = this;
+  run(buf: Buffer, h: XmlHandler, opts: ScanOptions): void {
+    this.buf = buf;
+    this.level = 0;
+    this.rootSeen = false;
+    this.tags = 0;
+    this.depth = 0;
+    this.attrCount = 0;
     const n = buf.length;
     this.h = h;
     this.opts = opts;

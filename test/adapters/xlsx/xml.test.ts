@@ -80,7 +80,8 @@ function byScanner(bytes: Uint8Array): string[] | 'error' {
     text = '';
   };
   try {
-    new XmlScanner(Buffer.from(bytes)).run(
+    new XmlScanner().run(
+      Buffer.from(bytes),
       {
         open(name, sc) {
           flush();
@@ -126,6 +127,23 @@ describe('well-formed documents read as saxes reads them', () => {
 
   it('decodes as XML says (values spelled out)', () => {
     expect(byScanner(utf8('<a t="&lt;&#65;&#x42;" u="1\t2\r\n3">&amp;x\r\ny<![CDATA[&amp;]]></a>'))).toEqual(['Oa{"t":"<AB","u":"1 2 3"}', 'T"&x\\ny&amp;"', 'Ca']);
+  });
+});
+
+describe('one scanner, part after part', () => {
+  it('starts each part afresh, also after a part that failed half-way', () => {
+    const sc = new XmlScanner();
+    const events: string[] = [];
+    const h = {
+      open: (name: string, s: XmlScanner) => events.push(`O${name}${s.depth}${JSON.stringify(s.attrs())}`),
+      close: (name: string) => events.push(`C${name}`),
+      text: (a: number, b: number, m: 0 | 1 | 2, s: XmlScanner) => events.push(`T${s.text(a, b, m)}`),
+    };
+    expect(() => sc.run(utf8('<a><b x="1"><c>'), h, limits)).toThrow(XmlError);
+    expect(() => sc.run(utf8('<a><b y="2">&bad;</b></a>'), h, limits)).toThrow(XmlError);
+    events.length = 0;
+    sc.run(utf8('<r z="3">t</r>'), h, limits);
+    expect(events).toEqual(['Or1{"z":"3"}', 'Tt', 'Cr']);
   });
 });
 
