@@ -186,7 +186,7 @@ export class XmlScanner {
 
   /** Every attribute of the open tag by qualified name (for the small parts, where speed does not count). */
   attrs(): Record<string, string> {
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = Object.create(null) as Record<string, string>; // no inherited names, no __proto__ setter
     for (let i = 0; i < this.attrCount; i++) out[this.attrName(i)] = this.attrValue(i);
     return out;
   }

@@ -117,6 +117,7 @@ describe('well-formed documents read as saxes reads them', () => {
     ['a byte order mark', '\uFEFF<a>x</a>'],
     ['white space in tags', '<a\n  b = "1"\t></a >'],
     ['Korean names and text', '<표 열="값">합 계</표>'],
+    ['attributes named like Object.prototype’s properties', '<a __proto__="x" constructor="y" toString="z"/>'],
     ['invalid UTF-8 becomes U+FFFD', Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0xc3, 0x3c, 0x2f, 0x61, 0x3e])],
   ])('%s', (_, doc) => {
     const bytes = typeof doc === 'string' ? utf8(doc) : doc;
