@@ -679,7 +679,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
             if (++cells > ctx.limits.maxCellsPerSheet) {
               tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
             }
-            if ((cells & 0xffff) === 0) checkTime(ctx);
+            if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
             (rows[rowIdx] ??= [])[colIdx] = cell;
             if (rowIdx > maxRow) maxRow = rowIdx;
             if (colIdx > maxCol) maxCol = colIdx;

@@ -353,7 +353,7 @@ export class XmlScanner {
   private opts: ScanOptions = { maxDepth: 0, maxChars: 0, onTooDeep: fail, onLongText: fail };
   private stack0 = new Int32Array(64);
   private stack1 = new Int32Array(64);
-  private stackNames: string[] = [];
+  private stackNames: string[] = new Array<string>(64).fill('');
   private level = 0;
   private rootSeen = false;
   private tags = 0;
@@ -532,7 +532,8 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     if (depth + 1 > this.opts.maxDepth) this.opts.onTooDeep();
-    if ((++this.tags & 0xffff) === 0) this.opts.tick?.();
+    // from the first tag on (so that optimised code has seen the call), then every 65,536
+    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
     const name = this.localName(ns, ne);
     this.attrCount = count;
     this.depth = depth + 1;
@@ -553,6 +554,9 @@ export class XmlScanner {
       const b = new Int32Array(depth * 2);
       b.set(this.stack1);
       this.stack1 = b;
+      const names = new Array<string>(depth * 2).fill('');
+      for (let i = 0; i < depth; i++) names[i] = this.stackNames[i];
+      this.stackNames = names;
     }
     this.stack0[depth] = ns;
     this.stack1[depth] = ne;
