@@ -141,11 +141,17 @@ interface SimpleHandlers {
   close(name: string): void;
 }
 
-const simple = (h: SimpleHandlers): XmlHandler => ({
-  open: (name, sc) => h.open(name, sc.attrs()),
-  close: (name) => h.close(name),
-  text: () => undefined,
-});
+/** The attributes are made into a record only for the elements named (a styles part has hundreds of others). */
+const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
+  const wanted = new Set(names);
+  return {
+    open: (name, sc) => {
+      if (wanted.has(name)) h.open(name, sc.attrs());
+    },
+    close: (name) => h.close(name),
+    text: () => undefined,
+  };
+};
 
 /**
  * Inflates and verifies one part, then scans it (xml.ts): local element names (any prefix), depth and
@@ -195,7 +201,7 @@ function readRels(ctx: Ctx, ofPart: string): Map<string, Rel> {
   const rels = new Map<string, Rel>();
   const entry = entryOf(ctx, relsName);
   if (!entry) return rels;
-  parsePart(ctx, entry, simple({
+  parsePart(ctx, entry, simple(['Relationship'], {
     open(name, a) {
       if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(ofPart, a.Target), type: a.Type ?? '' });
     },
@@ -222,7 +228,7 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
   const rels = readRels(ctx, workbookPart);
   const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
-  parsePart(ctx, entry, simple({
+  parsePart(ctx, entry, simple(['sheet', 'workbookPr'], {
     open(name, a) {
       if (name === 'sheet') {
         // The relationship id is r:id, whatever the prefix is called.
@@ -305,7 +311,7 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   const ids: number[] = [];
   let inCellXfs = false;
   let xfDepth = 0;
-  parsePart(ctx, entry, simple({
+  parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf'], {
     open(name, a) {
       if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
