@@ -2,9 +2,11 @@
  * The .xlsx reader: a workbook file (or its bytes) → GridWorkbook, straight from the OOXML parts.
  *
  * The zip is listed and checked first (zip.ts: limits, sizes), then only the parts a plan needs are
- * inflated, slice by slice, into a streaming XML parser (saxes): the workbook (sheet names, order,
- * visibility), its relationships, shared strings, the number formats of the cell styles, and each
- * worksheet's cells and merged ranges. Every other entry is inflated only to verify its size and CRC.
+ * inflated (and their size and CRC verified) and scanned by the reader's own XML tokenizer (xml.ts: one
+ * pass over the bytes, as strict as a checking parser about well-formedness): the workbook (sheet
+ * names, order, visibility), its relationships, shared strings, the number formats of the cell styles,
+ * and each worksheet's cells and merged ranges. Every other entry is inflated only to verify its size
+ * and CRC.
  *
  * - values: rich and inline text flattened to text, dates (date-formatted numbers) as ISO text, errors
  *   as text ('#REF!'), formulas by their CACHED result (a cached 0 included; nothing is recalculated)
@@ -19,12 +21,12 @@
  * InputReadError (read-error.ts) naming the part at fault; no library's text reaches the user.
  */
 import { createHash } from 'crypto';
-import { SaxesParser } from 'saxes';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { readRegularFile } from '../file';
 import { InputReadError, readFail } from '../read-error';
 import { MARKS_SHEET, RESULTS_SHEET } from './names';
-import { checkZipHead, inflateEntry, openZip, verifyEntry, type ZipArchive, type ZipEntry } from './zip';
+import { TEXT_PLAIN, XmlScanner, type XmlHandler } from './xml';
+import { checkZipHead, inflatePart, openZip, verifyEntry, type ZipArchive, type ZipEntry } from './zip';
 
 export { MARKS_SHEET, RESULTS_SHEET };
 /** Read errors of every input format are one class (src/adapters/read-error.ts). */
@@ -109,6 +111,8 @@ interface Ctx {
   deadline: number;
   /** Entries already inflated (and so verified). */
   done: Set<ZipEntry>;
+  /** Scans every part, one after the other. */
+  scanner: XmlScanner;
 }
 
 function damaged(ctx: Ctx, part: string, ko: string, en: string): never {
@@ -131,65 +135,45 @@ const localName = (qname: string) => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-interface XmlHandlers {
+/** Handlers of the small parts (relationships, workbook, styles): attributes as a record. */
+interface SimpleHandlers {
   open(name: string, attrs: Record<string, string>): void;
   close(name: string): void;
-  text?(text: string): void;
 }
 
-/** Streams one part through saxes: local element names (any prefix), depth and text length bounded. */
-function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandlers): void {
-  const parser = new SaxesParser({ position: false });
-  let depth = 0;
-  let failure: unknown = null;
-  parser.on('opentag', (node) => {
-    if (++depth > ctx.limits.maxXmlDepth) damaged(ctx, entry.name, `XML이 너무 깊게 중첩되어 있습니다 (${ctx.limits.maxXmlDepth}단계 초과)`, `XML nested deeper than ${ctx.limits.maxXmlDepth} levels`);
-    h.open(localName(node.name), node.attributes as Record<string, string>);
-    if (node.isSelfClosing) {
-      depth -= 1;
-      h.close(localName(node.name));
-    }
-  });
-  parser.on('closetag', (node) => {
-    if (node.isSelfClosing) return;
-    depth -= 1;
-    h.close(localName(node.name));
-  });
-  if (h.text) {
-    const onText = h.text;
-    parser.on('text', (t) => {
-      if (t.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 ${t.length.toLocaleString('en-US')}자짜리 글자가 있습니다`, `${entry.name} holds a text of ${t.length} characters`);
-      onText(t);
-    });
-    parser.on('cdata', (t) => onText(t));
-  }
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
-  const decoder = new TextDecoder('utf-8');
-  let slices = 0;
-  const feed = (s: string) => {
-    parser.write(s);
-    if (failure) throw failure;
+/** The attributes are made into a record only for the elements named (a styles part has hundreds of others). */
+const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
+  const wanted = new Set(names);
+  return {
+    open: (name, sc) => {
+      if (wanted.has(name)) h.open(name, sc.attrs());
+    },
+    close: (name) => h.close(name),
+    text: () => undefined,
   };
+};
+
+/**
+ * Inflates and verifies one part, then scans it (xml.ts): local element names (any prefix), depth and
+ * text length bounded. A part whose XML is not well-formed is damaged, named.
+ */
+function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandler): void {
+  const data = inflatePart(ctx.zip, entry, ctx.file);
+  ctx.done.add(entry);
+  checkTime(ctx);
   try {
-    inflateEntry(
-      ctx.zip,
-      entry,
-      (chunk) => {
-        if ((++slices & 15) === 0) checkTime(ctx);
-        feed(decoder.decode(chunk, { stream: true }));
-      },
-      ctx.file,
-    );
-    feed(decoder.decode());
-    parser.close();
-    if (failure) throw failure;
+    ctx.scanner.run(data, h, {
+      maxDepth: ctx.limits.maxXmlDepth,
+      onTooDeep: () => damaged(ctx, entry.name, `XML이 너무 깊게 중첩되어 있습니다 (${ctx.limits.maxXmlDepth}단계 초과)`, `XML nested deeper than ${ctx.limits.maxXmlDepth} levels`),
+      // any one text longer than the limit is refused, whether it is read or not
+      maxChars: ctx.limits.maxStringChars,
+      onLongText: (n) => tooLarge(ctx, `${entry.name}에 ${n.toLocaleString('en-US')}자짜리 글자가 있습니다`, `${entry.name} holds a text of ${n} characters`),
+      tick: () => checkTime(ctx),
+    });
   } catch (e) {
     if (e instanceof InputReadError) throw e;
     damaged(ctx, entry.name, 'XML이 깨졌습니다', 'its XML is broken');
   }
-  ctx.done.add(entry);
 }
 
 function entryOf(ctx: Ctx, partName: string): ZipEntry | undefined {
@@ -217,12 +201,12 @@ function readRels(ctx: Ctx, ofPart: string): Map<string, Rel> {
   const rels = new Map<string, Rel>();
   const entry = entryOf(ctx, relsName);
   if (!entry) return rels;
-  parsePart(ctx, entry, {
+  parsePart(ctx, entry, simple(['Relationship'], {
     open(name, a) {
       if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(ofPart, a.Target), type: a.Type ?? '' });
     },
     close() {},
-  });
+  }));
   return rels;
 }
 
@@ -244,7 +228,7 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
   const rels = readRels(ctx, workbookPart);
   const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
-  parsePart(ctx, entry, {
+  parsePart(ctx, entry, simple(['sheet', 'workbookPr'], {
     open(name, a) {
       if (name === 'sheet') {
         // The relationship id is r:id, whatever the prefix is called.
@@ -255,7 +239,7 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
       }
     },
     close() {},
-  });
+  }));
   const sheets: SheetRef[] = [];
   for (const s of listed) {
     const rel = rels.get(s.rid);
@@ -290,9 +274,9 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
       } else if (name === 'rPh') skip -= 1;
       else if (name === 't') inT = false;
     },
-    text(t) {
+    text(start, end, mode, sc) {
       if (inT) {
-        cur += t;
+        cur += sc.text(start, end, mode);
         if (cur.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
       }
     },
@@ -327,7 +311,7 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   const ids: number[] = [];
   let inCellXfs = false;
   let xfDepth = 0;
-  parsePart(ctx, entry, {
+  parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf'], {
     open(name, a) {
       if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -339,7 +323,7 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
       if (name === 'cellXfs') inCellXfs = false;
       else if (name === 'xf' && inCellXfs) xfDepth -= 1;
     },
-  });
+  }));
   for (const id of ids) {
     const code = id ? custom.get(id) ?? BUILTIN_NUMFMTS[id] : undefined;
     const numFmt = code && code !== 'General' ? code : undefined;
@@ -402,6 +386,84 @@ function serialToIso(serial: number, date1904: boolean): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace(/\.000Z$/, 'Z');
 }
 
+/** The one-letter attribute names of rows and cells. */
+const R = 0x72;
+const S = 0x73;
+const T = 0x74;
+
+/** Row and column of the last address refAt read (0-based). */
+let refRow = 0;
+let refCol = 0;
+
+/**
+ * parseRef on bytes [s, e) of a part (the cell addresses of a sheet, read without making strings):
+ * true with refRow and refCol set, false when it is not a cell address. Same results as parseRef.
+ */
+function refAt(buf: Uint8Array, s: number, e: number): boolean {
+  let col = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const c = buf[i];
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c === 36 && i === s) continue;
+    else break;
+    if (col > MAX_COL) {
+      refRow = 0; // out of range; caught by the caller's bound check
+      refCol = col - 1;
+      return true;
+    }
+  }
+  if (i < e && buf[i] === 36) i += 1;
+  if (col === 0 || i === e) return false;
+  let row = 0;
+  for (; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return false;
+    row = Math.min(row * 10 + d, 1e10); // past MAX_ROW is all the caller needs to know
+  }
+  refRow = row - 1;
+  refCol = col - 1;
+  return true;
+}
+
+/**
+ * When bytes [s, e) are a plain range — letters then digits, optionally ':' and letters then digits,
+ * each part at most 3 letters and 7 digits — the offset of its ':' (e when there is none); else -1.
+ */
+function plainRange(buf: Uint8Array, s: number, e: number): number {
+  let colon = e;
+  let i = s;
+  for (let part = 0; part < 2; part++) {
+    const l0 = i;
+    while (i < e && ((buf[i] >= 65 && buf[i] <= 90) || (buf[i] >= 97 && buf[i] <= 122))) i++;
+    if (i === l0 || i - l0 > 3) return -1;
+    const d0 = i;
+    while (i < e && buf[i] >= 48 && buf[i] <= 57) i++;
+    if (i === d0 || i - d0 > 7) return -1;
+    if (i === e) return colon;
+    if (part === 0 && buf[i] === 58) {
+      colon = i;
+      i += 1;
+    } else return -1;
+  }
+  return -1;
+}
+
+/** Bytes [s, e) as an integer when they are an optional '-' and 1 to 15 digits; NaN otherwise. */
+function intAt(buf: Uint8Array, s: number, e: number): number {
+  const neg = s < e && buf[s] === 45;
+  const from = neg ? s + 1 : s;
+  if (e - from < 1 || e - from > 15) return NaN;
+  let v = 0;
+  for (let i = from; i < e; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
 function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style[], date1904: boolean): GridSheet {
   const found = entryOf(ctx, ref.part);
   if (!found) damaged(ctx, ref.part, `시트 '${ref.name}'의 파트가 없습니다`, `the part of sheet '${ref.name}' is missing`);
@@ -409,6 +471,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   const rows: (GridCell | undefined)[][] = [];
   const rawMerges: { r0: number; c0: number; r1: number; c1: number }[] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
+  const maxChars = ctx.limits.maxStringChars;
   let cells = 0;
   let maxRow = -1;
   let maxCol = -1;
@@ -419,27 +482,62 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   let inCell = false;
   let type = '';
   let style = 0;
-  let text = '';
   let collecting: 'v' | 'f' | 't' | null = null;
   let inInline = false;
   let phonetic = 0;
-  let v: string | null = null;
+  // the text being collected: one plain byte range (the usual <v>123</v>), or a string once it is more
+  let tStart = -1;
+  let tEnd = -1;
+  let tStr: string | null = null;
+  // <v> as the same: vStart ≥ 0 for a byte range, else vStr (null: no <v>)
+  let vStart = -1;
+  let vEnd = -1;
+  let vStr: string | null = null;
   let inline: string | null = null;
   let f: string | null = null;
   let fShared: string | null = null;
   let fMaster = false;
+  let sc: XmlScanner;
 
   function badRef(what: string): never {
     damaged(ctx, entry.name, `셀 주소가 잘못되었습니다 (${what.slice(0, 40)})`, `a cell address is invalid (${what.slice(0, 40)})`);
   }
 
+  const tooLong = () => tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${maxChars} characters`);
+
+  /** The text collected, as a string. */
+  const collected = (): string => (tStr !== null ? tStr : tStart >= 0 ? sc.text(tStart, tEnd, TEXT_PLAIN) : '');
+
+  const cellType = (i: number): string => {
+    if (i < 0) return 'n';
+    const s = sc.attrStart(i);
+    if (sc.attrEnd(i) === s + 1 && sc.attrPlain(i)) {
+      switch (sc.buf[s]) {
+        case 115:
+          return 's';
+        case 110:
+          return 'n';
+        case 98:
+          return 'b';
+        case 101:
+          return 'e';
+        case 100:
+          return 'd';
+      }
+    }
+    return sc.attrValue(i);
+  };
+
   parsePart(ctx, entry, {
-    open(name, a) {
+    open(name, scanner) {
+      sc = scanner;
       switch (name) {
         case 'row': {
-          if (a.r !== undefined) {
-            const r = Number(a.r);
-            if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) badRef(`행 ${a.r}`);
+          const i = sc.attrChar(R);
+          if (i >= 0) {
+            let r = sc.attrDigits(i);
+            if (r < 0) r = Number(sc.attrValue(i));
+            if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) badRef(`행 ${sc.attrValue(i)}`);
             rowIdx = r - 1;
           } else rowIdx += 1;
           colIdx = -1;
@@ -447,19 +545,35 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         }
         case 'c': {
           inCell = true;
-          if (a.r !== undefined) {
-            const p = parseRef(a.r);
-            if (!p || p.row >= MAX_ROW || p.col >= MAX_COL) badRef(a.r);
-            rowIdx = p.row;
-            colIdx = p.col;
+          const i = sc.attrChar(R);
+          if (i >= 0) {
+            let ok: boolean;
+            if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
+            else {
+              const p = parseRef(sc.attrValue(i));
+              ok = p !== null;
+              if (p) {
+                refRow = p.row;
+                refCol = p.col;
+              }
+            }
+            if (!ok || refRow >= MAX_ROW || refCol >= MAX_COL) badRef(sc.attrValue(i));
+            rowIdx = refRow;
+            colIdx = refCol;
           } else {
             colIdx += 1;
             if (rowIdx < 0) rowIdx = 0;
             if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
           }
-          type = a.t ?? 'n';
-          style = a.s !== undefined ? Number(a.s) || 0 : 0;
-          v = null;
+          type = cellType(sc.attrChar(T));
+          const si = sc.attrChar(S);
+          if (si < 0) style = 0;
+          else {
+            style = sc.attrDigits(si);
+            if (style < 0) style = Number(sc.attrValue(si)) || 0;
+          }
+          vStart = -1;
+          vStr = null;
           inline = null;
           f = null;
           fShared = null;
@@ -469,16 +583,20 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 'v':
           if (inCell) {
             collecting = 'v';
-            text = '';
+            tStart = -1;
+            tStr = null;
           }
           break;
         case 'f':
           if (inCell) {
             collecting = 'f';
-            text = '';
-            if (a.t === 'shared' && a.si !== undefined) {
-              fShared = a.si;
-              fMaster = a.ref !== undefined;
+            tStart = -1;
+            tStr = null;
+            const t = sc.attr('t');
+            const si = sc.attr('si');
+            if (t === 'shared' && si !== undefined) {
+              fShared = si;
+              fMaster = sc.attrIndex('ref') >= 0;
             }
           }
           break;
@@ -494,16 +612,31 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 't':
           if (inInline && phonetic === 0) {
             collecting = 't';
-            text = '';
+            tStart = -1;
+            tStr = null;
           }
           break;
         case 'mergeCell': {
-          const m = a.ref ? /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(a.ref) : null;
-          if (!m) break;
-          const p = parseRef(m[1]);
-          const q = m[2] ? parseRef(m[2]) : p;
+          const i = sc.attrIndex('ref');
+          if (i < 0) break;
+          let p: { row: number; col: number } | null;
+          let q: { row: number; col: number } | null;
+          const plain = sc.attrPlain(i) ? plainRange(sc.buf, sc.attrStart(i), sc.attrEnd(i)) : -1;
+          if (plain >= 0) {
+            // the usual A1:B2, read from the bytes (the same as below gives for it)
+            refAt(sc.buf, sc.attrStart(i), plain);
+            p = { row: refRow, col: refCol };
+            if (plain < sc.attrEnd(i)) refAt(sc.buf, plain + 1, sc.attrEnd(i));
+            q = { row: refRow, col: refCol };
+          } else {
+            const m = /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(sc.attrValue(i));
+            if (!m) break;
+            p = parseRef(m[1]);
+            q = m[2] ? parseRef(m[2]) : p;
+          }
           if (!p || !q || p.row >= MAX_ROW || q.row >= MAX_ROW || p.col >= MAX_COL || q.col >= MAX_COL) {
-            damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${a.ref.slice(0, 40)})`, `a merged range is invalid (${a.ref.slice(0, 40)})`);
+            const refText = sc.attrValue(i);
+            damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${refText.slice(0, 40)})`, `a merged range is invalid (${refText.slice(0, 40)})`);
           }
           if (rawMerges.length >= ctx.limits.maxMergesPerSheet) {
             tooLarge(ctx, `시트 '${ref.name}'에 병합 영역이 ${ctx.limits.maxMergesPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxMergesPerSheet} merged ranges`);
@@ -517,19 +650,25 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       switch (name) {
         case 'v':
           if (collecting === 'v') {
-            v = text;
+            if (tStr === null && tStart >= 0) {
+              vStart = tStart;
+              vEnd = tEnd;
+            } else {
+              vStart = -1;
+              vStr = tStr ?? '';
+            }
             collecting = null;
           }
           break;
         case 'f':
           if (collecting === 'f') {
-            f = text;
+            f = collected();
             collecting = null;
           }
           break;
         case 't':
           if (collecting === 't') {
-            inline = (inline ?? '') + text;
+            inline = (inline ?? '') + collected();
             collecting = null;
           }
           break;
@@ -546,7 +685,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
             if (++cells > ctx.limits.maxCellsPerSheet) {
               tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
             }
-            if ((cells & 0xffff) === 0) checkTime(ctx);
+            if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
             (rows[rowIdx] ??= [])[colIdx] = cell;
             if (rowIdx > maxRow) maxRow = rowIdx;
             if (colIdx > maxCol) maxCol = colIdx;
@@ -555,10 +694,16 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         }
       }
     },
-    text(t) {
-      if (collecting) {
-        text += t;
-        if (text.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
+    text(start, end, mode, scanner) {
+      if (!collecting) return;
+      if (tStr === null && tStart < 0 && mode === TEXT_PLAIN) {
+        tStart = start;
+        tEnd = end;
+        if (end - start > maxChars && collected().length > maxChars) tooLong();
+      } else {
+        tStr = collected() + scanner.text(start, end, mode);
+        tStart = -1;
+        if (tStr.length > maxChars) tooLong();
       }
     },
   });
@@ -574,47 +719,59 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       if (m) formula = slideFormula(m.formula, rowIdx - m.row, colIdx - m.col);
     }
     let value: CellValue = null;
-    switch (type) {
-      case 's': {
-        if (v === null || v === '') break;
-        const i = Number(v);
-        if (!Number.isInteger(i) || i < 0 || i >= strings.length) {
-          damaged(ctx, entry.name, `${a1(rowIdx, colIdx)}의 공유 문자열 번호가 없는 번호입니다`, `${a1(rowIdx, colIdx)} refers to a shared string that does not exist`);
+    // the plain <v>123</v> and <v>5</v> of numbers and shared strings, read from the bytes
+    const quick = vStart >= 0 ? intAt(sc.buf, vStart, vEnd) : NaN;
+    if (quick === quick && (type === 'n' || (type === 's' && quick >= 0))) {
+      if (type === 's') {
+        if (quick >= strings.length) noString();
+        value = strings[quick];
+      } else value = st?.date ? serialToIso(quick, date1904) : quick;
+    } else {
+      const v = vStart >= 0 ? sc.text(vStart, vEnd, TEXT_PLAIN) : vStr;
+      switch (type) {
+        case 's': {
+          if (v === null || v === '') break;
+          const i = Number(v);
+          if (!Number.isInteger(i) || i < 0 || i >= strings.length) noString();
+          value = strings[i];
+          break;
         }
-        value = strings[i];
-        break;
-      }
-      case 'inlineStr':
-        value = inline ?? v;
-        break;
-      case 'str':
-        value = v;
-        break;
-      case 'b':
-        value = v === null || v === '' ? null : v === '1' || v === 'true';
-        break;
-      case 'e':
-        value = v;
-        break;
-      case 'd':
-        if (v !== null && v !== '') {
-          const d = new Date(v);
-          value = Number.isNaN(d.getTime()) ? v : serialToIso((d.getTime() / 86_400_000) + 25569, false);
+        case 'inlineStr':
+          value = inline ?? v;
+          break;
+        case 'str':
+          value = v;
+          break;
+        case 'b':
+          value = v === null || v === '' ? null : v === '1' || v === 'true';
+          break;
+        case 'e':
+          value = v;
+          break;
+        case 'd':
+          if (v !== null && v !== '') {
+            const d = new Date(v);
+            value = Number.isNaN(d.getTime()) ? v : serialToIso((d.getTime() / 86_400_000) + 25569, false);
+          }
+          break;
+        default: {
+          if (v === null || v.trim() === '') break;
+          const n = Number(v);
+          if (!Number.isFinite(n)) value = v;
+          else if (st?.date) value = serialToIso(n, date1904);
+          else value = n;
         }
-        break;
-      default: {
-        if (v === null || v.trim() === '') break;
-        const n = Number(v);
-        if (!Number.isFinite(n)) value = v;
-        else if (st?.date) value = serialToIso(n, date1904);
-        else value = n;
       }
     }
     if (value === null && formula === undefined) return null;
-    const cell: GridCell = { value };
-    if (formula !== undefined) cell.formula = formula;
-    if (st?.numFmt) cell.numFmt = st.numFmt;
-    return cell;
+    // made whole in one go (one object, its final shape), properties in the order they always had
+    const numFmt = st?.numFmt;
+    if (formula === undefined) return numFmt ? { value, numFmt } : { value };
+    return numFmt ? { value, formula, numFmt } : { value, formula };
+  }
+
+  function noString(): never {
+    damaged(ctx, entry.name, `${a1(rowIdx, colIdx)}의 공유 문자열 번호가 없는 번호입니다`, `${a1(rowIdx, colIdx)} refers to a shared string that does not exist`);
   }
 
   // Merged ranges clipped to the used range (a range past every value covers nothing), capped, and
@@ -629,8 +786,8 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
     const r1 = clip ? Math.min(m.r1, maxRow) : m.r1;
     const c1 = clip ? Math.min(m.c1, maxCol) : m.c1;
     const area = (r1 - m.r0 + 1) * (c1 - m.c0 + 1);
-    const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
     if (area > ctx.limits.maxMergeArea || (mergedCells += area) > ctx.limits.maxMergedCellsPerSheet) {
+      const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
       tooLarge(ctx, `병합 영역이 너무 큽니다 (${ref.name}!${given})`, `a merged range is too large (${ref.name}!${given})`);
     }
     if (r1 === m.r0 && c1 === m.c0) continue; // clipped to one cell: no longer a merge
@@ -658,7 +815,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
 
 function readWorkbook(buf: Buffer, file: string | undefined, limits: XlsxLimits): { grid: GridWorkbook; hiddenSheets: string[] } {
   const zip = openZip(buf, file);
-  const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set() };
+  const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set(), scanner: new XmlScanner() };
   if (!zip.byName.has('[content_types].xml') && !zip.byName.has('xl/workbook.xml')) {
     readFail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음) — .xlsx 통합 문서를 주세요', 'a zip archive but not an Excel workbook (no xl/workbook.xml): give an .xlsx workbook', file);
   }

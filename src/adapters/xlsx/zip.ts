@@ -97,8 +97,8 @@ export function sniff(buf: Buffer): SniffResult {
 
 // ------------------------------------------------------------------------------------------------
 // The bounded zip reader the .xlsx reader uses: the central directory is checked against the file's
-// size and the limits below before any entry is inflated; each entry is inflated by node's zlib into
-// a part is never held whole, and each entry's size and CRC-32 (node's zlib.crc32) are verified.
+// size and the limits below before any entry is inflated; each entry is inflated by node's zlib, at
+// most to its recorded size, and its size and CRC-32 (node's zlib.crc32) are verified.
 
 
 export interface ZipLimits {
@@ -229,20 +229,19 @@ export function openZip(buf: Buffer, file?: string, limits: ZipLimits = ZIP_LIMI
   return { buf, entries, byName };
 }
 
-const SLICE = 256 * 1024;
-
 /**
- * Inflates one entry (node's zlib, never past its recorded size), verifies its size and CRC-32 — a
- * mismatch is "damaged" with the entry's name, and nothing of a damaged entry is handed on — then
- * hands its bytes to `onData` slice by slice, so the XML parser never holds the part as one string.
+ * Inflates one entry (node's zlib, never past its recorded size) and verifies its size and CRC-32: a
+ * mismatch is "damaged" with the entry's name, and nothing of a damaged entry is handed on. The XML
+ * tokenizer reads the bytes as they are (no text is made of the whole part).
  */
-export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onData: (chunk: Uint8Array) => void, file?: string): void {
+export function inflatePart(zip: ZipArchive, entry: ZipEntry, file?: string): Buffer {
   const src = zip.buf.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let data: Buffer;
   if (entry.method === 0) data = src;
   else {
     try {
-      data = inflateRawSync(src, { maxOutputLength: Math.max(1, entry.size) });
+      // One output chunk of the recorded size (bounded by the limits above), so zlib's output is not copied again.
+      data = inflateRawSync(src, { maxOutputLength: Math.max(1, entry.size), chunkSize: Math.min(Math.max(64, entry.size + 1), 64 * 1024 * 1024) });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') damaged(file, entry.name, '압축을 푼 크기가 기록된 크기보다 큽니다', 'it inflates to more than its recorded size');
       damaged(file, entry.name, '압축된 데이터가 깨졌습니다', 'its compressed data is broken');
@@ -250,10 +249,10 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, onData: (chunk: U
   }
   if (data.length !== entry.size) damaged(file, entry.name, `크기가 맞지 않습니다 (${data.length} ≠ ${entry.size})`, `size mismatch (${data.length} ≠ ${entry.size})`);
   if (crc32(data) >>> 0 !== entry.crc >>> 0) damaged(file, entry.name, 'CRC 검사값이 맞지 않습니다', 'CRC-32 mismatch');
-  for (let at = 0; at < data.length; at += SLICE) onData(data.subarray(at, Math.min(data.length, at + SLICE)));
+  return data;
 }
 
 /** Verifies an entry nothing else reads (size and CRC only). */
 export function verifyEntry(zip: ZipArchive, entry: ZipEntry, file?: string): void {
-  inflateEntry(zip, entry, () => undefined, file);
+  inflatePart(zip, entry, file);
 }
