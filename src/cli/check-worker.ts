@@ -1,6 +1,6 @@
 /**
- * A worker thread of the batch pool (pool.ts): checks the files it is sent, one at a time, and posts
- * each report back. A file that exhausts this thread's memory or time ends the thread, not the batch.
+ * A worker thread of the batch pool (pool.ts): checks the files it is sent, one at a time and in order,
+ * and posts each report back. A file that exhausts this thread's memory or time ends the thread, not the batch.
  */
 import { parentPort } from 'worker_threads';
 import { checkFile, type CheckSettings } from './check-file';
@@ -27,11 +27,20 @@ function saveCodeCache(): void {
 
 if (parentPort) {
   const port = parentPort;
+  // The pool may send the next file before this one is done (pool.ts): files are checked one at a time, in order.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', (task: WorkerTask) => {
-    void checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
-      const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
-      port.postMessage({ id: task.id, report, bytes, sha256: read?.sha256, hiddenSheets: read?.hiddenSheets });
-      saveCodeCache();
+    queue = queue.then(() =>
+      checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
+        const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
+        port.postMessage({ id: task.id, report, bytes });
+        saveCodeCache();
+      }),
+    ).catch((e: unknown) => {
+      // Never expected (checkFile reports every failure): end this worker so the pool reports the file.
+      process.nextTick(() => {
+        throw e;
+      });
     });
   });
 }
