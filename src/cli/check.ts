@@ -201,8 +201,12 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
         err(`${job.file}: ${msg}\n`);
       }
     }
-    // A format printed file by file keeps only the counts, so memory stays flat in a long batch.
-    if (!formatter.needsFindings) reports[reports.length - 1] = { ...report, findings: [] };
+    // A format printed file by file keeps only what the closing line and the exit code need (the counts
+    // and whether the file was read), so memory stays flat in a long batch.
+    if (!formatter.needsFindings) {
+      const { file, sha256, ok, error, errorCode, summary, accepted } = report;
+      reports[reports.length - 1] = { file, sha256, ok, error, errorCode, plan: null, summary, findings: [], ...(accepted ? { accepted } : {}) };
+    }
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();
