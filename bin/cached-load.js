@@ -7,6 +7,7 @@
  * bundle; a cache that does not fit (another Node, another build) is rejected by V8 and made again.
  * When the folder cannot be written (a read-only install), the code simply runs uncached.
  */
+const { isAscii } = require('buffer');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
@@ -15,8 +16,10 @@ const { createRequire } = require('module');
 
 /** Runs `file` as a CommonJS module; `kind` names the cache ('check', 'other', 'worker'). */
 function loadCached(file, kind) {
-  const source = fs.readFileSync(file, 'utf8');
-  const hash = crypto.createHash('sha1').update(source).update(process.version).update(process.arch).digest('hex').slice(0, 16);
+  const bytes = fs.readFileSync(file);
+  // The bundle is ASCII (scripts/bundle-cli.mjs): read as such, without decoding UTF-8.
+  const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+  const hash = crypto.createHash('sha1').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 16);
   const dir = path.join(path.dirname(file), '.v8-cache');
   const base = `${path.basename(file, '.js')}-${kind}-`;
   const cacheFile = path.join(dir, `${base}${hash}.bin`);

@@ -66,6 +66,19 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(await caches('main.bundle-other-')).toHaveLength(1);
   }, 60_000);
 
+  it('the bundles are ASCII (read without decoding) and report exactly as the unbundled build', async () => {
+    for (const b of ['main.bundle.js', 'check-worker.bundle.js']) {
+      const bytes = await fs.readFile(path.join(ROOT, 'build', 'cli', b));
+      expect(bytes.findIndex((x) => x > 0x7f)).toBe(-1);
+    }
+    for (const file of ['test/fixtures/example.xlsx', 'test/fixtures/documents/incheon-seogu-2023.txt']) {
+      const bundled = jobtarget(['check', path.join(ROOT, file)]);
+      const unbundled = spawnSync(process.execPath, [path.join(ROOT, 'build', 'cli', 'main.js'), 'check', path.join(ROOT, file)], { cwd: tmp, encoding: 'utf8' });
+      expect(bundled.stdout).toContain('■');
+      expect(bundled.stdout).toBe(unbundled.stdout);
+    }
+  }, 60_000);
+
   it('a batch through the bundled worker reports as the files checked one by one', async () => {
     const dir = path.join(tmp, 'two');
     await fs.mkdir(dir, { recursive: true });
