@@ -66,6 +66,22 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(await caches('main.bundle-other-')).toHaveLength(1);
   }, 60_000);
 
+  it('a cache folder that cannot be written (here a file in its place) only means no cache', async () => {
+    const moved = `${cacheDir}.moved`;
+    await fs.rm(moved, { recursive: true, force: true });
+    await fs.rename(cacheDir, moved).catch(() => undefined);
+    await fs.writeFile(cacheDir, 'not a folder');
+    try {
+      const r = jobtarget(['check', path.join(ROOT, 'test/fixtures/example.xlsx'), '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout).files[0].findings.length).toBeGreaterThan(0);
+    } finally {
+      await fs.rm(cacheDir, { force: true });
+      await fs.rename(moved, cacheDir).catch(() => undefined);
+    }
+  }, 60_000);
+
   it('the bundles are ASCII (read without decoding) and report exactly as the unbundled build', async () => {
     for (const b of ['main.bundle.js', 'check-worker.bundle.js']) {
       const bytes = await fs.readFile(path.join(ROOT, 'build', 'cli', b));
