@@ -18,7 +18,7 @@ const { createRequire } = require('module');
 function loadCached(file, kind) {
   const bytes = fs.readFileSync(file);
   // The bundle is ASCII (scripts/bundle-cli.mjs): read as such, without decoding UTF-8.
-  const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const hash = crypto.createHash('sha1').update(bytes).update(process.version).update(process.arch).digest('hex').slice(0, 16);
   const dir = path.join(path.dirname(file), '.v8-cache');
   const base = `${path.basename(file, '.js')}-${kind}-`;
@@ -57,7 +57,8 @@ function saveCache(script, dir, base, cacheFile) {
   try {
     fs.mkdirSync(dir, { recursive: true });
     for (const old of fs.readdirSync(dir)) if (old.startsWith(base) && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
-    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    // Worker threads share the process id: a random name keeps two savers from writing one file.
+    const tmp = `${cacheFile}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, cacheFile); // whole or not at all, whatever other runs do at the same time
   } catch {
