@@ -33,8 +33,9 @@ if (parentPort) {
     queue = queue.then(() =>
       checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
         const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
-        port.postMessage({ id: task.id, report, bytes });
+        // Before the result is posted: the pool may end this worker as soon as it has it.
         saveCodeCache();
+        port.postMessage({ id: task.id, report, bytes });
       }),
     ).catch((e: unknown) => {
       // Never expected (checkFile reports every failure): end this worker so the pool reports the file.
