@@ -6,7 +6,7 @@ import * as path from 'path';
 import { RESULTS_SHEET, readXlsxFile } from '../../src/adapters/xlsx/read';
 import { exampleFile } from '../../src/cli/examples';
 import { CSV_HEADER, csvField } from '../../src/cli/formatters/csv';
-import { displayWidth } from '../../src/cli/formatters/text';
+import { displayWidth } from '../../src/cli/width';
 import type { Finding } from '../../src/core/rules/types';
 import { RESULT_COLUMNS, headlineParts } from '../../src/core/present';
 import { validateGrid } from '../../src/core/validate';

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { crc32 } from 'zlib';
 import { IN_PROCESS_LIMITS, checksInMainThread } from '../../src/cli/pool';
+import { storedZip } from '../support/fixtures';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 let tmp: string;
@@ -12,32 +12,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A one-entry stored zip whose directory records `recordedSize` as the entry's inflated size (the test's own writer). */
-function zipRecording(name: string, data: Buffer, recordedSize: number): Buffer {
-  const n = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt32LE(crc32(data) >>> 0, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(recordedSize, 22);
-  local.writeUInt16LE(n.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt32LE(crc32(data) >>> 0, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(recordedSize, 24);
-  central.writeUInt16LE(n.length, 28);
-  const cdOffset = local.length + n.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + n.length, 12);
-  end.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, n, data, central, n, end]);
+/** A one-entry zip (the fixtures' writer) whose central directory then records `recordedSize` as the entry's inflated size. */
+function zipRecording(name: string, data: string, recordedSize: number): Buffer {
+  const zip = storedZip({ [name]: data });
+  const central = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(recordedSize, central + 24);
+  return zip;
 }
 
 describe('checksInMainThread', () => {
@@ -55,7 +35,7 @@ describe('checksInMainThread', () => {
   });
 
   it('leaves a small zip whose directory records more than the limit inflated to a worker', async () => {
-    const data = Buffer.from('<worksheet/>');
+    const data = '<worksheet/>';
     const bomb = path.join(tmp, 'bomb.xlsx');
     writeFileSync(bomb, zipRecording('xl/worksheets/sheet1.xml', data, IN_PROCESS_LIMITS.maxInflatedBytes + 1));
     expect(await checksInMainThread(bomb)).toBe(false);

@@ -29,28 +29,20 @@ function namedCells(plan: Plan): CellRef[] {
     if (ind.lastActual) out.push(ind.lastActual.ref);
     if (ind.statedChange) out.push(ind.statedChange.ref);
   }
-  if (plan.grandTotal) {
-    out.push(plan.grandTotal.label);
-    series(plan.grandTotal.target);
-    series(plan.grandTotal.budget);
-  }
-  for (const a of plan.areas) {
-    out.push(a.label);
-    series(a.target);
-    series(a.budget);
-  }
+  // A labelled row with its 성과목표 and 소요예산 series: the grand total, each area, task total and 세부사업.
+  type Row = { label: CellRef; target: Parameters<typeof series>[0]; budget: Parameters<typeof series>[0] };
+  const row = (r: Row | null | undefined) => {
+    if (!r) return;
+    out.push(r.label);
+    series(r.target);
+    series(r.budget);
+  };
+  row(plan.grandTotal);
+  plan.areas.forEach(row);
   for (const t of plan.tasks) {
     out.push(t.label);
-    if (t.total) {
-      out.push(t.total.label);
-      series(t.total.target);
-      series(t.total.budget);
-    }
-    for (const s of t.subprojects) {
-      out.push(s.label);
-      series(s.target);
-      series(s.budget);
-    }
+    row(t.total);
+    t.subprojects.forEach(row);
   }
   return out;
 }

@@ -1,28 +1,10 @@
 /** present.detail: the message with its figures, never the same figures twice. */
 import { detail } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
+import { handMadeFinding } from '../support/findings';
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    rule: 'no-such-rule', // no template: the message below is used as it is
-    severity: 'error',
-    sheet: '분야별 목표',
-    cell: 'C7',
-    cells: [],
-    refs: [],
-    place: null,
-    expected: null,
-    actual: null,
-    tolerance: null,
-    difference: null,
-    unit: null,
-    data: {},
-    message: '',
-    messageEn: '',
-    messageId: 'mismatch',
-    ...over,
-  };
-}
+// The rule has no template: the message given is used as it is.
+const finding = (over: Partial<Finding>) => handMadeFinding({ rule: 'no-such-rule', sheet: '분야별 목표', message: '', messageEn: '', ...over });
 
 const sum = { expected: 4193, actual: 4197, difference: 4, tolerance: 1.5, unit: '백만원' };
 

@@ -8,6 +8,7 @@ import { readXlsxFile } from '../../src/adapters/xlsx/read';
 import { HEADER_FILL, RESULT_COLUMNS, SEVERITY_COLOURS, figureFormat, linkFormula, resultsSheet, ruleName, type ColumnKey, type SheetCellSpec } from '../../src/core/present';
 import type { Finding } from '../../src/core/rules/types';
 import { validateGrid } from '../../src/core/validate';
+import { handMadeFinding } from '../support/findings';
 
 const EXAMPLE = path.join(__dirname, '..', 'fixtures', 'example.xlsx');
 const col = (key: ColumnKey) => RESULT_COLUMNS.findIndex((c) => c.key === key);
@@ -17,27 +18,7 @@ beforeAll(async () => {
   findings = validateGrid((await readXlsxFile(EXAMPLE)).grid).findings;
 });
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    rule: 'task-total',
-    severity: 'error',
-    sheet: '실천과제',
-    cell: 'C7',
-    cells: [],
-    refs: [],
-    place: null,
-    expected: null,
-    actual: null,
-    tolerance: null,
-    difference: null,
-    unit: null,
-    data: {},
-    message: 'm',
-    messageEn: 'm',
-    messageId: 'mismatch',
-    ...over,
-  };
-}
+const finding = handMadeFinding;
 
 /** The sRGB colour as CIE L*a*b* (D65), for a perceptual distance (CIE76 ΔE). */
 function lab(hex: string): [number, number, number] {

@@ -29,8 +29,8 @@ function findEocd(buf: Buffer): number {
   return -1;
 }
 
-/** Names of the entries listed in a zip's central directory, or why they could not be listed. */
-export function zipEntries(buf: Buffer): { entries: string[] | null } | { truncated: string } {
+/** Names of the entries listed in a zip's central directory and the sizes they record inflated, in all; or why they could not be listed. */
+export function zipEntries(buf: Buffer): { entries: string[] | null; inflated?: number } | { truncated: string } {
   const eocd = findEocd(buf);
   if (eocd < 0) return { truncated: 'end of central directory not found' };
   const count = buf.readUInt16LE(eocd + 10);
@@ -39,9 +39,11 @@ export function zipEntries(buf: Buffer): { entries: string[] | null } | { trunca
   if (offset === 0xffffffff || size === 0xffffffff) return { entries: null }; // zip64: not listed here, exceljs judges
   if (offset + size > eocd) return { truncated: 'central directory lies beyond the end of the file' };
   const entries: string[] = [];
+  let inflated = 0;
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) return { truncated: 'central directory entry is cut short' };
+    inflated += buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
@@ -50,7 +52,7 @@ export function zipEntries(buf: Buffer): { entries: string[] | null } | { trunca
     entries.push(buf.toString('utf8', p + 46, p + 46 + nameLen));
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return { entries };
+  return { entries, inflated };
 }
 
 /**
@@ -59,18 +61,8 @@ export function zipEntries(buf: Buffer): { entries: string[] | null } | { trunca
  * this is a true upper bound of the bytes a check will inflate.
  */
 export function inflatedSize(buf: Buffer): number | null {
-  const eocd = findEocd(buf);
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const offset = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== CENTRAL) return null;
-    total += buf.readUInt32LE(p + 24);
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return total;
+  const listed = zipEntries(buf);
+  return 'truncated' in listed || listed.inflated === undefined ? null : listed.inflated;
 }
 
 export function sniff(buf: Buffer): SniffResult {

@@ -20,7 +20,7 @@ import { NOT_READ_CODE, closingLine, severityCounts } from '../batch';
 import { painter } from '../color';
 import { identityText } from '../identity';
 import { batchSummary, type FileReport, type FormatContext, type Formatter } from './types';
-import { displayWidth as stringWidth } from '../width';
+import { displayWidth } from '../width';
 
 export const MAX_WIDTH = 120;
 
@@ -37,16 +37,14 @@ const WORDS = {
   en: { cells: 'cells', none: 'no problems', unreadable: 'unreadable', notRead: 'not read', noSheet: '(no sheet)', skipped: (n: number) => `(${n} accepted finding${n === 1 ? '' : 's'} skipped)` },
 };
 
-/** Columns a string takes in a terminal (Hangul and CJK are two wide): cli/width.ts. */
-export const displayWidth = stringWidth;
 
 /** Cuts a string to `width` display columns, ending with "…" when cut. */
 export function fit(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   let out = '';
   let w = 0;
   for (const ch of text) {
-    const cw = stringWidth(ch);
+    const cw = displayWidth(ch);
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
@@ -55,7 +53,7 @@ export function fit(text: string, width: number): string {
 }
 
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /**
@@ -68,8 +66,8 @@ export function fitHeadline(f: Finding, lang: Lang, width: number): string {
   if (!subject) return fit(c, width);
   const s = escapeControl(subject);
   const whole = `${s}: ${c}`;
-  if (stringWidth(whole) <= width) return whole;
-  const room = width - stringWidth(c) - 2;
+  if (displayWidth(whole) <= width) return whole;
+  const room = width - displayWidth(c) - 2;
   return room >= 8 ? `${fitMiddle(s, room)}: ${c}` : fit(whole, width);
 }
 
@@ -92,38 +90,38 @@ export function headlineLines(f: Finding, lang: Lang, room: number): string[] {
  * tells neighbouring lines apart, its start names the row.
  */
 export function fitMiddle(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   // The end in whole words (as many as fit in a little over half the room), else in characters.
   const tailRoom = Math.min(width - 8, Math.max(Math.floor(width * 0.6), 12), 24);
   const words = text.split(' ');
   let tail = '';
   for (let i = words.length - 1; i > 0; i--) {
     const next = tail ? `${words[i]} ${tail}` : words[i];
-    if (stringWidth(next) > tailRoom) break;
+    if (displayWidth(next) > tailRoom) break;
     tail = next;
   }
   if (!tail) {
     for (const ch of [...text].reverse()) {
-      if (stringWidth(ch + tail) > tailRoom) break;
+      if (displayWidth(ch + tail) > tailRoom) break;
       tail = ch + tail;
     }
   }
-  const head = fit(text, width - stringWidth(tail)).replace(/…$/, '').trimEnd();
+  const head = fit(text, width - displayWidth(tail)).replace(/…$/, '').trimEnd();
   return `${head}…${tail}`;
 }
 
 /** Wraps text into lines of at most `width` display columns, each starting with `indent`. */
 function wrap(text: string, width: number, indent: string): string[] {
-  const room = Math.max(20, width - stringWidth(indent));
+  const room = Math.max(20, width - displayWidth(indent));
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/(?<=\s)/)) {
-    if (stringWidth(line + word) > room && line.trim()) {
+    if (displayWidth(line + word) > room && line.trim()) {
       lines.push(indent + line.trimEnd());
       line = '';
     }
     let w = word;
-    while (stringWidth(w) > room) {
+    while (displayWidth(w) > room) {
       const head = fit(w, room + 1).replace(/…$/, '');
       lines.push(indent + head);
       w = w.slice(head.length);
@@ -169,19 +167,19 @@ export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { 
   if (r.findings.length === 0) return `${paint.ok('✓')} ${title} — ${w.none}${skipped ? ` ${skipped}` : ''}\n`;
   const header = `■ ${title} — ${severityCounts(r.summary, lang)}`;
   // Too wide for one line: the file on its own line, whose plan and the counts under it.
-  const lines = stringWidth(header) <= width || !who ? [paint.bold(header)] : [paint.bold(`■ ${file}`), paint.bold(fit(`  ${who} — ${severityCounts(r.summary, lang)}`, width))];
+  const lines = displayWidth(header) <= width || !who ? [paint.bold(header)] : [paint.bold(`■ ${file}`), paint.bold(fit(`  ${who} — ${severityCounts(r.summary, lang)}`, width))];
   if (skipped) lines.push(`  ${skipped}`);
   const cells = r.findings.map((f) => escapeControl(f.cell) || '-');
-  const cellWidth = Math.max(3, ...cells.map((c) => stringWidth(c)));
-  const sevWidth = Math.max(...SEVERITIES.map((s) => stringWidth(severityName(s, lang))));
+  const cellWidth = Math.max(3, ...cells.map((c) => displayWidth(c)));
+  const sevWidth = Math.max(...SEVERITIES.map((s) => displayWidth(severityName(s, lang))));
   const prefixWidth = 4 + cellWidth + 2 + sevWidth + 2;
-  const ruleWidth = 2 + Math.max(...r.findings.map((f) => stringWidth(f.rule)));
+  const ruleWidth = 2 + Math.max(...r.findings.map((f) => displayWidth(f.rule)));
   // Headlines share a column as wide as the widest one within the line; the rule ids follow. A
   // headline longer than the shared column may still use the room its own (shorter) rule id leaves.
   const shared = Math.max(20, width - prefixWidth - ruleWidth);
-  const rooms = r.findings.map((f) => Math.max(20, width - prefixWidth - 2 - stringWidth(f.rule)));
+  const rooms = r.findings.map((f) => Math.max(20, width - prefixWidth - 2 - displayWidth(f.rule)));
   const texts = r.findings.map((f, i) => headlineLines(f, lang, rooms[i]));
-  const msgWidth = Math.min(shared, Math.max(...texts.map((t) => stringWidth(t[0]))));
+  const msgWidth = Math.min(shared, Math.max(...texts.map((t) => displayWidth(t[0]))));
   // Findings come in the one order (workbook order); a sheet's findings are together under its name.
   let sheet: string | null = null;
   r.findings.forEach((f, i) => {
@@ -214,6 +212,6 @@ export const text: Formatter = {
   end: (reports, ctx) => {
     const line = formatTextSummary(reports, ctx.lang, ctx.lockFiles);
     // On a narrow terminal the counts go under the files' line.
-    return stringWidth(line.trimEnd()) <= ctx.width ? line : line.replace(' — ', '\n  ');
+    return displayWidth(line.trimEnd()) <= ctx.width ? line : line.replace(' — ', '\n  ');
   },
 };

@@ -7,6 +7,7 @@ import { ANNOTATED_SUFFIX, AnnotateRefusedError, annotateFile, annotatedPath, no
 import { RESULT_COLUMNS, SEVERITY_COLOURS, linkFormula, type ColumnKey } from '../../../src/core/present';
 import { RESULTS_SHEET, readXlsxFile } from '../../../src/adapters/xlsx/read';
 import type { Finding } from '../../../src/core/rules/types';
+import { handMadeFinding } from '../../support/findings';
 import { validateGrid } from '../../../src/core/validate';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
@@ -29,27 +30,18 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function finding(over: Partial<Finding>): Finding {
-  return {
-    rule: 'task-total',
-    severity: 'error',
-    sheet: '실천과제',
-    cell: 'C7',
+const finding = (over: Partial<Finding>) =>
+  handMadeFinding({
     cells: ['실천과제!C7', '실천과제!C9'],
     refs: [{ sheet: '실천과제', cell: 'C7' }, { sheet: '실천과제', cell: 'C9' }],
-    place: null,
     expected: 10,
     actual: 12,
     tolerance: 1.5,
     difference: 2,
-    unit: null,
-    data: {},
     message: '총계가 세부사업 합과 다릅니다',
     messageEn: 'total differs',
-    messageId: 'mismatch',
     ...over,
-  };
-}
+  });
 
 describe('annotated copy', () => {
   it('fills flagged cells by severity, notes every finding, adds 검증결과 with links; the input is unchanged', async () => {
