@@ -95,6 +95,22 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     }
   }, 60_000);
 
+  it("commander's child_process (for executable subcommands) is not loaded by --version or check", () => {
+    for (const args of [['--version'], ['check', path.join(ROOT, 'test/fixtures/example.xlsx'), '--format', 'json']]) {
+      // The bin runs as a user runs it; at exit the process lists the built-in modules it loaded.
+      const script = `process.on('exit', () => require('fs').writeSync(2, '\\nLOADED ' + process.moduleLoadList.join(',')));
+        process.argv = [process.execPath, ${JSON.stringify(BIN)}, ...${JSON.stringify(args)}];
+        require(${JSON.stringify(BIN)});`;
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: tmp, encoding: 'utf8' });
+      const loaded = r.stderr.split('\nLOADED ')[1]?.split(',') ?? [];
+      expect(loaded).toContain('NativeModule fs'); // the list was read
+      expect(loaded).not.toContain('NativeModule child_process');
+    }
+    // Still there when asked for: the stand-in hands over the real spawn.
+    const bundle = require('fs').readFileSync(path.join(ROOT, 'build', 'cli', 'main.bundle.js'), 'latin1') as string;
+    expect(bundle).toMatch(/get spawn\(\) \{\s*return require\("node:child_process"\)\.spawn;/);
+  }, 60_000);
+
   it('a batch through the bundled worker reports as the files checked one by one', async () => {
     const dir = path.join(tmp, 'two');
     await fs.mkdir(dir, { recursive: true });
