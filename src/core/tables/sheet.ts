@@ -27,13 +27,14 @@ export interface TableSheet {
 
 /**
  * Where each text sits on a sheet: the whitespace-free text of every text cell (merged copies included)
- * → its cells in reading order, each as row × width + column. `loose` keys a text ending in a bracket by
- * what comes before it (`실적(상반기)` → `실적`). Detectors look their labels up here instead of
- * comparing every cell of every sheet.
+ * → its cells in reading order, each as row × width + column. Detectors look their labels up here
+ * instead of comparing every cell of every sheet. `loose` (looseIndex) keys a text ending in a bracket by
+ * what comes before it (`실적(상반기)` → `실적`): made from `exact` when first asked for (only the 성과
+ * table's detector asks), not while the index is built.
  */
 export interface TextIndex {
   exact: Map<string, number[]>;
-  loose: Map<string, number[]>;
+  loose?: Map<string, number[]>;
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -68,15 +69,18 @@ export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
   const raw = x && !x.mergedCopy ? x.value : null;
   // Most figures are number cells: read them without a parse result (what parseKoreanNumber says of them).
+  // A formula is written into the figure's literal rather than added after: a property added later is kept
+  // outside the object, in a second allocation per figure (same keys, same order either way).
   if (typeof raw === 'number' && Number.isFinite(raw)) {
-    const f: Figure = { ref, value: raw, state: 'number', raw, decimals: decimalsOf(raw, x!.numFmt) };
-    if (x!.formula) f.formula = x!.formula;
-    return f;
+    const decimals = decimalsOf(raw, x!.numFmt);
+    const formula = x!.formula;
+    return formula ? { ref, value: raw, state: 'number', raw, decimals, formula } : { ref, value: raw, state: 'number', raw, decimals };
   }
   const parsed = parseKoreanNumber(raw);
-  const f: Figure = { ref, value: parsed.value, state: parsed.state, raw: raw ?? null, decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt) };
-  if (x?.formula) f.formula = x.formula;
-  return f;
+  const value = parsed.value;
+  const decimals = value === null ? 0 : decimalsOf(value, x?.numFmt);
+  const formula = x?.formula;
+  return formula ? { ref, value, state: parsed.state, raw: raw ?? null, decimals, formula } : { ref, value, state: parsed.state, raw: raw ?? null, decimals };
 }
 
 export function figure(s: TableSheet, r: number, c: number): Figure {
@@ -157,7 +161,6 @@ export function normAt(s: TableSheet, r: number, c: number): string {
 export function textIndex(s: TableSheet): TextIndex {
   if (s.texts) return s.texts;
   const exact = new Map<string, number[]>();
-  const loose = new Map<string, number[]>();
   const rows = s.grid.rows;
   const w = s.width;
   // Per column, the last two texts met, their forms and their lists of cells: a merged label and its copies
@@ -194,16 +197,32 @@ export function textIndex(s: TableSheet): TextIndex {
       if (list === null) list = seenList[k] = exact.get(n) ?? null;
       if (list !== null) list.push(pos);
       else exact.set(n, (seenList[k] = [pos]));
-      if (n.endsWith(')')) {
-        const key = n.replace(/\([^)]*\)$/, '');
-        const same = loose.get(key);
-        if (same) same.push(pos);
-        else loose.set(key, [pos]);
-      }
     }
   }
-  s.texts = { exact, loose };
+  s.texts = { exact };
   return s.texts;
+}
+
+/** The index's texts ending in a bracket, keyed by what comes before the bracket, each list in reading order. */
+export function looseIndex(s: TableSheet): Map<string, number[]> {
+  const index = textIndex(s);
+  if (index.loose) return index.loose;
+  const loose = new Map<string, number[]>();
+  // Several texts may share a loose key (`실적(상반기)`, `실적(하반기)`): their lists are joined, then sorted.
+  const joined = new Set<number[]>();
+  index.exact.forEach((list, n) => {
+    if (n.charCodeAt(n.length - 1) !== 0x29 /* ) */) return;
+    const key = n.replace(/\([^)]*\)$/, '');
+    const same = loose.get(key);
+    if (!same) loose.set(key, list.slice());
+    else {
+      for (let i = 0; i < list.length; i++) same.push(list[i]);
+      joined.add(same);
+    }
+  });
+  joined.forEach((list) => list.sort((a, b) => a - b));
+  index.loose = loose;
+  return loose;
 }
 
 /** A text that a number or true/false cell could show: labels with such a form are not looked up in the index (it holds text cells only). */
@@ -224,12 +243,13 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
   const forms = labelForms(l);
   const n = s.grid.rows.length;
   if (!indexable(forms)) return Array.from({ length: n }, (_, r) => r);
-  const { exact, loose: looseIndex } = textIndex(s);
+  const { exact } = textIndex(s);
+  const looseTexts = loose ? looseIndex(s) : null;
   const w = s.width;
   const rows: number[] = [];
   for (const f of forms) {
     for (const pos of exact.get(f) ?? []) rows.push(Math.floor(pos / w));
-    if (loose) for (const pos of looseIndex.get(f) ?? []) rows.push(Math.floor(pos / w));
+    if (looseTexts) for (const pos of looseTexts.get(f) ?? []) rows.push(Math.floor(pos / w));
   }
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
