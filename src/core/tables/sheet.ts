@@ -33,8 +33,16 @@ export interface TableSheet {
  * table's detector asks), not while the index is built.
  */
 export interface TextIndex {
-  exact: Map<string, number[]>;
+  /** A text met once maps to its one cell (a number), a text met more often to its cells (a list): most texts of a plan are 세부사업 names, met once or twice. */
+  exact: Map<string, number | number[]>;
   loose?: Map<string, number[]>;
+}
+
+const NO_CELLS: readonly number[] = [];
+
+/** The cells of an index entry, as a list. */
+export function cellsOf(entry: number | number[] | undefined): readonly number[] {
+  return entry === undefined ? NO_CELLS : typeof entry === 'number' ? [entry] : entry;
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -193,7 +201,7 @@ export function normAt(s: TableSheet, r: number, c: number): string {
 
 export function textIndex(s: TableSheet): TextIndex {
   if (s.texts) return s.texts;
-  const exact = new Map<string, number[]>();
+  const exact = new Map<string, number | number[]>();
   const rows = s.grid.rows;
   const w = s.width;
   // Per column, the last two texts met, their forms and their lists of cells: a merged label and its copies
@@ -227,9 +235,19 @@ export function textIndex(s: TableSheet): TextIndex {
       const n = seenForm[k];
       if (n === '') continue;
       let list = seenList[k];
-      if (list === null) list = seenList[k] = exact.get(n) ?? null;
-      if (list !== null) list.push(pos);
-      else exact.set(n, (seenList[k] = [pos]));
+      if (list === null) {
+        const entry = exact.get(n);
+        if (entry === undefined) {
+          // Met for the first time: its cell alone, no list yet.
+          exact.set(n, pos);
+          continue;
+        }
+        // Met for the second time: a list of the two, made at its size (a list grown from one cell keeps room for 16 more).
+        if (typeof entry === 'number') exact.set(n, (seenList[k] = [entry, pos]));
+        else (seenList[k] = entry).push(pos);
+        continue;
+      }
+      list.push(pos);
     }
   }
   s.texts = { exact };
@@ -243,8 +261,9 @@ export function looseIndex(s: TableSheet): Map<string, number[]> {
   const loose = new Map<string, number[]>();
   // Several texts may share a loose key (`실적(상반기)`, `실적(하반기)`): their lists are joined, then sorted.
   const joined = new Set<number[]>();
-  index.exact.forEach((list, n) => {
+  index.exact.forEach((entry, n) => {
     if (n.charCodeAt(n.length - 1) !== 0x29 /* ) */) return;
+    const list = cellsOf(entry);
     const key = n.replace(/\([^)]*\)$/, '');
     const same = loose.get(key);
     if (!same) loose.set(key, list.slice());
@@ -281,7 +300,7 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
   const w = s.width;
   const rows: number[] = [];
   for (const f of forms) {
-    for (const pos of exact.get(f) ?? []) rows.push(Math.floor(pos / w));
+    for (const pos of cellsOf(exact.get(f))) rows.push(Math.floor(pos / w));
     if (looseTexts) for (const pos of looseTexts.get(f) ?? []) rows.push(Math.floor(pos / w));
   }
   rows.sort((a, b) => a - b);
@@ -292,8 +311,8 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
   const rows: number[] = [];
-  textIndex(s).exact.forEach((list, t) => {
-    if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  textIndex(s).exact.forEach((entry, t) => {
+    if (test(t)) for (const pos of cellsOf(entry)) rows.push(Math.floor(pos / w));
   });
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
@@ -317,7 +336,7 @@ export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.le
     const w = s.width;
     let best = -1;
     for (const f of forms) {
-      for (const pos of textIndex(s).exact.get(f) ?? []) {
+      for (const pos of cellsOf(textIndex(s).exact.get(f))) {
         const r = Math.floor(pos / w);
         if (r < from) continue;
         if (r <= to && (best < 0 || pos < best)) best = pos;
