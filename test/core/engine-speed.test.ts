@@ -12,7 +12,7 @@ import { compareSum, compareSumOf, sumVerdictOf, type RoundedPart } from '../../
 import { buildPlaceIndex, placesOf } from '../../src/core/rules/places';
 import { readWorkbook } from '../../src/core/tables/assemble';
 import { missingSeries } from '../../src/core/tables/groups';
-import { prepareSheets, textIndex } from '../../src/core/tables/sheet';
+import { cellsOf, looseIndex, prepareSheets, textIndex } from '../../src/core/tables/sheet';
 import { runRules } from '../../src/core/rules/run';
 import { PLAN_RULES } from '../../src/core/rules';
 import { textToGrid } from '../../src/adapters/text/read';
@@ -207,6 +207,9 @@ test('the text index lists every text cell under its form, in reading order, as 
       return { value: texts[pick] };
     }),
   );
+  // Texts met once (one of them bracketed: its loose key is met once too).
+  rows[10][4] = { value: '한 번만 (1)' };
+  rows[20][3] = { value: '두 번째 한 번' };
   const [sheet] = prepareSheets({ sheets: [{ name: 'S', rows, merges: [] }] });
   const exact = new Map<string, number[]>();
   const loose = new Map<string, number[]>();
@@ -221,7 +224,12 @@ test('the text index lists every text cell under its form, in reading order, as 
     }),
   );
   const index = textIndex(sheet);
-  expect(new Map([...index.exact].sort())).toEqual(new Map([...exact].sort()));
-  expect(new Map([...index.loose].sort())).toEqual(new Map([...loose].sort()));
-  expect(index.exact.get('성과목표')!.length).toBeGreaterThan(20);
+  expect(new Map([...index.exact].map(([k, v]): [string, readonly number[]] => [k, cellsOf(v)]).sort())).toEqual(new Map([...exact].sort()));
+  // A text met once is kept as its one cell, a text met more often as its list.
+  for (const [k, v] of index.exact) expect(typeof v === 'number').toBe(exact.get(k)!.length === 1);
+  expect([...index.exact.values()].filter((v) => typeof v === 'number').length).toBeGreaterThan(0);
+  expect(index.loose).toBeUndefined(); // made when first asked for
+  expect(new Map([...looseIndex(sheet)].sort())).toEqual(new Map([...loose].sort()));
+  expect(looseIndex(sheet)).toBe(textIndex(sheet).loose);
+  expect(cellsOf(index.exact.get('성과목표')).length).toBeGreaterThan(20);
 });

@@ -111,9 +111,18 @@ export function qualified(sheet: string, address: string): string {
   return `${quoteSheet(sheet)}!${address}`;
 }
 
+/** Sheet names met so far → their quoted form (a workbook has a few sheets; a finding may name 10,000 cells on one). */
+const quoted = new Map<string, string>();
+
 export function quoteSheet(sheet: string): string {
+  let q = quoted.get(sheet);
+  if (q !== undefined) return q;
   // Letters (Korean included), digits, _ and . need no quotes; anything else (a space) does.
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  q = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  // A bound, should a caller quote ever-new names: start afresh rather than grow.
+  if (quoted.size >= 1000) quoted.clear();
+  quoted.set(sheet, q);
+  return q;
 }
 
 /** Splits a sheet-qualified address back into its parts. */

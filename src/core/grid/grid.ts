@@ -64,8 +64,10 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
   // The sheet's own rows are never changed: a row is copied the first time a label is spread into it.
   const rows = sheet.rows.map((r) => r ?? []);
   const copied = new Uint8Array(rows.length);
-  for (const m of sheet.merges) {
-    const { r0, c0, r1, c1 } = parse(m);
+  const merges = sheet.merges;
+  // Indexed loops: this runs once per sheet, mostly before it is optimised, where for…of makes an object per step.
+  for (let i = 0; i < merges.length; i++) {
+    const { r0, c0, r1, c1 } = parse(merges[i]);
     const top = rows[r0]?.[c0];
     if (!top || typeof top.value !== 'string') continue; // only labels are spread; numbers stay in one cell
     for (let r = r0; r <= r1; r++) {

@@ -101,7 +101,9 @@ function visitCells(plan: Plan, put: Put): Place['table'][] {
       series(a.budget, p, 'budget', units.budget);
     }
   }
-  for (const task of plan.tasks) {
+  // Indexed loops over the tasks and 세부사업: the walk runs once per check, mostly before it is optimised, where for…of makes an object per step.
+  for (let k = 0; k < plan.tasks.length; k++) {
+    const task = plan.tasks[k];
     const t = table('task', `${circledNumber(task.no)} ${task.name}`);
     const taskName = { no: task.no, name: task.name };
     const p: Place = { table: t, task: taskName, area: task.areaName };
@@ -113,7 +115,8 @@ function visitCells(plan: Plan, put: Put): Place['table'][] {
       series(task.total.target, tp, 'target', task.targetUnit);
       series(task.total.budget, tp, 'budget', task.budgetUnit);
     }
-    for (const s of task.subprojects) {
+    for (let i = 0; i < task.subprojects.length; i++) {
+      const s = task.subprojects[i];
       const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
       put(s.label, sp, null);
       series(s.target, sp, 'target', task.targetUnit);
@@ -209,12 +212,7 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
 export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>): PlaceIndex {
   /** Per sheet, per wanted cell: its first record once met. */
   const wanted = new Map<string, Map<string, Wanted>>();
-  /**
-   * The wanted cells by the last two characters of their address: the plan's cells are compared with
-   * the few wanted ones that end the same way, without hashing every cell's address.
-   */
-  const byEnding = new Array<Wanted[] | undefined>(1 << 14);
-  let open = 0;
+  const list: Wanted[] = [];
   for (const ref of refs) {
     if (!ref) continue;
     let sheet = wanted.get(ref.sheet);
@@ -222,12 +220,22 @@ export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>)
     if (sheet.has(ref.cell)) continue;
     const w: Wanted = { sheet: ref.sheet, cell: ref.cell, stored: null };
     sheet.set(ref.cell, w);
-    (byEnding[ending(ref.cell)] ??= []).push(w);
-    open += 1;
+    list.push(w);
   }
+  let open = list.length;
+  /**
+   * The wanted cells by the last three characters of their address: the plan's cells are compared with
+   * the few wanted ones that end the same way, without hashing every cell's address. The table has about
+   * twice as many slots as wanted cells (at least 64): a plan with two findings does not pay for a large one.
+   */
+  let size = 64;
+  while (size < 2 * open && size < 1 << 16) size *= 2;
+  const mask = size - 1;
+  const byEnding = new Array<Wanted[] | undefined>(size);
+  for (let i = 0; i < list.length; i++) (byEnding[ending(list[i].cell) & mask] ??= []).push(list[i]);
   const tables = visitCells(plan, (ref, base, unit, role, field, year) => {
     if (!ref || open === 0) return;
-    const same = byEnding[ending(ref.cell)];
+    const same = byEnding[ending(ref.cell) & mask];
     if (same === undefined) return;
     for (let i = 0; i < same.length; i++) {
       const w = same[i];
@@ -255,9 +263,10 @@ interface Wanted {
   stored: Stored | null;
 }
 
-/** A number from an address's last two characters (0 … 16383). */
+/** A number from an address's last three characters (its row's last digits, mostly), to be masked to a table's size. */
 function ending(cell: string): number {
   const n = cell.length;
-  if (n === 0) return 0;
-  return ((cell.charCodeAt(n - 1) & 127) << 7) | (n > 1 ? cell.charCodeAt(n - 2) & 127 : 0);
+  let h = 0;
+  for (let i = n - 1; i >= 0 && i >= n - 3; i--) h = h * 31 + cell.charCodeAt(i);
+  return h;
 }

@@ -10,9 +10,45 @@ export function valueIn(v: MessageValue, lang: Lang): string {
   return typeof v === 'object' ? v[lang] : String(v);
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** A template cut at its placeholders: texts[0], keys[0], texts[1], …, texts[keys.length]. */
+interface CompiledTemplate {
+  texts: string[];
+  keys: string[];
+}
+
+/** Templates met so far (the rules' messages and their parts: a few hundred), each cut once. */
+const compiled = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let c = compiled.get(template);
+  if (c) return c;
+  const texts: string[] = [];
+  const keys: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    texts.push(template.slice(last, m.index));
+    keys.push(m[1]);
+    last = m.index! + m[0].length;
+  }
+  texts.push(template.slice(last));
+  c = { texts, keys };
+  // A bound, should a caller format ever-new templates: start afresh rather than grow.
+  if (compiled.size >= 2000) compiled.clear();
+  compiled.set(template, c);
+  return c;
+}
+
 /** Fills a message template's {{placeholders}} from the data, in `lang` (bilingual values pick their language). */
 export function formatMessage(template: string, data: MessageData = {}, lang: Lang = 'ko'): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => (key in data ? valueIn(data[key], lang) : `{{${key}}}`));
+  const { texts, keys } = compileTemplate(template);
+  let out = texts[0];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    out += (key in data ? valueIn(data[key], lang) : `{{${key}}}`) + texts[i + 1];
+  }
+  return out;
 }
 
 export interface RunOptions {

@@ -107,11 +107,18 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
       currentText = name;
       groups.push(current);
     }
-    const series: Series = { total: figure(s, r, totalCol), years: yearCols.map((c) => figure(s, r, c)) };
+    const total = figure(s, r, totalCol);
+    // The years' array made at its length and filled in a loop (no callback per figure).
+    const years = new Array<Figure>(yearCols.length);
+    for (let i = 0; i < yearCols.length; i++) years[i] = figure(s, r, yearCols[i]);
+    const series: Series = { total, years };
     onRow?.();
     if (role === 'budget') current.budget = series;
     else current.target = series; // an unlabelled row is read as the target row
-    if (remarkCol >= 0 && text(s, r, remarkCol) !== '') current.remark += text(s, r, remarkCol);
+    if (remarkCol >= 0) {
+      const remark = text(s, r, remarkCol);
+      if (remark !== '') current.remark += remark;
+    }
   }
   return { groups, end: r };
 }

@@ -11,12 +11,22 @@ export interface Label {
   synonyms: string[];
 }
 
-const SPACE = /\s/;
 const SPACES = /\s+/g;
 
-/** Normalised form used for every label comparison: no whitespace, no line breaks. Most texts have none: they are returned as they are, nothing allocated. */
+/**
+ * Is the character code one that /\s/ matches? ASCII tab…carriage return and space, no-break space, and
+ * the Unicode spaces, line and paragraph separators and BOM (what ECMAScript's WhiteSpace and LineTerminator list).
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0xa0) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Normalised form used for every label comparison: no whitespace, no line breaks. Most texts have none: they are returned as they are, nothing allocated (and no regular expression run). */
 export function norm(text: string): string {
-  return SPACE.test(text) ? text.replace(SPACES, '') : text;
+  for (let i = 0; i < text.length; i++) if (isSpaceCode(text.charCodeAt(i))) return text.replace(SPACES, '');
+  return text;
 }
 
 /** Names compared ignoring whitespace and punctuation such as · . ㆍ (the seed spells one area both ways). */

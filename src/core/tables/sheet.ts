@@ -23,17 +23,28 @@ export interface TableSheet {
   norms?: (readonly string[] | undefined)[];
   /** The sheet's text cells by their whitespace-free text, built when first asked for (textIndex). */
   texts?: TextIndex;
+  /** The kept references of cells of a sheet of this name (refCache's), found once per sheet. */
+  refs?: (CellRef | undefined)[][];
 }
 
 /**
  * Where each text sits on a sheet: the whitespace-free text of every text cell (merged copies included)
- * → its cells in reading order, each as row × width + column. `loose` keys a text ending in a bracket by
- * what comes before it (`실적(상반기)` → `실적`). Detectors look their labels up here instead of
- * comparing every cell of every sheet.
+ * → its cells in reading order, each as row × width + column. Detectors look their labels up here
+ * instead of comparing every cell of every sheet. `loose` (looseIndex) keys a text ending in a bracket by
+ * what comes before it (`실적(상반기)` → `실적`): made from `exact` when first asked for (only the 성과
+ * table's detector asks), not while the index is built.
  */
 export interface TextIndex {
-  exact: Map<string, number[]>;
-  loose: Map<string, number[]>;
+  /** A text met once maps to its one cell (a number), a text met more often to its cells (a list): most texts of a plan are 세부사업 names, met once or twice. */
+  exact: Map<string, number | number[]>;
+  loose?: Map<string, number[]>;
+}
+
+const NO_CELLS: readonly number[] = [];
+
+/** The cells of an index entry, as a list. */
+export function cellsOf(entry: number | number[] | undefined): readonly number[] {
+  return entry === undefined ? NO_CELLS : typeof entry === 'number' ? [entry] : entry;
 }
 
 /** Every sheet with its merged labels filled, once for all table kinds. */
@@ -60,7 +71,49 @@ export function own(s: TableSheet, r: number, c: number): string {
 }
 
 export function refOf(s: TableSheet, r: number, c: number): CellRef {
-  return s.grid.source ? s.grid.source.locate(r, c) : { sheet: s.name, cell: a1(r, c) };
+  return s.grid.source ? s.grid.source.locate(r, c) : keptRef((s.refs ??= refRows(s.name)), s.name, r, c, s.width);
+}
+
+/**
+ * The references handed out for workbook cells, per sheet name, row and column, kept from one check to
+ * the next: a plan's references are never changed once read (a placeholder already shares its label's),
+ * so checking the same workbook again (the task pane after an edit) or workbooks of one layout in a row
+ * (a CLI worker's files) reuses them instead of making an object and an address per figure each time.
+ * At most REF_LIMIT are kept; past that the cache starts afresh (references handed out stay valid).
+ */
+const refCache = new Map<string, (CellRef | undefined)[][]>();
+let refsKept = 0;
+export const REF_LIMIT = 150_000;
+
+/** The reference of cell (r, c) of the sheet named `sheet`: { sheet, cell: A1 address }, from refCache when made before. `width`: the sheet's, for the size of a row's list. */
+export function sheetCellRef(sheet: string, r: number, c: number, width = c + 1): CellRef {
+  return keptRef(refRows(sheet), sheet, r, c, width);
+}
+
+/** refCache's rows for a sheet name (made, after clearing a full cache, when the name is new). */
+function refRows(sheet: string): (CellRef | undefined)[][] {
+  let rows = refCache.get(sheet);
+  if (rows === undefined) {
+    if (refsKept >= REF_LIMIT) {
+      refCache.clear();
+      refsKept = 0;
+    }
+    refCache.set(sheet, (rows = []));
+  }
+  return rows;
+}
+
+function keptRef(rows: (CellRef | undefined)[][], sheet: string, r: number, c: number, width: number): CellRef {
+  const row = (rows[r] ??= new Array<CellRef | undefined>(width));
+  let ref = row[c];
+  if (ref === undefined) {
+    ref = { sheet, cell: a1(r, c) };
+    if (refsKept < REF_LIMIT) {
+      row[c] = ref;
+      refsKept += 1;
+    }
+  }
+  return ref;
 }
 
 /** A cell read as a figure: the number, its state, its precision and where it came from. */
@@ -68,15 +121,18 @@ export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // A merged copy is a label spread by withMergesFilled, not a figure of this cell.
   const raw = x && !x.mergedCopy ? x.value : null;
   // Most figures are number cells: read them without a parse result (what parseKoreanNumber says of them).
+  // A formula is written into the figure's literal rather than added after: a property added later is kept
+  // outside the object, in a second allocation per figure (same keys, same order either way).
   if (typeof raw === 'number' && Number.isFinite(raw)) {
-    const f: Figure = { ref, value: raw, state: 'number', raw, decimals: decimalsOf(raw, x!.numFmt) };
-    if (x!.formula) f.formula = x!.formula;
-    return f;
+    const decimals = decimalsOf(raw, x!.numFmt);
+    const formula = x!.formula;
+    return formula ? { ref, value: raw, state: 'number', raw, decimals, formula } : { ref, value: raw, state: 'number', raw, decimals };
   }
   const parsed = parseKoreanNumber(raw);
-  const f: Figure = { ref, value: parsed.value, state: parsed.state, raw: raw ?? null, decimals: parsed.value === null ? 0 : decimalsOf(parsed.value, x?.numFmt) };
-  if (x?.formula) f.formula = x.formula;
-  return f;
+  const value = parsed.value;
+  const decimals = value === null ? 0 : decimalsOf(value, x?.numFmt);
+  const formula = x?.formula;
+  return formula ? { ref, value, state: parsed.state, raw: raw ?? null, decimals, formula } : { ref, value, state: parsed.state, raw: raw ?? null, decimals };
 }
 
 export function figure(s: TableSheet, r: number, c: number): Figure {
@@ -156,8 +212,7 @@ export function normAt(s: TableSheet, r: number, c: number): string {
 
 export function textIndex(s: TableSheet): TextIndex {
   if (s.texts) return s.texts;
-  const exact = new Map<string, number[]>();
-  const loose = new Map<string, number[]>();
+  const exact = new Map<string, number | number[]>();
   const rows = s.grid.rows;
   const w = s.width;
   // Per column, the last two texts met, their forms and their lists of cells: a merged label and its copies
@@ -191,19 +246,46 @@ export function textIndex(s: TableSheet): TextIndex {
       const n = seenForm[k];
       if (n === '') continue;
       let list = seenList[k];
-      if (list === null) list = seenList[k] = exact.get(n) ?? null;
-      if (list !== null) list.push(pos);
-      else exact.set(n, (seenList[k] = [pos]));
-      if (n.endsWith(')')) {
-        const key = n.replace(/\([^)]*\)$/, '');
-        const same = loose.get(key);
-        if (same) same.push(pos);
-        else loose.set(key, [pos]);
+      if (list === null) {
+        const entry = exact.get(n);
+        if (entry === undefined) {
+          // Met for the first time: its cell alone, no list yet.
+          exact.set(n, pos);
+          continue;
+        }
+        // Met for the second time: a list of the two, made at its size (a list grown from one cell keeps room for 16 more).
+        if (typeof entry === 'number') exact.set(n, (seenList[k] = [entry, pos]));
+        else (seenList[k] = entry).push(pos);
+        continue;
       }
+      list.push(pos);
     }
   }
-  s.texts = { exact, loose };
+  s.texts = { exact };
   return s.texts;
+}
+
+/** The index's texts ending in a bracket, keyed by what comes before the bracket, each list in reading order. */
+export function looseIndex(s: TableSheet): Map<string, number[]> {
+  const index = textIndex(s);
+  if (index.loose) return index.loose;
+  const loose = new Map<string, number[]>();
+  // Several texts may share a loose key (`실적(상반기)`, `실적(하반기)`): their lists are joined, then sorted.
+  const joined = new Set<number[]>();
+  index.exact.forEach((entry, n) => {
+    if (n.charCodeAt(n.length - 1) !== 0x29 /* ) */) return;
+    const list = cellsOf(entry);
+    const key = n.replace(/\([^)]*\)$/, '');
+    const same = loose.get(key);
+    if (!same) loose.set(key, list.slice());
+    else {
+      for (let i = 0; i < list.length; i++) same.push(list[i]);
+      joined.add(same);
+    }
+  });
+  joined.forEach((list) => list.sort((a, b) => a - b));
+  index.loose = loose;
+  return loose;
 }
 
 /** A text that a number or true/false cell could show: labels with such a form are not looked up in the index (it holds text cells only). */
@@ -224,12 +306,13 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
   const forms = labelForms(l);
   const n = s.grid.rows.length;
   if (!indexable(forms)) return Array.from({ length: n }, (_, r) => r);
-  const { exact, loose: looseIndex } = textIndex(s);
+  const { exact } = textIndex(s);
+  const looseTexts = loose ? looseIndex(s) : null;
   const w = s.width;
   const rows: number[] = [];
   for (const f of forms) {
-    for (const pos of exact.get(f) ?? []) rows.push(Math.floor(pos / w));
-    if (loose) for (const pos of looseIndex.get(f) ?? []) rows.push(Math.floor(pos / w));
+    for (const pos of cellsOf(exact.get(f))) rows.push(Math.floor(pos / w));
+    if (looseTexts) for (const pos of looseTexts.get(f) ?? []) rows.push(Math.floor(pos / w));
   }
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
@@ -239,8 +322,8 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
   const rows: number[] = [];
-  textIndex(s).exact.forEach((list, t) => {
-    if (test(t)) for (const pos of list) rows.push(Math.floor(pos / w));
+  textIndex(s).exact.forEach((entry, t) => {
+    if (test(t)) for (const pos of cellsOf(entry)) rows.push(Math.floor(pos / w));
   });
   rows.sort((a, b) => a - b);
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
@@ -264,7 +347,7 @@ export function findLabel(s: TableSheet, l: Label, from = 0, to = s.grid.rows.le
     const w = s.width;
     let best = -1;
     for (const f of forms) {
-      for (const pos of textIndex(s).exact.get(f) ?? []) {
+      for (const pos of cellsOf(textIndex(s).exact.get(f))) {
         const r = Math.floor(pos / w);
         if (r < from) continue;
         if (r <= to && (best < 0 || pos < best)) best = pos;

@@ -113,7 +113,8 @@ export const tasksTable: TableKind<TaskMatch> = {
     if (!units.found) asm.missingUnitLines.push(label);
     let total: Task['total'] = null;
     const subprojects: SubProject[] = [];
-    for (const g of groups) {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
       const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCols.length));
       if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
