@@ -23,8 +23,6 @@ export interface TableSheet {
   norms?: (readonly string[] | undefined)[];
   /** The sheet's text cells by their whitespace-free text, built when first asked for (textIndex). */
   texts?: TextIndex;
-  /** The kept references of cells of a sheet of this name (refCache's), found once per sheet. */
-  refs?: (CellRef | undefined)[][];
 }
 
 /**
@@ -71,7 +69,7 @@ export function own(s: TableSheet, r: number, c: number): string {
 }
 
 export function refOf(s: TableSheet, r: number, c: number): CellRef {
-  return s.grid.source ? s.grid.source.locate(r, c) : keptRef((s.refs ??= refRows(s.name)), s.name, r, c, s.width);
+  return s.grid.source ? s.grid.source.locate(r, c) : sheetCellRef(s.name, r, c, s.width);
 }
 
 /**
@@ -87,11 +85,6 @@ export const REF_LIMIT = 150_000;
 
 /** The reference of cell (r, c) of the sheet named `sheet`: { sheet, cell: A1 address }, from refCache when made before. `width`: the sheet's, for the size of a row's list. */
 export function sheetCellRef(sheet: string, r: number, c: number, width = c + 1): CellRef {
-  return keptRef(refRows(sheet), sheet, r, c, width);
-}
-
-/** refCache's rows for a sheet name (made, after clearing a full cache, when the name is new). */
-function refRows(sheet: string): (CellRef | undefined)[][] {
   let rows = refCache.get(sheet);
   if (rows === undefined) {
     if (refsKept >= REF_LIMIT) {
@@ -100,10 +93,6 @@ function refRows(sheet: string): (CellRef | undefined)[][] {
     }
     refCache.set(sheet, (rows = []));
   }
-  return rows;
-}
-
-function keptRef(rows: (CellRef | undefined)[][], sheet: string, r: number, c: number, width: number): CellRef {
   const row = (rows[r] ??= new Array<CellRef | undefined>(width));
   let ref = row[c];
   if (ref === undefined) {
