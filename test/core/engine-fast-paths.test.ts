@@ -1,13 +1,8 @@
 /**
  * More of the engine's fast paths (issue #10) against plain reference versions written here: whitespace
- * found without a regular expression, message templates cut once, sheet names quoted once, cell
- * references kept from one check to the next.
+ * found without a regular expression, message templates cut once, sheet names quoted once.
  */
-import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
 import { quoteSheet } from '../../src/core/grid/a1';
-import { readWorkbook } from '../../src/core/tables/assemble';
-import { REF_LIMIT, sheetCellRef } from '../../src/core/tables/sheet';
-import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 import { formatMessage } from '../../src/core/rules/run';
 import type { MessageData } from '../../src/core/rules/types';
 import { isSpaceCode, norm } from '../../src/core/tables/labels';
@@ -73,34 +68,5 @@ describe('sheet names quoted once quote as before', () => {
   test('more names than are kept', () => {
     for (let i = 0; i < 1500; i++) expect(quoteSheet(`s ${i}`)).toBe(`'s ${i}'`);
     expect(quoteSheet('실천과제')).toBe('실천과제');
-  });
-});
-
-describe('cell references kept from one check to the next', () => {
-  test('each cell gets { sheet, cell: its A1 address }, the same object when asked again', () => {
-    const first = sheetCellRef('시트 가', 11, 2, 7);
-    expect(first).toEqual({ sheet: '시트 가', cell: 'C12' });
-    expect(sheetCellRef('시트 가', 11, 2, 7)).toBe(first);
-    expect(sheetCellRef('시트 나', 11, 2, 7)).toEqual({ sheet: '시트 나', cell: 'C12' });
-    // A column past the width the row was made with, and no width given.
-    expect(sheetCellRef('시트 가', 11, 30, 7)).toEqual({ sheet: '시트 가', cell: 'AE12' });
-    expect(sheetCellRef('시트 가', 0, 0)).toEqual({ sheet: '시트 가', cell: 'A1' });
-  });
-  test('past the limit of kept references every cell still gets its own address', () => {
-    const seen: string[] = [];
-    for (let r = 0; r < REF_LIMIT / 4 + 10; r++) for (let c = 0; c < 5; c++) seen.push(sheetCellRef(`S${Math.floor(r / 5000)}`, r, c, 5).cell);
-    const expected: string[] = [];
-    for (let r = 0; r < REF_LIMIT / 4 + 10; r++) for (let c = 0; c < 5; c++) expected.push(`${String.fromCharCode(65 + c)}${r + 1}`);
-    expect(seen).toEqual(expected);
-    expect(sheetCellRef('S0', 3, 1, 5)).toEqual({ sheet: 'S0', cell: 'B4' });
-  });
-  test('two checks of one workbook read equal plans that share their figures’ references', () => {
-    const grid = renderedToGrid(renderWorkbook(structuredClone(incheonSeogu2023), { formulas: false }));
-    const a = readWorkbook(grid).plan;
-    const b = readWorkbook(grid).plan;
-    expect(b).toEqual(a);
-    expect(JSON.parse(JSON.stringify(b))).toEqual(JSON.parse(JSON.stringify(a)));
-    expect(b.tasks[0].subprojects[0].target.years[0].ref).toBe(a.tasks[0].subprojects[0].target.years[0].ref);
-    expect(a.tasks[0].subprojects[0].target.years[0].ref).toEqual({ sheet: a.tasks[0].subprojects[0].label.sheet, cell: expect.stringMatching(/^[A-Z]+\d+$/) });
   });
 });

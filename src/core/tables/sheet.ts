@@ -69,40 +69,7 @@ export function own(s: TableSheet, r: number, c: number): string {
 }
 
 export function refOf(s: TableSheet, r: number, c: number): CellRef {
-  return s.grid.source ? s.grid.source.locate(r, c) : sheetCellRef(s.name, r, c, s.width);
-}
-
-/**
- * The references handed out for workbook cells, per sheet name, row and column, kept from one check to
- * the next: a plan's references are never changed once read (a placeholder already shares its label's),
- * so checking the same workbook again (the task pane after an edit) or workbooks of one layout in a row
- * (a CLI worker's files) reuses them instead of making an object and an address per figure each time.
- * At most REF_LIMIT are kept; past that the cache starts afresh (references handed out stay valid).
- */
-const refCache = new Map<string, (CellRef | undefined)[][]>();
-let refsKept = 0;
-export const REF_LIMIT = 150_000;
-
-/** The reference of cell (r, c) of the sheet named `sheet`: { sheet, cell: A1 address }, from refCache when made before. `width`: the sheet's, for the size of a row's list. */
-export function sheetCellRef(sheet: string, r: number, c: number, width = c + 1): CellRef {
-  let rows = refCache.get(sheet);
-  if (rows === undefined) {
-    if (refsKept >= REF_LIMIT) {
-      refCache.clear();
-      refsKept = 0;
-    }
-    refCache.set(sheet, (rows = []));
-  }
-  const row = (rows[r] ??= new Array<CellRef | undefined>(width));
-  let ref = row[c];
-  if (ref === undefined) {
-    ref = { sheet, cell: a1(r, c) };
-    if (refsKept < REF_LIMIT) {
-      row[c] = ref;
-      refsKept += 1;
-    }
-  }
-  return ref;
+  return s.grid.source ? s.grid.source.locate(r, c) : { sheet: s.name, cell: a1(r, c) };
 }
 
 /** A cell read as a figure: the number, its state, its precision and where it came from. */
