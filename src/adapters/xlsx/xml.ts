@@ -75,6 +75,8 @@ const CR = 0x0d;
 const LF = 0x0a;
 const TAB = 0x09;
 const SPACE = 0x20;
+const LOWER_C = 0x63;
+const LOWER_V = 0x76;
 
 const isWs = (c: number) => c === SPACE || c === LF || c === TAB || c === CR;
 /** Name characters of XML 1.0 (a byte of a non-ASCII character passes here; the name is checked whole below). */
@@ -380,7 +382,10 @@ export class XmlScanner {
         if (c === SLASH) p = this.closeTag(p);
         else if (c === QMARK) p = this.instruction(p);
         else if (c === BANG) p = this.bang(p);
-        else p = this.openTag(p);
+        else if (c === LOWER_C && buf[p + 2] === SPACE) {
+          const q = this.cellTag(p);
+          p = q >= 0 ? q : this.openTag(p);
+        } else p = this.openTag(p);
       }
     }
     if (this.level > 0) throw new XmlError(`the part ends with <${this.stackNames[this.level - 1]}> not closed`, n);
@@ -542,6 +547,102 @@ export class XmlScanner {
       this.attrCount = 0;
       this.h.close(name, this);
     } else this.push(ns, ne, name);
+    return p;
+  }
+
+  /**
+   * The usual cell of a worksheet in one go: `<c` with only the attributes r, s and t (double-quoted,
+   * printable ASCII without '&' or '<'), single spaces, then `/>`, `></c>` or `><v>TEXT</v></c>` with
+   * TEXT printable ASCII without '&', '<' or ']'. The handler gets the very events the general path
+   * gives (open c, open v, text, close v, close c). Anything else — other attributes, other white
+   * space, entities, other children, an empty <v>, a depth near the limit — returns -1 with nothing
+   * reported, and the general path reads the tag (and finds any error).
+   */
+  private cellTag(lt: number): number {
+    const { buf } = this;
+    const n = buf.length;
+    const depth = this.level;
+    if (depth === 0 || depth + 2 > this.opts.maxDepth) return -1;
+    let p = lt + 2; // at the space after '<c'
+    let count = 0;
+    let seen = 0;
+    let selfClosing = false;
+    for (;;) {
+      const s0 = p;
+      while (p < n && buf[p] === SPACE) p++;
+      if (p >= n) return -1;
+      const c = buf[p];
+      if (c === GT) {
+        p += 1;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf[p + 1] !== GT) return -1;
+        p += 2;
+        selfClosing = true;
+        break;
+      }
+      const bit = c === 0x72 ? 1 : c === 0x73 ? 2 : c === 0x74 ? 4 : 0; // r, s, t
+      if (p === s0 || bit === 0 || (seen & bit) !== 0 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return -1;
+      seen |= bit;
+      const vs = p + 3;
+      let q = vs;
+      for (; q < n; q++) {
+        const b = buf[q];
+        if (b === DQ) break;
+        if (b < SPACE || b > 0x7e || b === LT || b === AMP) return -1;
+      }
+      if (q >= n) return -1;
+      this.aName0[count] = p;
+      this.aName1[count] = p + 1;
+      this.aVal0[count] = vs;
+      this.aVal1[count] = q;
+      this.aPlain[count] = 1;
+      count += 1;
+      p = q + 1;
+    }
+    let ts = -1;
+    let te = -1;
+    if (!selfClosing) {
+      if (buf[p] !== LT) return -1;
+      if (buf[p + 1] === SLASH) {
+        if (buf[p + 2] !== LOWER_C || buf[p + 3] !== GT) return -1;
+        p += 4;
+      } else {
+        if (buf[p + 1] !== LOWER_V || buf[p + 2] !== GT) return -1;
+        ts = p + 3;
+        let q = ts;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b === LT) break;
+          if (b < SPACE || b > 0x7e || b === AMP || b === RBRACKET) return -1;
+        }
+        if (q === ts || q - ts > this.opts.maxChars) return -1;
+        if (buf[q + 1] !== SLASH || buf[q + 2] !== LOWER_V || buf[q + 3] !== GT || buf[q + 4] !== LT || buf[q + 5] !== SLASH || buf[q + 6] !== LOWER_C || buf[q + 7] !== GT) return -1;
+        te = q;
+        p = q + 8;
+      }
+    }
+    // the events of the general path, in its order
+    const { h } = this;
+    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.attrCount = count;
+    this.depth = depth + 1;
+    h.open('c', this);
+    if (ts >= 0) {
+      if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+      this.attrCount = 0;
+      this.depth = depth + 2;
+      h.open('v', this);
+      this.depth = depth + 2;
+      h.text(ts, te, TEXT_PLAIN, this);
+      this.attrCount = 0;
+      this.depth = depth + 2;
+      h.close('v', this);
+    }
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.close('c', this);
     return p;
   }
 
