@@ -528,7 +528,72 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
     return sc.attrValue(i);
   };
 
+  /** A cell opens (<c>): its address (r), style (s) and type (t) from the attributes at those indexes (-1: absent). */
+  function beginCell(i: number, si: number, ti: number): void {
+    inCell = true;
+    if (i >= 0) {
+      let ok: boolean;
+      if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
+      else {
+        const p = parseRef(sc.attrValue(i));
+        ok = p !== null;
+        if (p) {
+          refRow = p.row;
+          refCol = p.col;
+        }
+      }
+      if (!ok || refRow >= MAX_ROW || refCol >= MAX_COL) badRef(sc.attrValue(i));
+      rowIdx = refRow;
+      colIdx = refCol;
+    } else {
+      colIdx += 1;
+      if (rowIdx < 0) rowIdx = 0;
+      if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+    }
+    type = cellType(ti);
+    if (si < 0) style = 0;
+    else {
+      style = sc.attrDigits(si);
+      if (style < 0) style = Number(sc.attrValue(si)) || 0;
+    }
+    vStart = -1;
+    vStr = null;
+    inline = null;
+    f = null;
+    fShared = null;
+    fMaster = false;
+  }
+
+  /** A cell closes (</c>): kept when it holds a value or formula. */
+  function endCell(): void {
+    inCell = false;
+    const cell = finishCell();
+    if (cell) {
+      if (++cells > ctx.limits.maxCellsPerSheet) {
+        tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
+      }
+      if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
+      (rows[rowIdx] ??= [])[colIdx] = cell;
+      if (rowIdx > maxRow) maxRow = rowIdx;
+      if (colIdx > maxCol) maxCol = colIdx;
+    }
+  }
+
   parsePart(ctx, entry, {
+    // the usual cell in one call: the same steps as its events below (open c, open v, text, close v, close c)
+    cell(scanner, ri, si, ti, vs, ve) {
+      sc = scanner;
+      beginCell(ri, si, ti);
+      if (vs >= 0) {
+        tStart = vs;
+        tEnd = ve;
+        tStr = null;
+        vStart = vs;
+        vEnd = ve;
+        collecting = null;
+      }
+      endCell();
+    },
     open(name, scanner) {
       sc = scanner;
       switch (name) {
@@ -543,43 +608,9 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
           colIdx = -1;
           break;
         }
-        case 'c': {
-          inCell = true;
-          const i = sc.attrChar(R);
-          if (i >= 0) {
-            let ok: boolean;
-            if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
-            else {
-              const p = parseRef(sc.attrValue(i));
-              ok = p !== null;
-              if (p) {
-                refRow = p.row;
-                refCol = p.col;
-              }
-            }
-            if (!ok || refRow >= MAX_ROW || refCol >= MAX_COL) badRef(sc.attrValue(i));
-            rowIdx = refRow;
-            colIdx = refCol;
-          } else {
-            colIdx += 1;
-            if (rowIdx < 0) rowIdx = 0;
-            if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
-          }
-          type = cellType(sc.attrChar(T));
-          const si = sc.attrChar(S);
-          if (si < 0) style = 0;
-          else {
-            style = sc.attrDigits(si);
-            if (style < 0) style = Number(sc.attrValue(si)) || 0;
-          }
-          vStart = -1;
-          vStr = null;
-          inline = null;
-          f = null;
-          fShared = null;
-          fMaster = false;
+        case 'c':
+          beginCell(sc.attrChar(R), sc.attrChar(S), sc.attrChar(T));
           break;
-        }
         case 'v':
           if (inCell) {
             collecting = 'v';
@@ -678,20 +709,9 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 'is':
           inInline = false;
           break;
-        case 'c': {
-          inCell = false;
-          const cell = finishCell();
-          if (cell) {
-            if (++cells > ctx.limits.maxCellsPerSheet) {
-              tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
-            }
-            if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
-            (rows[rowIdx] ??= [])[colIdx] = cell;
-            if (rowIdx > maxRow) maxRow = rowIdx;
-            if (colIdx > maxCol) maxCol = colIdx;
-          }
+        case 'c':
+          endCell();
           break;
-        }
       }
     },
     text(start, end, mode, scanner) {

@@ -46,6 +46,12 @@ export interface XmlHandler {
   close(name: string, sc: XmlScanner): void;
   /** Character data inside the root, bytes [start, end); decode with sc.text() if wanted. */
   text(start: number, end: number, mode: TextMode, sc: XmlScanner): void;
+  /**
+   * Optional: the usual worksheet cell in one call instead of its five events (open c, open v, text,
+   * close v, close c; see XmlScanner.cellTag): r, s and t are the indexes of those attributes (-1 when
+   * absent; the others are never there), [vStart, vEnd) the plain text of its <v> (-1 when it has none).
+   */
+  cell?(sc: XmlScanner, r: number, s: number, t: number, vStart: number, vEnd: number): void;
 }
 
 export interface ScanOptions {
@@ -556,7 +562,8 @@ export class XmlScanner {
    * TEXT printable ASCII without '&', '<' or ']'. The handler gets the very events the general path
    * gives (open c, open v, text, close v, close c). Anything else — other attributes, other white
    * space, entities, other children, an empty <v>, a depth near the limit — returns -1 with nothing
-   * reported, and the general path reads the tag (and finds any error).
+   * reported, and the general path reads the tag (and finds any error). A handler with a `cell`
+   * method gets the cell in that one call instead.
    */
   private cellTag(lt: number): number {
     const { buf } = this;
@@ -566,6 +573,9 @@ export class XmlScanner {
     let p = lt + 2; // at the space after '<c'
     let count = 0;
     let seen = 0;
+    let ri = -1;
+    let si = -1;
+    let ti = -1;
     let selfClosing = false;
     for (;;) {
       const s0 = p;
@@ -585,6 +595,9 @@ export class XmlScanner {
       const bit = c === 0x72 ? 1 : c === 0x73 ? 2 : c === 0x74 ? 4 : 0; // r, s, t
       if (p === s0 || bit === 0 || (seen & bit) !== 0 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return -1;
       seen |= bit;
+      if (bit === 1) ri = count;
+      else if (bit === 2) si = count;
+      else ti = count;
       const vs = p + 3;
       let q = vs;
       for (; q < n; q++) {
@@ -628,6 +641,12 @@ export class XmlScanner {
     if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
     this.attrCount = count;
     this.depth = depth + 1;
+    if (h.cell !== undefined) {
+      if (ts >= 0 && (++this.tags & 0xffff) === 1) this.opts.tick?.();
+      h.cell(this, ri, si, ti, ts, te);
+      this.attrCount = 0;
+      return p;
+    }
     h.open('c', this);
     if (ts >= 0) {
       if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
