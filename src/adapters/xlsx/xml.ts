@@ -83,6 +83,14 @@ const TAB = 0x09;
 const SPACE = 0x20;
 const LOWER_C = 0x63;
 const LOWER_V = 0x76;
+const LOWER_S = 0x73;
+const LOWER_I = 0x69;
+const LOWER_T = 0x74;
+/** ` xml:space="preserve">`, the one attribute the usual shared string's <t> has. */
+const PRESERVE = Buffer.from(' xml:space="preserve">', 'latin1');
+/** A decoded text that is not plain (or not allowed): the general path reads it, and finds any error. */
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F&\uFFFE\uFFFF]|]]>/;
 
 const isWs = (c: number) => c === SPACE || c === LF || c === TAB || c === CR;
 /** Name characters of XML 1.0 (a byte of a non-ASCII character passes here; the name is checked whole below). */
@@ -203,8 +211,14 @@ export class XmlScanner {
 
   /** Text bytes [start, end) decoded as the mode says. */
   text(start: number, end: number, mode: TextMode): string {
+    if (start === this.decodedStart && end === this.decodedEnd && mode === TEXT_PLAIN) return this.decoded;
     return mode === TEXT_PLAIN ? this.buf.toString('utf8', start, end) : this.decode(start, end, false, mode === TEXT_CDATA);
   }
+
+  /** The plain text last decoded by a fast path (its bytes [decodedStart, decodedEnd) of this part). */
+  private decoded = '';
+  private decodedStart = -1;
+  private decodedEnd = -1;
 
   /** Bytes [start, end) as a whole number when they are plain decimal digits (1 to 15 of them), else -1. */
   digits(start: number, end: number): number {
@@ -375,6 +389,9 @@ export class XmlScanner {
     this.tags = 0;
     this.depth = 0;
     this.attrCount = 0;
+    this.decodedStart = -1;
+    this.decodedEnd = -1;
+    this.decoded = '';
     const n = buf.length;
     this.h = h;
     this.opts = opts;
@@ -390,6 +407,9 @@ export class XmlScanner {
         else if (c === BANG) p = this.bang(p);
         else if (c === LOWER_C && buf[p + 2] === SPACE) {
           const q = this.cellTag(p);
+          p = q >= 0 ? q : this.openTag(p);
+        } else if (c === LOWER_S && buf[p + 2] === LOWER_I && buf[p + 3] === GT) {
+          const q = this.stringTag(p);
           p = q >= 0 ? q : this.openTag(p);
         } else p = this.openTag(p);
       }
@@ -663,6 +683,63 @@ export class XmlScanner {
     this.depth = depth + 1;
     h.close('c', this);
     return p;
+  }
+
+  /**
+   * The usual shared string in one go: `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`), TEXT
+   * found and decoded natively (no loop over its bytes here) and then checked whole: no character XML
+   * forbids, no '&', CR or ']]>' (those the general path reads). The handler gets the general path's
+   * events (open si, open t, text, close t, close si) and sc.text() the string already made. Anything
+   * else returns -1 with nothing reported.
+   */
+  private stringTag(lt: number): number {
+    const { buf } = this;
+    const depth = this.level;
+    if (depth === 0 || depth + 2 > this.opts.maxDepth) return -1;
+    let p = lt + 4; // after '<si>'
+    if (buf[p] !== LT || buf[p + 1] !== LOWER_T) return -1;
+    let preserve = false;
+    if (buf[p + 2] === GT) p += 3;
+    else if (buf.compare(PRESERVE, 0, PRESERVE.length, p + 2, p + 2 + PRESERVE.length) === 0) {
+      preserve = true;
+      p += 2 + PRESERVE.length;
+    } else return -1;
+    const ts = p;
+    const te = buf.indexOf(LT, ts);
+    if (te <= ts) return -1; // an empty <t>, or no end
+    if (buf[te + 1] !== SLASH || buf[te + 2] !== LOWER_T || buf[te + 3] !== GT || buf[te + 4] !== LT || buf[te + 5] !== SLASH || buf[te + 6] !== LOWER_S || buf[te + 7] !== LOWER_I || buf[te + 8] !== GT) return -1;
+    const text = buf.toString('utf8', ts, te);
+    if (text.length > this.opts.maxChars || NOT_PLAIN.test(text)) return -1;
+    this.decoded = text;
+    this.decodedStart = ts;
+    this.decodedEnd = te;
+    // the events of the general path, in its order
+    const { h } = this;
+    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.open('si', this);
+    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    if (preserve) {
+      const a = lt + 7; // the attribute's name
+      this.aName0[0] = a;
+      this.aName1[0] = a + 9;
+      this.aVal0[0] = a + 11;
+      this.aVal1[0] = a + 19;
+      this.aPlain[0] = 1;
+    }
+    this.attrCount = preserve ? 1 : 0;
+    this.depth = depth + 2;
+    h.open('t', this);
+    this.depth = depth + 2;
+    h.text(ts, te, TEXT_PLAIN, this);
+    this.attrCount = 0;
+    this.depth = depth + 2;
+    h.close('t', this);
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.close('si', this);
+    return te + 9;
   }
 
   private push(ns: number, ne: number, name: string): void {

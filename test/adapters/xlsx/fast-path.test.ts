@@ -1,7 +1,8 @@
 /**
- * The reader's fast paths (xml.ts XmlScanner.cellTag: the usual worksheet cell read in one go) against
- * its general path: on hand-written sheets and on thousands of seeded mutations of them, the reader
- * gives the same grid, or the same error, with the fast path on and with it switched off.
+ * The reader's fast paths (xml.ts: XmlScanner.cellTag, the usual worksheet cell, and stringTag, the
+ * usual shared string, each read in one go) against its general path: on hand-written parts and on
+ * thousands of seeded mutations of them, the reader gives the same grid, or the same error, with the
+ * fast paths on and with them switched off.
  */
 import { XmlScanner } from '../../../src/adapters/xlsx/xml';
 import { readXlsxBuffer } from '../../../src/adapters/xlsx/read';
@@ -20,11 +21,12 @@ const ROWS =
   '<row r="4"><c r="A4" t="s"><v>1</v></c><c><v>5</v></c><c t="n"><v>6</v></c><c r="E4"><v>1e3</v></c></row>';
 const MERGES = '<mergeCells count="1"><mergeCell ref="A4:B4"/></mergeCells>';
 
-/** The grid (or the error) the reader gives for a sheet part. */
-async function read(xml: string): Promise<string> {
-  const buf = zipParts(workbookParts([{ name: '표', xml }], { sharedStrings: STRINGS, styles: STYLES }));
+/** The grid (or the error) the reader gives for a sheet part (and a shared strings part, when given). */
+async function read(xml: string, sst?: string): Promise<string> {
+  const parts = workbookParts([{ name: '표', xml }], { sharedStrings: STRINGS, styles: STYLES });
+  if (sst !== undefined) parts['xl/sharedStrings.xml'] = sst;
   try {
-    const r = await readXlsxBuffer(buf, 'x.xlsx');
+    const r = await readXlsxBuffer(zipParts(parts), 'x.xlsx');
     return JSON.stringify(r.grid);
   } catch (e) {
     const err = e as { code?: string; message?: string };
@@ -32,34 +34,63 @@ async function read(xml: string): Promise<string> {
   }
 }
 
-const proto = XmlScanner.prototype as unknown as { cellTag(lt: number): number };
-const fastTag = proto.cellTag;
+type Fast = 'cellTag' | 'stringTag';
+const proto = XmlScanner.prototype as unknown as Record<Fast, (lt: number) => number>;
+const original = { cellTag: proto.cellTag, stringTag: proto.stringTag };
 let fastCalls = 0;
 let fastTaken = 0;
 
-/** Reads with the fast path on (counting how often it took a cell) and off. */
-async function both(xml: string): Promise<[string, string]> {
-  proto.cellTag = function (this: XmlScanner, lt: number) {
+/** Reads with fast path `which` on (counting how often it took its element) and off. */
+async function both(which: Fast, xml: string, sst?: string): Promise<[string, string]> {
+  proto[which] = function (this: XmlScanner, lt: number) {
     fastCalls += 1;
-    const p = fastTag.call(this, lt);
+    const p = original[which].call(this, lt);
     if (p >= 0) fastTaken += 1;
     return p;
   };
-  const fast = await read(xml);
-  proto.cellTag = () => -1;
-  const general = await read(xml);
-  proto.cellTag = fastTag;
+  const fast = await read(xml, sst);
+  proto[which] = () => -1;
+  const general = await read(xml, sst);
+  proto[which] = original[which];
   return [fast, general];
 }
 
 afterEach(() => {
-  proto.cellTag = fastTag;
+  proto.cellTag = original.cellTag;
+  proto.stringTag = original.stringTag;
 });
+
+/** `count` seeded mutants of `base` edited between `from` and `to`, half of the edits just inside a quoted value or after one of `openers`. */
+function mutants(base: string, from: number, to: number, pieces: string[], openers: string[], count: number): string[] {
+  let seed = 20261207;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = base;
+    const edits = rnd(4) === 0 ? 2 : 1;
+    for (let j = 0; j < edits; j++) {
+      let at = from + rnd(to - from);
+      if (rnd(2) === 0) {
+        const opener = rnd(2) ? '"' : openers[rnd(openers.length)];
+        const q = s.indexOf(opener, at);
+        if (q >= 0 && q < to) at = q + opener.length + rnd(2);
+      }
+      const piece = pieces[rnd(pieces.length)];
+      const op = rnd(3);
+      s = op === 0 ? s.slice(0, at) + piece + s.slice(at) : op === 1 ? s.slice(0, at) + s.slice(at + 1 + rnd(2)) : s.slice(0, at) + piece + s.slice(at + 1);
+    }
+    out.push(s);
+  }
+  return out;
+}
 
 describe('the fast cell path reads as the general path', () => {
   it('on a sheet with every kind of cell (values spelled out)', async () => {
     fastTaken = 0;
-    const [fast, general] = await both(sheetXml(ROWS, MERGES));
+    const [fast, general] = await both('cellTag', sheetXml(ROWS, MERGES));
     expect(fast).toEqual(general);
     expect(fastTaken).toBeGreaterThanOrEqual(15); // the fast path did read most of it
     const grid = JSON.parse(fast) as { sheets: { rows: ({ value: unknown } | null)[][] }[] };
@@ -73,34 +104,14 @@ describe('the fast cell path reads as the general path', () => {
     const PIECES = [' ', '  ', '"', "'", '=', '<', '>', '/', '/>', 'r', 's', 't', 'x', 'A', '1', '$', '-', '.', ':', '&amp;', '&#49;', '&lt;', '&bad;', ']', ']]>',
       '\t', '\r', '\n', '\u0001', 'é', '가', '\u007f', 'v', 'c', '<v>', '</v>', '<v/>', '</c>', '<c r="A1">', '<c r="B9" t="s">', ' t="s"', ' s="1"', ' r="Z1"', ' cm="1"', 'x:', '<f>1</f>', '<!---->'];
     const base = sheetXml(ROWS, MERGES);
-    const from = base.indexOf('<sheetData>');
-    const to = base.indexOf('</sheetData>');
-    let seed = 20261207;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
     const differences: string[] = [];
     let same = 0;
     let errors = 0;
     fastCalls = 0;
     fastTaken = 0;
-    for (let i = 0; i < 1200; i++) {
-      let s = base;
-      const edits = rnd(4) === 0 ? 2 : 1;
-      for (let j = 0; j < edits; j++) {
-        // half of the edits inside an attribute value or a <v>, where a mutant is more often still XML
-        let at = from + rnd(to - from);
-        if (rnd(2) === 0) {
-          const q = s.indexOf(rnd(2) ? '"' : '<v>', at);
-          if (q >= 0 && q < to) at = q + (s[q] === '"' ? 1 : 3) + rnd(2);
-        }
-        const piece = PIECES[rnd(PIECES.length)];
-        const op = rnd(3);
-        s = op === 0 ? s.slice(0, at) + piece + s.slice(at) : op === 1 ? s.slice(0, at) + s.slice(at + 1 + rnd(2)) : s.slice(0, at) + piece + s.slice(at + 1);
-      }
-      const [fast, general] = await both(s);
-      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s.slice(from, to))}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
+    for (const [i, s] of mutants(base, base.indexOf('<sheetData>'), base.indexOf('</sheetData>'), PIECES, ['<v>'], 1200).entries()) {
+      const [fast, general] = await both('cellTag', s);
+      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
       else if (fast.startsWith('error')) errors += 1;
       else same += 1;
     }
@@ -109,6 +120,55 @@ describe('the fast cell path reads as the general path', () => {
     expect(same).toBeGreaterThan(200);
     expect(errors).toBeGreaterThan(200);
     expect(fastTaken).toBeGreaterThan(5000);
+    expect(fastCalls - fastTaken).toBeGreaterThan(1000);
+  });
+});
+
+const SST_ITEMS = [
+  '<si><t>지역일자리 목표 공시제</t></si>',
+  '<si><t xml:space="preserve"> 앞뒤 공백 </t></si>',
+  '<si><t>plain ASCII text, with > and ] and quotes "\'</t></si>',
+  '<si><r><t>굵게</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 보통</t></r></si>',
+  '<si><t>가</t><rPh sb="0" eb="1"><t>ka</t></rPh></si>',
+  '<si><t>A &amp; B &#44608;</t></si>',
+  '<si><t>line\nbreak\ttab</t></si>',
+  '<si><t/></si>',
+  '<si><t></t></si>',
+  '<si><t>é</t></si>',
+];
+const SST = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="10" uniqueCount="10">${SST_ITEMS.join('')}</sst>`;
+const SST_SHEET = sheetXml(`<row r="1">${SST_ITEMS.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('')}</row>`);
+
+describe('the fast shared-string path reads as the general path', () => {
+  it('on shared strings of every kind (values spelled out)', async () => {
+    fastTaken = 0;
+    const [fast, general] = await both('stringTag', SST_SHEET, SST);
+    expect(fast).toEqual(general);
+    expect(fastTaken).toBe(5); // the first three, the line break and é; the others are read by the general path
+    const grid = JSON.parse(fast) as { sheets: { rows: ({ value: unknown } | null)[][] }[] };
+    expect(grid.sheets[0].rows[0].map((c) => c?.value ?? null)).toEqual([
+      '지역일자리 목표 공시제', ' 앞뒤 공백 ', 'plain ASCII text, with > and ] and quotes "\'', '굵게 보통', '가', 'A & B 김', 'line\nbreak\ttab', '', '', 'é',
+    ]);
+  });
+
+  it('on seeded mutations of them (the same grid, or the same error)', async () => {
+    const PIECES = [' ', '"', '=', '<', '>', '/', '/>', 't', 'si', 'x', ':', '&amp;', '&#49;', '&bad;', '&', ']', ']]>', '\t', '\r', '\n', '\r\n', '\u0001',
+      'é', '가', '\uFFFE', '\uFFFF', '\u2028', '<t>', '</t>', '<si>', '</si>', '<t/>', ' xml:space="preserve"', 'preserve', '<!---->', '<![CDATA[x]]>', '<r>', '<rPh>'];
+    const differences: string[] = [];
+    let same = 0;
+    let errors = 0;
+    fastCalls = 0;
+    fastTaken = 0;
+    for (const [i, s] of mutants(SST, SST.indexOf('<si>'), SST.indexOf('</sst>'), PIECES, ['<t>', '">'], 1200).entries()) {
+      const [fast, general] = await both('stringTag', SST_SHEET, s);
+      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
+      else if (fast.startsWith('error')) errors += 1;
+      else same += 1;
+    }
+    expect(differences.slice(0, 3)).toEqual([]);
+    expect(same).toBeGreaterThan(200);
+    expect(errors).toBeGreaterThan(200);
+    expect(fastTaken).toBeGreaterThan(3000);
     expect(fastCalls - fastTaken).toBeGreaterThan(1000);
   });
 });
