@@ -563,8 +563,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     if (depth + 1 > this.opts.maxDepth) this.opts.onTooDeep();
-    // from the first tag on (so that optimised code has seen the call), then every 65,536
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.countTag();
     const name = this.localName(ns, ne);
     this.attrCount = count;
     this.depth = depth + 1;
@@ -658,18 +657,18 @@ export class XmlScanner {
     }
     // the events of the general path, in its order
     const { h } = this;
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.countTag();
     this.attrCount = count;
     this.depth = depth + 1;
     if (h.cell !== undefined) {
-      if (ts >= 0 && (++this.tags & 0xffff) === 1) this.opts.tick?.();
+      if (ts >= 0) this.countTag();
       h.cell(this, ri, si, ti, ts, te);
       this.attrCount = 0;
       return p;
     }
     h.open('c', this);
     if (ts >= 0) {
-      if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+      this.countTag();
       this.attrCount = 0;
       this.depth = depth + 2;
       h.open('v', this);
@@ -715,11 +714,11 @@ export class XmlScanner {
     this.decodedEnd = te;
     // the events of the general path, in its order
     const { h } = this;
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.countTag();
     this.attrCount = 0;
     this.depth = depth + 1;
     h.open('si', this);
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.countTag();
     if (preserve) {
       const a = lt + 7; // the attribute's name
       this.aName0[0] = a;
@@ -740,6 +739,15 @@ export class XmlScanner {
     this.depth = depth + 1;
     h.close('si', this);
     return te + 9;
+  }
+
+  /**
+   * Counts an open tag; calls tick from the first tag on, then every 65,536. One place for every path,
+   * so that the call has run (the root's tag) before the fast paths are optimised: optimised code
+   * that meets a call it never saw is thrown away.
+   */
+  private countTag(): void {
+    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
   }
 
   private push(ns: number, ne: number, name: string): void {
