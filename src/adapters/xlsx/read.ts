@@ -135,18 +135,18 @@ const localName = (qname: string) => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-/** Handlers of the small parts (relationships, workbook, styles): attributes as a record. */
+/** Handlers of the small parts (relationships, workbook, styles): the attributes they want read by name (sc.attr). */
 interface SimpleHandlers {
-  open(name: string, attrs: Record<string, string>): void;
+  open(name: string, sc: XmlScanner): void;
   close(name: string): void;
 }
 
-/** The attributes are made into a record only for the elements named (a styles part has hundreds of others). */
+/** Only the elements named are handed on (a styles part has hundreds of others). */
 const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
   const wanted = new Set(names);
   return {
     open: (name, sc) => {
-      if (wanted.has(name)) h.open(name, sc.attrs());
+      if (wanted.has(name)) h.open(name, sc);
     },
     close: (name) => h.close(name),
     text: () => undefined,
@@ -202,8 +202,10 @@ function readRels(ctx: Ctx, ofPart: string): Map<string, Rel> {
   const entry = entryOf(ctx, relsName);
   if (!entry) return rels;
   parsePart(ctx, entry, simple(['Relationship'], {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(ofPart, a.Target), type: a.Type ?? '' });
+    open(name, sc) {
+      const id = sc.attr('Id');
+      const target = sc.attr('Target');
+      if (name === 'Relationship' && id && target && sc.attr('TargetMode') !== 'External') rels.set(id, { target: resolveTarget(ofPart, target), type: sc.attr('Type') ?? '' });
     },
     close() {},
   }));
@@ -229,7 +231,8 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
   const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
   parsePart(ctx, entry, simple(['sheet', 'workbookPr'], {
-    open(name, a) {
+    open(name, sc) {
+      const a = sc.attrs(); // a few elements: every attribute, for r:id under whatever prefix
       if (name === 'sheet') {
         // The relationship id is r:id, whatever the prefix is called.
         const ridKey = Object.keys(a).find((k) => k !== 'id' && localName(k) === 'id');
@@ -312,11 +315,13 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   let inCellXfs = false;
   let xfDepth = 0;
   parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf'], {
-    open(name, a) {
-      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
+    open(name, sc) {
+      if (name === 'numFmt') {
+        const id = sc.attr('numFmtId');
+        if (id !== undefined) custom.set(Number(id), sc.attr('formatCode') ?? '');
+      } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        if (xfDepth++ === 0) ids.push(Number(a.numFmtId ?? 0) || 0);
+        if (xfDepth++ === 0) ids.push(Number(sc.attr('numFmtId') ?? 0) || 0);
       }
     },
     close(name) {

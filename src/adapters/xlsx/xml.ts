@@ -104,8 +104,14 @@ const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1
 
 /** Tags with more attributes than this are checked for a repeated one through a set (linear, not quadratic). */
 const MANY_ATTRIBUTES = 16;
-/** Distinct element names kept per part (OOXML parts use a few dozen; a hostile part may use millions). */
+/** Distinct element names kept (OOXML parts use a few dozen; a hostile part may use millions). */
 const NAMES_KEPT = 1024;
+/**
+ * Local names already made, by a hash of their bytes: kept from part to part and from workbook to
+ * workbook (each name is made once per process), at most NAMES_KEPT of them; a new scanner finding it
+ * full (a hostile workbook's names) starts it afresh.
+ */
+const NAMES = new Map<number, string>();
 
 const PREDEFINED = new Map([
   ['lt', '<'],
@@ -135,8 +141,10 @@ export class XmlScanner {
   private aVal0 = new Int32Array(16);
   private aVal1 = new Int32Array(16);
   private aPlain = new Uint8Array(16);
-  /** Local names already made, by a hash of their bytes (at most NAMES_KEPT of them; kept from part to part). */
-  private names = new Map<number, string>();
+  constructor() {
+    if (NAMES.size >= NAMES_KEPT) NAMES.clear();
+  }
+
   /** Attribute names of a tag with very many attributes. */
   private seen = new Set<string>();
 
@@ -343,16 +351,16 @@ export class XmlScanner {
       h = (Math.imul(h, 31) + c) | 0;
     }
     if (!ascii) return buf.toString('utf8', s, end);
-    const known = this.names.get(h);
+    const known = NAMES.get(h);
     if (known !== undefined && known.length === end - s) {
       let k = 0;
       while (k < known.length && known.charCodeAt(k) === buf[s + k]) k++;
       if (k === known.length) return known;
     }
-    if (known !== undefined || this.names.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
+    if (known !== undefined || NAMES.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
     // As a property key it becomes V8's one copy of that text, so the handlers' name === 'c' is a pointer test.
     const name = Object.keys({ [buf.toString('latin1', s, end)]: 0 })[0];
-    this.names.set(h, name);
+    NAMES.set(h, name);
     return name;
   }
 
