@@ -542,7 +542,12 @@ export class XmlScanner {
     const ne = p;
     let count = 0;
     let selfClosing = false;
-    for (;;) {
+    const plain = this.plainAttributes(p);
+    if (plain >= 0) {
+      p = plain;
+      count = this.plainCount;
+      selfClosing = this.plainSelfClosing;
+    } else for (;;) {
       if (p >= n) throw new XmlError('the part ends inside a tag', lt);
       let c = buf[p];
       let ws = false;
@@ -581,6 +586,78 @@ export class XmlScanner {
       this.h.close(name, this);
     } else this.push(ns, ne, name);
     return p;
+  }
+
+  /** What plainAttributes read: how many attributes, and whether the tag closes itself. */
+  private plainCount = 0;
+  private plainSelfClosing = false;
+
+  /**
+   * The attributes of the usual tag, from p (just after its name) to its end, in one tight loop: ASCII
+   * names, double-quoted values of printable ASCII without '&' or '<', spaces between, at most 16 of
+   * them. Records them as attribute() does and returns the offset after the tag ('>' or '/>'); -1
+   * for anything else (other white space, quotes, entities, characters; a repeated attribute), and
+   * the general loop reads the tag from p (and finds any error).
+   */
+  private plainAttributes(start: number): number {
+    const { buf } = this;
+    const n = buf.length;
+    let p = start;
+    let count = 0;
+    for (;;) {
+      if (p >= n) return -1;
+      let c = buf[p];
+      if (c === GT) {
+        this.plainSelfClosing = false;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf[p + 1] !== GT) return -1;
+        p += 1;
+        this.plainSelfClosing = true;
+        break;
+      }
+      if (c !== SPACE) return -1;
+      do p++;
+      while (p < n && buf[p] === SPACE);
+      if (p >= n) return -1;
+      c = buf[p];
+      if (c === GT || c === SLASH) continue;
+      // a name: [A-Za-z_:][A-Za-z0-9_:.-]*
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === COLON)) return -1;
+      const a0 = p;
+      for (p++; p < n; p++) {
+        c = buf[p];
+        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === COLON || c === HYPHEN || c === 0x2e)) break;
+      }
+      const a1 = p;
+      if (p + 1 >= n || buf[p] !== EQ || buf[p + 1] !== DQ) return -1;
+      p += 2;
+      const v0 = p;
+      for (; p < n; p++) {
+        c = buf[p];
+        if (c === DQ) break;
+        if (c < SPACE || c > 0x7e || c === LT || c === AMP) return -1;
+      }
+      if (p >= n || count === MANY_ATTRIBUTES) return -1;
+      const len = a1 - a0;
+      for (let i = 0; i < count; i++) {
+        const s = this.aName0[i];
+        if (this.aName1[i] - s !== len) continue;
+        let k = 0;
+        while (k < len && buf[s + k] === buf[a0 + k]) k++;
+        if (k === len) return -1; // the same attribute twice: the general loop says so
+      }
+      this.aName0[count] = a0;
+      this.aName1[count] = a1;
+      this.aVal0[count] = v0;
+      this.aVal1[count] = p;
+      this.aPlain[count] = 1;
+      count += 1;
+      p += 1;
+    }
+    this.plainCount = count;
+    return p + 1;
   }
 
   /**

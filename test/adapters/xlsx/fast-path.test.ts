@@ -16,7 +16,7 @@ const STRINGS = ['영', '일', '이 삼', 'four'];
 const ROWS =
   '<row r="1" spans="1:7"><c r="A1" s="1" t="s"><v>0</v></c><c r="B1" s="1"/><c r="C1" s="2"><v>45000</v></c><c r="D1" t="str"><v>text</v></c>' +
   '<c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#REF!</v></c><c r="G1" t="s" s="0"><v>3</v></c></row>' +
-  '<row r="2"><c r="A2"><v>-1.5</v></c><c r="B2" s="1"><v>1234567</v></c><c r="C2"><f>A2*2</f><v>-3</v></c><c r="D2" t="inlineStr"><is><t>안</t></is></c>' +
+  '<row r="2" ht="15" customHeight="1" x14ac:dyDescent="0.25" spans="1:7"><c r="A2"><v>-1.5</v></c><c r="B2" s="1"><v>1234567</v></c><c r="C2"><f>A2*2</f><v>-3</v></c><c r="D2" t="inlineStr"><is><t>안</t></is></c>' +
   '<c r="E2" t="s"><v>2</v></c><c r="F2"></c><c s="1" r="G2"><v>7</v></c></row>' +
   '<row r="4"><c r="A4" t="s"><v>1</v></c><c><v>5</v></c><c t="n"><v>6</v></c><c r="E4"><v>1e3</v></c></row>';
 const MERGES = '<mergeCells count="1"><mergeCell ref="A4:B4"/></mergeCells>';
@@ -34,34 +34,37 @@ async function read(xml: string, sst?: string): Promise<string> {
   }
 }
 
-type Fast = 'cellTag' | 'stringTag';
-const proto = XmlScanner.prototype as unknown as Record<Fast, (lt: number) => number>;
-const original = { cellTag: proto.cellTag, stringTag: proto.stringTag };
+type Fast = 'cellTag' | 'stringTag' | 'plainAttributes';
+const FAST: Fast[] = ['cellTag', 'stringTag', 'plainAttributes'];
+const proto = XmlScanner.prototype as unknown as Record<Fast, (at: number) => number>;
+const original = { cellTag: proto.cellTag, stringTag: proto.stringTag, plainAttributes: proto.plainAttributes };
 let fastCalls = 0;
 let fastTaken = 0;
 
-/** Reads with fast path `which` on (counting how often it took its element) and off. */
+/** Reads with the fast paths on (counting how often `which` took its element) and all of them off. */
 async function both(which: Fast, xml: string, sst?: string): Promise<[string, string]> {
-  proto[which] = function (this: XmlScanner, lt: number) {
+  proto[which] = function (this: XmlScanner, at: number) {
     fastCalls += 1;
-    const p = original[which].call(this, lt);
+    const p = original[which].call(this, at);
     if (p >= 0) fastTaken += 1;
     return p;
   };
   const fast = await read(xml, sst);
-  proto[which] = () => -1;
+  for (const f of FAST) proto[f] = () => -1;
   const general = await read(xml, sst);
-  proto[which] = original[which];
+  for (const f of FAST) proto[f] = original[f];
   return [fast, general];
 }
 
 afterEach(() => {
-  proto.cellTag = original.cellTag;
-  proto.stringTag = original.stringTag;
+  for (const f of FAST) proto[f] = original[f];
 });
 
-/** `count` seeded mutants of `base` edited between `from` and `to`, half of the edits just inside a quoted value or after one of `openers`. */
-function mutants(base: string, from: number, to: number, pieces: string[], openers: string[], count: number): string[] {
+/**
+ * `count` seeded mutants of `base` edited between `from` and `to`, half of the edits just inside a
+ * quoted value or after one of `openers` (where only insertions are made when `insertAtOpeners`).
+ */
+function mutants(base: string, from: number, to: number, pieces: string[], openers: string[], count: number, insertAtOpeners = false): string[] {
   let seed = 20261207;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -73,13 +76,14 @@ function mutants(base: string, from: number, to: number, pieces: string[], opene
     const edits = rnd(4) === 0 ? 2 : 1;
     for (let j = 0; j < edits; j++) {
       let at = from + rnd(to - from);
+      let opener = '';
       if (rnd(2) === 0) {
-        const opener = rnd(2) ? '"' : openers[rnd(openers.length)];
+        opener = rnd(2) ? '"' : openers[rnd(openers.length)];
         const q = s.indexOf(opener, at);
-        if (q >= 0 && q < to) at = q + opener.length + rnd(2);
+        if (q >= 0 && q < to) at = q + opener.length + (insertAtOpeners ? 0 : rnd(2));
       }
       const piece = pieces[rnd(pieces.length)];
-      const op = rnd(3);
+      const op = insertAtOpeners && opener !== '' && opener !== '"' ? 0 * rnd(3) : rnd(3);
       s = op === 0 ? s.slice(0, at) + piece + s.slice(at) : op === 1 ? s.slice(0, at) + s.slice(at + 1 + rnd(2)) : s.slice(0, at) + piece + s.slice(at + 1);
     }
     out.push(s);
@@ -121,6 +125,31 @@ describe('the fast cell path reads as the general path', () => {
     expect(errors).toBeGreaterThan(200);
     expect(fastTaken).toBeGreaterThan(5000);
     expect(fastCalls - fastTaken).toBeGreaterThan(1000);
+  });
+});
+
+describe('the fast attribute path reads as the general path', () => {
+  it('on seeded mutations of rows, cells and merged ranges (the same grid, or the same error)', async () => {
+    const PIECES = [' ', '  ', '"', "'", '=', '<', '>', '/', '/>', 'r', 's', 'x', 'A', '1', ':', '-', '.', '_', '&amp;', '&#49;', '&bad;', '\t', '\r', '\n', '\u0001', 'é', '가',
+      '\u007f', 'r="1" ', 'ht="2" ', 'x:y="3" ', '1a="4" ', '_b="5" ', 'c.d-e="6" ', 'r=\'7\' ', 'spans="1:2" ', 'ref="A1:B2" ', 'a="&amp;" ', 'b="<" ', 'c="\t" ',
+      'd="é" ', 'e = "1" ', 'f="1"\t', 'g="" ', 'h="1"/', '<mergeCell ref="C1:D1"/>'];
+    const base = sheetXml(ROWS, MERGES);
+    const differences: string[] = [];
+    let same = 0;
+    let errors = 0;
+    fastCalls = 0;
+    fastTaken = 0;
+    for (const [i, s] of mutants(base, base.indexOf('<sheetData>'), base.indexOf('</worksheet>'), PIECES, ['<row ', '<mergeCell ', '<c ', '" '], 1200, true).entries()) {
+      const [fast, general] = await both('plainAttributes', s);
+      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
+      else if (fast.startsWith('error')) errors += 1;
+      else same += 1;
+    }
+    expect(differences.slice(0, 3)).toEqual([]);
+    expect(same).toBeGreaterThan(200);
+    expect(errors).toBeGreaterThan(200);
+    expect(fastTaken).toBeGreaterThan(5000);
+    expect(fastCalls - fastTaken).toBeGreaterThan(300);
   });
 });
 
