@@ -364,7 +364,10 @@ function colName(col: number): string {
   return s;
 }
 
-const a1 = (row: number, col: number) => `${colName(col)}${row + 1}`;
+/** Column names made so far, by column (at most MAX_COL of them). */
+const COL_NAMES: string[] = [];
+
+const a1 = (row: number, col: number) => `${col >= 0 && col < MAX_COL ? (COL_NAMES[col] ??= colName(col)) : colName(col)}${row + 1}`;
 
 /**
  * A shared formula moved from its master cell to another: relative references shift by the distance,
@@ -474,7 +477,8 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   if (!found) damaged(ctx, ref.part, `시트 '${ref.name}'의 파트가 없습니다`, `the part of sheet '${ref.name}' is missing`);
   const entry: ZipEntry = found;
   const rows: (GridCell | undefined)[][] = [];
-  const rawMerges: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  /** Merged ranges as written, four numbers each: first row, first column, last row, last column. */
+  const rawMerges: number[] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const maxChars = ctx.limits.maxStringChars;
   let cells = 0;
@@ -569,6 +573,15 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
     fMaster = false;
   }
 
+  /**
+   * A row's array, made as wide as the sheet so far (up to 64 cells): not grown from empty to 17 slots
+   * for a row of 7. Trailing empty slots are cut when the sheet is done (a row ends at its last cell).
+   */
+  const newRow = (): (GridCell | undefined)[] => {
+    const width = Math.max(maxCol, colIdx) + 1;
+    return width <= 64 ? new Array<GridCell | undefined>(width) : [];
+  };
+
   /** A cell closes (</c>): kept when it holds a value or formula. */
   function endCell(): void {
     inCell = false;
@@ -578,7 +591,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
       }
       if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
-      (rows[rowIdx] ??= [])[colIdx] = cell;
+      (rows[rowIdx] ??= newRow())[colIdx] = cell;
       if (rowIdx > maxRow) maxRow = rowIdx;
       if (colIdx > maxCol) maxCol = colIdx;
     }
@@ -655,29 +668,42 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 'mergeCell': {
           const i = sc.attrIndex('ref');
           if (i < 0) break;
-          let p: { row: number; col: number } | null;
-          let q: { row: number; col: number } | null;
+          // its two corners (the same one twice for a single cell); ok false when one is not an address
+          let ok = true;
+          let pr = 0;
+          let pc = 0;
+          let qr = 0;
+          let qc = 0;
           const plain = sc.attrPlain(i) ? plainRange(sc.buf, sc.attrStart(i), sc.attrEnd(i)) : -1;
           if (plain >= 0) {
             // the usual A1:B2, read from the bytes (the same as below gives for it)
             refAt(sc.buf, sc.attrStart(i), plain);
-            p = { row: refRow, col: refCol };
+            pr = refRow;
+            pc = refCol;
             if (plain < sc.attrEnd(i)) refAt(sc.buf, plain + 1, sc.attrEnd(i));
-            q = { row: refRow, col: refCol };
+            qr = refRow;
+            qc = refCol;
           } else {
             const m = /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(sc.attrValue(i));
             if (!m) break;
-            p = parseRef(m[1]);
-            q = m[2] ? parseRef(m[2]) : p;
+            const p = parseRef(m[1]);
+            const q = m[2] ? parseRef(m[2]) : p;
+            if (!p || !q) ok = false;
+            else {
+              pr = p.row;
+              pc = p.col;
+              qr = q.row;
+              qc = q.col;
+            }
           }
-          if (!p || !q || p.row >= MAX_ROW || q.row >= MAX_ROW || p.col >= MAX_COL || q.col >= MAX_COL) {
+          if (!ok || pr >= MAX_ROW || qr >= MAX_ROW || pc >= MAX_COL || qc >= MAX_COL) {
             const refText = sc.attrValue(i);
             damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${refText.slice(0, 40)})`, `a merged range is invalid (${refText.slice(0, 40)})`);
           }
-          if (rawMerges.length >= ctx.limits.maxMergesPerSheet) {
+          if (rawMerges.length >= 4 * ctx.limits.maxMergesPerSheet) {
             tooLarge(ctx, `시트 '${ref.name}'에 병합 영역이 ${ctx.limits.maxMergesPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxMergesPerSheet} merged ranges`);
           }
-          rawMerges.push({ r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) });
+          rawMerges.push(Math.min(pr, qr), Math.min(pc, qc), Math.max(pr, qr), Math.max(pc, qc));
           break;
         }
       }
@@ -803,31 +829,35 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   // the values under a merge other than its top-left one dropped, as Excel shows them.
   const merges: string[] = [];
   let mergedCells = 0;
-  for (const m of rawMerges) {
-    const whole = (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+  for (let k = 0; k < rawMerges.length; k += 4) {
+    const top = rawMerges[k];
+    const left = rawMerges[k + 1];
+    const bottom = rawMerges[k + 2];
+    const right = rawMerges[k + 3];
+    const whole = (bottom - top + 1) * (right - left + 1);
     // Small ranges are kept as written; a large one is cut at the last row and column holding a value.
     const clip = whole > SMALL_MERGE;
-    if (clip && (m.r0 > maxRow || m.c0 > maxCol)) continue;
-    const r1 = clip ? Math.min(m.r1, maxRow) : m.r1;
-    const c1 = clip ? Math.min(m.c1, maxCol) : m.c1;
-    const area = (r1 - m.r0 + 1) * (c1 - m.c0 + 1);
+    if (clip && (top > maxRow || left > maxCol)) continue;
+    const r1 = clip ? Math.min(bottom, maxRow) : bottom;
+    const c1 = clip ? Math.min(right, maxCol) : right;
+    const area = (r1 - top + 1) * (c1 - left + 1);
     if (area > ctx.limits.maxMergeArea || (mergedCells += area) > ctx.limits.maxMergedCellsPerSheet) {
-      const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
+      const given = `${a1(top, left)}:${a1(bottom, right)}`;
       tooLarge(ctx, `병합 영역이 너무 큽니다 (${ref.name}!${given})`, `a merged range is too large (${ref.name}!${given})`);
     }
-    if (r1 === m.r0 && c1 === m.c0) continue; // clipped to one cell: no longer a merge
-    for (let r = m.r0; r <= r1; r++) {
+    if (r1 === top && c1 === left) continue; // clipped to one cell: no longer a merge
+    for (let r = top; r <= r1; r++) {
       const row = rows[r];
       if (!row) continue;
-      for (let c = r === m.r0 ? m.c0 + 1 : m.c0; c <= c1 && c < row.length; c++) row[c] = undefined;
+      for (let c = r === top ? left + 1 : left; c <= c1 && c < row.length; c++) row[c] = undefined;
     }
-    merges.push(`${a1(m.r0, m.c0)}:${a1(r1, c1)}`);
+    merges.push(`${a1(top, left)}:${a1(r1, c1)}`);
   }
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) rows[r] = [];
     else {
-      // a row whose last cells were emptied by a merge ends at its last cell
+      // a row ends at its last cell (its array may be wider; cells at its end may lie under a merge)
       let n = row.length;
       while (n > 0 && row[n - 1] === undefined) n--;
       row.length = n;
