@@ -860,7 +860,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       // a row ends at its last cell (its array may be wider; cells at its end may lie under a merge)
       let n = row.length;
       while (n > 0 && row[n - 1] === undefined) n--;
-      row.length = n;
+      if (n !== row.length) row.length = n;
     }
   }
   return { name: ref.name, rows, merges };

@@ -112,6 +112,8 @@ const NAMES_KEPT = 1024;
  * full (a hostile workbook's names) starts it afresh.
  */
 const NAMES = new Map<number, string>();
+/** The last of NAMES found, by its first byte (7 bits) and length (4 bits): most tags hit here. */
+const LAST_NAMES: (string | undefined)[] = new Array<string | undefined>(2048).fill(undefined);
 
 const PREDEFINED = new Map([
   ['lt', '<'],
@@ -142,7 +144,10 @@ export class XmlScanner {
   private aVal1 = new Int32Array(16);
   private aPlain = new Uint8Array(16);
   constructor() {
-    if (NAMES.size >= NAMES_KEPT) NAMES.clear();
+    if (NAMES.size >= NAMES_KEPT) {
+      NAMES.clear();
+      LAST_NAMES.fill(undefined);
+    }
   }
 
   /** Attribute names of a tag with very many attributes. */
@@ -343,6 +348,14 @@ export class XmlScanner {
         break;
       }
     }
+    // the name last made with this first byte and length (a sheet's c, v, row, mergeCell …): no hashing
+    const slot = (buf[s] & 0x7f) | ((end - s) & 0xf) << 7;
+    const last = LAST_NAMES[slot];
+    if (last !== undefined && last.length === end - s) {
+      let k = 0;
+      while (k < last.length && last.charCodeAt(k) === buf[s + k]) k++;
+      if (k === last.length) return last;
+    }
     let h = end - s;
     let ascii = true;
     for (let p = s; p < end; p++) {
@@ -355,12 +368,16 @@ export class XmlScanner {
     if (known !== undefined && known.length === end - s) {
       let k = 0;
       while (k < known.length && known.charCodeAt(k) === buf[s + k]) k++;
-      if (k === known.length) return known;
+      if (k === known.length) {
+        LAST_NAMES[slot] = known;
+        return known;
+      }
     }
     if (known !== undefined || NAMES.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
     // As a property key it becomes V8's one copy of that text, so the handlers' name === 'c' is a pointer test.
     const name = Object.keys({ [buf.toString('latin1', s, end)]: 0 })[0];
     NAMES.set(h, name);
+    LAST_NAMES[slot] = name;
     return name;
   }
 
