@@ -517,11 +517,11 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   /** The text collected, as a string. */
   const collected = (): string => (tStr !== null ? tStr : tStart >= 0 ? sc.text(tStart, tEnd, TEXT_PLAIN) : '');
 
-  const cellType = (i: number): string => {
-    if (i < 0) return 'n';
-    const s = sc.attrStart(i);
-    if (sc.attrEnd(i) === s + 1 && sc.attrPlain(i)) {
-      switch (sc.buf[s]) {
+  /** A cell's type from the plain bytes [s, e) of its t attribute (the usual ones without making a string). */
+  const typeAt = (s: number, e: number): string => {
+    const { buf } = sc;
+    if (e === s + 1) {
+      switch (buf[s]) {
         case 115:
           return 's';
         case 110:
@@ -533,9 +533,11 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 100:
           return 'd';
       }
-    }
-    return sc.attrValue(i);
+    } else if (e === s + 3 && buf[s] === 115 && buf[s + 1] === 116 && buf[s + 2] === 114) return 'str';
+    return buf.toString('utf8', s, e);
   };
+
+  const cellType = (i: number): string => (i < 0 ? 'n' : sc.attrPlain(i) ? typeAt(sc.attrStart(i), sc.attrEnd(i)) : sc.attrValue(i));
 
   /** A cell opens (<c>): its address (r), style (s) and type (t) from the attributes at those indexes (-1: absent). */
   function beginCell(i: number, si: number, ti: number): void {
@@ -598,10 +600,27 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   }
 
   parsePart(ctx, entry, {
-    // the usual cell in one call: the same steps as its events below (open c, open v, text, close v, close c)
-    cell(scanner, ri, si, ti, vs, ve) {
+    // the usual cell in one call, its attributes read (xml.ts cellTag): the same steps as its events
+    // below (open c as in beginCell, open v, text, close v, close c)
+    cell(scanner, row, col, st, t0, t1, vs, ve) {
       sc = scanner;
-      beginCell(ri, si, ti);
+      inCell = true;
+      if (row >= 0) {
+        rowIdx = row;
+        colIdx = col;
+      } else {
+        colIdx += 1;
+        if (rowIdx < 0) rowIdx = 0;
+        if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+      }
+      type = t0 < 0 ? 'n' : typeAt(t0, t1);
+      style = st < 0 ? 0 : st;
+      vStart = -1;
+      vStr = null;
+      inline = null;
+      f = null;
+      fShared = null;
+      fMaster = false;
       if (vs >= 0) {
         tStart = vs;
         tEnd = ve;

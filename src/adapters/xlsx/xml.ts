@@ -48,10 +48,11 @@ export interface XmlHandler {
   text(start: number, end: number, mode: TextMode, sc: XmlScanner): void;
   /**
    * Optional: the usual worksheet cell in one call instead of its five events (open c, open v, text,
-   * close v, close c; see XmlScanner.cellTag): r, s and t are the indexes of those attributes (-1 when
-   * absent; the others are never there), [vStart, vEnd) the plain text of its <v> (-1 when it has none).
+   * close v, close c; see XmlScanner.cellTag), its attributes already read: row and col of its address
+   * r (0-based; -1 when it has none), its style s (-1 when none), the bytes [t0, t1) of its type t (-1
+   * when none), the plain text [vStart, vEnd) of its <v> (-1 when it has none). It has no others.
    */
-  cell?(sc: XmlScanner, r: number, s: number, t: number, vStart: number, vEnd: number): void;
+  cell?(sc: XmlScanner, row: number, col: number, style: number, t0: number, t1: number, vStart: number, vEnd: number): void;
 }
 
 export interface ScanOptions {
@@ -82,6 +83,9 @@ const LF = 0x0a;
 const TAB = 0x09;
 const SPACE = 0x20;
 const LOWER_C = 0x63;
+/** A worksheet's rows and columns (the cell fast path reads addresses inside them only). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLS = 16_384;
 const LOWER_V = 0x76;
 const LOWER_S = 0x73;
 const LOWER_I = 0x69;
@@ -678,13 +682,13 @@ export class XmlScanner {
   }
 
   /**
-   * The usual cell of a worksheet in one go: `<c` with only the attributes r, s and t (double-quoted,
-   * printable ASCII without '&' or '<'), single spaces, then `/>`, `></c>` or `><v>TEXT</v></c>` with
-   * TEXT printable ASCII without '&', '<' or ']'. The handler gets the very events the general path
-   * gives (open c, open v, text, close v, close c). Anything else — other attributes, other white
-   * space, entities, other children, an empty <v>, a depth near the limit — returns -1 with nothing
-   * reported, and the general path reads the tag (and finds any error). A handler with a `cell`
-   * method gets the cell in that one call instead.
+   * The usual cell of a worksheet in one go: `<c` with only the attributes r (A1 to XFD1048576, in
+   * capitals), s (1 to 9 digits) and t (1 to 9 letters), double-quoted and read as they are checked;
+   * spaces; then `/>`, `></c>` or `><v>TEXT</v></c>` with TEXT printable ASCII without '&', '<' or
+   * ']'. The handler gets the very events the general path gives (open c, open v, text, close v,
+   * close c), or, if it has a `cell` method, the cell in that one call. Anything else — other
+   * attributes or values, other white space, entities, other children, an empty <v>, a depth near the
+   * limit — returns -1 with nothing reported, and the general path reads the tag (and finds any error).
    */
   private cellTag(lt: number): number {
     const { buf } = this;
@@ -693,10 +697,12 @@ export class XmlScanner {
     if (depth === 0 || depth + 2 > this.opts.maxDepth) return -1;
     let p = lt + 2; // at the space after '<c'
     let count = 0;
-    let seen = 0;
-    let ri = -1;
-    let si = -1;
-    let ti = -1;
+    // the values, read as they are checked: address (-1: none), style (-1: none), type's bytes (-1: none)
+    let row = -1;
+    let col = -1;
+    let style = -1;
+    let t0 = -1;
+    let t1 = -1;
     let selfClosing = false;
     for (;;) {
       const s0 = p;
@@ -713,20 +719,52 @@ export class XmlScanner {
         selfClosing = true;
         break;
       }
-      const bit = c === 0x72 ? 1 : c === 0x73 ? 2 : c === 0x74 ? 4 : 0; // r, s, t
-      if (p === s0 || bit === 0 || (seen & bit) !== 0 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return -1;
-      seen |= bit;
-      if (bit === 1) ri = count;
-      else if (bit === 2) si = count;
-      else ti = count;
+      if (p === s0 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return -1;
       const vs = p + 3;
       let q = vs;
-      for (; q < n; q++) {
-        const b = buf[q];
-        if (b === DQ) break;
-        if (b < SPACE || b > 0x7e || b === LT || b === AMP) return -1;
-      }
-      if (q >= n) return -1;
+      if (c === 0x72) {
+        // r: A to XFD then 1 to 1,048,576 (anything else, the general path)
+        if (row >= 0) return -1;
+        let k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x41 || b > 0x5a) break;
+          k = k * 26 + (b - 0x40);
+        }
+        if (q === vs || q - vs > 3 || k > EXCEL_COLS) return -1;
+        col = k - 1;
+        const d0 = q;
+        k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x30 || b > 0x39) break;
+          k = k * 10 + (b - 0x30);
+        }
+        if (q === d0 || q - d0 > 7 || k < 1 || k > EXCEL_ROWS) return -1;
+        row = k - 1;
+      } else if (c === 0x73) {
+        // s: 1 to 9 digits
+        if (style >= 0) return -1;
+        let k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x30 || b > 0x39) break;
+          k = k * 10 + (b - 0x30);
+        }
+        if (q === vs || q - vs > 9) return -1;
+        style = k;
+      } else if (c === 0x74) {
+        // t: 1 to 9 ASCII letters
+        if (t0 >= 0) return -1;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (!((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a))) break;
+        }
+        if (q === vs || q - vs > 9) return -1;
+        t0 = vs;
+        t1 = q;
+      } else return -1;
+      if (q >= n || buf[q] !== DQ) return -1;
       this.aName0[count] = p;
       this.aName1[count] = p + 1;
       this.aVal0[count] = vs;
@@ -764,7 +802,7 @@ export class XmlScanner {
     this.depth = depth + 1;
     if (h.cell !== undefined) {
       if (ts >= 0) this.countTag();
-      h.cell(this, ri, si, ti, ts, te);
+      h.cell(this, row, col, style, t0, t1, ts, te);
       this.attrCount = 0;
       return p;
     }

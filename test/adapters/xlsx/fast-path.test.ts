@@ -104,6 +104,21 @@ describe('the fast cell path reads as the general path', () => {
     expect(rows[3].map((c) => c?.value ?? null)).toEqual(['일', null, 6, null, 1000]); // B4 under the merge
   });
 
+  it('on addresses, styles and types at and past what it reads itself', async () => {
+    const cells = ['<c r="XFD2"><v>1</v></c>', '<c r="XFE2"><v>1</v></c>', '<c r="A1048576"><v>1</v></c>', '<c r="A1048577"><v>1</v></c>', '<c r="A0"><v>1</v></c>',
+      '<c r="AAAA1"><v>1</v></c>', '<c r="a1"><v>1</v></c>', '<c r="$A$1"><v>1</v></c>', '<c r="A01"><v>1</v></c>', '<c r="A12345678"><v>1</v></c>', '<c r="B2" s="123456789"><v>1</v></c>',
+      '<c r="B2" s="1234567890"><v>1</v></c>', '<c r="B2" s="01"><v>1</v></c>', '<c r="B2" t="abcdefghi"><v>1</v></c>', '<c r="B2" t="abcdefghij"><v>1</v></c>', '<c r="B2" t="str"><v>x</v></c>',
+      '<c r="B2" t="inlineStr"><v>x</v></c>', '<c r="B2" t="e"><v>#N/A</v></c>', '<c r="B2" t="d"><v>2024-01-02</v></c>', '<c r="B2" t="b"><v>0</v></c>', '<c r="B2" t=""><v>1</v></c>'];
+    const outcomes = new Set<string>();
+    for (const c of cells) {
+      fastTaken = 0;
+      const [fast, general] = await both('cellTag', sheetXml(`<row r="2">${c}</row>`));
+      expect([c, fast]).toEqual([c, general]);
+      outcomes.add(`${fastTaken > 0 ? 'fast' : 'general'} ${fast.startsWith('error') ? 'error' : 'read'}`);
+    }
+    expect([...outcomes].sort()).toEqual(['fast read', 'general error', 'general read']);
+  });
+
   it('on seeded mutations of that sheet (the same grid, or the same error)', async () => {
     const PIECES = [' ', '  ', '"', "'", '=', '<', '>', '/', '/>', 'r', 's', 't', 'x', 'A', '1', '$', '-', '.', ':', '&amp;', '&#49;', '&lt;', '&bad;', ']', ']]>',
       '\t', '\r', '\n', '\u0001', 'é', '가', '\u007f', 'v', 'c', '<v>', '</v>', '<v/>', '</c>', '<c r="A1">', '<c r="B9" t="s">', ' t="s"', ' s="1"', ' r="Z1"', ' cm="1"', 'x:', '<f>1</f>', '<!---->'];
