@@ -261,7 +261,22 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
   let inT = false;
   let skip = 0; // inside <rPh> (phonetic guide) text is not part of the value
   let cur = '';
+  const tooMany = () => tooLarge(ctx, `공유 문자열이 ${ctx.limits.maxSharedStrings.toLocaleString('en-US')}개를 넘습니다`, `more than ${ctx.limits.maxSharedStrings} shared strings`);
+  const tooLong = () => tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
   parsePart(ctx, entry, {
+    // the usual <si><t>text</t></si> in one call: the same steps as its events below
+    sharedString(text) {
+      cur = '';
+      if (skip === 0) inT = true;
+      if (inT) {
+        cur = text;
+        if (cur.length > ctx.limits.maxStringChars) tooLong();
+      }
+      inT = false;
+      inSi = false;
+      if (strings.length >= ctx.limits.maxSharedStrings) tooMany();
+      strings.push(cur);
+    },
     open(name) {
       if (name === 'si') {
         inSi = true;
@@ -272,7 +287,7 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
     close(name) {
       if (name === 'si') {
         inSi = false;
-        if (strings.length >= ctx.limits.maxSharedStrings) tooLarge(ctx, `공유 문자열이 ${ctx.limits.maxSharedStrings.toLocaleString('en-US')}개를 넘습니다`, `more than ${ctx.limits.maxSharedStrings} shared strings`);
+        if (strings.length >= ctx.limits.maxSharedStrings) tooMany();
         strings.push(cur);
       } else if (name === 'rPh') skip -= 1;
       else if (name === 't') inT = false;
@@ -280,7 +295,7 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
     text(start, end, mode, sc) {
       if (inT) {
         cur += sc.text(start, end, mode);
-        if (cur.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
+        if (cur.length > ctx.limits.maxStringChars) tooLong();
       }
     },
   });

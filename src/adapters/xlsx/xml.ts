@@ -53,6 +53,11 @@ export interface XmlHandler {
    * when none), the plain text [vStart, vEnd) of its <v> (-1 when it has none). It has no others.
    */
   cell?(sc: XmlScanner, row: number, col: number, style: number, t0: number, t1: number, vStart: number, vEnd: number): void;
+  /**
+   * Optional: the usual shared string (see XmlScanner.stringTag) in one call instead of its five
+   * events (open si, open t, text, close t, close si), its text decoded.
+   */
+  sharedString?(text: string, sc: XmlScanner): void;
 }
 
 export interface ScanOptions {
@@ -597,7 +602,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     if (depth + 1 > this.opts.maxDepth) this.opts.onTooDeep();
-    this.countTag();
+    this.countTags(1);
     const name = this.localName(ns, ne);
     this.attrCount = count;
     this.depth = depth + 1;
@@ -797,18 +802,20 @@ export class XmlScanner {
     }
     // the events of the general path, in its order
     const { h } = this;
-    this.countTag();
-    this.attrCount = count;
-    this.depth = depth + 1;
     if (h.cell !== undefined) {
-      if (ts >= 0) this.countTag();
+      this.countTags(ts >= 0 ? 2 : 1);
+      this.attrCount = count;
+      this.depth = depth + 1;
       h.cell(this, row, col, style, t0, t1, ts, te);
       this.attrCount = 0;
       return p;
     }
+    this.countTags(1);
+    this.attrCount = count;
+    this.depth = depth + 1;
     h.open('c', this);
     if (ts >= 0) {
-      this.countTag();
+      this.countTags(1);
       this.attrCount = 0;
       this.depth = depth + 2;
       h.open('v', this);
@@ -854,11 +861,14 @@ export class XmlScanner {
     this.decodedEnd = te;
     // the events of the general path, in its order
     const { h } = this;
-    this.countTag();
+    this.countTags(2);
+    if (h.sharedString !== undefined) {
+      h.sharedString(text, this);
+      return te + 9;
+    }
     this.attrCount = 0;
     this.depth = depth + 1;
     h.open('si', this);
-    this.countTag();
     if (preserve) {
       const a = lt + 7; // the attribute's name
       this.aName0[0] = a;
@@ -882,12 +892,14 @@ export class XmlScanner {
   }
 
   /**
-   * Counts an open tag; calls tick from the first tag on, then every 65,536. One place for every path,
-   * so that the call has run (the root's tag) before the fast paths are optimised: optimised code
-   * that meets a call it never saw is thrown away.
+   * Counts k (1 or 2) open tags; calls tick from the first tag on, then every 65,536. One place for
+   * every path, so that the call has run (the root's tag) before the fast paths are optimised:
+   * optimised code that meets a call it never saw is thrown away.
    */
-  private countTag(): void {
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+  private countTags(k: number): void {
+    const t = this.tags;
+    this.tags = t + k;
+    if (((t + 1) & 0xffff) === 1 || (k === 2 && ((t + 2) & 0xffff) === 1)) this.opts.tick?.();
   }
 
   private push(ns: number, ne: number, name: string): void {
