@@ -19,6 +19,12 @@
  * expanded, line ends normalised (CR LF and CR → LF) in text and CDATA, white space in attribute values
  * made spaces. Invalid UTF-8 decodes to U+FFFD, as a non-fatal TextDecoder does.
  *
+ * Fast paths read what parts mostly hold in one go — the usual worksheet cell (cellTag), shared string
+ * (stringTag) and tag attributes (plainAttributes) — and give the general path's events (or, for a
+ * handler that has them, one call per cell or string); anything they do not expect, they leave to the
+ * general path, which reads it and finds any error (test/adapters/xlsx/fast-path.test.ts compares both
+ * on seeded mutations).
+ *
  * Every syntax error is an XmlError; what a part's failure means to the user is the caller's to say.
  */
 
