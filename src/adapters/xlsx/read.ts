@@ -593,10 +593,15 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   /**
    * A row's array, made as wide as the sheet so far (up to 64 cells): not grown from empty to 17 slots
    * for a row of 7. Trailing empty slots are cut when the sheet is done (a row ends at its last cell).
+   * The slots made so are bounded by the cells read (4 per cell, past the first 1,024): rows of one
+   * cell each in a wide sheet get arrays grown as needed.
    */
+  let slots = 0;
   const newRow = (): (GridCell | undefined)[] => {
     const width = Math.max(maxCol, colIdx) + 1;
-    return width <= 64 ? new Array<GridCell | undefined>(width) : [];
+    if (width > 64 || slots + width > 4 * cells + 1024) return [];
+    slots += width;
+    return new Array<GridCell | undefined>(width);
   };
 
   /** A cell closes (</c>): kept when it holds a value or formula. */
