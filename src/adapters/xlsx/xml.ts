@@ -852,7 +852,7 @@ export class XmlScanner {
     if (buf[p] !== LT || buf[p + 1] !== LOWER_T) return -1;
     let preserve = false;
     if (buf[p + 2] === GT) p += 3;
-    else if (buf.compare(PRESERVE, 0, PRESERVE.length, p + 2, p + 2 + PRESERVE.length) === 0) {
+    else if (p + 2 + PRESERVE.length <= buf.length && buf.compare(PRESERVE, 0, PRESERVE.length, p + 2, p + 2 + PRESERVE.length) === 0) {
       preserve = true;
       p += 2 + PRESERVE.length;
     } else return -1;

@@ -179,6 +179,12 @@ describe('broken documents are refused, as saxes refuses them', () => {
     expect(byScanner(utf8(doc))).toBe('error');
   });
 
+  it('a part cut short anywhere, also inside what the fast paths read, is refused as XML', () => {
+    const doc = '<x><si><t xml:space="preserve">a</t></si><si><t>b</t></si><c r="A1" s="1" t="s"><v>1</v></c><c r="B1"/><row r="1" spans="1:2"></row></x>';
+    expect(byScanner(utf8(doc))).not.toBe('error');
+    for (let k = 1; k < doc.length; k++) expect([k, byScanner(utf8(doc.slice(0, k)))]).toEqual([k, 'error']);
+  });
+
   it('names of Object.prototype are no entities', () => {
     for (const e of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       expect(bySaxes(utf8(`<a>&${e};</a>`))).toBe('error');
