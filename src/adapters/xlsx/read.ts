@@ -135,18 +135,18 @@ const localName = (qname: string) => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-/** Handlers of the small parts (relationships, workbook, styles): attributes as a record. */
+/** Handlers of the small parts (relationships, workbook, styles): the attributes they want read by name (sc.attr). */
 interface SimpleHandlers {
-  open(name: string, attrs: Record<string, string>): void;
+  open(name: string, sc: XmlScanner): void;
   close(name: string): void;
 }
 
-/** The attributes are made into a record only for the elements named (a styles part has hundreds of others). */
+/** Only the elements named are handed on (a styles part has hundreds of others). */
 const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
   const wanted = new Set(names);
   return {
     open: (name, sc) => {
-      if (wanted.has(name)) h.open(name, sc.attrs());
+      if (wanted.has(name)) h.open(name, sc);
     },
     close: (name) => h.close(name),
     text: () => undefined,
@@ -202,8 +202,10 @@ function readRels(ctx: Ctx, ofPart: string): Map<string, Rel> {
   const entry = entryOf(ctx, relsName);
   if (!entry) return rels;
   parsePart(ctx, entry, simple(['Relationship'], {
-    open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') rels.set(a.Id, { target: resolveTarget(ofPart, a.Target), type: a.Type ?? '' });
+    open(name, sc) {
+      const id = sc.attr('Id');
+      const target = sc.attr('Target');
+      if (name === 'Relationship' && id && target && sc.attr('TargetMode') !== 'External') rels.set(id, { target: resolveTarget(ofPart, target), type: sc.attr('Type') ?? '' });
     },
     close() {},
   }));
@@ -229,7 +231,8 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
   const listed: { name: string; rid: string; hidden: boolean }[] = [];
   let date1904 = false;
   parsePart(ctx, entry, simple(['sheet', 'workbookPr'], {
-    open(name, a) {
+    open(name, sc) {
+      const a = sc.attrs(); // a few elements: every attribute, for r:id under whatever prefix
       if (name === 'sheet') {
         // The relationship id is r:id, whatever the prefix is called.
         const ridKey = Object.keys(a).find((k) => k !== 'id' && localName(k) === 'id');
@@ -258,7 +261,22 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
   let inT = false;
   let skip = 0; // inside <rPh> (phonetic guide) text is not part of the value
   let cur = '';
+  const tooMany = () => tooLarge(ctx, `공유 문자열이 ${ctx.limits.maxSharedStrings.toLocaleString('en-US')}개를 넘습니다`, `more than ${ctx.limits.maxSharedStrings} shared strings`);
+  const tooLong = () => tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
   parsePart(ctx, entry, {
+    // the usual <si><t>text</t></si> in one call: the same steps as its events below
+    sharedString(text) {
+      cur = '';
+      if (skip === 0) inT = true;
+      if (inT) {
+        cur = text;
+        if (cur.length > ctx.limits.maxStringChars) tooLong();
+      }
+      inT = false;
+      inSi = false;
+      if (strings.length >= ctx.limits.maxSharedStrings) tooMany();
+      strings.push(cur);
+    },
     open(name) {
       if (name === 'si') {
         inSi = true;
@@ -269,7 +287,7 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
     close(name) {
       if (name === 'si') {
         inSi = false;
-        if (strings.length >= ctx.limits.maxSharedStrings) tooLarge(ctx, `공유 문자열이 ${ctx.limits.maxSharedStrings.toLocaleString('en-US')}개를 넘습니다`, `more than ${ctx.limits.maxSharedStrings} shared strings`);
+        if (strings.length >= ctx.limits.maxSharedStrings) tooMany();
         strings.push(cur);
       } else if (name === 'rPh') skip -= 1;
       else if (name === 't') inT = false;
@@ -277,7 +295,7 @@ function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
     text(start, end, mode, sc) {
       if (inT) {
         cur += sc.text(start, end, mode);
-        if (cur.length > ctx.limits.maxStringChars) tooLarge(ctx, `${entry.name}에 너무 긴 글자가 있습니다`, `${entry.name} holds a text longer than ${ctx.limits.maxStringChars} characters`);
+        if (cur.length > ctx.limits.maxStringChars) tooLong();
       }
     },
   });
@@ -312,11 +330,13 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   let inCellXfs = false;
   let xfDepth = 0;
   parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf'], {
-    open(name, a) {
-      if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
+    open(name, sc) {
+      if (name === 'numFmt') {
+        const id = sc.attr('numFmtId');
+        if (id !== undefined) custom.set(Number(id), sc.attr('formatCode') ?? '');
+      } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
-        if (xfDepth++ === 0) ids.push(Number(a.numFmtId ?? 0) || 0);
+        if (xfDepth++ === 0) ids.push(Number(sc.attr('numFmtId') ?? 0) || 0);
       }
     },
     close(name) {
@@ -359,7 +379,10 @@ function colName(col: number): string {
   return s;
 }
 
-const a1 = (row: number, col: number) => `${colName(col)}${row + 1}`;
+/** Column names made so far, by column (at most MAX_COL of them). */
+const COL_NAMES: string[] = [];
+
+const a1 = (row: number, col: number) => `${col >= 0 && col < MAX_COL ? (COL_NAMES[col] ??= colName(col)) : colName(col)}${row + 1}`;
 
 /**
  * A shared formula moved from its master cell to another: relative references shift by the distance,
@@ -469,7 +492,8 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   if (!found) damaged(ctx, ref.part, `시트 '${ref.name}'의 파트가 없습니다`, `the part of sheet '${ref.name}' is missing`);
   const entry: ZipEntry = found;
   const rows: (GridCell | undefined)[][] = [];
-  const rawMerges: { r0: number; c0: number; r1: number; c1: number }[] = [];
+  /** Merged ranges as written, four numbers each: first row, first column, last row, last column. */
+  const rawMerges: number[] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const maxChars = ctx.limits.maxStringChars;
   let cells = 0;
@@ -508,11 +532,11 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   /** The text collected, as a string. */
   const collected = (): string => (tStr !== null ? tStr : tStart >= 0 ? sc.text(tStart, tEnd, TEXT_PLAIN) : '');
 
-  const cellType = (i: number): string => {
-    if (i < 0) return 'n';
-    const s = sc.attrStart(i);
-    if (sc.attrEnd(i) === s + 1 && sc.attrPlain(i)) {
-      switch (sc.buf[s]) {
+  /** A cell's type from the plain bytes [s, e) of its t attribute (the usual ones without making a string). */
+  const typeAt = (s: number, e: number): string => {
+    const { buf } = sc;
+    if (e === s + 1) {
+      switch (buf[s]) {
         case 115:
           return 's';
         case 110:
@@ -524,11 +548,109 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 100:
           return 'd';
       }
-    }
-    return sc.attrValue(i);
+    } else if (e === s + 3 && buf[s] === 115 && buf[s + 1] === 116 && buf[s + 2] === 114) return 'str';
+    return buf.toString('utf8', s, e);
   };
 
+  const cellType = (i: number): string => (i < 0 ? 'n' : sc.attrPlain(i) ? typeAt(sc.attrStart(i), sc.attrEnd(i)) : sc.attrValue(i));
+
+  /** A cell opens (<c>): its address (r), style (s) and type (t) from the attributes at those indexes (-1: absent). */
+  function beginCell(i: number, si: number, ti: number): void {
+    inCell = true;
+    if (i >= 0) {
+      let ok: boolean;
+      if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
+      else {
+        const p = parseRef(sc.attrValue(i));
+        ok = p !== null;
+        if (p) {
+          refRow = p.row;
+          refCol = p.col;
+        }
+      }
+      if (!ok || refRow >= MAX_ROW || refCol >= MAX_COL) badRef(sc.attrValue(i));
+      rowIdx = refRow;
+      colIdx = refCol;
+    } else {
+      colIdx += 1;
+      if (rowIdx < 0) rowIdx = 0;
+      if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+    }
+    type = cellType(ti);
+    if (si < 0) style = 0;
+    else {
+      style = sc.attrDigits(si);
+      if (style < 0) style = Number(sc.attrValue(si)) || 0;
+    }
+    vStart = -1;
+    vStr = null;
+    inline = null;
+    f = null;
+    fShared = null;
+    fMaster = false;
+  }
+
+  /**
+   * A row's array, made as wide as the sheet so far (up to 64 cells): not grown from empty to 17 slots
+   * for a row of 7. Trailing empty slots are cut when the sheet is done (a row ends at its last cell).
+   * The slots made so are bounded by the cells read (4 per cell, past the first 1,024): rows of one
+   * cell each in a wide sheet get arrays grown as needed.
+   */
+  let slots = 0;
+  const newRow = (): (GridCell | undefined)[] => {
+    const width = Math.max(maxCol, colIdx) + 1;
+    if (width > 64 || slots + width > 4 * cells + 1024) return [];
+    slots += width;
+    return new Array<GridCell | undefined>(width);
+  };
+
+  /** A cell closes (</c>): kept when it holds a value or formula. */
+  function endCell(): void {
+    inCell = false;
+    const cell = finishCell();
+    if (cell) {
+      if (++cells > ctx.limits.maxCellsPerSheet) {
+        tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
+      }
+      if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
+      (rows[rowIdx] ??= newRow())[colIdx] = cell;
+      if (rowIdx > maxRow) maxRow = rowIdx;
+      if (colIdx > maxCol) maxCol = colIdx;
+    }
+  }
+
   parsePart(ctx, entry, {
+    // the usual cell in one call, its attributes read (xml.ts cellTag): the same steps as its events
+    // below (open c as in beginCell, open v, text, close v, close c)
+    cell(scanner, row, col, st, t0, t1, vs, ve) {
+      sc = scanner;
+      inCell = true;
+      if (row >= 0) {
+        rowIdx = row;
+        colIdx = col;
+      } else {
+        colIdx += 1;
+        if (rowIdx < 0) rowIdx = 0;
+        if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+      }
+      type = t0 < 0 ? 'n' : typeAt(t0, t1);
+      style = st < 0 ? 0 : st;
+      vStart = -1;
+      vStr = null;
+      inline = null;
+      f = null;
+      fShared = null;
+      fMaster = false;
+      if (vs >= 0) {
+        tStart = vs;
+        tEnd = ve;
+        tStr = null;
+        vStart = vs;
+        vEnd = ve;
+        collecting = null;
+      }
+      endCell();
+    },
     open(name, scanner) {
       sc = scanner;
       switch (name) {
@@ -543,43 +665,9 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
           colIdx = -1;
           break;
         }
-        case 'c': {
-          inCell = true;
-          const i = sc.attrChar(R);
-          if (i >= 0) {
-            let ok: boolean;
-            if (sc.attrPlain(i)) ok = refAt(sc.buf, sc.attrStart(i), sc.attrEnd(i));
-            else {
-              const p = parseRef(sc.attrValue(i));
-              ok = p !== null;
-              if (p) {
-                refRow = p.row;
-                refCol = p.col;
-              }
-            }
-            if (!ok || refRow >= MAX_ROW || refCol >= MAX_COL) badRef(sc.attrValue(i));
-            rowIdx = refRow;
-            colIdx = refCol;
-          } else {
-            colIdx += 1;
-            if (rowIdx < 0) rowIdx = 0;
-            if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
-          }
-          type = cellType(sc.attrChar(T));
-          const si = sc.attrChar(S);
-          if (si < 0) style = 0;
-          else {
-            style = sc.attrDigits(si);
-            if (style < 0) style = Number(sc.attrValue(si)) || 0;
-          }
-          vStart = -1;
-          vStr = null;
-          inline = null;
-          f = null;
-          fShared = null;
-          fMaster = false;
+        case 'c':
+          beginCell(sc.attrChar(R), sc.attrChar(S), sc.attrChar(T));
           break;
-        }
         case 'v':
           if (inCell) {
             collecting = 'v';
@@ -619,29 +707,42 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 'mergeCell': {
           const i = sc.attrIndex('ref');
           if (i < 0) break;
-          let p: { row: number; col: number } | null;
-          let q: { row: number; col: number } | null;
+          // its two corners (the same one twice for a single cell); ok false when one is not an address
+          let ok = true;
+          let pr = 0;
+          let pc = 0;
+          let qr = 0;
+          let qc = 0;
           const plain = sc.attrPlain(i) ? plainRange(sc.buf, sc.attrStart(i), sc.attrEnd(i)) : -1;
           if (plain >= 0) {
             // the usual A1:B2, read from the bytes (the same as below gives for it)
             refAt(sc.buf, sc.attrStart(i), plain);
-            p = { row: refRow, col: refCol };
+            pr = refRow;
+            pc = refCol;
             if (plain < sc.attrEnd(i)) refAt(sc.buf, plain + 1, sc.attrEnd(i));
-            q = { row: refRow, col: refCol };
+            qr = refRow;
+            qc = refCol;
           } else {
             const m = /^([A-Za-z$]+\$?\d+)(?::([A-Za-z$]+\$?\d+))?$/.exec(sc.attrValue(i));
             if (!m) break;
-            p = parseRef(m[1]);
-            q = m[2] ? parseRef(m[2]) : p;
+            const p = parseRef(m[1]);
+            const q = m[2] ? parseRef(m[2]) : p;
+            if (!p || !q) ok = false;
+            else {
+              pr = p.row;
+              pc = p.col;
+              qr = q.row;
+              qc = q.col;
+            }
           }
-          if (!p || !q || p.row >= MAX_ROW || q.row >= MAX_ROW || p.col >= MAX_COL || q.col >= MAX_COL) {
+          if (!ok || pr >= MAX_ROW || qr >= MAX_ROW || pc >= MAX_COL || qc >= MAX_COL) {
             const refText = sc.attrValue(i);
             damaged(ctx, entry.name, `병합 영역이 잘못되었습니다 (${refText.slice(0, 40)})`, `a merged range is invalid (${refText.slice(0, 40)})`);
           }
-          if (rawMerges.length >= ctx.limits.maxMergesPerSheet) {
+          if (rawMerges.length >= 4 * ctx.limits.maxMergesPerSheet) {
             tooLarge(ctx, `시트 '${ref.name}'에 병합 영역이 ${ctx.limits.maxMergesPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxMergesPerSheet} merged ranges`);
           }
-          rawMerges.push({ r0: Math.min(p.row, q.row), c0: Math.min(p.col, q.col), r1: Math.max(p.row, q.row), c1: Math.max(p.col, q.col) });
+          rawMerges.push(Math.min(pr, qr), Math.min(pc, qc), Math.max(pr, qr), Math.max(pc, qc));
           break;
         }
       }
@@ -678,20 +779,9 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         case 'is':
           inInline = false;
           break;
-        case 'c': {
-          inCell = false;
-          const cell = finishCell();
-          if (cell) {
-            if (++cells > ctx.limits.maxCellsPerSheet) {
-              tooLarge(ctx, `시트 '${ref.name}'에 값이 있는 셀이 ${ctx.limits.maxCellsPerSheet.toLocaleString('en-US')}개를 넘습니다`, `sheet '${ref.name}' has more than ${ctx.limits.maxCellsPerSheet} filled cells`);
-            }
-            if ((cells & 0xffff) === 1) checkTime(ctx); // from the first cell on, then every 65,536
-            (rows[rowIdx] ??= [])[colIdx] = cell;
-            if (rowIdx > maxRow) maxRow = rowIdx;
-            if (colIdx > maxCol) maxCol = colIdx;
-          }
+        case 'c':
+          endCell();
           break;
-        }
       }
     },
     text(start, end, mode, scanner) {
@@ -778,34 +868,38 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
   // the values under a merge other than its top-left one dropped, as Excel shows them.
   const merges: string[] = [];
   let mergedCells = 0;
-  for (const m of rawMerges) {
-    const whole = (m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1);
+  for (let k = 0; k < rawMerges.length; k += 4) {
+    const top = rawMerges[k];
+    const left = rawMerges[k + 1];
+    const bottom = rawMerges[k + 2];
+    const right = rawMerges[k + 3];
+    const whole = (bottom - top + 1) * (right - left + 1);
     // Small ranges are kept as written; a large one is cut at the last row and column holding a value.
     const clip = whole > SMALL_MERGE;
-    if (clip && (m.r0 > maxRow || m.c0 > maxCol)) continue;
-    const r1 = clip ? Math.min(m.r1, maxRow) : m.r1;
-    const c1 = clip ? Math.min(m.c1, maxCol) : m.c1;
-    const area = (r1 - m.r0 + 1) * (c1 - m.c0 + 1);
+    if (clip && (top > maxRow || left > maxCol)) continue;
+    const r1 = clip ? Math.min(bottom, maxRow) : bottom;
+    const c1 = clip ? Math.min(right, maxCol) : right;
+    const area = (r1 - top + 1) * (c1 - left + 1);
     if (area > ctx.limits.maxMergeArea || (mergedCells += area) > ctx.limits.maxMergedCellsPerSheet) {
-      const given = `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`;
+      const given = `${a1(top, left)}:${a1(bottom, right)}`;
       tooLarge(ctx, `병합 영역이 너무 큽니다 (${ref.name}!${given})`, `a merged range is too large (${ref.name}!${given})`);
     }
-    if (r1 === m.r0 && c1 === m.c0) continue; // clipped to one cell: no longer a merge
-    for (let r = m.r0; r <= r1; r++) {
+    if (r1 === top && c1 === left) continue; // clipped to one cell: no longer a merge
+    for (let r = top; r <= r1; r++) {
       const row = rows[r];
       if (!row) continue;
-      for (let c = r === m.r0 ? m.c0 + 1 : m.c0; c <= c1 && c < row.length; c++) row[c] = undefined;
+      for (let c = r === top ? left + 1 : left; c <= c1 && c < row.length; c++) row[c] = undefined;
     }
-    merges.push(`${a1(m.r0, m.c0)}:${a1(r1, c1)}`);
+    merges.push(`${a1(top, left)}:${a1(r1, c1)}`);
   }
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) rows[r] = [];
     else {
-      // a row whose last cells were emptied by a merge ends at its last cell
+      // a row ends at its last cell (its array may be wider; cells at its end may lie under a merge)
       let n = row.length;
       while (n > 0 && row[n - 1] === undefined) n--;
-      row.length = n;
+      if (n !== row.length) row.length = n;
     }
   }
   return { name: ref.name, rows, merges };

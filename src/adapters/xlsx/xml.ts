@@ -19,6 +19,12 @@
  * expanded, line ends normalised (CR LF and CR → LF) in text and CDATA, white space in attribute values
  * made spaces. Invalid UTF-8 decodes to U+FFFD, as a non-fatal TextDecoder does.
  *
+ * Fast paths read what parts mostly hold in one go — the usual worksheet cell (cellTag), shared string
+ * (stringTag) and tag attributes (plainAttributes) — and give the general path's events (or, for a
+ * handler that has them, one call per cell or string); anything they do not expect, they leave to the
+ * general path, which reads it and finds any error (test/adapters/xlsx/fast-path.test.ts compares both
+ * on seeded mutations).
+ *
  * Every syntax error is an XmlError; what a part's failure means to the user is the caller's to say.
  */
 
@@ -46,6 +52,18 @@ export interface XmlHandler {
   close(name: string, sc: XmlScanner): void;
   /** Character data inside the root, bytes [start, end); decode with sc.text() if wanted. */
   text(start: number, end: number, mode: TextMode, sc: XmlScanner): void;
+  /**
+   * Optional: the usual worksheet cell in one call instead of its five events (open c, open v, text,
+   * close v, close c; see XmlScanner.cellTag), its attributes already read: row and col of its address
+   * r (0-based; -1 when it has none), its style s (-1 when none), the bytes [t0, t1) of its type t (-1
+   * when none), the plain text [vStart, vEnd) of its <v> (-1 when it has none). It has no others.
+   */
+  cell?(sc: XmlScanner, row: number, col: number, style: number, t0: number, t1: number, vStart: number, vEnd: number): void;
+  /**
+   * Optional: the usual shared string (see XmlScanner.stringTag) in one call instead of its five
+   * events (open si, open t, text, close t, close si), its text decoded.
+   */
+  sharedString?(text: string, sc: XmlScanner): void;
 }
 
 export interface ScanOptions {
@@ -75,6 +93,19 @@ const CR = 0x0d;
 const LF = 0x0a;
 const TAB = 0x09;
 const SPACE = 0x20;
+const LOWER_C = 0x63;
+/** A worksheet's rows and columns (the cell fast path reads addresses inside them only). */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLS = 16_384;
+const LOWER_V = 0x76;
+const LOWER_S = 0x73;
+const LOWER_I = 0x69;
+const LOWER_T = 0x74;
+/** ` xml:space="preserve">`, the one attribute the usual shared string's <t> has. */
+const PRESERVE = Buffer.from(' xml:space="preserve">', 'latin1');
+/** A decoded text that is not plain (or not allowed): the general path reads it, and finds any error. */
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F&\uFFFE\uFFFF]|]]>/;
 
 const isWs = (c: number) => c === SPACE || c === LF || c === TAB || c === CR;
 /** Name characters of XML 1.0 (a byte of a non-ASCII character passes here; the name is checked whole below). */
@@ -88,8 +119,16 @@ const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1
 
 /** Tags with more attributes than this are checked for a repeated one through a set (linear, not quadratic). */
 const MANY_ATTRIBUTES = 16;
-/** Distinct element names kept per part (OOXML parts use a few dozen; a hostile part may use millions). */
+/** Distinct element names kept (OOXML parts use a few dozen; a hostile part may use millions). */
 const NAMES_KEPT = 1024;
+/**
+ * Local names already made, by a hash of their bytes: kept from part to part and from workbook to
+ * workbook (each name is made once per process), at most NAMES_KEPT of them; a new scanner finding it
+ * full (a hostile workbook's names) starts it afresh.
+ */
+const NAMES = new Map<number, string>();
+/** The last of NAMES found, by its first byte (7 bits) and length (4 bits): most tags hit here. */
+const LAST_NAMES: (string | undefined)[] = new Array<string | undefined>(2048).fill(undefined);
 
 const PREDEFINED = new Map([
   ['lt', '<'],
@@ -119,8 +158,13 @@ export class XmlScanner {
   private aVal0 = new Int32Array(16);
   private aVal1 = new Int32Array(16);
   private aPlain = new Uint8Array(16);
-  /** Local names already made, by a hash of their bytes (at most NAMES_KEPT of them; kept from part to part). */
-  private names = new Map<number, string>();
+  constructor() {
+    if (NAMES.size >= NAMES_KEPT) {
+      NAMES.clear();
+      LAST_NAMES.fill(undefined);
+    }
+  }
+
   /** Attribute names of a tag with very many attributes. */
   private seen = new Set<string>();
 
@@ -195,8 +239,14 @@ export class XmlScanner {
 
   /** Text bytes [start, end) decoded as the mode says. */
   text(start: number, end: number, mode: TextMode): string {
+    if (start === this.decodedStart && end === this.decodedEnd && mode === TEXT_PLAIN) return this.decoded;
     return mode === TEXT_PLAIN ? this.buf.toString('utf8', start, end) : this.decode(start, end, false, mode === TEXT_CDATA);
   }
+
+  /** The plain text last decoded by a fast path (its bytes [decodedStart, decodedEnd) of this part). */
+  private decoded = '';
+  private decodedStart = -1;
+  private decodedEnd = -1;
 
   /** Bytes [start, end) as a whole number when they are plain decimal digits (1 to 15 of them), else -1. */
   digits(start: number, end: number): number {
@@ -313,6 +363,14 @@ export class XmlScanner {
         break;
       }
     }
+    // the name last made with this first byte and length (a sheet's c, v, row, mergeCell …): no hashing
+    const slot = (buf[s] & 0x7f) | ((end - s) & 0xf) << 7;
+    const last = LAST_NAMES[slot];
+    if (last !== undefined && last.length === end - s) {
+      let k = 0;
+      while (k < last.length && last.charCodeAt(k) === buf[s + k]) k++;
+      if (k === last.length) return last;
+    }
     let h = end - s;
     let ascii = true;
     for (let p = s; p < end; p++) {
@@ -321,16 +379,20 @@ export class XmlScanner {
       h = (Math.imul(h, 31) + c) | 0;
     }
     if (!ascii) return buf.toString('utf8', s, end);
-    const known = this.names.get(h);
+    const known = NAMES.get(h);
     if (known !== undefined && known.length === end - s) {
       let k = 0;
       while (k < known.length && known.charCodeAt(k) === buf[s + k]) k++;
-      if (k === known.length) return known;
+      if (k === known.length) {
+        LAST_NAMES[slot] = known;
+        return known;
+      }
     }
-    if (known !== undefined || this.names.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
+    if (known !== undefined || NAMES.size >= NAMES_KEPT) return buf.toString('latin1', s, end);
     // As a property key it becomes V8's one copy of that text, so the handlers' name === 'c' is a pointer test.
     const name = Object.keys({ [buf.toString('latin1', s, end)]: 0 })[0];
-    this.names.set(h, name);
+    NAMES.set(h, name);
+    LAST_NAMES[slot] = name;
     return name;
   }
 
@@ -367,6 +429,9 @@ export class XmlScanner {
     this.tags = 0;
     this.depth = 0;
     this.attrCount = 0;
+    this.decodedStart = -1;
+    this.decodedEnd = -1;
+    this.decoded = '';
     const n = buf.length;
     this.h = h;
     this.opts = opts;
@@ -380,7 +445,13 @@ export class XmlScanner {
         if (c === SLASH) p = this.closeTag(p);
         else if (c === QMARK) p = this.instruction(p);
         else if (c === BANG) p = this.bang(p);
-        else p = this.openTag(p);
+        else if (c === LOWER_C && buf[p + 2] === SPACE) {
+          const q = this.cellTag(p);
+          p = q >= 0 ? q : this.openTag(p);
+        } else if (c === LOWER_S && buf[p + 2] === LOWER_I && buf[p + 3] === GT) {
+          const q = this.stringTag(p);
+          p = q >= 0 ? q : this.openTag(p);
+        } else p = this.openTag(p);
       }
     }
     if (this.level > 0) throw new XmlError(`the part ends with <${this.stackNames[this.level - 1]}> not closed`, n);
@@ -503,7 +574,12 @@ export class XmlScanner {
     const ne = p;
     let count = 0;
     let selfClosing = false;
-    for (;;) {
+    const plain = this.plainAttributes(p);
+    if (plain >= 0) {
+      p = plain;
+      count = this.plainCount;
+      selfClosing = this.plainSelfClosing;
+    } else for (;;) {
       if (p >= n) throw new XmlError('the part ends inside a tag', lt);
       let c = buf[p];
       let ws = false;
@@ -532,8 +608,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     if (depth + 1 > this.opts.maxDepth) this.opts.onTooDeep();
-    // from the first tag on (so that optimised code has seen the call), then every 65,536
-    if ((++this.tags & 0xffff) === 1) this.opts.tick?.();
+    this.countTags(1);
     const name = this.localName(ns, ne);
     this.attrCount = count;
     this.depth = depth + 1;
@@ -543,6 +618,294 @@ export class XmlScanner {
       this.h.close(name, this);
     } else this.push(ns, ne, name);
     return p;
+  }
+
+  /** What plainAttributes read: how many attributes, and whether the tag closes itself. */
+  private plainCount = 0;
+  private plainSelfClosing = false;
+
+  /**
+   * The attributes of the usual tag, from p (just after its name) to its end, in one tight loop: ASCII
+   * names, double-quoted values of printable ASCII without '&' or '<', spaces between, at most 16 of
+   * them. Records them as attribute() does and returns the offset after the tag ('>' or '/>'); -1
+   * for anything else (other white space, quotes, entities, characters; a repeated attribute), and
+   * the general loop reads the tag from p (and finds any error).
+   */
+  private plainAttributes(start: number): number {
+    const { buf } = this;
+    const n = buf.length;
+    let p = start;
+    let count = 0;
+    for (;;) {
+      if (p >= n) return -1;
+      let c = buf[p];
+      if (c === GT) {
+        this.plainSelfClosing = false;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf[p + 1] !== GT) return -1;
+        p += 1;
+        this.plainSelfClosing = true;
+        break;
+      }
+      if (c !== SPACE) return -1;
+      do p++;
+      while (p < n && buf[p] === SPACE);
+      if (p >= n) return -1;
+      c = buf[p];
+      if (c === GT || c === SLASH) continue;
+      // a name: [A-Za-z_:][A-Za-z0-9_:.-]*
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === COLON)) return -1;
+      const a0 = p;
+      for (p++; p < n; p++) {
+        c = buf[p];
+        if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === COLON || c === HYPHEN || c === 0x2e)) break;
+      }
+      const a1 = p;
+      if (p + 1 >= n || buf[p] !== EQ || buf[p + 1] !== DQ) return -1;
+      p += 2;
+      const v0 = p;
+      for (; p < n; p++) {
+        c = buf[p];
+        if (c === DQ) break;
+        if (c < SPACE || c > 0x7e || c === LT || c === AMP) return -1;
+      }
+      if (p >= n || count === MANY_ATTRIBUTES) return -1;
+      const len = a1 - a0;
+      for (let i = 0; i < count; i++) {
+        const s = this.aName0[i];
+        if (this.aName1[i] - s !== len) continue;
+        let k = 0;
+        while (k < len && buf[s + k] === buf[a0 + k]) k++;
+        if (k === len) return -1; // the same attribute twice: the general loop says so
+      }
+      this.aName0[count] = a0;
+      this.aName1[count] = a1;
+      this.aVal0[count] = v0;
+      this.aVal1[count] = p;
+      this.aPlain[count] = 1;
+      count += 1;
+      p += 1;
+    }
+    this.plainCount = count;
+    return p + 1;
+  }
+
+  /**
+   * The usual cell of a worksheet in one go: `<c` with only the attributes r (A1 to XFD1048576, in
+   * capitals), s (1 to 9 digits) and t (1 to 9 letters), double-quoted and read as they are checked;
+   * spaces; then `/>`, `></c>` or `><v>TEXT</v></c>` with TEXT printable ASCII without '&', '<' or
+   * ']'. The handler gets the very events the general path gives (open c, open v, text, close v,
+   * close c), or, if it has a `cell` method, the cell in that one call. Anything else — other
+   * attributes or values, other white space, entities, other children, an empty <v>, a depth near the
+   * limit — returns -1 with nothing reported, and the general path reads the tag (and finds any error).
+   */
+  private cellTag(lt: number): number {
+    const { buf } = this;
+    const n = buf.length;
+    const depth = this.level;
+    if (depth === 0 || depth + 2 > this.opts.maxDepth) return -1;
+    let p = lt + 2; // at the space after '<c'
+    let count = 0;
+    // the values, read as they are checked: address (-1: none), style (-1: none), type's bytes (-1: none)
+    let row = -1;
+    let col = -1;
+    let style = -1;
+    let t0 = -1;
+    let t1 = -1;
+    let selfClosing = false;
+    for (;;) {
+      const s0 = p;
+      while (p < n && buf[p] === SPACE) p++;
+      if (p >= n) return -1;
+      const c = buf[p];
+      if (c === GT) {
+        p += 1;
+        break;
+      }
+      if (c === SLASH) {
+        if (buf[p + 1] !== GT) return -1;
+        p += 2;
+        selfClosing = true;
+        break;
+      }
+      if (p === s0 || buf[p + 1] !== EQ || buf[p + 2] !== DQ) return -1;
+      const vs = p + 3;
+      let q = vs;
+      if (c === 0x72) {
+        // r: A to XFD then 1 to 1,048,576 (anything else, the general path)
+        if (row >= 0) return -1;
+        let k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x41 || b > 0x5a) break;
+          k = k * 26 + (b - 0x40);
+        }
+        if (q === vs || q - vs > 3 || k > EXCEL_COLS) return -1;
+        col = k - 1;
+        const d0 = q;
+        k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x30 || b > 0x39) break;
+          k = k * 10 + (b - 0x30);
+        }
+        if (q === d0 || q - d0 > 7 || k < 1 || k > EXCEL_ROWS) return -1;
+        row = k - 1;
+      } else if (c === 0x73) {
+        // s: 1 to 9 digits
+        if (style >= 0) return -1;
+        let k = 0;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b < 0x30 || b > 0x39) break;
+          k = k * 10 + (b - 0x30);
+        }
+        if (q === vs || q - vs > 9) return -1;
+        style = k;
+      } else if (c === 0x74) {
+        // t: 1 to 9 ASCII letters
+        if (t0 >= 0) return -1;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (!((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a))) break;
+        }
+        if (q === vs || q - vs > 9) return -1;
+        t0 = vs;
+        t1 = q;
+      } else return -1;
+      if (q >= n || buf[q] !== DQ) return -1;
+      this.aName0[count] = p;
+      this.aName1[count] = p + 1;
+      this.aVal0[count] = vs;
+      this.aVal1[count] = q;
+      this.aPlain[count] = 1;
+      count += 1;
+      p = q + 1;
+    }
+    let ts = -1;
+    let te = -1;
+    if (!selfClosing) {
+      if (buf[p] !== LT) return -1;
+      if (buf[p + 1] === SLASH) {
+        if (buf[p + 2] !== LOWER_C || buf[p + 3] !== GT) return -1;
+        p += 4;
+      } else {
+        if (buf[p + 1] !== LOWER_V || buf[p + 2] !== GT) return -1;
+        ts = p + 3;
+        let q = ts;
+        for (; q < n; q++) {
+          const b = buf[q];
+          if (b === LT) break;
+          if (b < SPACE || b > 0x7e || b === AMP || b === RBRACKET) return -1;
+        }
+        if (q === ts || q - ts > this.opts.maxChars) return -1;
+        if (buf[q + 1] !== SLASH || buf[q + 2] !== LOWER_V || buf[q + 3] !== GT || buf[q + 4] !== LT || buf[q + 5] !== SLASH || buf[q + 6] !== LOWER_C || buf[q + 7] !== GT) return -1;
+        te = q;
+        p = q + 8;
+      }
+    }
+    // the events of the general path, in its order
+    const { h } = this;
+    if (h.cell !== undefined) {
+      this.countTags(ts >= 0 ? 2 : 1);
+      this.attrCount = count;
+      this.depth = depth + 1;
+      h.cell(this, row, col, style, t0, t1, ts, te);
+      this.attrCount = 0;
+      return p;
+    }
+    this.countTags(1);
+    this.attrCount = count;
+    this.depth = depth + 1;
+    h.open('c', this);
+    if (ts >= 0) {
+      this.countTags(1);
+      this.attrCount = 0;
+      this.depth = depth + 2;
+      h.open('v', this);
+      this.depth = depth + 2;
+      h.text(ts, te, TEXT_PLAIN, this);
+      this.attrCount = 0;
+      this.depth = depth + 2;
+      h.close('v', this);
+    }
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.close('c', this);
+    return p;
+  }
+
+  /**
+   * The usual shared string in one go: `<si><t>TEXT</t></si>` (or `<t xml:space="preserve">`), TEXT
+   * found and decoded natively (no loop over its bytes here) and then checked whole: no character XML
+   * forbids, no '&', CR or ']]>' (those the general path reads). The handler gets the general path's
+   * events (open si, open t, text, close t, close si) and sc.text() the string already made. Anything
+   * else returns -1 with nothing reported.
+   */
+  private stringTag(lt: number): number {
+    const { buf } = this;
+    const depth = this.level;
+    if (depth === 0 || depth + 2 > this.opts.maxDepth) return -1;
+    let p = lt + 4; // after '<si>'
+    if (buf[p] !== LT || buf[p + 1] !== LOWER_T) return -1;
+    let preserve = false;
+    if (buf[p + 2] === GT) p += 3;
+    else if (p + 2 + PRESERVE.length <= buf.length && buf.compare(PRESERVE, 0, PRESERVE.length, p + 2, p + 2 + PRESERVE.length) === 0) {
+      preserve = true;
+      p += 2 + PRESERVE.length;
+    } else return -1;
+    const ts = p;
+    const te = buf.indexOf(LT, ts);
+    if (te <= ts) return -1; // an empty <t>, or no end
+    if (buf[te + 1] !== SLASH || buf[te + 2] !== LOWER_T || buf[te + 3] !== GT || buf[te + 4] !== LT || buf[te + 5] !== SLASH || buf[te + 6] !== LOWER_S || buf[te + 7] !== LOWER_I || buf[te + 8] !== GT) return -1;
+    const text = buf.toString('utf8', ts, te);
+    if (text.length > this.opts.maxChars || NOT_PLAIN.test(text)) return -1;
+    this.decoded = text;
+    this.decodedStart = ts;
+    this.decodedEnd = te;
+    // the events of the general path, in its order
+    const { h } = this;
+    this.countTags(2);
+    if (h.sharedString !== undefined) {
+      h.sharedString(text, this);
+      return te + 9;
+    }
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.open('si', this);
+    if (preserve) {
+      const a = lt + 7; // the attribute's name
+      this.aName0[0] = a;
+      this.aName1[0] = a + 9;
+      this.aVal0[0] = a + 11;
+      this.aVal1[0] = a + 19;
+      this.aPlain[0] = 1;
+    }
+    this.attrCount = preserve ? 1 : 0;
+    this.depth = depth + 2;
+    h.open('t', this);
+    this.depth = depth + 2;
+    h.text(ts, te, TEXT_PLAIN, this);
+    this.attrCount = 0;
+    this.depth = depth + 2;
+    h.close('t', this);
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.close('si', this);
+    return te + 9;
+  }
+
+  /**
+   * Counts k (1 or 2) open tags; calls tick from the first tag on, then every 65,536. One place for
+   * every path, so that the call has run (the root's tag) before the fast paths are optimised:
+   * optimised code that meets a call it never saw is thrown away.
+   */
+  private countTags(k: number): void {
+    const t = this.tags;
+    this.tags = t + k;
+    if (((t + 1) & 0xffff) === 1 || (k === 2 && ((t + 2) & 0xffff) === 1)) this.opts.tick?.();
   }
 
   private push(ns: number, ne: number, name: string): void {

@@ -119,6 +119,7 @@ describe('well-formed documents read as saxes reads them', () => {
     ['Korean names and text', '<표 열="값">합 계</표>'],
     ['attributes named like Object.prototype’s properties', '<a __proto__="x" constructor="y" toString="z"/>'],
     ['invalid UTF-8 becomes U+FFFD', Buffer.from([0x3c, 0x61, 0x3e, 0xff, 0xc3, 0x3c, 0x2f, 0x61, 0x3e])],
+    ['names alike in first byte (but its top bit) and length are told apart', Buffer.concat([utf8('<r><c/><rx/><'), Buffer.from([0xe3]), utf8('/><'), Buffer.from([0xf2, 0x78]), utf8('/><c/></r>')])],
   ])('%s', (_, doc) => {
     const bytes = typeof doc === 'string' ? utf8(doc) : doc;
     const mine = byScanner(bytes);
@@ -176,6 +177,12 @@ describe('broken documents are refused, as saxes refuses them', () => {
   ])('%s', (_, doc) => {
     expect(bySaxes(utf8(doc))).toBe('error');
     expect(byScanner(utf8(doc))).toBe('error');
+  });
+
+  it('a part cut short anywhere, also inside what the fast paths read, is refused as XML', () => {
+    const doc = '<x><si><t xml:space="preserve">a</t></si><si><t>b</t></si><c r="A1" s="1" t="s"><v>1</v></c><c r="B1"/><row r="1" spans="1:2"></row></x>';
+    expect(byScanner(utf8(doc))).not.toBe('error');
+    for (let k = 1; k < doc.length; k++) expect([k, byScanner(utf8(doc.slice(0, k)))]).toEqual([k, 'error']);
   });
 
   it('names of Object.prototype are no entities', () => {
