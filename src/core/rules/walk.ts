@@ -70,19 +70,25 @@ export function seriesRows(plan: Plan): readonly SeriesRow[] {
   const cache = cacheFor(plan);
   if (cache?.rows) return cache.rows;
   const rows: SeriesRow[] = [];
-  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null, subproject?: SubProject) => {
-    rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
-    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
-  };
-  if (plan.grandTotal) both(plan.grandTotal, GRAND_TOTAL_WORDS);
-  for (const a of plan.areas) both(a, a.name);
-  for (const t of plan.tasks) {
+  if (plan.grandTotal) pushBoth(rows, plan.grandTotal, GRAND_TOTAL_WORDS, undefined, undefined);
+  for (const a of plan.areas) pushBoth(rows, a, a.name, undefined, undefined);
+  // Indexed loops and a module function (no closure made per walk: its call sites see one function from one check to the next).
+  const tasks = plan.tasks;
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     const label = taskLabel(t.no, t.name);
-    if (t.total) both(t.total, label, null);
-    for (const s of t.subprojects) both(s, label, s.name, s);
+    if (t.total) pushBoth(rows, t.total, label, null, undefined);
+    const subprojects = t.subprojects;
+    for (let i = 0; i < subprojects.length; i++) pushBoth(rows, subprojects[i], label, subprojects[i].name, subprojects[i]);
   }
   if (cache) cache.rows = rows;
   return rows;
+}
+
+/** A pair's rows: its target row, then its budget row when it has one. */
+function pushBoth(rows: SeriesRow[], pair: { target: Series; budget: Series | null }, head: Words, sub: string | null | undefined, subproject: SubProject | undefined): void {
+  rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
+  if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
 }
 
 /** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
@@ -102,7 +108,12 @@ export function yearLabel(plan: Plan, i: number): Words {
 
 /** The columns of a series with their headers: 합계 first, then each year. */
 export function columnsOf(plan: Plan, series: Series): { figure: Figure; label: Words }[] {
-  return [{ figure: series.total, label: TOTAL_WORDS }, ...series.years.map((figure, i) => ({ figure, label: yearLabel(plan, i) }))];
+  // An array made at its length and filled in a loop: one kind of array whichever tier of V8 runs this.
+  const years = series.years;
+  const out = new Array<{ figure: Figure; label: Words }>(years.length + 1);
+  out[0] = { figure: series.total, label: TOTAL_WORDS };
+  for (let i = 0; i < years.length; i++) out[i + 1] = { figure: years[i], label: yearLabel(plan, i) };
+  return out;
 }
 
 /** The tasks listed under strategy area `areaIndex`. */
@@ -222,29 +233,48 @@ interface SeriesFacts {
   oneSided: Record<Role, boolean>;
 }
 
+/** The census's counts: a class with a method rather than a closure made per pass (see seriesFacts). */
+class Census {
+  readonly states = new Set<NumberState>();
+  negative = false;
+  implausible = false;
+  private last: NumberState | null = null;
+
+  count(f: Figure): void {
+    if (f.state !== this.last) this.states.add((this.last = f.state));
+    const v = f.value;
+    if (v === null) return;
+    if (!(v >= 0)) this.negative = true;
+    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) this.implausible = true;
+  }
+}
+
 /** The census, the row sums and the one-sided 세부사업, in one pass over the figures. */
 function seriesFacts(plan: Plan): SeriesFacts {
   const cache = cacheFor(plan);
   if (cache?.facts) return cache.facts;
-  const states = new Set<NumberState>();
-  let negative = false;
-  let implausible = false;
-  let last: NumberState | null = null;
-  const count = (f: Figure) => {
-    if (f.state !== last) states.add((last = f.state));
-    const v = f.value;
-    if (v === null) return;
-    if (!(v >= 0)) negative = true;
-    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) implausible = true;
-  };
+  const census = new Census();
   const rows = seriesRows(plan);
   const holds = new Uint8Array(rows.length);
   const oneSided: Record<Role, boolean> = { target: false, budget: false };
+  seriesRowFacts(rows, census, holds, oneSided);
+  forEachIndicatorFigure(plan, (f) => census.count(f));
+  const facts: SeriesFacts = { census: { states: census.states, negative: census.negative, implausible: census.implausible }, holds, oneSided };
+  if (cache) cache.facts = facts;
+  return facts;
+}
+
+/**
+ * seriesFacts' pass over the series rows, on its own: V8 optimises it while in its loop, and a function
+ * holding only the loop has nothing after it that the optimised code has not seen run (code after a loop
+ * optimised mid-run is thrown away when first reached, and compiled again).
+ */
+function seriesRowFacts(rows: readonly SeriesRow[], census: Census, holds: Uint8Array, oneSided: Record<Role, boolean>): void {
   for (let r = 0; r < rows.length; r++) {
     const { total, years } = rows[r].series;
     // forEachFigure's figures: a missing row's placeholders are not counted.
-    if (!total.missing) count(total);
-    for (let i = 0; i < years.length; i++) if (!years[i].missing) count(years[i]);
+    if (!total.missing) census.count(total);
+    for (let i = 0; i < years.length; i++) if (!years[i].missing) census.count(years[i]);
     if (sumHolds(total, years)) holds[r] = 1;
     const sp = rows[r].subproject;
     if (sp !== undefined && rows[r].role === 'target') {
@@ -255,8 +285,4 @@ function seriesFacts(plan: Plan): SeriesFacts {
       if (b !== null && !(b <= 0) && t === 0) oneSided.budget = true;
     }
   }
-  forEachIndicatorFigure(plan, count);
-  const facts: SeriesFacts = { census: { states, negative, implausible }, holds, oneSided };
-  if (cache) cache.facts = facts;
-  return facts;
 }

@@ -10,7 +10,7 @@ import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
-import { groupColumns, pairHeader, type PairHeader } from './pairs';
+import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -64,7 +64,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
       if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
+      const end = groupsEnd(s, r + 1, groupColumns(head, yearColumnsOf(head, null)), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (!strict) m.end = end;
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
@@ -92,7 +92,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     if (missing.length) {
       asm.problem(T.tableName, `${who}에서 연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `${whoEn}: year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
     }
-    const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
+    const yearCols = yearColumnsOf(head, years);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
     const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
     // The 전략분야 line of our template, between the title and the header (no title: not searched).

@@ -1,7 +1,7 @@
 /** 합계 column = Σ years, on every row of every table. */
 import { sumShorts } from '../series-sum';
 import { rowSumsHold, seriesRows } from '../walk';
-import { checkSum } from '../sums';
+import { checkSum, figureParts } from '../sums';
 import type { Rule } from '../types';
 
 export const rowTotal: Rule = {
@@ -34,7 +34,7 @@ export const rowTotal: Rule = {
       const { total, years } = row.series;
       checkSum(ctx, {
         total,
-        parts: years.map((f) => ({ figure: f })),
+        parts: figureParts(years),
         what: row.what,
         mismatchId: 'mismatch',
         roundingId: 'rounding',

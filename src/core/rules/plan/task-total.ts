@@ -1,5 +1,5 @@
 /** 실천과제 총계 = Σ its 세부사업, per year and in 합계, for targets and budgets. */
-import { checkSeriesSum, sumMessages, sumShorts } from '../series-sum';
+import { checkSeriesSum, sumMessages, sumShorts, type SeriesPart } from '../series-sum';
 import type { Rule } from '../types';
 import { taskLabel, type Role } from '../walk';
 import { ROLE_WORDS, joinWords } from '../words';
@@ -20,7 +20,10 @@ export const taskTotal: Rule = {
     for (const task of ctx.plan.tasks) {
       if (!task.total) continue;
       for (const role of ['target', 'budget'] as Role[]) {
-        const parts = task.subprojects.map((s) => ({ series: s[role], name: s.name }));
+        // Made at its length and filled in a loop: one kind of list whichever tier of V8 runs this.
+        const subprojects = task.subprojects;
+        const parts = new Array<SeriesPart>(subprojects.length);
+        for (let i = 0; i < subprojects.length; i++) parts[i] = { series: subprojects[i][role], name: subprojects[i].name };
         checkSeriesSum(ctx, task.total[role], parts, joinWords([taskLabel(task.no, task.name), ROLE_WORDS[role]]));
       }
     }
