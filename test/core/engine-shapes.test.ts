@@ -84,6 +84,20 @@ describe('withMergesFilled fills as the mapped and sliced version did', () => {
     for (let r = 0; r < sheet.rows.length; r++) if (sheet.rows[r] && expected.rows[r] === sheet.rows[r]) expect(filled.rows[r]).toBe(sheet.rows[r]);
     expect({ ...filled, rows: null }).toEqual({ ...expected, rows: null });
   });
+  test("the filled sheet has the sheet's keys in its order, whatever they are", () => {
+    const locate = (row: number, col: number) => ({ sheet: '본문', cell: `${row}:${col}` });
+    const rows = [[{ value: '가' }], []];
+    const plain: GridSheet = { name: 'S', rows, merges: ['A1:A2'] };
+    const doc: GridSheet = { name: 'S', rows, merges: ['A1:A2'], source: { kind: 'text', locate } };
+    const other = { merges: ['A1:A2'], name: 'S', rows, extra: 1 } as GridSheet;
+    for (const sheet of [plain, doc, other]) {
+      const filled = withMergesFilled(sheet, parseRange);
+      expect(Object.keys(filled)).toEqual(Object.keys(sheet));
+      expect({ ...filled, rows: null }).toEqual({ ...sheet, rows: null });
+      expect(filled.rows[1][0]).toEqual({ value: '가', mergedCopy: true });
+    }
+    expect(withMergesFilled(doc, parseRange).source).toBe(doc.source);
+  });
   test('an empty cell of a copied row stays empty (a hole, as in a slice)', () => {
     const sheet: GridSheet = { name: 'S', rows: [[{ value: '가' }, undefined, { value: 1 }], [undefined, undefined, { value: 2 }]], merges: ['A1:A2'] };
     const row = withMergesFilled(sheet, parseRange).rows[1];

@@ -85,11 +85,39 @@ function copyRow(row: readonly (GridCell | undefined)[]): (GridCell | undefined)
 export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): GridSheet {
   if (sheet.merges.length === 0) return sheet;
   // The sheet's own rows are never changed: a row is copied the first time a label is spread into it.
-  const src = sheet.rows;
+  const rows = sheetRows(sheet.rows);
+  spreadMerges(rows, sheet.merges, parse);
+  return withRows(sheet, rows);
+}
+
+/**
+ * The sheet with other rows: `{ ...sheet, rows }`, as an object literal for the sheets the adapters make
+ * (name, rows, merges, and a document's source). The object a spread makes has another shape once V8
+ * optimises the code making it, and the code reading every sheet's rows was then thrown away in the next check.
+ */
+function withRows(sheet: GridSheet, rows: (GridCell | undefined)[][]): GridSheet {
+  const keys = Object.keys(sheet);
+  if (keys[0] === 'name' && keys[1] === 'rows' && keys[2] === 'merges') {
+    if (keys.length === 3) return { name: sheet.name, rows, merges: sheet.merges };
+    if (keys.length === 4 && keys[3] === 'source') return { name: sheet.name, rows, merges: sheet.merges, source: sheet.source };
+  }
+  return { ...sheet, rows };
+}
+
+/** The sheet's rows in a new list, NO_CELLS for a row it does not have. */
+function sheetRows(src: readonly ((GridCell | undefined)[] | undefined)[]): (GridCell | undefined)[][] {
   const rows = new Array<(GridCell | undefined)[]>(src.length);
   for (let r = 0; r < src.length; r++) rows[r] = src[r] ?? (NO_CELLS as (GridCell | undefined)[]);
+  return rows;
+}
+
+/**
+ * withMergesFilled's spreading, into `rows` (the sheet's rows, copied when first written to). Each loop of
+ * withMergesFilled sits in a function holding only it: V8 optimises a long loop while in it, and such code
+ * is thrown away when it reaches code after the loop it has not seen run — in every check, as it is kept.
+ */
+function spreadMerges(rows: (GridCell | undefined)[][], merges: readonly string[], parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): void {
   const copied = new Uint8Array(rows.length);
-  const merges = sheet.merges;
   // Indexed loops: this runs once per sheet, mostly before it is optimised, where for…of makes an object per step.
   for (let i = 0; i < merges.length; i++) {
     const { r0, c0, r1, c1 } = parse(merges[i]);
@@ -111,5 +139,4 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
       }
     }
   }
-  return { ...sheet, rows };
 }

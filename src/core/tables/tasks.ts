@@ -8,7 +8,7 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups } from './groups';
+import { groupsEnd, missingSeries, readGroups, type RowGroup } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
@@ -111,15 +111,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const units = findUnits(s, Math.max(0, r - 6, title?.row ?? 0), r);
     if (!units.found) asm.missingUnitLines.push(label);
-    let total: Task['total'] = null;
-    const subprojects: SubProject[] = [];
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i];
-      const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
-      const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCols.length));
-      if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
-      else subprojects.push({ name: g.name, label: g.label, target, budget });
-    }
+    const { total, subprojects } = taskRows(groups, asm, yearCols.length);
     if (!title) asm.problem(T.tableName, `${refOf(s, r, head.nameCol).cell}의 실천과제 표 위에서 과제명(① 과제명)을 찾지 못했습니다`, `task title (① name) not found above the table at ${refOf(s, r, head.nameCol).cell}`, 'table', refOf(s, r, head.nameCol));
     const task: Task = {
       no,
@@ -142,6 +134,25 @@ export const tasksTable: TableKind<TaskMatch> = {
     return sheet;
   },
 };
+
+/**
+ * A task table's row pairs as its 총계 (the first pair, when it is named so) and 세부사업; a missing row
+ * is reported and read as a placeholder. The loop over the 세부사업 sits in a function of its own: the
+ * reader of a whole table is then not made hot by it (V8 compiled that large function several times per
+ * check), only this small one is.
+ */
+function taskRows(groups: readonly RowGroup[], asm: Assembly, yearCount: number): { total: Task['total']; subprojects: SubProject[] } {
+  let total: Task['total'] = null;
+  const subprojects: SubProject[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCount));
+    const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCount));
+    if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
+    else subprojects.push({ name: g.name, label: g.label, target, budget });
+  }
+  return { total, subprojects };
+}
 
 /** The accepted tables of one sheet, grouped once per assembly (a sheet may hold hundreds of task tables). */
 const bySheet = new WeakMap<Assembly, Map<TableSheet, TableMatch[]>>();
