@@ -10,7 +10,8 @@ import { figureParts } from '../../src/core/rules/sums';
 import { columnsOf } from '../../src/core/rules/walk';
 import { planProgress } from '../../src/core/progress';
 import { yearColumnsOf, type PairHeader } from '../../src/core/tables/pairs';
-import type { Figure, Plan, Series } from '../../src/core/model/plan';
+import type { Figure, Plan, Series, SubProject } from '../../src/core/model/plan';
+import { checkSeriesSum, subprojectSumsHold } from '../../src/core/rules/series-sum';
 
 /** withMergesFilled as it read before: rows mapped, a row sliced when first written to. */
 function referenceFilled(sheet: GridSheet): GridSheet {
@@ -146,5 +147,55 @@ describe('lists made at their length', () => {
     const tasks = [{ subprojects: [sub(1, null), sub(null, null), sub(null, 2)] }, { subprojects: [] }, { subprojects: [sub(null, null), sub(0, 0)] }];
     const p = planProgress({ tasks, indicators: [], areas: [], grandTotal: null } as unknown as Plan);
     expect(p.subprojects).toEqual({ entered: 3, total: 5 });
+  });
+});
+
+describe('subprojectSumsHold says what checkSeriesSum over the 세부사업 would: nothing to report', () => {
+  let seed = 5;
+  // xorshift32: the low bits of a plain LCG repeat too soon for the small ranges drawn here.
+  const random = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const figureOf = (k: number): Figure => {
+    const v = random(8);
+    const value = v === 0 ? null : v === 1 ? k + 0.5 : k;
+    return { ref: { sheet: 'S', cell: `C${k}` }, value, state: value === null ? 'blank' : 'number', raw: value, decimals: v === 1 ? 1 : 0 };
+  };
+  const seriesOf = (years: number, base: number): Series => ({ total: figureOf(base * years), years: Array.from({ length: years }, () => figureOf(base)) });
+  const cases: [string, number, Series, SubProject[]][] = [];
+  for (let n = 0; n < 200; n++) {
+    const years = 1 + random(4);
+    const count = random(4);
+    const subs: SubProject[] = [];
+    for (let k = 0; k < count; k++) {
+      const y = random(6) === 0 ? years + 1 : years; // now and then a row with another number of years
+      subs.push({ name: `s${k}`, label: { sheet: 'S', cell: `A${k}` }, target: seriesOf(y, 1 + random(2)), budget: seriesOf(y, random(3)) });
+    }
+    const totalYears = random(6) === 0 ? years - 1 : years;
+    // Totals that add up (the sum of the parts), and some that do not.
+    const sumOf = (f: (s: SubProject) => Figure | undefined) => subs.reduce((a, s) => a + (f(s)?.value ?? 0), 0);
+    const total: Series = {
+      total: { ...figureOf(0), value: random(3) === 0 ? 1000 : sumOf((s) => s.target.total) },
+      years: Array.from({ length: totalYears }, (_, i) => ({ ...figureOf(0), value: random(3) === 0 ? 500 : sumOf((s) => s.target.years[i]) })),
+    };
+    cases.push([`#${n}`, years, total, subs]);
+  }
+  test.each(cases)('%s', (_, years, total, subs) => {
+    const reports: unknown[] = [];
+    const ctx = { plan: { period: { startYear: 2023, years } } as Plan, report: (d: unknown) => reports.push(d) };
+    checkSeriesSum(
+      ctx,
+      total,
+      subs.map((s) => ({ series: s.target, name: s.name })),
+      'what',
+    );
+    expect(subprojectSumsHold(years, total, subs, 'target')).toBe(reports.length === 0);
+  });
+  test('the cases hold both answers', () => {
+    const answers = new Set(cases.map(([, years, total, subs]) => subprojectSumsHold(years, total, subs, 'target')));
+    expect(answers).toEqual(new Set([true, false]));
   });
 });

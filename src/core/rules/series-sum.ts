@@ -2,8 +2,9 @@
  * "parent = Σ children" over a whole row: the 합계 column and every year column, each through the
  * shared interval check (sums.ts). Used by task-total, area-total and grand-total.
  */
-import type { Series } from '../model/plan';
-import { checkSum, columnSumHolds, type SumPart } from './sums';
+import type { Series, SubProject } from '../model/plan';
+import { checkSum, columnSumHolds, roleColumnSumHolds, type SumPart } from './sums';
+import type { Role } from './words';
 import type { RuleContext, RuleMessage } from './types';
 import { columnsOf } from './walk';
 import { joinWords, type Words } from './words';
@@ -38,6 +39,20 @@ export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPar
       roundingId: 'rounding',
     });
   }
+}
+
+/**
+ * True when checkSeriesSum(ctx, total, the 세부사업's `role` rows as parts, …) would report nothing, read from
+ * the 세부사업 themselves (no list of parts made): the columns it compares all add up, or there are no parts.
+ * `years` is the plan period's (ctx.plan.period.years).
+ */
+export function subprojectSumsHold(years: number, total: Series, subprojects: readonly SubProject[], role: Role): boolean {
+  if (subprojects.length === 0) return true;
+  let aligned = total.years.length === years;
+  for (let k = 0; k < subprojects.length && aligned; k++) if (subprojects[k][role].years.length !== years) aligned = false;
+  const columns = aligned ? total.years.length + 1 : 1;
+  for (let i = 0; i < columns; i++) if (!roleColumnSumHolds(i === 0 ? total.total : total.years[i - 1], subprojects, role, i)) return false;
+  return true;
 }
 
 /** Column i of each part (0: 합계, i: the (i − 1)-th year), in a list made at its length and filled in a loop. */

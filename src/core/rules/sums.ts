@@ -3,10 +3,10 @@
  * rounding difference (warning) and a mismatch (error); every finding names the total and all parts.
  */
 import { qualified } from '../grid/a1';
-import type { CellRef, Figure } from '../model/plan';
+import type { CellRef, Figure, SubProject } from '../model/plan';
 import { PLAUSIBLE_LIMIT, compareSumOf, halfUnit, sumVerdictOf, type SumComparison } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
-import type { RuleContext } from './types';
+import type { Role, RuleContext } from './types';
 import { figureWords, joinWords, signedWords, wordsIn, type Words } from './words';
 
 export interface SumPart {
@@ -111,6 +111,18 @@ function partCells(total: Figure, parts: readonly SumPart[]): CellRef[] {
   cells[0] = total.ref;
   for (let i = 0; i < parts.length; i++) cells[i + 1] = parts[i].figure.ref;
   return cells;
+}
+
+/** columnSumHolds with each 세부사업's `role` row as a part (factor 1), without making the parts. */
+export function roleColumnSumHolds(total: Figure, subprojects: readonly SubProject[], role: Role, column: number): boolean {
+  const n = subprojects.length;
+  if (total.value === null || n === 0) return true;
+  reserve(n);
+  for (let i = 0; i < n; i++) {
+    const s = subprojects[i][role];
+    setPart(i, column === 0 ? s.total : s.years[column - 1], undefined);
+  }
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
 }
 
 export function checkSum(ctx: RuleContext, c: SumCheck): void {

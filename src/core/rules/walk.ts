@@ -233,32 +233,35 @@ interface SeriesFacts {
   oneSided: Record<Role, boolean>;
 }
 
-/** The census's counts: a class with a method rather than a closure made per pass (see seriesFacts). */
-class Census {
-  readonly states = new Set<NumberState>();
-  negative = false;
-  implausible = false;
-  private last: NumberState | null = null;
+/** The census while it is taken: an object literal (its shape is kept by the literal; see seriesFacts). */
+interface Tally {
+  states: Set<NumberState>;
+  negative: boolean;
+  implausible: boolean;
+}
 
-  count(f: Figure): void {
-    if (f.state !== this.last) this.states.add((this.last = f.state));
-    const v = f.value;
-    if (v === null) return;
-    if (!(v >= 0)) this.negative = true;
-    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) this.implausible = true;
-  }
+/** A figure's value in the census (its state is counted by the caller). */
+function tallyValue(t: Tally, v: number | null): void {
+  if (v === null) return;
+  if (!(v >= 0)) t.negative = true;
+  if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) t.implausible = true;
 }
 
 /** The census, the row sums and the one-sided 세부사업, in one pass over the figures. */
 function seriesFacts(plan: Plan): SeriesFacts {
   const cache = cacheFor(plan);
   if (cache?.facts) return cache.facts;
-  const census = new Census();
+  // Plain objects and functions, no class: a class's instances take a shape only they hold, which V8 may
+  // forget between checks once none is left (and then throws away the code that read them, in the next check).
+  const census: Tally = { states: new Set<NumberState>(), negative: false, implausible: false };
   const rows = seriesRows(plan);
   const holds = new Uint8Array(rows.length);
   const oneSided: Record<Role, boolean> = { target: false, budget: false };
   seriesRowFacts(rows, census, holds, oneSided);
-  forEachIndicatorFigure(plan, (f) => census.count(f));
+  forEachIndicatorFigure(plan, (f) => {
+    census.states.add(f.state);
+    tallyValue(census, f.value);
+  });
   const facts: SeriesFacts = { census: { states: census.states, negative: census.negative, implausible: census.implausible }, holds, oneSided };
   if (cache) cache.facts = facts;
   return facts;
@@ -269,12 +272,22 @@ function seriesFacts(plan: Plan): SeriesFacts {
  * holding only the loop has nothing after it that the optimised code has not seen run (code after a loop
  * optimised mid-run is thrown away when first reached, and compiled again).
  */
-function seriesRowFacts(rows: readonly SeriesRow[], census: Census, holds: Uint8Array, oneSided: Record<Role, boolean>): void {
+function seriesRowFacts(rows: readonly SeriesRow[], census: Tally, holds: Uint8Array, oneSided: Record<Role, boolean>): void {
+  // The state counted last: a row's figures mostly share one, so the set is seldom added to.
+  let last = '';
   for (let r = 0; r < rows.length; r++) {
     const { total, years } = rows[r].series;
     // forEachFigure's figures: a missing row's placeholders are not counted.
-    if (!total.missing) census.count(total);
-    for (let i = 0; i < years.length; i++) if (!years[i].missing) census.count(years[i]);
+    if (!total.missing) {
+      if (total.state !== last) census.states.add((last = total.state) as NumberState);
+      tallyValue(census, total.value);
+    }
+    for (let i = 0; i < years.length; i++) {
+      const f = years[i];
+      if (f.missing) continue;
+      if (f.state !== last) census.states.add((last = f.state) as NumberState);
+      tallyValue(census, f.value);
+    }
     if (sumHolds(total, years)) holds[r] = 1;
     const sp = rows[r].subproject;
     if (sp !== undefined && rows[r].role === 'target') {
