@@ -59,6 +59,17 @@ export const TABLE_NAMES = { indicators: '공통 일자리 목표', areas: '분�
 interface CellSink {
   /** Records one cell of the plan: its row's place, unit and column; `anchors` false for a figure that shares its row with a label already recorded. */
   put(ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors?: boolean): void;
+  /** True when put would record nothing for this cell, whatever its place: the walk then need not make the place. */
+  skips(ref: CellRef | null | undefined): boolean;
+}
+
+/** Would the sink record nothing for any cell of this series? */
+function skipsSeries(sink: CellSink, s: Series | null): boolean {
+  if (!s) return true;
+  if (!sink.skips(s.total.ref)) return false;
+  const years = s.years;
+  for (let i = 0; i < years.length; i++) if (!sink.skips(years[i].ref)) return false;
+  return true;
 }
 
 /** A series' figures: they share their row with its label (put with the row), which anchors the table. */
@@ -167,6 +178,8 @@ function putSubprojects(sink: CellSink, task: Plan['tasks'][number], t: Place['t
   const subprojects = task.subprojects;
   for (let i = 0; i < subprojects.length; i++) {
     const s = subprojects[i];
+    // Most rows hold no cell a finding names: their place is not made.
+    if (sink.skips(s.label) && skipsSeries(sink, s.target) && skipsSeries(sink, s.budget)) continue;
     const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
     sink.put(s.label, sp, null);
     putSeries(sink, s.target, sp, 'target', task.targetUnit, startYear);
@@ -189,6 +202,10 @@ class IndexSink implements CellSink {
     if (!sheet) this.cells.set(ref.sheet, (sheet = new Map()));
     if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
     if (anchors) this.anchor(base.table, ref);
+  }
+
+  skips(): boolean {
+    return false; // every cell is recorded, and anchors its table
   }
 
   private anchor(table: Place['table'], ref: CellRef): void {
@@ -281,6 +298,17 @@ class WantedSink implements CellSink {
     /** Wanted cells not met yet. */
     private open: number,
   ) {}
+
+  skips(ref: CellRef | null | undefined): boolean {
+    if (!ref || this.open === 0) return true;
+    const same = this.byEnding[ending(ref.cell) & this.mask];
+    if (same === undefined) return true;
+    for (let i = 0; i < same.length; i++) {
+      const w = same[i];
+      if (w.stored === null && w.cell === ref.cell && w.sheet === ref.sheet) return false;
+    }
+    return true;
+  }
 
   put(ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year']): void {
     if (!ref || this.open === 0) return;

@@ -69,26 +69,41 @@ function cacheFor(plan: Plan): WalkCache | null {
 export function seriesRows(plan: Plan): readonly SeriesRow[] {
   const cache = cacheFor(plan);
   if (cache?.rows) return cache.rows;
-  const rows: SeriesRow[] = [];
-  if (plan.grandTotal) pushBoth(rows, plan.grandTotal, GRAND_TOTAL_WORDS, undefined, undefined);
-  for (const a of plan.areas) pushBoth(rows, a, a.name, undefined, undefined);
-  // Indexed loops and a module function (no closure made per walk: its call sites see one function from one check to the next).
+  // The list made at its length (counted first: tens of thousands of rows, no regrowing), filled by a module
+  // function in indexed loops (no closure made per walk: its call sites see one function from one check to the next).
   const tasks = plan.tasks;
+  let n = plan.grandTotal ? pairRows(plan.grandTotal) : 0;
+  for (let i = 0; i < plan.areas.length; i++) n += pairRows(plan.areas[i]);
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
+    if (t.total) n += pairRows(t.total);
+    for (let i = 0; i < t.subprojects.length; i++) n += pairRows(t.subprojects[i]);
+  }
+  const rows = new Array<SeriesRow>(n);
+  let at = 0;
+  if (plan.grandTotal) at = putBoth(rows, at, plan.grandTotal, GRAND_TOTAL_WORDS, undefined, undefined);
+  for (const a of plan.areas) at = putBoth(rows, at, a, a.name, undefined, undefined);
   for (let k = 0; k < tasks.length; k++) {
     const t = tasks[k];
     const label = taskLabel(t.no, t.name);
-    if (t.total) pushBoth(rows, t.total, label, null, undefined);
+    if (t.total) at = putBoth(rows, at, t.total, label, null, undefined);
     const subprojects = t.subprojects;
-    for (let i = 0; i < subprojects.length; i++) pushBoth(rows, subprojects[i], label, subprojects[i].name, subprojects[i]);
+    for (let i = 0; i < subprojects.length; i++) at = putBoth(rows, at, subprojects[i], label, subprojects[i].name, subprojects[i]);
   }
   if (cache) cache.rows = rows;
   return rows;
 }
 
-/** A pair's rows: its target row, then its budget row when it has one. */
-function pushBoth(rows: SeriesRow[], pair: { target: Series; budget: Series | null }, head: Words, sub: string | null | undefined, subproject: SubProject | undefined): void {
-  rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
-  if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
+/** How many rows a pair has: its target row, and its budget row when it has one. */
+function pairRows(pair: { target: Series; budget: Series | null }): number {
+  return pair.budget ? 2 : 1;
+}
+
+/** A pair's rows put at `at`: its target row, then its budget row when it has one; the next free place. */
+function putBoth(rows: SeriesRow[], at: number, pair: { target: Series; budget: Series | null }, head: Words, sub: string | null | undefined, subproject: SubProject | undefined): number {
+  rows[at++] = new SeriesRow(pair.target, 'target', head, sub, subproject);
+  if (pair.budget) rows[at++] = new SeriesRow(pair.budget, 'budget', head, sub, subproject);
+  return at;
 }
 
 /** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
