@@ -10,6 +10,8 @@ import { figureParts } from '../../src/core/rules/sums';
 import { columnsOf } from '../../src/core/rules/walk';
 import { planProgress } from '../../src/core/progress';
 import { yearColumnsOf, type PairHeader } from '../../src/core/tables/pairs';
+import type { Label } from '../../src/core/tables/labels';
+import { prepareSheets, rowMayHoldLabel, rowsWithLabel } from '../../src/core/tables/sheet';
 import type { Figure, Plan, Series, SubProject } from '../../src/core/model/plan';
 import { checkSeriesSum, subprojectSumsHold } from '../../src/core/rules/series-sum';
 
@@ -198,4 +200,40 @@ describe('subprojectSumsHold says what checkSeriesSum over the 세부사업 woul
     const answers = new Set(cases.map(([, years, total, subs]) => subprojectSumsHold(years, total, subs, 'target')));
     expect(answers).toEqual(new Set([true, false]));
   });
+});
+
+describe('rowMayHoldLabel says of one row what rowsWithLabel says of the sheet', () => {
+  const texts = ['세부사업명', '구 분', '성과목표', '실적(상반기)', '실 적', '실적', '목표', '', ' 세부 사업 ', '2023', '가'];
+  const labels: Label[] = [
+    { text: '세부사업명', synonyms: ['세부 사업'] },
+    { text: '실적', synonyms: ['실적치'] },
+    { text: '목표', synonyms: ['성과목표'] },
+    { text: '없음', synonyms: [] },
+    { text: 'x', synonyms: ['2023'] }, // a form a number cell could show: every row may
+  ];
+  let seed = 9;
+  const random = (n: number) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  for (let n = 0; n < 20; n++) {
+    const rows: (GridCell | undefined)[][] = [];
+    const height = 1 + random(30);
+    for (let r = 0; r < height; r++) {
+      if (random(6) === 0) continue;
+      const row: (GridCell | undefined)[] = [];
+      for (let k = random(7); k > 0; k--) row[random(6)] = random(5) === 0 ? { value: random(3) === 0 ? 2023 : null } : { value: texts[random(texts.length)] };
+      rows[r] = row;
+    }
+    const s = prepareSheets({ sheets: [{ name: 'S', rows, merges: random(2) ? ['A1:A3', 'C2:D4'] : [] }] })[0];
+    test(`sheet #${n}`, () => {
+      for (const l of labels)
+        for (const loose of [false, true]) {
+          const listed = new Set(rowsWithLabel(s, l, loose));
+          for (let r = 0; r < s.grid.rows.length; r++) expect([l.text, loose, r, rowMayHoldLabel(s, r, l, loose)]).toEqual([l.text, loose, r, listed.has(r)]);
+        }
+    });
+  }
 });

@@ -74,7 +74,7 @@ function skipsSeries(sink: CellSink, s: Series | null): boolean {
 
 /** A series' figures: they share their row with its label (put with the row), which anchors the table. */
 function putSeries(sink: CellSink, s: Series | null, base: Place, role: Role, unit: string, startYear: number): void {
-  if (!s) return;
+  if (s === null || skipsSeries(sink, s)) return; // most series hold no cell a finding names
   sink.put(s.total.ref, base, unit, role, undefined, 'total', false);
   const years = s.years;
   for (let i = 0; i < years.length; i++) sink.put(years[i].ref, base, unit, role, undefined, startYear + i, false);
@@ -129,11 +129,11 @@ function visitCells(plan: Plan, sink: CellSink): Place['table'][] {
     const t = table('task', `${circledNumber(task.no)} ${task.name}`);
     const taskName = { no: task.no, name: task.name };
     const p: Place = { table: t, task: taskName, area: task.areaName };
-    sink.put(task.label, p, null);
+    if (!sink.skips(task.label)) sink.put(task.label, p, null);
     if (task.total) {
       // Written out rather than spread (a spread per row is slow), in p's key order.
       const tp: Place = { table: t, task: taskName, area: task.areaName, taskTotal: true };
-      sink.put(task.total.label, tp, null);
+      if (!sink.skips(task.total.label)) sink.put(task.total.label, tp, null);
       putSeries(sink, task.total.target, tp, 'target', task.targetUnit, startYear);
       putSeries(sink, task.total.budget, tp, 'budget', task.budgetUnit, startYear);
     }

@@ -274,6 +274,37 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }
 
+/**
+ * Could row r hold a cell matching the label (rowsWithLabel's test for one row, with `loose` as there)?
+ * False only when the sheet's text index says no cell of the row has one of the label's forms: the
+ * index's lists are in reading order, so the row's cells are found by a binary search, whatever their number.
+ */
+export function rowMayHoldLabel(s: TableSheet, r: number, l: Label, loose = false): boolean {
+  const forms = labelForms(l);
+  if (!indexable(forms)) return true;
+  const { exact } = textIndex(s);
+  const looseTexts = loose ? looseIndex(s) : null;
+  const w = s.width;
+  for (const f of forms) {
+    if (holdsRow(cellsOf(exact.get(f)), r, w)) return true;
+    if (looseTexts && holdsRow(looseTexts.get(f) ?? NO_CELLS, r, w)) return true;
+  }
+  return false;
+}
+
+/** Does the ascending list of cells (row × width + column) hold a cell of row r? */
+function holdsRow(cells: readonly number[], r: number, w: number): boolean {
+  const from = r * w;
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cells.length && cells[lo] < from + w;
+}
+
 /** Rows holding some text cell whose whitespace-free text passes `test` (ascending, each once). */
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
