@@ -6,7 +6,7 @@
  * warn about them) and both front ends show the progress instead ("세부사업 12개 중 3개 입력"), so a
  * fresh template is quiet while a half-entered row still gets its blanks reported.
  */
-import type { Figure, Indicator, Plan, Series } from './model/plan';
+import type { Figure, Indicator, Plan, Series, SubProject } from './model/plan';
 
 /** True when the figure shows that someone entered something: a typed value ("-" and 0 included), or a formula with a non-zero result. */
 export function isEntered(f: Figure | null | undefined): boolean {
@@ -94,12 +94,24 @@ export interface Progress {
   untouched: boolean;
 }
 
+/**
+ * How many of the 세부사업 have something entered. A function holding only its loop: V8 optimises it while
+ * in the loop, and optimised code entered mid-loop is thrown away when it reaches code after the loop it
+ * has not seen run — in every check, when that code is kept for the next one.
+ */
+function enteredCount(subprojects: readonly SubProject[]): number {
+  let n = 0;
+  for (let i = 0; i < subprojects.length; i++) if (seriesEntered(subprojects[i].target) || seriesEntered(subprojects[i].budget)) n += 1;
+  return n;
+}
+
 export function planProgress(plan: Plan): Progress {
   let subs = 0;
   let subEntered = 0;
-  for (const t of plan.tasks) {
-    subs += t.subprojects.length;
-    for (const s of t.subprojects) if (seriesEntered(s.target) || seriesEntered(s.budget)) subEntered += 1;
+  for (let k = 0; k < plan.tasks.length; k++) {
+    const subprojects = plan.tasks[k].subprojects;
+    subs += subprojects.length;
+    subEntered += enteredCount(subprojects);
   }
   const indEntered = plan.indicators.filter(indicatorEntered).length;
   // Anything entered anywhere (task totals typed by hand, an area row) means the template is no longer fresh.

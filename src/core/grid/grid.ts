@@ -52,7 +52,30 @@ export function cellText(cell: GridCell | undefined): string {
 }
 
 export function sheetWidth(sheet: GridSheet): number {
-  return sheet.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+  const rows = sheet.rows;
+  let w = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row && row.length > w) w = row.length;
+  }
+  return w;
+}
+
+/** The row withMergesFilled puts where the sheet has none (never written to: a row is copied before a label is spread into it). */
+const NO_CELLS: readonly (GridCell | undefined)[] = [];
+
+/**
+ * A copy of a row, made with an explicit loop into an array made at its length: the array is the same kind
+ * (holey, of objects) whichever tier of V8 runs this, so code reading rows sees one shape from one check to
+ * the next (Array.prototype.slice and map may hand back packed or holey arrays depending on the tier).
+ */
+function copyRow(row: readonly (GridCell | undefined)[]): (GridCell | undefined)[] {
+  const out = new Array<GridCell | undefined>(row.length);
+  for (let c = 0; c < row.length; c++) {
+    const x = row[c];
+    if (x !== undefined) out[c] = x; // an empty cell stays a hole, as in a slice
+  }
+  return out;
 }
 
 /**
@@ -62,9 +85,39 @@ export function sheetWidth(sheet: GridSheet): number {
 export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): GridSheet {
   if (sheet.merges.length === 0) return sheet;
   // The sheet's own rows are never changed: a row is copied the first time a label is spread into it.
-  const rows = sheet.rows.map((r) => r ?? []);
+  const rows = sheetRows(sheet.rows);
+  spreadMerges(rows, sheet.merges, parse);
+  return withRows(sheet, rows);
+}
+
+/**
+ * The sheet with other rows: `{ ...sheet, rows }`, as an object literal for the sheets the adapters make
+ * (name, rows, merges, and a document's source). The object a spread makes has another shape once V8
+ * optimises the code making it, and the code reading every sheet's rows was then thrown away in the next check.
+ */
+function withRows(sheet: GridSheet, rows: (GridCell | undefined)[][]): GridSheet {
+  const keys = Object.keys(sheet);
+  if (keys[0] === 'name' && keys[1] === 'rows' && keys[2] === 'merges') {
+    if (keys.length === 3) return { name: sheet.name, rows, merges: sheet.merges };
+    if (keys.length === 4 && keys[3] === 'source') return { name: sheet.name, rows, merges: sheet.merges, source: sheet.source };
+  }
+  return { ...sheet, rows };
+}
+
+/** The sheet's rows in a new list, NO_CELLS for a row it does not have. */
+function sheetRows(src: readonly ((GridCell | undefined)[] | undefined)[]): (GridCell | undefined)[][] {
+  const rows = new Array<(GridCell | undefined)[]>(src.length);
+  for (let r = 0; r < src.length; r++) rows[r] = src[r] ?? (NO_CELLS as (GridCell | undefined)[]);
+  return rows;
+}
+
+/**
+ * withMergesFilled's spreading, into `rows` (the sheet's rows, copied when first written to). Each loop of
+ * withMergesFilled sits in a function holding only it: V8 optimises a long loop while in it, and such code
+ * is thrown away when it reaches code after the loop it has not seen run — in every check, as it is kept.
+ */
+function spreadMerges(rows: (GridCell | undefined)[][], merges: readonly string[], parse: (r: string) => { r0: number; c0: number; r1: number; c1: number }): void {
   const copied = new Uint8Array(rows.length);
-  const merges = sheet.merges;
   // Indexed loops: this runs once per sheet, mostly before it is optimised, where for…of makes an object per step.
   for (let i = 0; i < merges.length; i++) {
     const { r0, c0, r1, c1 } = parse(merges[i]);
@@ -78,7 +131,7 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
           // (A row outside the sheet's is copied each time: a copy of the copy, the same cells.)
           const inSheet = r >= 0 && r < copied.length;
           if (!inSheet || copied[r] === 0) {
-            rows[r] = row ? row.slice() : [];
+            rows[r] = copyRow(row ?? NO_CELLS);
             if (inSheet) copied[r] = 1;
           }
           rows[r][c] = { value: top.value, mergedCopy: true };
@@ -86,5 +139,4 @@ export function withMergesFilled(sheet: GridSheet, parse: (r: string) => { r0: n
       }
     }
   }
-  return { ...sheet, rows };
 }

@@ -26,10 +26,14 @@ export const TARGET_UNITS = ['명', '개소', '개사', '개', '건', '회'];
 export function parseUnitLine(text: string): string[] | null {
   const m = /단위\s*[:：]\s*([^)）]*)/.exec(text);
   if (!m) return null;
-  return m[1]
-    .split(/[,，、/]/)
-    .map((u) => u.trim())
-    .filter((u) => u.length > 0);
+  // Pushed in a loop (not split().map().filter()): one kind of list whichever tier of V8 runs this.
+  const pieces = m[1].split(/[,，、/]/);
+  const units: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const u = pieces[i].trim();
+    if (u.length > 0) units.push(u);
+  }
+  return units;
 }
 
 export function unitLine(units: string[]): string {

@@ -51,14 +51,41 @@ function placeOf(s: Stored): Place {
 
 export const TABLE_NAMES = { indicators: '공통 일자리 목표', areas: '분야별 목표' } as const;
 
-/** Records one cell of the plan: its row's place, unit and column; `anchors` false for a figure that shares its row with a label already recorded. */
-type Put = (ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors?: boolean) => void;
+/**
+ * What visitCells records each cell into. A method of a class rather than a callback made per walk: the
+ * walk's call sites then see the same function from one check to the next (a new closure per walk made
+ * V8 throw away the walk's optimised code in the second check, and compile it again).
+ */
+interface CellSink {
+  /** Records one cell of the plan: its row's place, unit and column; `anchors` false for a figure that shares its row with a label already recorded. */
+  put(ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors?: boolean): void;
+  /** True when put would record nothing for this cell, whatever its place: the walk then need not make the place. */
+  skips(ref: CellRef | null | undefined): boolean;
+}
+
+/** Would the sink record nothing for any cell of this series? */
+function skipsSeries(sink: CellSink, s: Series | null): boolean {
+  if (!s) return true;
+  if (!sink.skips(s.total.ref)) return false;
+  const years = s.years;
+  for (let i = 0; i < years.length; i++) if (!sink.skips(years[i].ref)) return false;
+  return true;
+}
+
+/** A series' figures: they share their row with its label (put with the row), which anchors the table. */
+function putSeries(sink: CellSink, s: Series | null, base: Place, role: Role, unit: string, startYear: number): void {
+  if (s === null || skipsSeries(sink, s)) return; // most series hold no cell a finding names
+  sink.put(s.total.ref, base, unit, role, undefined, 'total', false);
+  const years = s.years;
+  for (let i = 0; i < years.length; i++) sink.put(years[i].ref, base, unit, role, undefined, startYear + i, false);
+}
 
 /**
  * Every cell the plan lists, in plan order (the first record of a cell is its place), and the tables in
  * order: the one description of where a plan's cells belong, for the whole index and for a few cells.
  */
-function visitCells(plan: Plan, put: Put): Place['table'][] {
+function visitCells(plan: Plan, sink: CellSink): Place['table'][] {
+  const put: CellSink['put'] = (ref, base, unit, role, field, year, anchors) => sink.put(ref, base, unit, role, field, year, anchors);
   const tables: Place['table'][] = [];
   const table = (kind: Place['table']['kind'], name: string): Place['table'] => {
     const t = { kind, name, index: tables.length };
@@ -66,12 +93,7 @@ function visitCells(plan: Plan, put: Put): Place['table'][] {
     return t;
   };
   const { startYear } = plan.period;
-  const series = (s: Series | null, base: Place, role: Role, unit: string) => {
-    if (!s) return;
-    // A series' figures share their row with its label (put with the row), which anchors the table.
-    put(s.total.ref, base, unit, role, undefined, 'total', false);
-    for (let i = 0; i < s.years.length; i++) put(s.years[i].ref, base, unit, role, undefined, startYear + i, false);
-  };
+  const series = (s: Series | null, base: Place, role: Role, unit: string) => putSeries(sink, s, base, role, unit, startYear);
 
   if (plan.indicators.length) {
     const t = table('indicators', TABLE_NAMES.indicators);
@@ -107,21 +129,15 @@ function visitCells(plan: Plan, put: Put): Place['table'][] {
     const t = table('task', `${circledNumber(task.no)} ${task.name}`);
     const taskName = { no: task.no, name: task.name };
     const p: Place = { table: t, task: taskName, area: task.areaName };
-    put(task.label, p, null);
+    if (!sink.skips(task.label)) sink.put(task.label, p, null);
     if (task.total) {
       // Written out rather than spread (a spread per row is slow), in p's key order.
       const tp: Place = { table: t, task: taskName, area: task.areaName, taskTotal: true };
-      put(task.total.label, tp, null);
-      series(task.total.target, tp, 'target', task.targetUnit);
-      series(task.total.budget, tp, 'budget', task.budgetUnit);
+      if (!sink.skips(task.total.label)) sink.put(task.total.label, tp, null);
+      putSeries(sink, task.total.target, tp, 'target', task.targetUnit, startYear);
+      putSeries(sink, task.total.budget, tp, 'budget', task.budgetUnit, startYear);
     }
-    for (let i = 0; i < task.subprojects.length; i++) {
-      const s = task.subprojects[i];
-      const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
-      put(s.label, sp, null);
-      series(s.target, sp, 'target', task.targetUnit);
-      series(s.budget, sp, 'budget', task.budgetUnit);
-    }
+    putSubprojects(sink, task, t, taskName, startYear);
   }
   const results = plan.results;
   if (results) {
@@ -157,18 +173,46 @@ function visitCells(plan: Plan, put: Put): Place['table'][] {
   return tables;
 }
 
-export function buildPlaceIndex(plan: Plan): PlaceIndex {
+/** A task's 세부사업 rows: each label, then its 성과목표 and 소요예산 figures. */
+function putSubprojects(sink: CellSink, task: Plan['tasks'][number], t: Place['table'], taskName: { no: number; name: string }, startYear: number): void {
+  const subprojects = task.subprojects;
+  for (let i = 0; i < subprojects.length; i++) {
+    const s = subprojects[i];
+    // Most rows hold no cell a finding names: their place is not made.
+    if (sink.skips(s.label) && skipsSeries(sink, s.target) && skipsSeries(sink, s.budget)) continue;
+    const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
+    sink.put(s.label, sp, null);
+    putSeries(sink, s.target, sp, 'target', task.targetUnit, startYear);
+    putSeries(sink, s.budget, sp, 'budget', task.budgetUnit, startYear);
+  }
+}
+
+/** buildPlaceIndex's records: every cell's first record, and each table's first row per sheet. */
+class IndexSink implements CellSink {
   /** Per sheet, per cell: sheet names and cells are looked up in two maps (no key string per cell). */
-  const cells = new Map<string, Map<string, Stored>>();
+  readonly cells = new Map<string, Map<string, Stored>>();
   /** Per sheet: the first row of each table on it, for cells the plan does not list. */
-  const anchors = new Map<string, { row: number; table: Place['table'] }[]>();
+  readonly anchors = new Map<string, { row: number; table: Place['table'] }[]>();
   /** Each table's anchor per sheet, found in constant time (a plan may have thousands of tables). */
-  const anchorOf = new Map<Place['table'], Map<string, { row: number; table: Place['table'] }>>();
-  const anchor = (table: Place['table'], ref: CellRef) => {
+  private readonly anchorOf = new Map<Place['table'], Map<string, { row: number; table: Place['table'] }>>();
+
+  put(ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year'], anchors = true): void {
+    if (!ref) return;
+    let sheet = this.cells.get(ref.sheet);
+    if (!sheet) this.cells.set(ref.sheet, (sheet = new Map()));
+    if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
+    if (anchors) this.anchor(base.table, ref);
+  }
+
+  skips(): boolean {
+    return false; // every cell is recorded, and anchors its table
+  }
+
+  private anchor(table: Place['table'], ref: CellRef): void {
     const row = rowOf(ref.cell);
     if (row === null) return;
-    let bySheet = anchorOf.get(table);
-    if (!bySheet) anchorOf.set(table, (bySheet = new Map()));
+    let bySheet = this.anchorOf.get(table);
+    if (!bySheet) this.anchorOf.set(table, (bySheet = new Map()));
     const mine = bySheet.get(ref.sheet);
     if (mine) {
       if (row < mine.row) mine.row = row;
@@ -176,17 +220,16 @@ export function buildPlaceIndex(plan: Plan): PlaceIndex {
     }
     const entry = { row, table };
     bySheet.set(ref.sheet, entry);
-    let list = anchors.get(ref.sheet);
-    if (!list) anchors.set(ref.sheet, (list = []));
+    let list = this.anchors.get(ref.sheet);
+    if (!list) this.anchors.set(ref.sheet, (list = []));
     list.push(entry);
-  };
-  const tables = visitCells(plan, (ref, base, unit, role, field, year, anchors = true) => {
-    if (!ref) return;
-    let sheet = cells.get(ref.sheet);
-    if (!sheet) cells.set(ref.sheet, (sheet = new Map()));
-    if (!sheet.has(ref.cell)) sheet.set(ref.cell, { base, unit, role, field, year });
-    if (anchors) anchor(base.table, ref);
-  });
+  }
+}
+
+export function buildPlaceIndex(plan: Plan): PlaceIndex {
+  const sink = new IndexSink();
+  const tables = visitCells(plan, sink);
+  const { cells, anchors } = sink;
   for (const list of anchors.values()) list.sort((a, b) => a.row - b.row);
 
   return {
@@ -222,7 +265,7 @@ export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>)
     sheet.set(ref.cell, w);
     list.push(w);
   }
-  let open = list.length;
+  const open = list.length;
   /**
    * The wanted cells by the last three characters of their address: the plan's cells are compared with
    * the few wanted ones that end the same way, without hashing every cell's address. The table has about
@@ -233,17 +276,8 @@ export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>)
   const mask = size - 1;
   const byEnding = new Array<Wanted[] | undefined>(size);
   for (let i = 0; i < list.length; i++) (byEnding[ending(list[i].cell) & mask] ??= []).push(list[i]);
-  const tables = visitCells(plan, (ref, base, unit, role, field, year) => {
-    if (!ref || open === 0) return;
-    const same = byEnding[ending(ref.cell) & mask];
-    if (same === undefined) return;
-    for (let i = 0; i < same.length; i++) {
-      const w = same[i];
-      if (w.stored !== null || w.cell !== ref.cell || w.sheet !== ref.sheet) continue;
-      w.stored = { base, unit, role, field, year };
-      open -= 1;
-    }
-  });
+  const sink = new WantedSink(byEnding, mask, open);
+  const tables = visitCells(plan, sink);
   let whole: PlaceIndex | null = null;
   return {
     tables,
@@ -254,6 +288,39 @@ export function placesOf(plan: Plan, refs: Iterable<CellRef | null | undefined>)
       return whole.at(ref);
     },
   };
+}
+
+/** placesOf's records: the first record of each wanted cell, found among the wanted cells ending the same way. */
+class WantedSink implements CellSink {
+  constructor(
+    private readonly byEnding: (Wanted[] | undefined)[],
+    private readonly mask: number,
+    /** Wanted cells not met yet. */
+    private open: number,
+  ) {}
+
+  skips(ref: CellRef | null | undefined): boolean {
+    if (!ref || this.open === 0) return true;
+    const same = this.byEnding[ending(ref.cell) & this.mask];
+    if (same === undefined) return true;
+    for (let i = 0; i < same.length; i++) {
+      const w = same[i];
+      if (w.stored === null && w.cell === ref.cell && w.sheet === ref.sheet) return false;
+    }
+    return true;
+  }
+
+  put(ref: CellRef | null | undefined, base: Place, unit: string | null, role?: Role, field?: Place['field'], year?: Place['year']): void {
+    if (!ref || this.open === 0) return;
+    const same = this.byEnding[ending(ref.cell) & this.mask];
+    if (same === undefined) return;
+    for (let i = 0; i < same.length; i++) {
+      const w = same[i];
+      if (w.stored !== null || w.cell !== ref.cell || w.sheet !== ref.sheet) continue;
+      w.stored = { base, unit, role, field, year };
+      this.open -= 1;
+    }
+  }
 }
 
 interface Wanted {

@@ -2,8 +2,9 @@
  * "parent = Σ children" over a whole row: the 합계 column and every year column, each through the
  * shared interval check (sums.ts). Used by task-total, area-total and grand-total.
  */
-import type { Series } from '../model/plan';
-import { checkSum, columnSumHolds } from './sums';
+import type { Series, SubProject } from '../model/plan';
+import { checkSum, columnSumHolds, roleColumnSumHolds, type SumPart } from './sums';
+import type { Role } from './words';
 import type { RuleContext, RuleMessage } from './types';
 import { columnsOf } from './walk';
 import { joinWords, type Words } from './words';
@@ -25,17 +26,43 @@ export function checkSeriesSum(ctx: RuleContext, total: Series, parts: SeriesPar
   if (parts.length === 0) return;
   const years = ctx.plan.period.years;
   const aligned = total.years.length === years && parts.every((p) => p.series.years.length === years);
-  columnsOf(ctx.plan, total).forEach((col, i) => {
-    if (i > 0 && !aligned) return;
-    if (columnSumHolds(col.figure, parts, i)) return; // nothing to report: no parts list to build
+  const columns = columnsOf(ctx.plan, total);
+  for (let i = 0; i < columns.length; i++) {
+    if (i > 0 && !aligned) break;
+    const col = columns[i];
+    if (columnSumHolds(col.figure, parts, i)) continue; // nothing to report: no parts list to build
     checkSum(ctx, {
       total: col.figure,
-      parts: parts.map((p) => ({ figure: i === 0 ? p.series.total : p.series.years[i - 1], factor: p.factor, name: p.name })),
+      parts: columnParts(parts, i),
       what: joinWords([what, col.label]),
       mismatchId: 'mismatch',
       roundingId: 'rounding',
     });
-  });
+  }
+}
+
+/**
+ * True when checkSeriesSum(ctx, total, the 세부사업's `role` rows as parts, …) would report nothing, read from
+ * the 세부사업 themselves (no list of parts made): the columns it compares all add up, or there are no parts.
+ * `years` is the plan period's (ctx.plan.period.years).
+ */
+export function subprojectSumsHold(years: number, total: Series, subprojects: readonly SubProject[], role: Role): boolean {
+  if (subprojects.length === 0) return true;
+  let aligned = total.years.length === years;
+  for (let k = 0; k < subprojects.length && aligned; k++) if (subprojects[k][role].years.length !== years) aligned = false;
+  const columns = aligned ? total.years.length + 1 : 1;
+  for (let i = 0; i < columns; i++) if (!roleColumnSumHolds(i === 0 ? total.total : total.years[i - 1], subprojects, role, i)) return false;
+  return true;
+}
+
+/** Column i of each part (0: 합계, i: the (i − 1)-th year), in a list made at its length and filled in a loop. */
+function columnParts(parts: readonly SeriesPart[], i: number): SumPart[] {
+  const out = new Array<SumPart>(parts.length);
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    out[k] = { figure: i === 0 ? p.series.total : p.series.years[i - 1], factor: p.factor, name: p.name };
+  }
+  return out;
 }
 
 /** The short forms of sumMessages: the figures once, without the parts. */

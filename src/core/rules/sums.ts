@@ -3,10 +3,10 @@
  * rounding difference (warning) and a mismatch (error); every finding names the total and all parts.
  */
 import { qualified } from '../grid/a1';
-import type { Figure } from '../model/plan';
+import type { CellRef, Figure, SubProject } from '../model/plan';
 import { PLAUSIBLE_LIMIT, compareSumOf, halfUnit, sumVerdictOf, type SumComparison } from '../numbers/interval';
 import { decimalsOf, formatKoreanNumber } from '../numbers/parse';
-import type { RuleContext } from './types';
+import type { Role, RuleContext } from './types';
 import { figureWords, joinWords, signedWords, wordsIn, type Words } from './words';
 
 export interface SumPart {
@@ -92,6 +92,39 @@ export function columnSumHolds(total: Figure, parts: readonly { series: { total:
   return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
 }
 
+/** A part as the message lists it: its name, its cell and its figure (×factor when converted). */
+function partWords(p: SumPart, total: Figure): Words {
+  const figure = joinWords([figureWords(valueOf(p.figure)), p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''], '');
+  return p.name ? joinWords([p.name, cellName(p.figure, total), figure]) : joinWords([cellName(p.figure, total), figure]);
+}
+
+/** Figures as the parts of a sum (factor 1, named by their cells), in a list made at its length and filled in a loop. */
+export function figureParts(figures: readonly Figure[]): SumPart[] {
+  const parts = new Array<SumPart>(figures.length);
+  for (let i = 0; i < figures.length; i++) parts[i] = { figure: figures[i] };
+  return parts;
+}
+
+/** The total's cell, then each part's. */
+function partCells(total: Figure, parts: readonly SumPart[]): CellRef[] {
+  const cells = new Array<CellRef>(parts.length + 1);
+  cells[0] = total.ref;
+  for (let i = 0; i < parts.length; i++) cells[i + 1] = parts[i].figure.ref;
+  return cells;
+}
+
+/** columnSumHolds with each 세부사업's `role` row as a part (factor 1), without making the parts. */
+export function roleColumnSumHolds(total: Figure, subprojects: readonly SubProject[], role: Role, column: number): boolean {
+  const n = subprojects.length;
+  if (total.value === null || n === 0) return true;
+  reserve(n);
+  for (let i = 0; i < n; i++) {
+    const s = subprojects[i][role];
+    setPart(i, column === 0 ? s.total : s.years[column - 1], undefined);
+  }
+  return sumVerdictOf(total.value, halfUnit(total.decimals), values, halves, n) === 'equal';
+}
+
 export function checkSum(ctx: RuleContext, c: SumCheck): void {
   const { total, parts } = c;
   if (total.value === null) return; // a blank or unreadable total is the value rules' business
@@ -100,15 +133,15 @@ export function checkSum(ctx: RuleContext, c: SumCheck): void {
   for (let i = 0; i < parts.length; i++) setPart(i, parts[i].figure, parts[i].factor);
   const cmp = compareFilled(total, parts.length);
   if (cmp.verdict === 'equal') return;
-  const partsText = joinWords(
-    parts.map((p) => joinWords([...(p.name ? [p.name] : []), cellName(p.figure, total), joinWords([figureWords(valueOf(p.figure)), p.factor && p.factor !== 1 ? `×${fmt(p.factor)}` : ''], '')])),
-    ' + ',
-  );
+  // Lists made at their length and filled in loops: one kind of array whichever tier of V8 runs this.
+  const named = new Array<Words>(parts.length);
+  for (let i = 0; i < parts.length; i++) named[i] = partWords(parts[i], total);
+  const partsText = joinWords(named, ' + ');
   ctx.report({
     messageId: cmp.verdict === 'rounding' ? c.roundingId : c.mismatchId,
     severity: cmp.verdict === 'rounding' ? 'warning' : 'error',
     at: total.ref,
-    cells: [total.ref, ...parts.map((p) => p.figure.ref)],
+    cells: partCells(total, parts),
     expected: cmp.sum,
     actual: total.value,
     tolerance: cmp.tolerance,

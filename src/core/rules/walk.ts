@@ -69,20 +69,41 @@ function cacheFor(plan: Plan): WalkCache | null {
 export function seriesRows(plan: Plan): readonly SeriesRow[] {
   const cache = cacheFor(plan);
   if (cache?.rows) return cache.rows;
-  const rows: SeriesRow[] = [];
-  const both = (pair: { target: Series; budget: Series | null }, head: Words, sub?: string | null, subproject?: SubProject) => {
-    rows.push(new SeriesRow(pair.target, 'target', head, sub, subproject));
-    if (pair.budget) rows.push(new SeriesRow(pair.budget, 'budget', head, sub, subproject));
-  };
-  if (plan.grandTotal) both(plan.grandTotal, GRAND_TOTAL_WORDS);
-  for (const a of plan.areas) both(a, a.name);
-  for (const t of plan.tasks) {
+  // The list made at its length (counted first: tens of thousands of rows, no regrowing), filled by a module
+  // function in indexed loops (no closure made per walk: its call sites see one function from one check to the next).
+  const tasks = plan.tasks;
+  let n = plan.grandTotal ? pairRows(plan.grandTotal) : 0;
+  for (let i = 0; i < plan.areas.length; i++) n += pairRows(plan.areas[i]);
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
+    if (t.total) n += pairRows(t.total);
+    for (let i = 0; i < t.subprojects.length; i++) n += pairRows(t.subprojects[i]);
+  }
+  const rows = new Array<SeriesRow>(n);
+  let at = 0;
+  if (plan.grandTotal) at = putBoth(rows, at, plan.grandTotal, GRAND_TOTAL_WORDS, undefined, undefined);
+  for (const a of plan.areas) at = putBoth(rows, at, a, a.name, undefined, undefined);
+  for (let k = 0; k < tasks.length; k++) {
+    const t = tasks[k];
     const label = taskLabel(t.no, t.name);
-    if (t.total) both(t.total, label, null);
-    for (const s of t.subprojects) both(s, label, s.name, s);
+    if (t.total) at = putBoth(rows, at, t.total, label, null, undefined);
+    const subprojects = t.subprojects;
+    for (let i = 0; i < subprojects.length; i++) at = putBoth(rows, at, subprojects[i], label, subprojects[i].name, subprojects[i]);
   }
   if (cache) cache.rows = rows;
   return rows;
+}
+
+/** How many rows a pair has: its target row, and its budget row when it has one. */
+function pairRows(pair: { target: Series; budget: Series | null }): number {
+  return pair.budget ? 2 : 1;
+}
+
+/** A pair's rows put at `at`: its target row, then its budget row when it has one; the next free place. */
+function putBoth(rows: SeriesRow[], at: number, pair: { target: Series; budget: Series | null }, head: Words, sub: string | null | undefined, subproject: SubProject | undefined): number {
+  rows[at++] = new SeriesRow(pair.target, 'target', head, sub, subproject);
+  if (pair.budget) rows[at++] = new SeriesRow(pair.budget, 'budget', head, sub, subproject);
+  return at;
 }
 
 /** Calls `fn` for each series (grand total, areas, task totals, 세부사업), targets and budgets. */
@@ -102,7 +123,12 @@ export function yearLabel(plan: Plan, i: number): Words {
 
 /** The columns of a series with their headers: 합계 first, then each year. */
 export function columnsOf(plan: Plan, series: Series): { figure: Figure; label: Words }[] {
-  return [{ figure: series.total, label: TOTAL_WORDS }, ...series.years.map((figure, i) => ({ figure, label: yearLabel(plan, i) }))];
+  // An array made at its length and filled in a loop: one kind of array whichever tier of V8 runs this.
+  const years = series.years;
+  const out = new Array<{ figure: Figure; label: Words }>(years.length + 1);
+  out[0] = { figure: series.total, label: TOTAL_WORDS };
+  for (let i = 0; i < years.length; i++) out[i + 1] = { figure: years[i], label: yearLabel(plan, i) };
+  return out;
 }
 
 /** The tasks listed under strategy area `areaIndex`. */
@@ -222,29 +248,61 @@ interface SeriesFacts {
   oneSided: Record<Role, boolean>;
 }
 
+/** The census while it is taken: an object literal (its shape is kept by the literal; see seriesFacts). */
+interface Tally {
+  states: Set<NumberState>;
+  negative: boolean;
+  implausible: boolean;
+}
+
+/** A figure's value in the census (its state is counted by the caller). */
+function tallyValue(t: Tally, v: number | null): void {
+  if (v === null) return;
+  if (!(v >= 0)) t.negative = true;
+  if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) t.implausible = true;
+}
+
 /** The census, the row sums and the one-sided 세부사업, in one pass over the figures. */
 function seriesFacts(plan: Plan): SeriesFacts {
   const cache = cacheFor(plan);
   if (cache?.facts) return cache.facts;
-  const states = new Set<NumberState>();
-  let negative = false;
-  let implausible = false;
-  let last: NumberState | null = null;
-  const count = (f: Figure) => {
-    if (f.state !== last) states.add((last = f.state));
-    const v = f.value;
-    if (v === null) return;
-    if (!(v >= 0)) negative = true;
-    if (!(Math.abs(v) < PLAUSIBLE_LIMIT)) implausible = true;
-  };
+  // Plain objects and functions, no class: a class's instances take a shape only they hold, which V8 may
+  // forget between checks once none is left (and then throws away the code that read them, in the next check).
+  const census: Tally = { states: new Set<NumberState>(), negative: false, implausible: false };
   const rows = seriesRows(plan);
   const holds = new Uint8Array(rows.length);
   const oneSided: Record<Role, boolean> = { target: false, budget: false };
+  seriesRowFacts(rows, census, holds, oneSided);
+  forEachIndicatorFigure(plan, (f) => {
+    census.states.add(f.state);
+    tallyValue(census, f.value);
+  });
+  const facts: SeriesFacts = { census: { states: census.states, negative: census.negative, implausible: census.implausible }, holds, oneSided };
+  if (cache) cache.facts = facts;
+  return facts;
+}
+
+/**
+ * seriesFacts' pass over the series rows, on its own: V8 optimises it while in its loop, and a function
+ * holding only the loop has nothing after it that the optimised code has not seen run (code after a loop
+ * optimised mid-run is thrown away when first reached, and compiled again).
+ */
+function seriesRowFacts(rows: readonly SeriesRow[], census: Tally, holds: Uint8Array, oneSided: Record<Role, boolean>): void {
+  // The state counted last: a row's figures mostly share one, so the set is seldom added to.
+  let last = '';
   for (let r = 0; r < rows.length; r++) {
     const { total, years } = rows[r].series;
     // forEachFigure's figures: a missing row's placeholders are not counted.
-    if (!total.missing) count(total);
-    for (let i = 0; i < years.length; i++) if (!years[i].missing) count(years[i]);
+    if (!total.missing) {
+      if (total.state !== last) census.states.add((last = total.state) as NumberState);
+      tallyValue(census, total.value);
+    }
+    for (let i = 0; i < years.length; i++) {
+      const f = years[i];
+      if (f.missing) continue;
+      if (f.state !== last) census.states.add((last = f.state) as NumberState);
+      tallyValue(census, f.value);
+    }
     if (sumHolds(total, years)) holds[r] = 1;
     const sp = rows[r].subproject;
     if (sp !== undefined && rows[r].role === 'target') {
@@ -255,8 +313,4 @@ function seriesFacts(plan: Plan): SeriesFacts {
       if (b !== null && !(b <= 0) && t === 0) oneSided.budget = true;
     }
   }
-  forEachIndicatorFigure(plan, count);
-  const facts: SeriesFacts = { census: { states, negative, implausible }, holds, oneSided };
-  if (cache) cache.facts = facts;
-  return facts;
 }

@@ -9,7 +9,7 @@ import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups } from './groups';
 import { matches } from './labels';
-import { groupColumns, pairHeader, type PairHeader } from './pairs';
+import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -36,7 +36,7 @@ export const areasTable: TableKind<AreaMatch> = {
       if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;
       const head = pairHeader(s, r, anchorCol, A.roleHeader, A.totalHeader, A.remarkHeader);
       if (!head) continue;
-      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), () => false, s.grid.source !== undefined);
+      const end = groupsEnd(s, r + 1, groupColumns(head, yearColumnsOf(head, null)), () => false, s.grid.source !== undefined);
       const m: AreaMatch = { kind: 'areas', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${A.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${A.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
@@ -61,7 +61,7 @@ export const areasTable: TableKind<AreaMatch> = {
     const years = planYears(asm.period);
     const missing = years.filter((y) => !head.years.has(y));
     if (missing.length) asm.problem(A.tableName, `연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
-    const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
+    const yearCols = yearColumnsOf(head, years);
     const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
     let grandTotal: Plan['grandTotal'] = null;
     const areas: StrategyArea[] = [];

@@ -90,9 +90,11 @@ export function parseTaskTitle(text: string): { no: number; name: string } | nul
   const circled = first ? circledValue(first) : null;
   if (circled !== null) return { no: circled, name: t.slice(first.length).trim() };
   const prefixed = /^(?:실천\s*)?과제\s*(\d{1,3})\s*[.)]?\s*(.*)$/.exec(t);
-  if (prefixed) return { no: Number(prefixed[1]), name: prefixed[2].trim() };
+  // `| 0` (one to three digits: the same number) keeps it a small integer in V8 whichever tier parsed it, as
+  // the circled numbers are: a task's number is stored the one way.
+  if (prefixed) return { no: Number(prefixed[1]) | 0, name: prefixed[2].trim() };
   const m = /^(\d{1,3})\s*[.)]?\s+(.+)$/.exec(t);
-  if (m) return { no: Number(m[1]), name: m[2].trim() };
+  if (m) return { no: Number(m[1]) | 0, name: m[2].trim() };
   return null;
 }
 

@@ -37,6 +37,12 @@ export function circledNumbersIn(t: string): number[] {
   return out;
 }
 
+/** Does a row (its cells' whitespace-free texts) have a cell with 과 and 제 in it? */
+function hasTaskCell(norms: readonly string[]): boolean {
+  for (let c = 0; c < norms.length; c++) if (norms[c].includes('과') && norms[c].includes('제')) return true;
+  return false;
+}
+
 export const strategyMapTable: TableKind<StrategyMapMatch> = {
   id: 'strategy-map',
   name: '전략·실천과제 체계',
@@ -52,6 +58,9 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
       let areaCol = -1;
       let taskCol = -1;
       const norms = normRow(s, r)!;
+      // The 과제 column is right of the 전략 one and has 과…제 in it: a row without such a cell is no header
+      // (a 실천과제 table's `전략분야 | …` line is looked at no further).
+      if (!hasTaskCell(norms)) continue;
       for (let c = 0; c < row.length; c++) {
         // Markup is only ever removed, so a cell without 전…략 or 과…제 in it cannot name either column.
         const n = norms[c];

@@ -51,3 +51,19 @@ export function pairHeader(s: TableSheet, r: number, nameCol: number, roleLabel:
 export function groupColumns(h: PairHeader, yearCols: number[]): GroupColumns {
   return { nameCol: h.nameCol, roleCol: h.roleCol, totalCol: h.totalCol, yearCols, remarkCol: h.remarkCol };
 }
+
+/**
+ * The columns of the given years the header has, in the years' order (all its year columns, in its order,
+ * for null). Pushed into a new list in a loop: the list is the same kind of array whichever tier of V8 makes
+ * it (filter, map and spread hand back different kinds), so the code reading it sees one shape.
+ */
+export function yearColumnsOf(head: PairHeader, years: readonly number[] | null): number[] {
+  const cols: number[] = [];
+  if (years === null) head.years.forEach((c) => cols.push(c));
+  else
+    for (let i = 0; i < years.length; i++) {
+      const c = head.years.get(years[i]);
+      if (c !== undefined) cols.push(c);
+    }
+  return cols;
+}

@@ -8,7 +8,7 @@ import { ANNUAL, RESULTS } from '../results/description';
 import type { ResultItem, ResultLink, Results } from '../results/model';
 import type { CellRef, ReadProblem } from '../model/plan';
 import { labelForms, nameKey, norm, type Label } from './labels';
-import { cell, figure, isFootnote, normRow, own, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
+import { cell, figure, isFootnote, labelCells, normRow, own, refOf, rowInCells, rowsWithLabel, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { renderResults } from '../results/render';
@@ -33,12 +33,24 @@ export function findHeaderCol(s: TableSheet, r: number, l: Label, loose = false)
   return -1;
 }
 
+/**
+ * Does row r hold every required column? A row the text index rules out (`others`: labelCells of the
+ * required columns after the first) is not scanned: a 10,000-row plan has a 구 분 header per 실천과제 table.
+ */
+function holdsAll(s: TableSheet, r: number, others: readonly ((readonly number[])[] | null)[], columns: Record<string, Label>, required: string[], loose: boolean): boolean {
+  for (let i = 0; i < others.length; i++) if (!rowInCells(s, others[i], r)) return false;
+  for (let i = 0; i < required.length; i++) if (findHeaderCol(s, r, columns[required[i]], loose) < 0) return false;
+  return true;
+}
+
 /** Every header row on the sheet holding all `required` columns; the other columns are optional. */
 export function detectColumns(s: TableSheet, columns: Record<string, Label>, required: string[], loose: boolean): { row: number; cols: Record<string, number> }[] {
   const out: { row: number; cols: Record<string, number> }[] = [];
   // Only a row holding the first required label can hold them all.
-  for (const r of rowsWithLabel(s, columns[required[0]], loose)) {
-    if (required.some((k) => findHeaderCol(s, r, columns[k], loose) < 0)) continue;
+  const rows = rowsWithLabel(s, columns[required[0]], loose);
+  const others = rows.length ? required.slice(1).map((k) => labelCells(s, columns[k], loose)) : [];
+  for (const r of rows) {
+    if (!holdsAll(s, r, others, columns, required, loose)) continue;
     const cols: Record<string, number> = {};
     for (const [k, l] of Object.entries(columns)) cols[k] = findHeaderCol(s, r, l, loose);
     out.push({ row: r, cols });

@@ -274,6 +274,51 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
   return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }
 
+/**
+ * The index's lists of cells (each in reading order) holding one of the label's forms, with `loose` also
+ * the texts whose bracketed tail dropped matches (rowsWithLabel's test); null when the label cannot be
+ * looked up (a form a number or true/false cell could show: any row may hold it). Made once for many rows.
+ */
+export function labelCells(s: TableSheet, l: Label, loose = false): (readonly number[])[] | null {
+  const forms = labelForms(l);
+  if (!indexable(forms)) return null;
+  const { exact } = textIndex(s);
+  const looseTexts = loose ? looseIndex(s) : null;
+  const lists: (readonly number[])[] = [];
+  for (const f of forms) {
+    const entry = exact.get(f);
+    if (entry !== undefined) lists.push(cellsOf(entry));
+    const more = looseTexts?.get(f);
+    if (more !== undefined) lists.push(more);
+  }
+  return lists;
+}
+
+/** Does row r hold a cell of the lists labelCells gave (null: it may)? A binary search in each. */
+export function rowInCells(s: TableSheet, lists: readonly (readonly number[])[] | null, r: number): boolean {
+  if (lists === null) return true;
+  for (let i = 0; i < lists.length; i++) if (holdsRow(lists[i], r, s.width)) return true;
+  return false;
+}
+
+/** Could row r hold a cell matching the label (rowsWithLabel's test for one row, with `loose` as there)? */
+export function rowMayHoldLabel(s: TableSheet, r: number, l: Label, loose = false): boolean {
+  return rowInCells(s, labelCells(s, l, loose), r);
+}
+
+/** Does the ascending list of cells (row × width + column) hold a cell of row r? */
+function holdsRow(cells: readonly number[], r: number, w: number): boolean {
+  const from = r * w;
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cells[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cells.length && cells[lo] < from + w;
+}
+
 /** Rows holding some text cell whose whitespace-free text passes `test` (ascending, each once). */
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;

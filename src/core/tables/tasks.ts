@@ -8,9 +8,9 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups } from './groups';
+import { groupsEnd, missingSeries, readGroups, type RowGroup } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
-import { groupColumns, pairHeader, type PairHeader } from './pairs';
+import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -64,7 +64,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
       if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-      const end = groupsEnd(s, r + 1, groupColumns(head, [...head.years.values()]), stopAt(s, r), strict);
+      const end = groupsEnd(s, r + 1, groupColumns(head, yearColumnsOf(head, null)), stopAt(s, r), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (!strict) m.end = end;
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
@@ -92,7 +92,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     if (missing.length) {
       asm.problem(T.tableName, `${who}에서 연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `${whoEn}: year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
     }
-    const yearCols = years.filter((y) => head.years.has(y)).map((y) => head.years.get(y)!);
+    const yearCols = yearColumnsOf(head, years);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
     const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
     // The 전략분야 line of our template, between the title and the header (no title: not searched).
@@ -111,15 +111,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const units = findUnits(s, Math.max(0, r - 6, title?.row ?? 0), r);
     if (!units.found) asm.missingUnitLines.push(label);
-    let total: Task['total'] = null;
-    const subprojects: SubProject[] = [];
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i];
-      const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
-      const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCols.length));
-      if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
-      else subprojects.push({ name: g.name, label: g.label, target, budget });
-    }
+    const { total, subprojects } = taskRows(groups, asm, yearCols.length);
     if (!title) asm.problem(T.tableName, `${refOf(s, r, head.nameCol).cell}의 실천과제 표 위에서 과제명(① 과제명)을 찾지 못했습니다`, `task title (① name) not found above the table at ${refOf(s, r, head.nameCol).cell}`, 'table', refOf(s, r, head.nameCol));
     const task: Task = {
       no,
@@ -142,6 +134,25 @@ export const tasksTable: TableKind<TaskMatch> = {
     return sheet;
   },
 };
+
+/**
+ * A task table's row pairs as its 총계 (the first pair, when it is named so) and 세부사업; a missing row
+ * is reported and read as a placeholder. The loop over the 세부사업 sits in a function of its own: the
+ * reader of a whole table is then not made hot by it (V8 compiled that large function several times per
+ * check), only this small one is.
+ */
+function taskRows(groups: readonly RowGroup[], asm: Assembly, yearCount: number): { total: Task['total']; subprojects: SubProject[] } {
+  let total: Task['total'] = null;
+  const subprojects: SubProject[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCount));
+    const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCount));
+    if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
+    else subprojects.push({ name: g.name, label: g.label, target, budget });
+  }
+  return { total, subprojects };
+}
 
 /** The accepted tables of one sheet, grouped once per assembly (a sheet may hold hundreds of task tables). */
 const bySheet = new WeakMap<Assembly, Map<TableSheet, TableMatch[]>>();
