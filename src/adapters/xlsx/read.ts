@@ -554,6 +554,23 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
 
   const cellType = (i: number): string => (i < 0 ? 'n' : sc.attrPlain(i) ? typeAt(sc.attrStart(i), sc.attrEnd(i)) : sc.attrValue(i));
 
+  /** A cell without an address (no r) stands in the column after the last. */
+  function nextColumn(): void {
+    colIdx += 1;
+    if (rowIdx < 0) rowIdx = 0;
+    if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+  }
+
+  /** Nothing of a new cell is read yet: no value, inline string or formula. */
+  function clearCell(): void {
+    vStart = -1;
+    vStr = null;
+    inline = null;
+    f = null;
+    fShared = null;
+    fMaster = false;
+  }
+
   /** A cell opens (<c>): its address (r), style (s) and type (t) from the attributes at those indexes (-1: absent). */
   function beginCell(i: number, si: number, ti: number): void {
     inCell = true;
@@ -572,9 +589,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       rowIdx = refRow;
       colIdx = refCol;
     } else {
-      colIdx += 1;
-      if (rowIdx < 0) rowIdx = 0;
-      if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+      nextColumn();
     }
     type = cellType(ti);
     if (si < 0) style = 0;
@@ -582,12 +597,7 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
       style = sc.attrDigits(si);
       if (style < 0) style = Number(sc.attrValue(si)) || 0;
     }
-    vStart = -1;
-    vStr = null;
-    inline = null;
-    f = null;
-    fShared = null;
-    fMaster = false;
+    clearCell();
   }
 
   /**
@@ -629,18 +639,11 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
         rowIdx = row;
         colIdx = col;
       } else {
-        colIdx += 1;
-        if (rowIdx < 0) rowIdx = 0;
-        if (colIdx >= MAX_COL) badRef(a1(rowIdx, colIdx));
+        nextColumn();
       }
       type = t0 < 0 ? 'n' : typeAt(t0, t1);
       style = st < 0 ? 0 : st;
-      vStart = -1;
-      vStr = null;
-      inline = null;
-      f = null;
-      fShared = null;
-      fMaster = false;
+      clearCell();
       if (vs >= 0) {
         tStart = vs;
         tEnd = ve;

@@ -56,6 +56,26 @@ async function both(which: Fast, xml: string, sst?: string): Promise<[string, st
   return [fast, general];
 }
 
+/**
+ * Reads each mutant with the fast paths on and off (read: one of `both`'s calls), after resetting the
+ * counts of fast-path calls: the mutants that read differently, and how many read the same to a grid or
+ * to an error.
+ */
+async function compareAll(mutated: string[], read: (s: string) => Promise<[string, string]>): Promise<{ differences: string[]; same: number; errors: number }> {
+  const differences: string[] = [];
+  let same = 0;
+  let errors = 0;
+  fastCalls = 0;
+  fastTaken = 0;
+  for (const [i, s] of mutated.entries()) {
+    const [fast, general] = await read(s);
+    if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
+    else if (fast.startsWith('error')) errors += 1;
+    else same += 1;
+  }
+  return { differences, same, errors };
+}
+
 afterEach(() => {
   for (const f of FAST) proto[f] = original[f];
 });
@@ -123,17 +143,7 @@ describe('the fast cell path reads as the general path', () => {
     const PIECES = [' ', '  ', '"', "'", '=', '<', '>', '/', '/>', 'r', 's', 't', 'x', 'A', '1', '$', '-', '.', ':', '&amp;', '&#49;', '&lt;', '&bad;', ']', ']]>',
       '\t', '\r', '\n', '\u0001', 'é', '가', '\u007f', 'v', 'c', '<v>', '</v>', '<v/>', '</c>', '<c r="A1">', '<c r="B9" t="s">', ' t="s"', ' s="1"', ' r="Z1"', ' cm="1"', 'x:', '<f>1</f>', '<!---->'];
     const base = sheetXml(ROWS, MERGES);
-    const differences: string[] = [];
-    let same = 0;
-    let errors = 0;
-    fastCalls = 0;
-    fastTaken = 0;
-    for (const [i, s] of mutants(base, base.indexOf('<sheetData>'), base.indexOf('</sheetData>'), PIECES, ['<v>'], 1200).entries()) {
-      const [fast, general] = await both('cellTag', s);
-      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
-      else if (fast.startsWith('error')) errors += 1;
-      else same += 1;
-    }
+    const { differences, same, errors } = await compareAll(mutants(base, base.indexOf('<sheetData>'), base.indexOf('</sheetData>'), PIECES, ['<v>'], 1200), (s) => both('cellTag', s));
     expect(differences.slice(0, 3)).toEqual([]);
     // both outcomes well represented, and the fast path both taken and declined
     expect(same).toBeGreaterThan(200);
@@ -149,17 +159,7 @@ describe('the fast attribute path reads as the general path', () => {
       '\u007f', 'r="1" ', 'ht="2" ', 'x:y="3" ', '1a="4" ', '_b="5" ', 'c.d-e="6" ', 'r=\'7\' ', 'spans="1:2" ', 'ref="A1:B2" ', 'a="&amp;" ', 'b="<" ', 'c="\t" ',
       'd="é" ', 'e = "1" ', 'f="1"\t', 'g="" ', 'h="1"/', '<mergeCell ref="C1:D1"/>'];
     const base = sheetXml(ROWS, MERGES);
-    const differences: string[] = [];
-    let same = 0;
-    let errors = 0;
-    fastCalls = 0;
-    fastTaken = 0;
-    for (const [i, s] of mutants(base, base.indexOf('<sheetData>'), base.indexOf('</worksheet>'), PIECES, ['<row ', '<mergeCell ', '<c ', '" '], 1200, true).entries()) {
-      const [fast, general] = await both('plainAttributes', s);
-      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
-      else if (fast.startsWith('error')) errors += 1;
-      else same += 1;
-    }
+    const { differences, same, errors } = await compareAll(mutants(base, base.indexOf('<sheetData>'), base.indexOf('</worksheet>'), PIECES, ['<row ', '<mergeCell ', '<c ', '" '], 1200, true), (s) => both('plainAttributes', s));
     expect(differences.slice(0, 3)).toEqual([]);
     expect(same).toBeGreaterThan(200);
     expect(errors).toBeGreaterThan(200);
@@ -198,17 +198,7 @@ describe('the fast shared-string path reads as the general path', () => {
   it('on seeded mutations of them (the same grid, or the same error)', async () => {
     const PIECES = [' ', '"', '=', '<', '>', '/', '/>', 't', 'si', 'x', ':', '&amp;', '&#49;', '&bad;', '&', ']', ']]>', '\t', '\r', '\n', '\r\n', '\u0001',
       'é', '가', '\uFFFE', '\uFFFF', '\u2028', '<t>', '</t>', '<si>', '</si>', '<t/>', ' xml:space="preserve"', 'preserve', '<!---->', '<![CDATA[x]]>', '<r>', '<rPh>'];
-    const differences: string[] = [];
-    let same = 0;
-    let errors = 0;
-    fastCalls = 0;
-    fastTaken = 0;
-    for (const [i, s] of mutants(SST, SST.indexOf('<si>'), SST.indexOf('</sst>'), PIECES, ['<t>', '">'], 1200).entries()) {
-      const [fast, general] = await both('stringTag', SST_SHEET, s);
-      if (fast !== general) differences.push(`#${i} ${JSON.stringify(s)}\n  fast:    ${fast.slice(0, 300)}\n  general: ${general.slice(0, 300)}`);
-      else if (fast.startsWith('error')) errors += 1;
-      else same += 1;
-    }
+    const { differences, same, errors } = await compareAll(mutants(SST, SST.indexOf('<si>'), SST.indexOf('</sst>'), PIECES, ['<t>', '">'], 1200), (s) => both('stringTag', SST_SHEET, s));
     expect(differences.slice(0, 3)).toEqual([]);
     expect(same).toBeGreaterThan(200);
     expect(errors).toBeGreaterThan(200);
