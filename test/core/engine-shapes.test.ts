@@ -45,6 +45,16 @@ function referenceFilled(sheet: GridSheet): GridSheet {
 /** A cell's text as a test compares it: '' for none, a star for a merged copy. */
 const shown = (rows: (GridCell | undefined)[][]) => Array.from(rows, (r) => (r === undefined ? null : Array.from(r, (c) => (c ? `${String(c.value)}${c.mergedCopy ? '*' : ''}` : ''))));
 
+/** A seeded random whole number below n (xorshift32: the low bits of a plain LCG repeat too soon for the small ranges drawn here). */
+function xorshift(seed: number): (n: number) => number {
+  return (n) => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+}
+
 describe('withMergesFilled fills as the mapped and sliced version did', () => {
   let seed = 11;
   const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
@@ -153,14 +163,7 @@ describe('lists made at their length', () => {
 });
 
 describe('subprojectSumsHold says what checkSeriesSum over the 세부사업 would: nothing to report', () => {
-  let seed = 5;
-  // xorshift32: the low bits of a plain LCG repeat too soon for the small ranges drawn here.
-  const random = (n: number) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const random = xorshift(5);
   const figureOf = (k: number): Figure => {
     const v = random(8);
     const value = v === 0 ? null : v === 1 ? k + 0.5 : k;
@@ -211,13 +214,7 @@ describe('rowMayHoldLabel says of one row what rowsWithLabel says of the sheet',
     { text: '없음', synonyms: [] },
     { text: 'x', synonyms: ['2023'] }, // a form a number cell could show: every row may
   ];
-  let seed = 9;
-  const random = (n: number) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) % n;
-  };
+  const random = xorshift(9);
   for (let n = 0; n < 20; n++) {
     const rows: (GridCell | undefined)[][] = [];
     const height = 1 + random(30);
