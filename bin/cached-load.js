@@ -14,7 +14,7 @@ const path = require('path');
 const vm = require('vm');
 const { createRequire } = require('module');
 
-/** Runs `file` as a CommonJS module; `kind` names the cache ('check', 'other', 'worker'). */
+/** Runs `file` as a CommonJS module; `kind` names the cache ('check', 'other'; a worker's: cli/jit.ts). */
 function loadCached(file, kind) {
   const bytes = fs.readFileSync(file);
   // The bundle is ASCII (scripts/bundle-cli.mjs): read as such, without decoding UTF-8.
@@ -40,15 +40,16 @@ function loadCached(file, kind) {
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   if (cachedData === undefined || script.cachedDataRejected) {
-    // After the run: the cache then holds every function the run compiled, not just the top level. A
-    // worker thread is ended by the pool, not exited, so the worker saves through the hook after its first file.
-    let saved = false;
+    // After the run: the cache then holds every function the run compiled, not just the top level.
+    // The hook (cli/code-cache.ts) lets the code say when instead: a worker thread is ended by the pool,
+    // not exited, so it saves after its first file; a batch's main thread skips (cli/jit.ts).
+    let done = false;
     const save = () => {
-      if (!saved) saveCache(script, dir, base, cacheFile);
-      saved = true;
+      if (!done) saveCache(script, dir, base, cacheFile);
+      done = true;
     };
     process.once('exit', save);
-    globalThis[Symbol.for('jobtarget.saveCodeCache')] = save;
+    globalThis[Symbol.for('jobtarget.codeCache')] = { save, skip: () => (done = true) };
   }
   return mod.exports;
 }
@@ -56,7 +57,10 @@ function loadCached(file, kind) {
 function saveCache(script, dir, base, cacheFile) {
   try {
     fs.mkdirSync(dir, { recursive: true });
-    for (const old of fs.readdirSync(dir)) if (old.startsWith(base) && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
+    // Earlier caches of this bundle and kind (another build or Node), and temporary files left by a killed run;
+    // only those: one kind's name may begin with another's ('worker', 'worker-no-inlining').
+    const ours = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[0-9a-f]{16}\\.bin(\\.[\\w-]+\\.tmp)?$`);
+    for (const old of fs.readdirSync(dir)) if (ours.test(old) && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
     // Worker threads share the process id: a random name keeps two savers from writing one file.
     const tmp = `${cacheFile}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'worker_threads';
 import { checkFile, type CheckSettings } from './check-file';
+import { saveCodeCacheNow } from './code-cache';
 
 export interface WorkerTask {
   id: number;
@@ -15,16 +16,6 @@ export interface WorkerTask {
   wantBytes: boolean;
 }
 
-/** Once, after the first file: bin/cached-load.js keeps V8's code cache of this bundle (see there); absent when not run from the bundle. */
-function saveCodeCache(): void {
-  const key = Symbol.for('jobtarget.saveCodeCache');
-  const save = (globalThis as Record<symbol, unknown>)[key];
-  if (typeof save === 'function') {
-    delete (globalThis as Record<symbol, unknown>)[key];
-    save();
-  }
-}
-
 if (parentPort) {
   const port = parentPort;
   // The pool may send the next file before this one is done (pool.ts): files are checked one at a time, in order.
@@ -33,8 +24,9 @@ if (parentPort) {
     queue = queue.then(() =>
       checkFile(task.file, task.fullPath, task.settings).then(({ report, read }) => {
         const bytes = task.wantBytes && read?.buffer ? new Uint8Array(read.buffer) : undefined;
-        // Before the result is posted: the pool may end this worker as soon as it has it.
-        saveCodeCache();
+        // After the first file (its functions are then compiled), before the result is posted: the pool
+        // may end this worker as soon as it has it, and a worker is ended, not exited.
+        saveCodeCacheNow();
         port.postMessage({ id: task.id, report, bytes });
       }),
     ).catch((e: unknown) => {

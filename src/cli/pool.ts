@@ -15,6 +15,7 @@ import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './formatters/types';
 import { inflatedSize } from '../adapters/xlsx/zip';
+import { tuneCompilerForWorkers } from './jit';
 
 const envNumber = (name: string, dflt: number) => {
   const v = Number(process.env[name]);
@@ -46,7 +47,13 @@ export function defaultJobs(): number {
  * sources in-process: none). From the bundle (build/cli/main.bundle.js), the worker's bundle runs through
  * bin/cached-worker.js, with V8's code cache like the main thread.
  */
-function workerScript(): { script: string; workerData?: { cachedLoad: string } } | null {
+interface WorkerScript {
+  script: string;
+  /** For bin/cached-worker.js: the bundle to run; its code cache's kind is added when a worker starts (jit.ts). */
+  workerData?: { cachedLoad: string };
+}
+
+function workerScript(): WorkerScript | null {
   if (!__filename.endsWith('.js')) return null;
   if (__filename.endsWith('.bundle.js')) {
     const bundle = path.join(__dirname, 'check-worker.bundle.js');
@@ -104,7 +111,7 @@ class WorkerPool {
   private ending = 0;
 
   constructor(
-    private readonly script: { script: string; workerData?: { cachedLoad: string } },
+    private readonly script: WorkerScript,
     private readonly size: number,
     private readonly settings: CheckSettings,
     private readonly wantBytes: boolean,
@@ -121,8 +128,9 @@ class WorkerPool {
   private spawn(): Slot {
     // worker_threads is loaded with the first worker: a lone file checked in the main thread never needs it.
     const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
+    const cacheKind = tuneCompilerForWorkers();
     const worker = new WorkerThread(this.script.script, {
-      workerData: this.script.workerData,
+      workerData: this.script.workerData && { ...this.script.workerData, cacheKind },
       // A young generation of 64 MB (32 before): fewer short-lived objects of a check survive into the old
       // generation, so less garbage piles up there between full collections (≈ 5% less CPU in a batch, and
       // the peak grows less with the number of files; measured in bench/).

@@ -122,7 +122,39 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     const files = JSON.parse(batch.stdout).files;
     expect(files.map((f: { findings: unknown[] }) => f.findings)).toEqual([one('a.xlsx'), one('b.xlsx')]);
     expect(files[0].findings.length).toBeGreaterThan(0);
-    expect(await caches('check-worker.bundle-worker-')).toHaveLength(1);
+    expect(await caches('check-worker.bundle-worker-no-inlining-')).toHaveLength(1);
+  }, 60_000);
+
+  it("a batch's workers keep a cache of their own (V8 flags of cli/jit.ts); a batch never writes the main thread's", async () => {
+    const dir = path.join(tmp, 'three');
+    await fs.mkdir(dir, { recursive: true });
+    for (const f of ['a', 'b', 'c']) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `${f}.xlsx`));
+    await fs.rm(cacheDir, { recursive: true, force: true });
+    const stamp = async (prefix: string) => Promise.all((await caches(prefix)).map(async (f) => `${f} ${(await fs.stat(path.join(cacheDir, f))).mtimeMs}`));
+
+    const first = jobtarget(['check', dir, '--format', 'json', '--jobs', '2']);
+    expect(first.stderr).toBe('');
+    expect(await caches('main.bundle-check-')).toEqual([]); // made by a lone check only
+    const workerCache = await stamp('check-worker.bundle-worker-no-inlining-');
+    expect(workerCache).toHaveLength(1);
+
+    const lone = jobtarget(['check', path.join(dir, 'a.xlsx'), '--format', 'json']);
+    expect(lone.status).toBe(1);
+    const mainCache = await stamp('main.bundle-check-');
+    expect(mainCache).toHaveLength(1);
+
+    // Accepted by the next batch (V8 rejects a cache made under other flags, and it would be written again).
+    await new Promise((r) => setTimeout(r, 20));
+    const again = jobtarget(['check', dir, '--format', 'json', '--jobs', '2']);
+    expect(again.stdout).toBe(first.stdout);
+    expect(await stamp('check-worker.bundle-worker-no-inlining-')).toEqual(workerCache);
+    expect(await stamp('main.bundle-check-')).toEqual(mainCache);
+
+    // With V8's default inlining: the same reports, and the workers' cache under the default name.
+    const plain = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--jobs', '2'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, JOBTARGET_TURBO_INLINING: '1' } });
+    expect(plain.stdout).toBe(first.stdout);
+    expect(await caches('check-worker.bundle-worker-')).toHaveLength(2);
+    expect(JSON.parse(first.stdout).files.map((f: { findings: { rule: string }[] }) => f.findings.length)).toEqual(Array(3).fill(JSON.parse(lone.stdout).files[0].findings.length));
   }, 60_000);
 });
 
