@@ -58,7 +58,7 @@ function saveCache(script, dir, base, cacheFile) {
   try {
     fs.mkdirSync(dir, { recursive: true });
     // Earlier caches of this bundle and kind (another build or Node), and temporary files left by a killed run;
-    // only those: one kind's name may begin with another's ('worker', 'worker-no-inlining').
+    // only those: one kind's name may begin with another's ('worker', 'worker-tuned').
     const ours = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[0-9a-f]{16}\\.bin(\\.[\\w-]+\\.tmp)?$`);
     for (const old of fs.readdirSync(dir)) if (ours.test(old) && path.join(dir, old) !== cacheFile) fs.rmSync(path.join(dir, old), { force: true });
     // Worker threads share the process id: a random name keeps two savers from writing one file.

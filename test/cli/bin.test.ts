@@ -122,10 +122,10 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     const files = JSON.parse(batch.stdout).files;
     expect(files.map((f: { findings: unknown[] }) => f.findings)).toEqual([one('a.xlsx'), one('b.xlsx')]);
     expect(files[0].findings.length).toBeGreaterThan(0);
-    expect(await caches('check-worker.bundle-worker-no-inlining-')).toHaveLength(1);
+    expect(await caches('check-worker.bundle-worker-tuned-')).toHaveLength(1);
   }, 60_000);
 
-  it("a batch's workers keep a cache of their own (V8 flags of cli/jit.ts); a batch never writes the main thread's", async () => {
+  it("a batch's workers keep a cache of their own (their V8 flags: cli/jit.ts); a batch never writes the main thread's", async () => {
     const dir = path.join(tmp, 'three');
     await fs.mkdir(dir, { recursive: true });
     for (const f of ['a', 'b', 'c']) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `${f}.xlsx`));
@@ -135,7 +135,7 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     const first = jobtarget(['check', dir, '--format', 'json', '--jobs', '2']);
     expect(first.stderr).toBe('');
     expect(await caches('main.bundle-check-')).toEqual([]); // made by a lone check only
-    const workerCache = await stamp('check-worker.bundle-worker-no-inlining-');
+    const workerCache = await stamp('check-worker.bundle-worker-tuned-');
     expect(workerCache).toHaveLength(1);
 
     const lone = jobtarget(['check', path.join(dir, 'a.xlsx'), '--format', 'json']);
@@ -147,10 +147,10 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     await new Promise((r) => setTimeout(r, 20));
     const again = jobtarget(['check', dir, '--format', 'json', '--jobs', '2']);
     expect(again.stdout).toBe(first.stdout);
-    expect(await stamp('check-worker.bundle-worker-no-inlining-')).toEqual(workerCache);
+    expect(await stamp('check-worker.bundle-worker-tuned-')).toEqual(workerCache);
     expect(await stamp('main.bundle-check-')).toEqual(mainCache);
 
-    // With V8's default inlining: the same reports, and the workers' cache under the default name.
+    // With V8's defaults (JOBTARGET_TURBO_INLINING=1): the same reports, the workers' cache under the default name.
     const plain = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--jobs', '2'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, JOBTARGET_TURBO_INLINING: '1' } });
     expect(plain.stdout).toBe(first.stdout);
     expect(await caches('check-worker.bundle-worker-')).toHaveLength(2);
