@@ -18,7 +18,7 @@
  * file checked in the main thread keeps V8's defaults: there the flags made the check slower (Node's
  * own modules loaded after them lose their code cache too).
  *
- * JOBTARGET_TURBO_INLINING=1 keeps V8's defaults (to measure the difference).
+ * JOBTARGET_V8_DEFAULTS=1 keeps V8's defaults (to measure the difference).
  */
 import * as v8 from 'v8';
 import { skipCodeCache } from './code-cache';
@@ -41,7 +41,7 @@ export const WORKER_CACHE_KIND = { tuned: 'worker-tuned', default: 'worker' } as
  * code cache the worker is to use.
  */
 export function tuneCompilerForWorkers(env: NodeJS.ProcessEnv = process.env, setFlags: (flags: string) => void = v8.setFlagsFromString): string {
-  if (env.JOBTARGET_TURBO_INLINING === '1' || !knowsWorkerFlag()) return WORKER_CACHE_KIND.default;
+  if (env.JOBTARGET_V8_DEFAULTS === '1' || !knowsWorkerFlag()) return WORKER_CACHE_KIND.default;
   skipCodeCache();
   setFlags(WORKER_V8_FLAGS.join(' '));
   return WORKER_CACHE_KIND.tuned;

@@ -150,8 +150,8 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(await stamp('check-worker.bundle-worker-tuned-')).toEqual(workerCache);
     expect(await stamp('main.bundle-check-')).toEqual(mainCache);
 
-    // With V8's defaults (JOBTARGET_TURBO_INLINING=1): the same reports, the workers' cache under the default name.
-    const plain = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--jobs', '2'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, JOBTARGET_TURBO_INLINING: '1' } });
+    // With V8's defaults (JOBTARGET_V8_DEFAULTS=1): the same reports, the workers' cache under the default name.
+    const plain = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--jobs', '2'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, JOBTARGET_V8_DEFAULTS: '1' } });
     expect(plain.stdout).toBe(first.stdout);
     expect(await caches('check-worker.bundle-worker-')).toHaveLength(2);
     expect(JSON.parse(first.stdout).files.map((f: { findings: { rule: string }[] }) => f.findings.length)).toEqual(Array(3).fill(JSON.parse(lone.stdout).files[0].findings.length));

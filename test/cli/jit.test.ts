@@ -2,12 +2,12 @@
 import { spawnSync } from 'child_process';
 import { WORKER_CACHE_KIND, WORKER_V8_FLAGS, knowsWorkerFlag, tuneCompilerForWorkers } from '../../src/cli/jit';
 
-it('is set for workers unless JOBTARGET_TURBO_INLINING=1, and names the cache by it', () => {
+it('is set for workers unless JOBTARGET_V8_DEFAULTS=1, and names the cache by it', () => {
   const set: string[] = [];
   expect(tuneCompilerForWorkers({}, (f) => set.push(f))).toBe(knowsWorkerFlag() ? WORKER_CACHE_KIND.tuned : WORKER_CACHE_KIND.default);
   expect(set).toEqual(knowsWorkerFlag() ? [WORKER_V8_FLAGS.join(' ')] : []);
   set.length = 0;
-  expect(tuneCompilerForWorkers({ JOBTARGET_TURBO_INLINING: '1' }, (f) => set.push(f))).toBe(WORKER_CACHE_KIND.default);
+  expect(tuneCompilerForWorkers({ JOBTARGET_V8_DEFAULTS: '1' }, (f) => set.push(f))).toBe(WORKER_CACHE_KIND.default);
   expect(set).toEqual([]);
 });
 
