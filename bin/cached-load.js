@@ -42,14 +42,22 @@ function loadCached(file, kind) {
   if (cachedData === undefined || script.cachedDataRejected) {
     // After the run: the cache then holds every function the run compiled, not just the top level.
     // The hook (cli/code-cache.ts) lets the code say when instead: a worker thread is ended by the pool,
-    // not exited, so it saves after its first file; a batch's main thread skips (cli/jit.ts).
+    // not exited, so it saves after its first file; a batch's main thread skips. And V8 accepts a cache
+    // only under the flags it was made with: `beforeSave` puts back flags the run changed (cli/jit.ts).
     let done = false;
-    const save = () => {
-      if (!done) saveCache(script, dir, base, cacheFile);
-      done = true;
+    const hook = {
+      beforeSave: undefined,
+      save: () => {
+        if (!done) {
+          if (hook.beforeSave) hook.beforeSave();
+          saveCache(script, dir, base, cacheFile);
+        }
+        done = true;
+      },
+      skip: () => (done = true),
     };
-    process.once('exit', save);
-    globalThis[Symbol.for('jobtarget.codeCache')] = { save, skip: () => (done = true) };
+    process.once('exit', hook.save);
+    globalThis[Symbol.for('jobtarget.codeCache')] = hook;
   }
   return mod.exports;
 }

@@ -6,6 +6,7 @@ import type { Lang } from '../core/rules/types';
 import type { Checked, CheckSettings } from './check-file';
 import { EMPTY_SUMMARY, bilingual } from './failed';
 import { checkFiles, defaultJobs } from './pool';
+import { tuneCompilerForMainThread } from './jit';
 import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
 import { batchSummary, type FileReport, type FormatContext } from './formatters/types';
@@ -51,6 +52,7 @@ export function notReadReport(n: NotRead, lang: Lang): FileReport {
 /** The built-in example as shipped (assets/examples, see examples.ts), read through the same reader as any file. */
 export async function checkExample(name: string, settings: CheckSettings | Lang): Promise<Checked> {
   const file = exampleFile(name);
+  tuneCompilerForMainThread();
   const [buf, { checkRead }] = await Promise.all([exampleBytes(name), import('./check-file')]);
   const read = await readInput(buf, file);
   return { report: checkRead(file, read, settings), read };

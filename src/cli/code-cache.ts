@@ -6,12 +6,15 @@
 interface CodeCacheHook {
   save(): void;
   skip(): void;
+  /** Run just before the cache is made. */
+  beforeSave?: () => void;
 }
 
+const KEY = Symbol.for('jobtarget.codeCache');
+
 function takeHook(): CodeCacheHook | undefined {
-  const key = Symbol.for('jobtarget.codeCache');
-  const hook = (globalThis as Record<symbol, CodeCacheHook | undefined>)[key];
-  delete (globalThis as Record<symbol, unknown>)[key];
+  const hook = (globalThis as Record<symbol, CodeCacheHook | undefined>)[KEY];
+  delete (globalThis as Record<symbol, unknown>)[KEY];
   return hook;
 }
 
@@ -23,4 +26,10 @@ export function saveCodeCacheNow(): void {
 /** Writes no cache in this run: what it compiled would serve the next runs badly. */
 export function skipCodeCache(): void {
   takeHook()?.skip();
+}
+
+/** Runs `prepare` just before the cache is made, if one is to be made (it is at exit, unless saved or skipped before). */
+export function beforeCodeCacheSave(prepare: () => void): void {
+  const hook = (globalThis as Record<symbol, CodeCacheHook | undefined>)[KEY];
+  if (hook) hook.beforeSave = prepare;
 }

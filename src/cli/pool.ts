@@ -15,7 +15,7 @@ import { failedReport } from './failed';
 import type { WorkerTask } from './check-worker';
 import type { FileReport } from './formatters/types';
 import { inflatedSize } from '../adapters/xlsx/zip';
-import { tuneCompilerForWorkers } from './jit';
+import { tuneCompilerForMainThread, tuneCompilerForWorkers } from './jit';
 
 const envNumber = (name: string, dflt: number) => {
   const v = Number(process.env[name]);
@@ -275,6 +275,7 @@ export async function* checkFiles(jobs: readonly FileJob[], opts: BatchOptions):
   const size = Math.max(1, Math.min(opts.jobs, jobs.length));
   const settings: CheckSettings = opts.settings ?? { lang: opts.lang };
   const pool = script ? new WorkerPool(script, size, settings, opts.wantBytes, opts.limits ?? POOL_LIMITS) : null;
+  if (!pool) tuneCompilerForMainThread();
   const run = (job: FileJob): Promise<FileResult> =>
     pool ? pool.run(job) : import('./check-file').then(({ checkFile }) => checkFile(job.file, job.fullPath, settings)).then((c) => ({ ...c, bytes: c.read?.buffer }));
   const window = size * 4;
