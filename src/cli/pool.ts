@@ -49,7 +49,7 @@ export function defaultJobs(): number {
  */
 interface WorkerScript {
   script: string;
-  /** For bin/cached-worker.js: the bundle to run; its code cache's kind is added when a worker starts (jit.ts). */
+  /** For bin/cached-worker.js: the bundle to run; the kind of its code cache and the V8 flags are added when a worker starts (jit.ts). */
   workerData?: { cachedLoad: string };
 }
 
@@ -128,9 +128,9 @@ class WorkerPool {
   private spawn(): Slot {
     // worker_threads is loaded with the first worker: a lone file checked in the main thread never needs it.
     const { Worker: WorkerThread } = require('worker_threads') as typeof import('worker_threads');
-    const cacheKind = tuneCompilerForWorkers();
+    const tuning = tuneCompilerForWorkers();
     const worker = new WorkerThread(this.script.script, {
-      workerData: this.script.workerData && { ...this.script.workerData, cacheKind },
+      workerData: this.script.workerData && { ...this.script.workerData, ...tuning },
       // A young generation of 64 MB (32 before): fewer short-lived objects of a check survive into the old
       // generation, so less garbage piles up there between full collections (≈ 5% less CPU in a batch, and
       // the peak grows less with the number of files; measured in bench/).

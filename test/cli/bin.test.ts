@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
 import { validateGrid } from '../../src/core/validate';
+import { WORKER_V8_FLAGS } from '../../src/cli/jit';
 
 const ROOT = path.join(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'jobtarget.js');
@@ -154,6 +155,23 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(again.stdout).toBe(first.stdout);
     expect(await stamp('check-worker.bundle-worker-tuned-')).toEqual(workerCache);
     expect(await stamp('main.bundle-check-')).toEqual(mainCache);
+
+    // The workers' cache was made under the flags the workers set (cli/jit.ts): V8 accepts it under them only.
+    const probe = (flags: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const fs = require('fs'), vm = require('vm'); if (process.env.FLAGS) require('v8').setFlagsFromString(process.env.FLAGS);
+           const file = ${JSON.stringify(path.join(ROOT, 'build', 'cli', 'check-worker.bundle.js'))};
+           const source = fs.readFileSync(file, 'latin1');
+           const script = new vm.Script('(function (exports, require, module, __filename, __dirname) { ' + source + '\\n})', { filename: file, cachedData: fs.readFileSync(${JSON.stringify(path.join(cacheDir, workerCache[0].split(' ')[0]))}) });
+           process.stdout.write(String(script.cachedDataRejected));`,
+        ],
+        { encoding: 'utf8', env: { ...process.env, FLAGS: flags } },
+      ).stdout;
+    expect(probe(WORKER_V8_FLAGS)).toBe('false');
+    expect(probe('')).toBe('true');
 
     // With V8's defaults (JOBTARGET_V8_DEFAULTS=1): the same reports, the workers' cache under the default name.
     const plain = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--jobs', '2'], { cwd: tmp, encoding: 'utf8', env: { ...process.env, JOBTARGET_V8_DEFAULTS: '1' } });
