@@ -4,7 +4,7 @@
  * took about as much CPU as the checking itself, mostly spent inlining callees into the large reading
  * functions. Each worker is a fresh V8 isolate that compiles everything again. So:
  * - no TurboFan inlining: the compiles are far cheaper and the code hardly slower (batch 0.8× the
- *   wall time; a lone 10,000-세부사업 plan 0.9×, the example 0.93×);
+ *   wall time; a lone 10,000-세부사업 plan 0.9×, the example unchanged);
  * - in workers, optimising only after about four times V8's interrupt budget: fewer compiles that a
  *   worker's files do not pay back (243 files 0.91×, 2,430 files 0.93×, two 10,000 plans 0.97×).
  * Measured in pairs against V8's defaults on Node 20 (V8 11). Other V8 versions keep their defaults:
