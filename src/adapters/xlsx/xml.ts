@@ -823,18 +823,32 @@ export class XmlScanner {
     if (ts >= 0) {
       this.countTags(1);
       this.attrCount = 0;
-      this.depth = depth + 2;
-      h.open('v', this);
-      this.depth = depth + 2;
-      h.text(ts, te, TEXT_PLAIN, this);
-      this.attrCount = 0;
-      this.depth = depth + 2;
-      h.close('v', this);
+      this.replayLeaf('c', 'v', depth, ts, te);
+      return p;
     }
     this.attrCount = 0;
     this.depth = depth + 1;
     h.close('c', this);
     return p;
+  }
+
+  /**
+   * The rest of the general path's events for `<outer><inner>TEXT</inner></outer>` read by a fast path,
+   * once `outer` is opened and the inner element's attributes are set: open inner, its plain text, close
+   * inner, close outer, each with the depth and attribute count the general path would show.
+   */
+  private replayLeaf(outer: string, inner: string, depth: number, ts: number, te: number): void {
+    const { h } = this;
+    this.depth = depth + 2;
+    h.open(inner, this);
+    this.depth = depth + 2;
+    h.text(ts, te, TEXT_PLAIN, this);
+    this.attrCount = 0;
+    this.depth = depth + 2;
+    h.close(inner, this);
+    this.attrCount = 0;
+    this.depth = depth + 1;
+    h.close(outer, this);
   }
 
   /**
@@ -884,16 +898,7 @@ export class XmlScanner {
       this.aPlain[0] = 1;
     }
     this.attrCount = preserve ? 1 : 0;
-    this.depth = depth + 2;
-    h.open('t', this);
-    this.depth = depth + 2;
-    h.text(ts, te, TEXT_PLAIN, this);
-    this.attrCount = 0;
-    this.depth = depth + 2;
-    h.close('t', this);
-    this.attrCount = 0;
-    this.depth = depth + 1;
-    h.close('si', this);
+    this.replayLeaf('si', 't', depth, ts, te);
     return te + 9;
   }
 
