@@ -19,6 +19,8 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // The seeds, 한글's documents and the manifest schemas are read from ../shared: one clear message if it is not there.
+  globalSetup: '<rootDir>/test/support/shared-folder.js',
   // Many tests run the whole CLI in-process on real workbooks; on a busy 2-core machine the first one of a
   // file also pays for compiling it. 30 s still ends a test that hangs; speed is measured by `npm run bench`.
   testTimeout: 30_000,
