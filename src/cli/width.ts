@@ -18,6 +18,9 @@ export const KNOWN_WIDTHS: readonly (readonly [number, number, number])[] = [
   [0x3008, 0x3011, 2], // 〈〉《》「」『』【】
   [0xff01, 0xff5e, 2], // fullwidth forms (％, （ ）)
   [0x2460, 0x24ff, 1], // ①…⑳, ⑪ (enclosed numbers in task labels)
+  [0x3200, 0x321e, 2], // ㈀…㈞ (parenthesised Hangul)
+  [0x3220, 0x3247, 2], // ㈠…㉇
+  [0x3250, 0x32ff, 2], // ㉑…㉟, ㊱…㊿ (tasks 21 to 50 in plans with more than twenty), ㉮…
   [0x2160, 0x217f, 1], // Ⅰ Ⅱ Ⅲ (roman numerals in headings)
   [0x25a0, 0x25fc, 1], // ■□▲△▼○●◎◇◆ (◽◾ after them are emoji, two wide)
   [0x2010, 0x2027, 1], // ‐ – — ‘ ’ “ ” • …

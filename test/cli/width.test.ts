@@ -26,3 +26,21 @@ describe('displayWidth', () => {
     expect(displayWidth('인천광역시 서구')).toBe(15);
   });
 });
+
+describe('displayWidth without string-width', () => {
+  // Loading string-width costs about 25 ms of a check's start-up: a report of a plan with more than twenty
+  // tasks (㉑…㊿) once loaded it for every run.
+  it('measures every task label a plan can number (①…㊿, 51.) and the Korean report text itself', () => {
+    jest.isolateModules(() => {
+      jest.doMock('string-width', () => {
+        throw new Error('string-width loaded');
+      });
+      const { displayWidth: measure } = require('../../src/cli/width') as typeof import('../../src/cli/width');
+      const { circledNumber } = require('../../src/core/tables/labels') as typeof import('../../src/core/tables/labels');
+      for (let n = 1; n <= 60; n++) {
+        const label = `${circledNumber(n)} 실천과제 ${n} 총계 성과목표: 합계 96,909 ≠ 연도별 합 96,902 (+7, 허용 ±2.5)`;
+        expect([label, measure(label)]).toEqual([label, stringWidth(label)]);
+      }
+    });
+  });
+});
