@@ -24,23 +24,16 @@ export function langOfArgs(argv: readonly string[]): Lang {
   return 'ko';
 }
 
-function integer(name: string, lang: Lang) {
+/** A whole number of at least `min`; one message for text, fractions and numbers below it ("--jobs abc" and "--jobs 0" alike). */
+function integer(name: string, lang: Lang, min = 0) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(lang === 'ko' ? `${name}은(는) 0 이상의 정수여야 합니다: ${value}` : `${name} must be a whole number: ${value}`);
-    return Number(value);
+    const v = value.trim();
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(lang === 'ko' ? `${name}은(는) ${min} 이상의 정수여야 합니다: ${value}` : `${name} must be a whole number of at least ${min}: ${value}`);
+    return Number(v);
   };
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-function positive(name: string, lang: Lang) {
-  const parse = integer(name, lang);
-  return (value: string): number => {
-    const n = parse(value);
-    if (n < 1) throw new InvalidArgumentError(lang === 'ko' ? `${name}은(는) 1 이상이어야 합니다: ${value}` : `${name} must be at least 1: ${value}`);
-    return n;
-  };
-}
 
 const NEEDS_PATH = {
   ko: [
@@ -156,7 +149,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--force', t('--annotate: 있는 검증 사본을 바꿉니다 (입력 파일은 쓰지 않음)', '--annotate: replace existing annotated copies (inputs are never written)'))
     .addOption(new Option('--lang <lang>', t('메시지 언어', 'message language')).choices(['ko', 'en']).default('ko'))
     .option('--example [NAME]', t(`내장 예시도 검사합니다: ${EXAMPLE_HELP}`, `also check a built-in example: ${EXAMPLE_HELP}`))
-    .option('--jobs <N>', t('동시에 검사할 파일 수 (파일마다 작업 스레드 하나; 기본: CPU 코어 수)', 'files checked at once, each in a worker thread (default: the number of cores)'), positive('--jobs', lang))
+    .option('--jobs <N>', t('동시에 검사할 파일 수 (파일마다 작업 스레드 하나; 기본: CPU 코어 수)', 'files checked at once, each in a worker thread (default: the number of cores)'), integer('--jobs', lang, 1))
     .action(async (given: string[], o: CheckCommandOptions) => {
       // `check --example plan.xlsx`: a value that is not an example's name is a PATH.
       const { paths, examples } = splitExampleArgs(given, o.example);

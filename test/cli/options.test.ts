@@ -211,6 +211,18 @@ describe('help and usage errors', () => {
     expect((await run(['check', EXAMPLE, '--format', 'xml'])).err).toContain("오류: 옵션 '--format <format>'에 'xml'은(는) 쓸 수 없습니다");
     expect((await run(['check', EXAMPLE, '--format'])).err).toContain("오류: 옵션 '--format <format>'에 값이 필요합니다");
   });
+
+  it('a number option says the same of text, fractions and numbers below its least value (--jobs abc, 1.5 and 0 alike)', async () => {
+    for (const bad of ['abc', '1.5', '0', '-2']) {
+      const r = await run(['check', EXAMPLE, '--jobs', bad]);
+      expect([bad, r.code]).toEqual([bad, 2]);
+      expect(r.err).toContain(`--jobs은(는) 1 이상의 정수여야 합니다: ${bad}`);
+      expect(r.out).toBe('');
+    }
+    expect((await run(['check', EXAMPLE, '--jobs', 'abc', '--lang', 'en'])).err).toContain('--jobs must be a whole number of at least 1: abc');
+    expect((await run(['check', EXAMPLE, '--max-warnings', '-1'])).err).toContain('--max-warnings은(는) 0 이상의 정수여야 합니다: -1');
+    expect((await run(['check', EXAMPLE, '--jobs', ' 1 ', '--format', 'json'])).code).toBe(1);
+  });
 });
 
 /** An .xlsm as Excel writes it: the workbook part's content type says macro-enabled, and a VBA project part. */
