@@ -50,10 +50,34 @@ export function parseRuleSetting(value: unknown): RuleSetting | null {
   return SEVERITY_WORDS[String(value).trim().toLowerCase()] ?? null;
 }
 
+/** Edits (insert, delete, replace a character, or swap two neighbours) from a to b, counted up to `limit` + 1. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      cur.push(d);
+    }
+    [before, prev] = [prev, cur];
+  }
+  return prev[b.length];
+}
+
+/**
+ * An unknown rule id, with the ids it may have meant: a typo (a few edits away, `row-totl`) or a part or
+ * whole of one (`value-negativ`, `area-totals`); with none near, every id, so the user sees what there is.
+ */
 function unknownRule(id: string, known: readonly string[]): ConfigProblem {
-  const near = known.filter((k) => k.includes(id) || id.includes(k)).slice(0, 3);
-  const hint = near.length ? ` — ${near.join(', ')}?` : '';
-  return { ko: `모르는 규칙입니다: ${id}${hint}`, en: `unknown rule: ${id}${hint}` };
+  const want = id.trim().toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor(want.length / 4)));
+  const near = want.length < 3 ? [] : known.filter((k) => k.includes(want) || want.includes(k) || editDistance(want, k, limit) <= limit).slice(0, 3);
+  if (near.length) return { ko: `모르는 규칙입니다: ${id} — ${near.join(', ')}?`, en: `unknown rule: ${id} — ${near.join(', ')}?` };
+  return { ko: `모르는 규칙입니다: ${id} (규칙: ${known.join(', ')})`, en: `unknown rule: ${id} (rules: ${known.join(', ')})` };
 }
 
 /** Checks the rule part of a config object; every problem is listed, none thrown. */
