@@ -67,6 +67,12 @@ export interface LayoutOptions {
   drop?: (line: number) => boolean;
   /** Rewrites a line's fields before it is written. */
   edit?: (line: number, fields: string[]) => string[];
+  /**
+   * The pair tables' header on two rows: name, 구 분 and 합계 above, `연도별 목표` over the years, the years
+   * on the row below; 'merged' as Excel holds it (those cells merged down, the heading across the years),
+   * 'plain' as a document's table pasted without merges.
+   */
+  twoRowHeader?: 'merged' | 'plain';
 }
 
 export interface Layout {
@@ -160,8 +166,12 @@ export function documentLayout(opts: LayoutOptions = {}): Layout {
       if (isPairHeader && opts.yearHeader && /^\d{4}$/.test(f)) return { value: Number(f) };
       return valueOf(f, opts.numbers ?? 'numbers');
     });
-    sheet.rows.push(cells);
     place.set(n, { sheet: name, row, fieldCol });
+    if (isPairHeader && opts.twoRowHeader) {
+      writeTwoRowHeader(sheet, cells, order, n !== SEED_TABLES.areas.header, opts.twoRowHeader === 'merged');
+      continue;
+    }
+    sheet.rows.push(cells);
     // The 세부사업명 header merged over the name and 구 분 columns, as the document has it.
     if (isPairHeader && n !== SEED_TABLES.areas.header) sheet.merges.push(`${a1(row, 0)}:${a1(row, 1)}`);
   }
@@ -174,6 +184,25 @@ export function documentLayout(opts: LayoutOptions = {}): Layout {
       return { sheet: p.sheet, cell: a1(p.row, p.fieldCol(field)) };
     },
   };
+}
+
+/**
+ * A pair table's header line as two rows: fields 1–3 (name, 구 분, 합계) above, `연도별 목표` above the year
+ * fields (4 on), the years below. With `merged`, the upper cells are merged down over both rows (the task
+ * tables' name over its 구 분 column too) and the heading across the years.
+ */
+function writeTwoRowHeader(sheet: GridSheet, cells: (GridCell | undefined)[], order: number[], nameOverRole: boolean, merged: boolean): void {
+  const top = sheet.rows.length;
+  const isYear = (col: number) => order[col] >= 3;
+  const yearCols = cells.map((_, c) => c).filter(isYear);
+  sheet.rows.push(cells.map((x, c) => (!isYear(c) ? x : c === yearCols[0] ? { value: '연도별 목표' } : undefined)));
+  sheet.rows.push(cells.map((x, c) => (isYear(c) ? x : undefined)));
+  if (!merged) return;
+  for (let c = 0; c < cells.length; c++) {
+    if (isYear(c) || (nameOverRole && c === 1)) continue;
+    sheet.merges.push(`${a1(top, c)}:${a1(top + 1, nameOverRole && c === 0 ? 1 : c)}`);
+  }
+  sheet.merges.push(`${a1(top, yearCols[0])}:${a1(top, yearCols[yearCols.length - 1])}`);
 }
 
 /** Each 총계 row's cells become =SUM(…) over the 세부사업 rows of the same role, keeping the cached value (0 for "-"). */

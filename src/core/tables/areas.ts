@@ -36,7 +36,7 @@ export const areasTable: TableKind<AreaMatch> = {
       if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;
       const head = pairHeader(s, r, anchorCol, A.roleHeader, A.totalHeader, A.remarkHeader);
       if (!head) continue;
-      const end = groupsEnd(s, r + 1, groupColumns(head, yearColumnsOf(head, null)), () => false, s.grid.source !== undefined);
+      const end = groupsEnd(s, head.firstRow, groupColumns(head, yearColumnsOf(head, null)), () => false, s.grid.source !== undefined);
       const m: AreaMatch = { kind: 'areas', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${A.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${A.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
@@ -62,7 +62,7 @@ export const areasTable: TableKind<AreaMatch> = {
     const missing = years.filter((y) => !head.years.has(y));
     if (missing.length) asm.problem(A.tableName, `연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
     const yearCols = yearColumnsOf(head, years);
-    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
+    const { groups } = readGroups(s, head.firstRow, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
     let grandTotal: Plan['grandTotal'] = null;
     const areas: StrategyArea[] = [];
     for (const g of groups) {

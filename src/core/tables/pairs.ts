@@ -1,7 +1,7 @@
 /** The header of a pair table (분야별 목표, 실천과제): name, 구 분, 합계 and year columns. */
 import type { Label } from './labels';
 import { labelForms } from './labels';
-import { strictRoleOf, type GroupColumns } from './groups';
+import { roleOf, strictRoleOf, type GroupColumns } from './groups';
 import { findLabelInRow, normAt, own, yearColumns, type TableSheet } from './sheet';
 
 export interface PairHeader {
@@ -12,6 +12,11 @@ export interface PairHeader {
   remarkCol: number;
   /** The 구 분 header cell is blank (the document layout): read strictly, see readGroups. */
   roleHeaderBlank: boolean;
+  /**
+   * The first row of figures: the row after the header, or the one after that when the header has two
+   * rows (`합계 | 연도별 목표` above, the years below it, as tables with a group heading are written).
+   */
+  firstRow: number;
 }
 
 /**
@@ -35,17 +40,37 @@ export function pairHeader(s: TableSheet, r: number, nameCol: number, roleLabel:
     if (roleCol < 0) return null;
     roleHeaderBlank = true;
   }
-  let totalCol = -1;
+  const years = yearColumns(s, r);
+  const below = secondHeaderRow(s, r, nameCol, roleCol, years.size);
+  let totalCol = totalColumn(s, r, nameCol, roleCol, totalLabel);
+  if (below !== null) {
+    // The years of the second row; 합계 may sit there too, under the group heading.
+    below.forEach((c, y) => years.set(y, c));
+    if (totalCol < 0) totalCol = totalColumn(s, r + 1, nameCol, roleCol, totalLabel);
+  }
+  return { nameCol, roleCol, totalCol, years, remarkCol: remarkLabel ? findLabelInRow(s, r, remarkLabel) : -1, roleHeaderBlank, firstRow: below === null ? r + 1 : r + 2 };
+}
+
+/** The first own cell of header row r reading 합계 (the name and role columns aside), or -1. */
+function totalColumn(s: TableSheet, r: number, nameCol: number, roleCol: number, totalLabel: Label): number {
   const row = s.grid.rows[r] ?? [];
   const totalForms = labelForms(totalLabel);
   for (let c = 0; c < row.length; c++) {
     if (c === nameCol || c === roleCol) continue;
-    if (!row[c]?.mergedCopy && totalForms.has(normAt(s, r, c))) {
-      totalCol = c;
-      break;
-    }
+    if (!row[c]?.mergedCopy && totalForms.has(normAt(s, r, c))) return c;
   }
-  return { nameCol, roleCol, totalCol, years: yearColumns(s, r), remarkCol: remarkLabel ? findLabelInRow(s, r, remarkLabel) : -1, roleHeaderBlank };
+  return -1;
+}
+
+/**
+ * The years of the header's second row, when it has one: row r + 1 names more years than row r does and
+ * is no row of figures (no name of its own, no 성과목표/소요예산 in the role column). Null otherwise.
+ */
+function secondHeaderRow(s: TableSheet, r: number, nameCol: number, roleCol: number, yearsAbove: number): Map<number, number> | null {
+  const below = yearColumns(s, r + 1);
+  if (below.size <= yearsAbove) return null;
+  if (own(s, r + 1, nameCol) !== '' || roleOf(own(s, r + 1, roleCol)) !== null) return null;
+  return below;
 }
 
 export function groupColumns(h: PairHeader, yearCols: number[]): GroupColumns {

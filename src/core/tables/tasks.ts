@@ -64,7 +64,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const head = pairHeader(s, r, anchorCol, T.roleHeader, T.totalHeader);
       if (!head) continue; // e.g. `사업명 | 마을기업 육성사업` in a task's prose: no 성과목표/소요예산 rows
       const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-      const end = groupsEnd(s, r + 1, groupColumns(head, yearColumnsOf(head, null)), stopAt(s, r), strict);
+      const end = groupsEnd(s, head.firstRow, groupColumns(head, yearColumnsOf(head, null)), stopAt(s, head.firstRow - 1), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (!strict) m.end = end;
       if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
@@ -94,7 +94,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const yearCols = yearColumnsOf(head, years);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-    const { groups } = readGroups(s, r + 1, groupColumns(head, yearCols), stopAt(s, r), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
+    const { groups } = readGroups(s, head.firstRow, groupColumns(head, yearCols), stopAt(s, head.firstRow - 1), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
     // The 전략분야 line of our template, between the title and the header (no title: not searched).
     let areaName = '';
     for (let k = r - 1; k >= Math.max(0, r - 6, title?.row ?? r); k--) {

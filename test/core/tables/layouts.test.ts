@@ -69,6 +69,9 @@ describe('other layouts of the same document', () => {
     ['years written 2023년(목표)', { yearHeader: (y) => `${y}년(목표)` }],
     ['총계 rows as SUM formulas with cached values, 0 included', { sumFormulas: true }],
     ['chapters on sheets, 합계 last and SUM formulas together', { split: 'chapters', totalLast: true, sumFormulas: true }],
+    ['headers on two rows (연도별 목표 over the years), merged as in Excel', { twoRowHeader: 'merged' }],
+    ['headers on two rows, not merged (a document table pasted)', { twoRowHeader: 'plain' }],
+    ['headers on two rows with 합계 last, one sheet per task', { twoRowHeader: 'merged', totalLast: true, split: 'per-task' }],
   ];
   it.each(cases)('%s', (_, opts) => {
     const layout = documentLayout(opts);
