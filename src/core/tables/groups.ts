@@ -4,7 +4,7 @@
  */
 import type { CellRef, Figure, Series } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { labelForms, matches, nameKey, norm } from './labels';
+import { labelForms, matches, nameKey, norm, withoutBracketTail } from './labels';
 import { cell, figure, isBlankRow, isFootnote, normAt, own, refOf, text, type TableSheet } from './sheet';
 
 export type Role = 'target' | 'budget';
@@ -25,10 +25,14 @@ function roleOfNorm(n: string): Role | null {
   return null;
 }
 
-/** A role label exactly as tables write it (for detection, where loose matches would find prose). */
+/**
+ * A role label exactly as tables write it, or with its unit in brackets (`성과목표(명)`, `소요예산(백만원)`):
+ * for detection, where loose matches would find prose.
+ */
 export function strictRoleOf(t: string): Role | null {
-  if (matches(t, TEMPLATE.roles.target)) return 'target';
-  if (matches(t, TEMPLATE.roles.budget)) return 'budget';
+  const n = withoutBracketTail(norm(t));
+  if (labelForms(TEMPLATE.roles.target).has(n)) return 'target';
+  if (labelForms(TEMPLATE.roles.budget).has(n)) return 'budget';
   return null;
 }
 

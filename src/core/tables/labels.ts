@@ -51,17 +51,22 @@ export function matches(text: string, l: Label): boolean {
 }
 
 /**
- * Reads a year out of a header: "2023년", "'23년", "2022년 (예상치)", "'22년 대비 증감률" (→ null: a
- * change column, not a year column).
+ * Reads a year out of a header: "2023년", "'23년", "'23" (the apostrophe makes two digits a year), "23년도",
+ * "2022년 (예상치)", "'22년 대비 증감률" (→ null: a change column, not a year column).
  */
 export function yearOfHeader(text: string): number | null {
   const t = norm(text);
   if (t.includes('증감') || t.includes('대비')) return null;
   const full = /(19|20)(\d{2})년?/.exec(t);
   if (full) return Number(full[1] + full[2]);
-  const short = /^[‘’'`]?(\d{2})년/.exec(t);
-  if (short) return 2000 + Number(short[1]);
+  const short = /^[‘’'`]?(\d{2})년|^[‘’'`](\d{2})(?![\d.,%])/.exec(t);
+  if (short) return 2000 + Number(short[1] ?? short[2]);
   return null;
+}
+
+/** A label's text without a bracketed tail: "성과목표(명)" → "성과목표", "합계(4년)" → "합계" (already without whitespace). */
+export function withoutBracketTail(n: string): string {
+  return n.charCodeAt(n.length - 1) === 0x29 /* ) */ ? n.replace(/\([^()]*\)$/, '') : n;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿';

@@ -1,6 +1,6 @@
 /** The header of a pair table (분야별 목표, 실천과제): name, 구 분, 합계 and year columns. */
 import type { Label } from './labels';
-import { labelForms } from './labels';
+import { labelForms, withoutBracketTail } from './labels';
 import { roleOf, strictRoleOf, type GroupColumns } from './groups';
 import { findLabelInRow, normAt, own, yearColumns, type TableSheet } from './sheet';
 
@@ -51,13 +51,14 @@ export function pairHeader(s: TableSheet, r: number, nameCol: number, roleLabel:
   return { nameCol, roleCol, totalCol, years, remarkCol: remarkLabel ? findLabelInRow(s, r, remarkLabel) : -1, roleHeaderBlank, firstRow: below === null ? r + 1 : r + 2 };
 }
 
-/** The first own cell of header row r reading 합계 (the name and role columns aside), or -1. */
+/** The first own cell of header row r reading 합계, 총계 or 계, with or without a bracketed tail (`합계(4년)`); the name and role columns aside. -1 when none. */
 function totalColumn(s: TableSheet, r: number, nameCol: number, roleCol: number, totalLabel: Label): number {
   const row = s.grid.rows[r] ?? [];
   const totalForms = labelForms(totalLabel);
   for (let c = 0; c < row.length; c++) {
-    if (c === nameCol || c === roleCol) continue;
-    if (!row[c]?.mergedCopy && totalForms.has(normAt(s, r, c))) return c;
+    if (c === nameCol || c === roleCol || row[c]?.mergedCopy) continue;
+    const n = normAt(s, r, c);
+    if (totalForms.has(n) || totalForms.has(withoutBracketTail(n))) return c;
   }
   return -1;
 }

@@ -7,7 +7,13 @@
  */
 import type { GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
-import { SEED_FINDINGS, SEED_TABLES, documentLayout, type Layout, type LayoutOptions } from '../../support/document-layouts';
+import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, type Layout, type LayoutOptions } from '../../support/document-layouts';
+import { yearOfHeader } from '../../../src/core/tables/labels';
+
+/** The header lines of the seed's 분야별 목표 and 실천과제 tables. */
+const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_TABLES.tasks.some(([, h]) => h === n);
+/** Rewrites the 합계 header of every pair table. */
+const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
 
 /** The same findings, whatever their order (the one order is test/present/outputs.test.ts's business). */
 const asSet = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -72,6 +78,14 @@ describe('other layouts of the same document', () => {
     ['headers on two rows (연도별 목표 over the years), merged as in Excel', { twoRowHeader: 'merged' }],
     ['headers on two rows, not merged (a document table pasted)', { twoRowHeader: 'plain' }],
     ['headers on two rows with 합계 last, one sheet per task', { twoRowHeader: 'merged', totalLast: true, split: 'per-task' }],
+    ["years written '23 (no 년)", { yearHeader: (y) => `'${String(y).slice(2)}` }],
+    ['years written 2023년도', { yearHeader: (y) => `${y}년도` }],
+    ['the 합계 header written 총계', { edit: totalHeader('총계') }],
+    ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
+    [
+      'role labels with their units: 성과목표(명), 소요예산(백만원)',
+      { edit: (n, f) => (inPairTable(n) ? f.map((x) => (x.trim() === '성과목표' ? '성과목표(명)' : x.trim() === '소요예산' ? '소요예산(백만원)' : x)) : f) },
+    ],
   ];
   it.each(cases)('%s', (_, opts) => {
     const layout = documentLayout(opts);
@@ -95,6 +109,20 @@ describe('other layouts of the same document', () => {
     const task = validateGrid(layout.grid).plan.tasks[12];
     expect(task.total?.budget.years[3]).toMatchObject({ value: 0, state: 'number', formula: expect.stringMatching(/^SUM\(/) });
   });
+});
+
+describe('year headers', () => {
+  it.each([
+    ['2023년', 2023],
+    ["'23년", 2023],
+    ["'23", 2023],
+    ['’24', 2024],
+    ['23년도', 2023],
+    ['2022년 (예상치)', 2022],
+    ["'22 (예상치)", 2022],
+  ])('%s is %d', (text, year) => expect(yearOfHeader(text)).toBe(year));
+
+  it.each([["'22년 대비 증감률"], ['23'], ["'23.5"], ["'230"], ['합계'], ["'23%"]])('%s is no year', (text) => expect(yearOfHeader(text)).toBeNull());
 });
 
 describe('other plan periods', () => {
