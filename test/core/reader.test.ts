@@ -24,6 +24,14 @@ describe('parseKoreanNumber', () => {
     ['1,23', 'text', null],
     ['없음', 'text', null],
     ['1,234명', 'text-number', 1234],
+    // full-width digits and signs, as a document typed in 전각 mode has them
+    ['１,２３４', 'text-number', 1234],
+    ['１２３，４５６．５', 'text-number', 123456.5],
+    ['－１２', 'text-number', -12],
+    ['△１２', 'text-number', -12],
+    ['１２．５％', 'text-number', 12.5],
+    ['－', 'dash', 0],
+    ['①', 'text', null],
   ] as const)('%p → %s %p', (input, state, value) => {
     expect(parseKoreanNumber(input)).toMatchObject({ state, value });
   });

@@ -11,6 +11,7 @@
  * with thousands separators), so a text document is not a sheet of numbers stored as text.
  */
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
+import { halfWidthNumber } from '../../core/numbers/parse';
 import { readFail } from '../read-error';
 
 
@@ -32,8 +33,10 @@ const NUMBER = /^[△-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /** A field as Excel would read pasted text: figures become numbers (with their display format), the rest stays text. */
 function fieldCell(field: string): GridCell | undefined {
-  const t = field.trim();
-  if (t === '') return undefined;
+  const original = field.trim();
+  if (original === '') return undefined;
+  // Excel reads full-width digits (１，２３４) as the number they show.
+  const t = halfWidthNumber(original);
   if (NUMBER.test(t) && !/^0\d/.test(t)) {
     const negative = /^[△-]/.test(t);
     const digits = t.replace(/^[△-]/, '');
@@ -42,7 +45,7 @@ function fieldCell(field: string): GridCell | undefined {
     const numFmt = `${digits.includes(',') ? '#,##0' : '0'}${decimals ? '.' + '0'.repeat(decimals) : ''}`;
     return { value, numFmt };
   }
-  return { value: t };
+  return { value: original };
 }
 
 /** The document's text as a grid; `name` (the file's name) names the sheet and the part before any heading. */

@@ -28,6 +28,18 @@ const NOT_AVAILABLE = new Set(['…', '...', '‥', 'N/A', 'n/a', '해당없음'
 // Footnote marks that trail a figure: *, †, ‡, superscript digits, ⁾ and bracketed numbers like "1)".
 const FOOTNOTE = /(?:\s*(?:[*†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\(\d\)|\d\)))$/;
 
+/** Full-width digits, comma, full stop, per cent and plus sign (U+FF10–FF19, FF0C, FF0E, FF05, FF0B). */
+const FULL_WIDTH = /[０-９，．％＋]/;
+const FULL_WIDTH_ALL = /[０-９，．％＋－]/g;
+
+/**
+ * A figure typed in 전각 (full-width) mode in its ASCII form: `１，２３４` → `1,234`, `－１２` → `-12`; text
+ * without a full-width digit or sign is returned as it is (a lone `－` stays the dash it is).
+ */
+export function halfWidthNumber(s: string): string {
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)) : s;
+}
+
 export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
   if (input === null || input === undefined) return { state: 'blank', value: null };
   if (typeof input === 'number') {
@@ -35,6 +47,7 @@ export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
   }
   if (typeof input === 'boolean') return { state: 'text', value: null };
   let s = input.replace(/[\u00a0\u2009\u202f]/g, ' ').trim();
+  s = halfWidthNumber(s);
   if (s === '') return { state: 'blank', value: null };
   if (DASHES.has(s)) return { state: 'dash', value: 0 };
   if (NOT_AVAILABLE.has(s)) return { state: 'na', value: null };

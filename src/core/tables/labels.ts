@@ -4,6 +4,8 @@
  * Neutral ground for the 종합계획 and the results readers, so neither needs the other's descriptions.
  */
 
+import { halfWidthNumber } from '../numbers/parse';
+
 export interface Label {
   /** What the writer puts in the cell. */
   text: string;
@@ -52,10 +54,10 @@ export function matches(text: string, l: Label): boolean {
 
 /**
  * Reads a year out of a header: "2023년", "'23년", "'23" (the apostrophe makes two digits a year), "23년도",
- * "2022년 (예상치)", "'22년 대비 증감률" (→ null: a change column, not a year column).
+ * "2022년 (예상치)", "２０２３년" (full-width digits), "'22년 대비 증감률" (→ null: a change column, not a year column).
  */
 export function yearOfHeader(text: string): number | null {
-  const t = norm(text);
+  const t = halfWidthNumber(norm(text));
   if (t.includes('증감') || t.includes('대비')) return null;
   const full = /(19|20)(\d{2})년?/.exec(t);
   if (full) return Number(full[1] + full[2]);

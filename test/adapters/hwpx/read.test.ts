@@ -172,6 +172,15 @@ describe('document structure', () => {
   });
 });
 
+test('figures typed in 전각 (full-width) mode read as numbers with their decimals: １，２３４, １２．５, △３', () => {
+  const body = table([[cell(0, 0, para('세부사업명')), cell(0, 1, para('２０２３년')), cell(0, 2, para('２０２４년'))], [cell(1, 0, para('총 계')), cell(1, 1, para('１，２３４')), cell(1, 2, para('１２．５'))], [cell(2, 0, para('청년')), cell(2, 1, para('△３')), cell(2, 2, para('－'))]], 3);
+  const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
+  expect(sheet.rows[1][1]).toEqual({ value: 1234, numFmt: '#,##0;"△"#,##0;"-"' });
+  expect(sheet.rows[1][2]).toEqual({ value: 12.5, numFmt: '0.0;"△"0.0;"-"' });
+  expect(sheet.rows[2][1]).toMatchObject({ value: -3 });
+  expect(sheet.rows[2][2]).toEqual({ value: '－' }); // a dash: none, as the reader takes it
+});
+
 describe('bad input: one clear line each', () => {
   test('a binary .hwp document', () => {
     const ole = new Uint8Array(512);

@@ -163,6 +163,16 @@ describe('numbers stored as text', () => {
     expect(result.summary).toEqual({ error: 13, warning: 11 + 15, info: 2 });
   });
 
+  it('figures in full-width digits (１２, １,２３４), as typed in 전각 mode: read as the same text numbers', () => {
+    const toFullWidth = (x: string) => x.replace(/[0-9,.]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const wide = documentLayout({ numbers: 'text', edit: (n, f) => (inPairTable(n) && !isPairHeaderLine(n) ? f.map((x, i) => (i < 2 ? x : toFullWidth(x))) : f) });
+    expect(wide.grid.sheets[0].rows[447][2]).toEqual({ value: '４，１９７' }); // 청년 일자리 확대 소요예산 합계
+    const v = validateGrid(wide.grid);
+    const row = (f: (typeof v.findings)[number]) => [f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance];
+    expect(asSet(v.findings.map(row))).toEqual(asSet(result.findings.map(row)));
+    expect(v.summary).toEqual({ error: 13, warning: 11 + 15, info: 2 });
+  });
+
   it('a SUM over text numbers that Excel shows as 0 is the mismatch it is, with the reason', () => {
     // ① in Excel: the 세부사업 figures typed as text, the 총계 row =SUM(…) over them, calculated as 0.
     const text = documentLayout({ numbers: 'text' });

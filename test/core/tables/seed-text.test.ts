@@ -94,3 +94,24 @@ describe('seed 004 (세종 2024 results) as text', () => {
     expect(r.fatal).toBe(false);
   });
 });
+
+describe('seed 000 typed in 전각 (full-width) mode', () => {
+  // Every figure and year header of its tables full-width (１２, １，２３４, △１, ２０２３년): read as the same figures.
+  const wideField = (f: string) => (/^\s*[△-]?[\d,.]+%?\s*$|^\s*\d{4}년\s*$/.test(f) ? f.replace(/[0-9,.%-]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : f);
+  const bytes = readFileSync(path.join(DOCUMENTS, 'incheon-seogu-2023.txt'), 'utf8')
+    .split('\n')
+    .map((line) => (line.includes('\t') ? line.split('\t').map(wideField).join('\t') : line))
+    .join('\n');
+  const wide = validateGrid(textBytesToGrid(Buffer.from(bytes), 'incheon-seogu-2023.txt'));
+  const plain = seed('incheon-seogu-2023.txt');
+
+  it('gives the same findings at the same lines and fields, the figures read as numbers', () => {
+    expect(bytes).toContain('４，１９７');
+    expect(bytes).toContain('２０２３년');
+    const row = (f: (typeof plain.findings)[number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+    expect(wide.findings.map(row).sort()).toEqual(plain.findings.map(row).sort());
+    expect(wide.summary).toEqual({ error: 13, warning: 11, info: 2 });
+    expect(wide.plan.areas[0].budget?.total).toMatchObject({ value: 4197, state: 'number' });
+    expect(wide.problems).toEqual([]);
+  });
+});
