@@ -9,7 +9,7 @@ import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups } from './groups';
 import { matches } from './labels';
-import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -21,6 +21,8 @@ export interface AreaMatch extends TableMatch {
 }
 
 const A = TEMPLATE.areas;
+/** The heading above a 분야별 목표 table headed only `구 분`: `2 분야별 목표`, `< 전략분야별 목표 >`. */
+const AREAS_HEADING = /분야별/;
 
 export const areasTable: TableKind<AreaMatch> = {
   id: 'areas',
@@ -30,9 +32,11 @@ export const areasTable: TableKind<AreaMatch> = {
   detect(s) {
     const out: AreaMatch[] = [];
     let next = 0;
-    for (const r of rowsWithLabel(s, A.anchor)) {
+    // Headed `전략분야 | 구 분`, or `구 분` alone under a heading naming the 분야별 목표.
+    const generic = genericPairHeaders(s, (above) => AREAS_HEADING.test(above));
+    for (const r of mergeRows(rowsWithLabel(s, A.anchor), generic.keys())) {
       if (r < next) continue;
-      const anchorCol = findLabelInRow(s, r, A.anchor);
+      const anchorCol = generic.get(r) ?? findLabelInRow(s, r, A.anchor);
       if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;
       const head = pairHeader(s, r, anchorCol, A.roleHeader, A.totalHeader, A.remarkHeader);
       if (!head) continue;

@@ -1,8 +1,9 @@
 /** The header of a pair table (분야별 목표, 실천과제): name, 구 분, 합계 and year columns. */
 import type { Label } from './labels';
-import { labelForms, withoutBracketTail } from './labels';
+import { labelForms, matches, withoutBracketTail } from './labels';
+import { TEMPLATE } from '../template/description';
 import { roleOf, strictRoleOf, type GroupColumns } from './groups';
-import { findLabelInRow, normAt, own, yearColumns, type TableSheet } from './sheet';
+import { findInRow, findLabelInRow, isBlankRow, lineText, normAt, own, rowsWithLabel, yearColumns, type TableSheet } from './sheet';
 
 export interface PairHeader {
   nameCol: number;
@@ -92,4 +93,52 @@ export function yearColumnsOf(head: PairHeader, years: readonly number[] | null)
       if (c !== undefined) cols.push(c);
     }
   return cols;
+}
+
+/** The label most Korean tables start with: a 분야별 목표 or 실천과제 table may head its name column with it alone. */
+const GENERIC = TEMPLATE.areas.roleHeader;
+
+/** The prose lines just above row r (the unit line, a heading), up to `within` rows and never past another table's row. */
+function linesAbove(s: TableSheet, r: number, within: number): string[] {
+  const lines: string[] = [];
+  for (let k = r - 1; k >= Math.max(0, r - within); k--) {
+    const line = lineText(s, k);
+    if (line !== null) lines.push(line);
+    else if (!isBlankRow(s, k)) break;
+  }
+  return lines;
+}
+
+const genericHeaders = new WeakMap<TableSheet, { row: number; col: number; above: string }[]>();
+
+/**
+ * Header rows whose name column says only `구 분` (`구 분 | 구 분 | 합계 | 2023년 …`, or `구 분` merged over the
+ * name and role columns): rows whose first own cell is 구 분, with a 합계 and a year on the row or the row
+ * below it and no 증감 column (the 공통 일자리 목표 has one). What they head is told by the lines above:
+ * `context` is asked about them (`2 분야별 목표`, `□ 연차별 추진계획`). Row → name column.
+ */
+export function genericPairHeaders(s: TableSheet, context: (above: string) => boolean): Map<number, number> {
+  let all = genericHeaders.get(s);
+  if (!all) {
+    all = [];
+    for (const r of rowsWithLabel(s, GENERIC)) {
+      const row = s.grid.rows[r] ?? [];
+      let col = 0;
+      while (col < row.length && own(s, r, col) === '') col++;
+      if (col >= row.length || !matches(own(s, r, col), GENERIC)) continue;
+      if (findInRow(s, r, (x) => x.includes('증감') || x.includes('대비')) >= 0) continue;
+      if (yearColumns(s, r).size === 0 && yearColumns(s, r + 1).size === 0) continue;
+      all.push({ row: r, col, above: linesAbove(s, r, 8).join('\n') });
+    }
+    genericHeaders.set(s, all);
+  }
+  const found = new Map<number, number>();
+  for (const h of all) if (context(h.above)) found.set(h.row, h.col);
+  return found;
+}
+
+/** Rows of two ascending lists, ascending and each once. */
+export function mergeRows(a: readonly number[], b: Iterable<number>): number[] {
+  const rows = [...a, ...b].sort((x, y) => x - y);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
 }

@@ -10,7 +10,7 @@ import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, type RowGroup } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
-import { groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -25,18 +25,31 @@ export interface TaskMatch extends TableMatch {
 
 const T = TEMPLATE.tasks;
 
-/** Per sheet: the rows holding the 실천과제 header's anchor label (the only rows a header can be on). */
-const anchorRows = new WeakMap<TableSheet, Set<number>>();
+/** The heading above a 실천과제 table headed only `구 분`: `□ 연차별 추진계획`, `세부사업별 …` (or its sheet, named after its task). */
+const TASKS_HEADING = /연차별|추진\s*계획|세부\s*사업/;
+
+/** Per sheet: the rows a 실천과제 header can be on (holding its anchor label, or 구 분 alone under its heading), each with its name column when headed 구 분. */
+const anchorRows = new WeakMap<TableSheet, { rows: Set<number>; generic: Map<number, number> }>();
+
+function anchorsOf(s: TableSheet): { rows: Set<number>; generic: Map<number, number> } {
+  let found = anchorRows.get(s);
+  if (!found) {
+    // A workbook's sheet named after its task (①, 과제2, ③ 과제명) heads its table too.
+    const taskSheet = !s.grid.source && !s.name.includes('분야') && parseTaskTitle(s.name) !== null;
+    const generic = genericPairHeaders(s, (above) => taskSheet || TASKS_HEADING.test(above));
+    anchorRows.set(s, (found = { rows: new Set(mergeRows(rowsWithLabel(s, T.anchor), generic.keys())), generic }));
+  }
+  return found;
+}
 
 function anchorRowsOf(s: TableSheet): Set<number> {
-  let rows = anchorRows.get(s);
-  if (!rows) anchorRows.set(s, (rows = new Set(rowsWithLabel(s, T.anchor))));
-  return rows;
+  return anchorsOf(s).rows;
 }
 
 function isTaskHeader(s: TableSheet, r: number): number {
-  if (!anchorRowsOf(s).has(r)) return -1;
-  const anchorCol = findLabelInRow(s, r, T.anchor);
+  const anchors = anchorsOf(s);
+  if (!anchors.rows.has(r)) return -1;
+  const anchorCol = anchors.generic.get(r) ?? findLabelInRow(s, r, T.anchor);
   if (anchorCol < 0) return -1;
   // A header with a 성과목표 column is a one-year table (연차별 세부계획), not a 실천과제 table.
   if (findLabelInRow(s, r, TEMPLATE.roles.target) >= 0) return -1;
@@ -57,7 +70,7 @@ export const tasksTable: TableKind<TaskMatch> = {
   detect(s) {
     const out: TaskMatch[] = [];
     let next = 0;
-    for (const r of rowsWithLabel(s, T.anchor)) {
+    for (const r of anchorRowsOf(s)) {
       if (r < next) continue;
       const anchorCol = isTaskHeader(s, r);
       if (anchorCol < 0) continue;

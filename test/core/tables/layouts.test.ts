@@ -82,6 +82,10 @@ describe('other layouts of the same document', () => {
     ['years written 2023년도', { yearHeader: (y) => `${y}년도` }],
     ['the 합계 header written 총계', { edit: totalHeader('총계') }],
     ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
+    ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
+    ['the 분야별 목표 headed 구 분 | 구 분', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '구 분', ...f.slice(2)] : f) }],
+    ['the 실천과제 tables headed 구 분 (under □ 연차별 추진계획)', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h === n) ? ['구 분', ...f.slice(1)] : f) }],
+    ['both headed 구 분, one sheet per task, headers on two rows', { split: 'per-task', twoRowHeader: 'merged', edit: (n, f) => (isPairHeaderLine(n) ? ['구 분', '', ...f.slice(2)] : f) }],
     [
       'role labels with their units: 성과목표(명), 소요예산(백만원)',
       { edit: (n, f) => (inPairTable(n) ? f.map((x) => (x.trim() === '성과목표' ? '성과목표(명)' : x.trim() === '소요예산' ? '소요예산(백만원)' : x)) : f) },
