@@ -73,6 +73,8 @@ export interface LayoutOptions {
    * 'plain' as a document's table pasted without merges.
    */
   twoRowHeader?: 'merged' | 'plain';
+  /** The rate indicators' figures (고용률 …, seed lines 431–433) as Excel keeps a typed "68.6%": the fraction 0.686 formatted 0.0%. */
+  percentRates?: boolean;
 }
 
 export interface Layout {
@@ -164,6 +166,8 @@ export function documentLayout(opts: LayoutOptions = {}): Layout {
     const cells: (GridCell | undefined)[] = order.map((i) => {
       const f = fields[i] ?? '';
       if (isPairHeader && opts.yearHeader && /^\d{4}$/.test(f)) return { value: Number(f) };
+      // 66.9 typed as 66.9% in Excel: 0.669, shown with one decimal as a percentage (the change column stays 2).
+      if (opts.percentRates && n >= 431 && n <= 433 && i >= 1 && i <= 6) return { value: Number((Number(f) / 100).toFixed(4)), numFmt: '0.0%' };
       return valueOf(f, opts.numbers ?? 'numbers');
     });
     place.set(n, { sheet: name, row, fieldCol });

@@ -19,7 +19,7 @@ import { readRegularFile } from '../file';
 import { InputReadError, readFail, type ReadErrorCode } from '../read-error';
 import { rangeA1 } from '../../core/grid/a1';
 import type { GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
-import { halfWidthNumber, parseKoreanNumber } from '../../core/numbers/parse';
+import { documentValue } from '../document-value';
 import { MAX_TABLE_COLS, MAX_TABLE_ROWS, PageCounter, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
 import { ZIP_LIMITS, ZipError, ZipReader, isZip, type ZipLimits } from './zip';
 
@@ -173,17 +173,6 @@ export async function readHwpxFile(file: string, limits: ZipLimits = ZIP_LIMITS)
 type RowPlace =
   | { kind: 'para'; no: number; page: number | null }
   | { kind: 'table'; table: TableInfo; row: number; page: number | null };
-
-/** A number as 한글 shows it ("1,234", "△1,234", "68.6") → the number and the format it was shown with. */
-export function documentValue(text: string): GridCell {
-  const parsed = parseKoreanNumber(text);
-  if (parsed.state !== 'text-number' || parsed.value === null) return { value: text };
-  const s = halfWidthNumber(text.trim()); // its format from the ASCII form: １２．５ shows one decimal
-  const decimals = /\.(\d+)/.exec(s)?.[1].length ?? 0;
-  const body = `${/,/.test(s) ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
-  const pct = parsed.percent ? '"%"' : '';
-  return { value: parsed.value, numFmt: `${body}${pct};"△"${body}${pct};"-"` };
-}
 
 const HEADING_MAX = 40;
 

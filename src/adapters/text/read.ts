@@ -12,6 +12,7 @@
  */
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { halfWidthNumber } from '../../core/numbers/parse';
+import { documentValue } from '../document-value';
 import { readFail } from '../read-error';
 
 
@@ -29,7 +30,7 @@ function bareNumber(line: string): boolean {
   return /^(\d{1,2}|[Ⅰ-Ⅻ]|[IVX]{1,4})\.?$/.test(line.trim());
 }
 
-const NUMBER = /^[△-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const NUMBER = /^[△-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 
 /** A field as Excel would read pasted text: figures become numbers (with their display format), the rest stays text. */
 function fieldCell(field: string): GridCell | undefined {
@@ -39,13 +40,17 @@ function fieldCell(field: string): GridCell | undefined {
   const t = halfWidthNumber(original);
   if (NUMBER.test(t) && !/^0\d/.test(t)) {
     const negative = /^[△-]/.test(t);
-    const digits = t.replace(/^[△-]/, '');
-    const value: CellValue = (negative ? -1 : 1) * Number(digits.replace(/,/g, ''));
+    // "68.6%" is the fraction 0.686 shown as a percentage, as Excel stores it.
+    const percent = t.endsWith('%');
+    const digits = t.replace(/^[△-]/, '').replace(/%$/, '');
+    const shown = (negative ? -1 : 1) * Number(digits.replace(/,/g, ''));
+    const value: CellValue = percent ? Number((shown / 100).toPrecision(15)) : shown;
     const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
-    const numFmt = `${digits.includes(',') ? '#,##0' : '0'}${decimals ? '.' + '0'.repeat(decimals) : ''}`;
+    const numFmt = `${digits.includes(',') ? '#,##0' : '0'}${decimals ? '.' + '0'.repeat(decimals) : ''}${percent ? '%' : ''}`;
     return { value, numFmt };
   }
-  return { value: original };
+  // What Excel would keep as text but a document means as a figure ("2%p", "1,234명"): a number, as in .hwpx.
+  return documentValue(original);
 }
 
 /** The document's text as a grid; `name` (the file's name) names the sheet and the part before any heading. */

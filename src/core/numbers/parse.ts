@@ -96,6 +96,29 @@ function formatDecimals(numFmt: string): number | null {
   return d;
 }
 
+const percentByFormat = new Map<string, boolean>();
+
+/**
+ * Does the format show its number times 100 with a per cent sign (`0.0%`, `0%`)? Only a bare `%` in the
+ * format's first section scales: a quoted or escaped one (`0.0"%"`, `0.0\%`) is text beside the number.
+ */
+export function isPercentFormat(numFmt: string): boolean {
+  if (numFmt.indexOf('%') < 0) return false;
+  let p = percentByFormat.get(numFmt);
+  if (p === undefined) {
+    const first = numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    p = first.includes('%');
+    if (percentByFormat.size >= 1000) percentByFormat.clear();
+    percentByFormat.set(numFmt, p);
+  }
+  return p;
+}
+
+/** The number a percent-formatted cell shows (0.686 → 68.6), without the binary noise of the product. */
+export function shownPercent(value: number): number {
+  return Number((value * 100).toPrecision(15));
+}
+
 /** Decimal places a figure is shown with, used as its rounding precision. */
 export function decimalsOf(value: number, numFmt?: string): number {
   if (numFmt) {

@@ -10,7 +10,7 @@ import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
-import { decimalsOf, parseKoreanNumber } from '../numbers/parse';
+import { decimalsOf, isPercentFormat, parseKoreanNumber, shownPercent } from '../numbers/parse';
 import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
@@ -80,9 +80,12 @@ export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // A formula is written into the figure's literal rather than added after: a property added later is kept
   // outside the object, in a second allocation per figure (same keys, same order either way).
   if (typeof raw === 'number' && Number.isFinite(raw)) {
-    const decimals = decimalsOf(raw, x!.numFmt);
+    const numFmt = x!.numFmt;
+    // A cell formatted as a percentage holds the fraction (0.686 shown as 68.6%): the figure is what it shows.
+    const value = numFmt !== undefined && isPercentFormat(numFmt) ? shownPercent(raw) : raw;
+    const decimals = decimalsOf(value, numFmt);
     const formula = x!.formula;
-    return formula ? { ref, value: raw, state: 'number', raw, decimals, formula } : { ref, value: raw, state: 'number', raw, decimals };
+    return formula ? { ref, value, state: 'number', raw, decimals, formula } : { ref, value, state: 'number', raw, decimals };
   }
   const parsed = parseKoreanNumber(raw);
   const value = parsed.value;

@@ -11,6 +11,7 @@ describe('document layouts as .xlsx files', () => {
     ['chapters on sheets, 합계 last', { split: 'chapters', totalLast: true }],
     ['one sheet per task, SUM formulas with cached values (0 included)', { split: 'per-task', sumFormulas: true }],
     ['headers on two rows, merged (연도별 목표 over the years)', { twoRowHeader: 'merged' }],
+    ['rates typed as 68.6% (the fraction formatted 0.0%)', { percentRates: true }],
   ];
   it.each(cases)('%s', async (_, opts) => {
     const layout = documentLayout(opts);

@@ -9,6 +9,7 @@ import type { GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
 import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, type Layout, type LayoutOptions } from '../../support/document-layouts';
 import { yearOfHeader } from '../../../src/core/tables/labels';
+import { isPercentFormat } from '../../../src/core/numbers/parse';
 
 /** The header lines of the seed's 분야별 목표 and 실천과제 tables. */
 const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_TABLES.tasks.some(([, h]) => h === n);
@@ -82,6 +83,7 @@ describe('other layouts of the same document', () => {
     ['years written 2023년도', { yearHeader: (y) => `${y}년도` }],
     ['the 합계 header written 총계', { edit: totalHeader('총계') }],
     ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
+    ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
     ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
     ['the 분야별 목표 headed 구 분 | 구 분', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '구 분', ...f.slice(2)] : f) }],
     ['the 실천과제 tables headed 구 분 (under □ 연차별 추진계획)', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h === n) ? ['구 분', ...f.slice(1)] : f) }],
@@ -113,6 +115,24 @@ describe('other layouts of the same document', () => {
     const task = validateGrid(layout.grid).plan.tasks[12];
     expect(task.total?.budget.years[3]).toMatchObject({ value: 0, state: 'number', formula: expect.stringMatching(/^SUM\(/) });
   });
+});
+
+describe('percent formats', () => {
+  it('a rate formatted as a percentage is the figure it shows, with the decimals it shows', () => {
+    const v = validateGrid(documentLayout({ percentRates: true }).grid);
+    expect(v.plan.indicators[0].base).toMatchObject({ value: 68.6, raw: 0.686, decimals: 1, state: 'number' });
+    expect(v.plan.indicators[0].targets.map((t) => t.value)).toEqual([69.1, 69.6, 70.1, 70.6]);
+  });
+
+  it.each([
+    ['0.0%', true],
+    ['0%', true],
+    ['#,##0.00%;[Red]-#,##0.00%', true],
+    ['0.0"%"', false], // a quoted sign is text beside the number (the 한글 reader writes these)
+    ['0.0\\%', false],
+    ['#,##0', false],
+    ['General', false],
+  ])('%s: percent %s', (fmt, yes) => expect(isPercentFormat(fmt)).toBe(yes));
 });
 
 describe('year headers', () => {

@@ -115,3 +115,26 @@ describe('seed 000 typed in 전각 (full-width) mode', () => {
     expect(wide.problems).toEqual([]);
   });
 });
+
+describe('seed 000 with its rates written 68.6% and its changes +2%p, +10%', () => {
+  // The 공통 일자리 목표 as many documents write it: a per cent sign on every rate, signs on the changes.
+  const lines = readFileSync(path.join(DOCUMENTS, 'incheon-seogu-2023.txt'), 'utf8').split('\n');
+  const edited = lines.map((line, i) => {
+    const n = i + 1;
+    const f = line.split('\t');
+    if (n >= 431 && n <= 433) return [f[0], ...f.slice(1, 7).map((x) => `${x}%`), `+${f[7]}%p`].join('\t');
+    if (n >= 434 && n <= 436) return [...f.slice(0, 7), `+${f[7]}%`].join('\t');
+    return line;
+  });
+  const r = validateGrid(textBytesToGrid(Buffer.from(edited.join('\n')), 'incheon-seogu-2023.txt'));
+  const plain = seed('incheon-seogu-2023.txt');
+
+  it('reads the same figures and gives the same findings (no "number stored as text" in a document)', () => {
+    expect(edited[430]).toBe('고용률(15세~64세)\t66.9%\t68.6%\t69.1%\t69.6%\t70.1%\t70.6%\t+2%p');
+    expect(r.plan.indicators[0]).toMatchObject({ base: { value: 68.6, decimals: 1 }, statedChange: { value: 2 } });
+    expect(r.plan.indicators[3].statedChange).toMatchObject({ value: 10 });
+    const row = (f: (typeof plain.findings)[number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+    expect(r.findings.map(row).sort()).toEqual(plain.findings.map(row).sort());
+    expect(r.problems).toEqual([]);
+  });
+});

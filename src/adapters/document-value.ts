@@ -1,0 +1,18 @@
+/**
+ * A figure as a document (a 한글 document, a text file) shows it, made into a grid cell: documents have
+ * no numbers stored as text, so every figure the Korean conventions read ("1,234", "△1,234", "68.6",
+ * "2%p", "１２") becomes the number with the format it was shown with; anything else stays text.
+ */
+import type { GridCell } from '../core/grid/grid';
+import { halfWidthNumber, parseKoreanNumber } from '../core/numbers/parse';
+
+export function documentValue(text: string): GridCell {
+  const parsed = parseKoreanNumber(text);
+  if (parsed.state !== 'text-number' || parsed.value === null) return { value: text };
+  const s = halfWidthNumber(text.trim()); // its format from the ASCII form: １２．５ shows one decimal
+  const decimals = /\.(\d+)/.exec(s)?.[1].length ?? 0;
+  const body = `${/,/.test(s) ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
+  // The per cent sign quoted: the number is shown as written, not times 100.
+  const pct = parsed.percent ? '"%"' : '';
+  return { value: parsed.value, numFmt: `${body}${pct};"△"${body}${pct};"-"` };
+}
