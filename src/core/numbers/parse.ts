@@ -96,27 +96,52 @@ function formatDecimals(numFmt: string): number | null {
   return d;
 }
 
-const percentByFormat = new Map<string, boolean>();
+const scaleByFormat = new Map<string, number>();
 
 /**
- * Does the format show its number times 100 with a per cent sign (`0.0%`, `0%`)? Only a bare `%` in the
- * format's first section scales: a quoted or escaped one (`0.0"%"`, `0.0\%`) is text beside the number.
+ * What a format multiplies its number by to show it: 100 for a percentage (`0.0%`), 1/1,000 for each comma
+ * after the last digit (`#,##0,,` shows 1,234,567,890 원 as 1,235), 1 otherwise. Only the first section
+ * counts, and only bare signs: a quoted or escaped `%` or `,` (`0.0"%"`, `0\,`) is text beside the number.
  */
-export function isPercentFormat(numFmt: string): boolean {
-  if (numFmt.indexOf('%') < 0) return false;
-  let p = percentByFormat.get(numFmt);
-  if (p === undefined) {
+/** The last format scaled: a table's figures mostly share one. */
+let lastScaleFormat = '';
+let lastScale = 1;
+
+export function formatScale(numFmt: string): number {
+  if (numFmt === lastScaleFormat) return lastScale;
+  if (numFmt.indexOf('%') < 0 && numFmt.indexOf(',') < 0) return 1;
+  let scale = scaleByFormat.get(numFmt);
+  if (scale === undefined) {
     const first = numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
-    p = first.includes('%');
-    if (percentByFormat.size >= 1000) percentByFormat.clear();
-    percentByFormat.set(numFmt, p);
+    scale = first.includes('%') ? 100 : 1;
+    // The commas right after the format's last digit placeholder (a comma between digits groups thousands).
+    const last = first.search(/[0#?][^0#?]*$/);
+    const commas = last < 0 ? 0 : (/^[0#?](,*)/.exec(first.slice(last))?.[1].length ?? 0);
+    for (let i = 0; i < commas; i++) scale /= 1000;
+    if (scaleByFormat.size >= 1000) scaleByFormat.clear();
+    scaleByFormat.set(numFmt, scale);
   }
-  return p;
+  lastScaleFormat = numFmt;
+  lastScale = scale;
+  return scale;
 }
 
-/** The number a percent-formatted cell shows (0.686 → 68.6), without the binary noise of the product. */
-export function shownPercent(value: number): number {
-  return Number((value * 100).toPrecision(15));
+/** Does the format show its number as a percentage (`0.0%`)? */
+export function isPercentFormat(numFmt: string): boolean {
+  return numFmt.indexOf('%') >= 0 && numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+}
+
+/**
+ * The number a cell shows under a format that scales it (0.686 formatted 0.0% → 68.6; 4,197,123,456 원
+ * formatted #,##0,, → 4,197): rounded as shown, since the figure the plan states is the one on the page.
+ */
+export function shownValue(value: number, numFmt: string | undefined): number {
+  if (numFmt === undefined) return value;
+  const scale = formatScale(numFmt);
+  if (scale === 1) return value;
+  const scaled = value * scale;
+  const d = formatDecimals(numFmt);
+  return d === null ? Number(scaled.toPrecision(15)) : Number(scaled.toFixed(Math.min(d, 20)));
 }
 
 /** Decimal places a figure is shown with, used as its rounding precision. */

@@ -10,7 +10,7 @@ import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure } from '../model/plan';
 import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
-import { decimalsOf, isPercentFormat, parseKoreanNumber, shownPercent } from '../numbers/parse';
+import { decimalsOf, parseKoreanNumber, shownValue } from '../numbers/parse';
 import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
@@ -81,8 +81,9 @@ export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
   // outside the object, in a second allocation per figure (same keys, same order either way).
   if (typeof raw === 'number' && Number.isFinite(raw)) {
     const numFmt = x!.numFmt;
-    // A cell formatted as a percentage holds the fraction (0.686 shown as 68.6%): the figure is what it shows.
-    const value = numFmt !== undefined && isPercentFormat(numFmt) ? shownPercent(raw) : raw;
+    // The figure is what the cell shows: a percentage holds the fraction (0.686 shown as 68.6%), a format
+    // ending in commas shows thousands or millions (원 shown as 백만원 by #,##0,,).
+    const value = shownValue(raw, numFmt);
     const decimals = decimalsOf(value, numFmt);
     const formula = x!.formula;
     return formula ? { ref, value, state: 'number', raw, decimals, formula } : { ref, value, state: 'number', raw, decimals };

@@ -9,7 +9,7 @@ import type { GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
 import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, type Layout, type LayoutOptions } from '../../support/document-layouts';
 import { yearOfHeader } from '../../../src/core/tables/labels';
-import { isPercentFormat } from '../../../src/core/numbers/parse';
+import { formatScale, isPercentFormat } from '../../../src/core/numbers/parse';
 
 /** The header lines of the seed's 분야별 목표 and 실천과제 tables. */
 const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_TABLES.tasks.some(([, h]) => h === n);
@@ -125,14 +125,33 @@ describe('percent formats', () => {
   });
 
   it.each([
-    ['0.0%', true],
-    ['0%', true],
-    ['#,##0.00%;[Red]-#,##0.00%', true],
-    ['0.0"%"', false], // a quoted sign is text beside the number (the 한글 reader writes these)
-    ['0.0\\%', false],
-    ['#,##0', false],
-    ['General', false],
-  ])('%s: percent %s', (fmt, yes) => expect(isPercentFormat(fmt)).toBe(yes));
+    ['0.0%', true, 100],
+    ['0%', true, 100],
+    ['#,##0.00%;[Red]-#,##0.00%', true, 100],
+    ['0.0"%"', false, 1], // a quoted sign is text beside the number (the 한글 reader writes these)
+    ['0.0\\%', false, 1],
+    ['#,##0', false, 1],
+    ['General', false, 1],
+    ['#,##0,', false, 1e-3], // thousands
+    ['#,##0,,"백만원"', false, 1e-6], // 원 shown as 백만원
+    ['0.0,,', false, 1e-6],
+    ['0\\,', false, 1], // an escaped comma is text
+  ])('%s: percent %s, shown times %d', (fmt, yes, scale) => {
+    expect(isPercentFormat(fmt)).toBe(yes);
+    expect(formatScale(fmt)).toBe(scale);
+  });
+
+  it('a budget kept in 원 and shown in 백만원 (#,##0,,) is the figure it shows', () => {
+    const layout = documentLayout();
+    const sheet = layout.grid.sheets[0];
+    const at = layout.where(448, 3); // 청년 일자리 확대 소요예산 합계: 4,197 백만원
+    const cell = sheet.rows[Number(at.cell.slice(1)) - 1][2]!;
+    expect(cell.value).toBe(4197);
+    sheet.rows[Number(at.cell.slice(1)) - 1][2] = { value: 4197_123_456, numFmt: '#,##0,,' };
+    const v = validateGrid(layout.grid);
+    expect(v.plan.areas[0].budget?.total).toMatchObject({ value: 4197, raw: 4197_123_456, decimals: 0 });
+    expect(findings(layout.grid)).toEqual(expected(layout));
+  });
 });
 
 describe('year headers', () => {
