@@ -8,7 +8,7 @@
  * Tasks still unlinked are reported once for the plan; every other relation is still checked.
  */
 import type { Plan } from '../model/plan';
-import { circledValue, nameKey } from './labels';
+import { areaKey, circledValue } from './labels';
 import { lineText, normRow, own, refOf, rowsWithText, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 
@@ -96,7 +96,7 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
  * list lines `- ① 과제명`. Only names of the plan's 분야별 목표 count as areas.
  */
 function linesOverview(sheets: TableSheet[], plan: Plan, asm: Assembly): void {
-  const keys = plan.areas.map((a) => nameKey(a.name));
+  const keys = plan.areas.map((a) => areaKey(a.name));
   for (const s of sheets) {
     let pending = '';
     let pendingRow = -1;
@@ -113,7 +113,7 @@ function linesOverview(sheets: TableSheet[], plan: Plan, asm: Assembly): void {
       if (line === '') continue;
       const items = /^[-•·]?\s*[①-⑳㉑-㉟]/.test(line) ? circledNumbersIn(line.slice(0, 4)) : [];
       if (items.length) {
-        const key = nameKey(pending);
+        const key = areaKey(pending);
         const idx = key ? keys.findIndex((k) => k === key || (key.length >= 4 && key.endsWith(k))) : -1;
         if (idx >= 0) current = { area: plan.areas[idx].name, row: pendingRow };
         pending = '';
@@ -121,7 +121,7 @@ function linesOverview(sheets: TableSheet[], plan: Plan, asm: Assembly): void {
         continue;
       }
       // An area name may be broken over a few lines; keep a bounded tail of the text since the last list.
-      if (pending === '' || nameKey(pending).length + nameKey(line).length > 80) {
+      if (pending === '' || areaKey(pending).length + areaKey(line).length > 80) {
         pending = line;
         pendingRow = r;
       } else pending = `${pending} ${line}`;
@@ -134,7 +134,7 @@ export function linkTasks(sheets: TableSheet[], asm: Assembly): void {
   const plan = asm.plan;
   if (plan.tasks.length === 0) return;
   if (plan.tasks.some((t) => !t.areaName)) linesOverview(sheets, plan, asm);
-  const keys = plan.areas.map((a) => nameKey(a.name));
+  const keys = plan.areas.map((a) => areaKey(a.name));
   for (const t of plan.tasks) {
     if (!t.areaName) t.areaName = asm.taskAreas.get(t.no)?.area ?? '';
   }
@@ -147,7 +147,7 @@ export function linkTasks(sheets: TableSheet[], asm: Assembly): void {
       unlinked.push(t.no);
       continue;
     }
-    const idx = keys.indexOf(nameKey(t.areaName));
+    const idx = keys.indexOf(areaKey(t.areaName));
     t.areaIndex = idx >= 0 ? idx : null;
     if (idx < 0 && plan.areas.length > 0) unknown.push(`${t.no}번 '${t.areaName}'`);
   }
@@ -169,14 +169,14 @@ export function linkTasks(sheets: TableSheet[], asm: Assembly): void {
 /** An area's name on a line of its own (outside tables) above a task's title links the tasks below it. */
 function headingOrder(sheets: TableSheet[], asm: Assembly): void {
   const plan = asm.plan;
-  const keys = plan.areas.map((a) => nameKey(a.name));
+  const keys = plan.areas.map((a) => areaKey(a.name));
   const bySheet = new Map<string, { row: number; area: string }[]>();
   for (const s of sheets) {
     const found: { row: number; area: string }[] = [];
     for (let r = 0; r < s.grid.rows.length; r++) {
       const line = lineText(s, r);
       if (!line) continue;
-      const key = nameKey(line.replace(/^([0-9]+[.)]?|[IVX]+\.|[Ⅰ-Ⅹ]\.?|[가-하][.)])\s*/, ''));
+      const key = areaKey(line);
       const idx = keys.indexOf(key);
       if (idx >= 0) found.push({ row: r, area: plan.areas[idx].name });
     }

@@ -13,6 +13,9 @@ import { formatScale, isPercentFormat } from '../../../src/core/numbers/parse';
 
 /** The header lines of the seed's 분야별 목표 and 실천과제 tables. */
 const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_TABLES.tasks.some(([, h]) => h === n);
+/** Puts a number before each area's name in the 분야별 목표 (its rows 447, 449, … 455; 446 is 합 계). */
+const numberAreas = (mark: (k: number) => string) => (n: number, f: string[]) =>
+  n >= 447 && n <= 455 && n % 2 === 1 && f[0].trim() !== '' ? [mark((n - 445) / 2) + f[0], ...f.slice(1)] : f;
 /** Rewrites the 합계 header of every pair table. */
 const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
 
@@ -84,6 +87,8 @@ describe('other layouts of the same document', () => {
     ['the 합계 header written 총계', { edit: totalHeader('총계') }],
     ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
     ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
+    ['the 분야별 목표 numbering its areas (1. 청년 일자리 확대), the overview not', { edit: numberAreas((k) => `${k}. `) }],
+    ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
     ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
     ['the 분야별 목표 headed 구 분 | 구 분', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '구 분', ...f.slice(2)] : f) }],
     ['the 실천과제 tables headed 구 분 (under □ 연차별 추진계획)', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h === n) ? ['구 분', ...f.slice(1)] : f) }],
