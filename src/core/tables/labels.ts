@@ -122,5 +122,5 @@ export function taskTitle(no: number, name: string): string {
   return `${circledNumber(no)} ${name}`;
 }
 
-/** The total row of a 실천과제 table (and of a task in the year's plan): 총 계, 총계, 합계, 소계. */
-export const TASK_TOTAL: Label = { text: '총 계', synonyms: ['총계', '합계', '소계'] };
+/** The total row of a 실천과제 table (and of a task in the year's plan): 총 계, 총계, 합계, 소계, 계. */
+export const TASK_TOTAL: Label = { text: '총 계', synonyms: ['총계', '합계', '소계', '계'] };

@@ -88,6 +88,7 @@ describe('other layouts of the same document', () => {
     ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
     ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
     ['the 분야별 목표 numbering its areas (1. 청년 일자리 확대), the overview not', { edit: numberAreas((k) => `${k}. `) }],
+    ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
     ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
     ['the 분야별 목표 headed 구 분 | 구 분', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '구 분', ...f.slice(2)] : f) }],
