@@ -73,6 +73,8 @@ export interface LayoutOptions {
    * 'plain' as a document's table pasted without merges.
    */
   twoRowHeader?: 'merged' | 'plain';
+  /** The order the seed's lines are written in (given 1, 2, … n): moves rows, keeping where each line went. */
+  lineOrder?: (lines: number[]) => number[];
   /** The rate indicators' figures (고용률 …, seed lines 431–433) as Excel keeps a typed "68.6%": the fraction 0.686 formatted 0.0%. */
   percentRates?: boolean;
 }
@@ -137,7 +139,8 @@ export function documentLayout(opts: LayoutOptions = {}): Layout {
   const sheets = new Map<string, GridSheet>();
   const place = new Map<number, { sheet: string; row: number; fieldCol: (f: number) => number }>();
   const tasks = SEED_TABLES.tasks;
-  for (let n = 1; n <= lines.length; n++) {
+  const numbers = Array.from({ length: lines.length }, (_, i) => i + 1);
+  for (const n of opts.lineOrder ? opts.lineOrder(numbers) : numbers) {
     if (opts.drop?.(n)) continue;
     const name = sheetOf(n, split);
     if (name === null) continue;

@@ -7,8 +7,7 @@
 import { planYears } from '../model/period';
 import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups } from './groups';
-import { matches } from './labels';
+import { groupsEnd, missingSeries, readGroups, totalAt } from './groups';
 import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
@@ -69,9 +68,12 @@ export const areasTable: TableKind<AreaMatch> = {
     const { groups } = readGroups(s, head.firstRow, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
     let grandTotal: Plan['grandTotal'] = null;
     const areas: StrategyArea[] = [];
-    for (const g of groups) {
+    // The 합 계 row first, or last when the table sums up below its areas.
+    const totalRow = totalAt(groups, A.grandTotal);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
       const target = g.target ?? asm.missingRow(A.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCols.length));
-      if (grandTotal === null && areas.length === 0 && matches(g.name, A.grandTotal)) {
+      if (i === totalRow) {
         grandTotal = { label: g.label, target, budget: g.budget };
         continue;
       }

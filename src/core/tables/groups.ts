@@ -4,7 +4,7 @@
  */
 import type { CellRef, Figure, Series } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { labelForms, matches, nameKey, norm, withoutBracketTail } from './labels';
+import { labelForms, matches, nameKey, norm, withoutBracketTail, type Label } from './labels';
 import { cell, figure, isBlankRow, isFootnote, normAt, own, refOf, text, type TableSheet } from './sheet';
 
 export type Role = 'target' | 'budget';
@@ -134,6 +134,17 @@ function tableGoesOn(s: TableSheet, from: number, nameCol: number, roleCol: numb
     return !stop(r) && !isFootnote(text(s, r, nameCol)) && roleOfNorm(normAt(s, r, roleCol)) !== null;
   }
   return false;
+}
+
+/**
+ * Which row pair is the table's total (`총 계`, `합 계` …): the first, as most tables have it, or else the
+ * last, as tables summing up below their rows do; -1 when neither is named so (one with other pairs).
+ */
+export function totalAt(groups: readonly RowGroup[], label: Label): number {
+  if (groups.length === 0) return -1;
+  if (matches(groups[0].name, label)) return 0;
+  const last = groups.length - 1;
+  return last > 0 && matches(groups[last].name, label) ? last : -1;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups, type RowGroup } from './groups';
+import { groupsEnd, missingSeries, readGroups, totalAt, type RowGroup } from './groups';
 import { circledNumber, matches, parseTaskTitle } from './labels';
 import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
@@ -157,11 +157,12 @@ export const tasksTable: TableKind<TaskMatch> = {
 function taskRows(groups: readonly RowGroup[], asm: Assembly, yearCount: number): { total: Task['total']; subprojects: SubProject[] } {
   let total: Task['total'] = null;
   const subprojects: SubProject[] = [];
+  const at = totalAt(groups, T.taskTotal);
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
     const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCount));
     const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCount));
-    if (total === null && subprojects.length === 0 && matches(g.name, T.taskTotal)) total = { label: g.label, target, budget };
+    if (i === at) total = { label: g.label, target, budget };
     else subprojects.push({ name: g.name, label: g.label, target, budget });
   }
   return { total, subprojects };

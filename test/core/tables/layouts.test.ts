@@ -16,6 +16,17 @@ const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_T
 /** Puts a number before each area's name in the 분야별 목표 (its rows 447, 449, … 455; 446 is 합 계). */
 const numberAreas = (mark: (k: number) => string) => (n: number, f: string[]) =>
   n >= 447 && n <= 455 && n % 2 === 1 && f[0].trim() !== '' ? [mark((n - 445) / 2) + f[0], ...f.slice(1)] : f;
+/** Each pair table's total pair (the two rows under its header) moved below its last row. */
+const totalsLast = (numbers: number[]) => {
+  const tables: [number, number][] = [[SEED_TABLES.areas.header, SEED_TABLES.areas.last], ...SEED_TABLES.tasks.map(([, h, l]) => [h, l] as [number, number])];
+  const out: number[] = [];
+  for (const n of numbers) {
+    const t = tables.find(([h, l]) => n > h && n <= l);
+    if (!t) out.push(n);
+    else if (n === t[1]) out.push(...numbers.filter((k) => k > t[0] + 2 && k <= t[1]), t[0] + 1, t[0] + 2);
+  }
+  return out;
+};
 /** Rewrites the 합계 header of every pair table. */
 const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
 
@@ -88,6 +99,7 @@ describe('other layouts of the same document', () => {
     ['the 합계 header written 합계(4년)', { edit: totalHeader('합계(4년)') }],
     ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
     ['the 분야별 목표 numbering its areas (1. 청년 일자리 확대), the overview not', { edit: numberAreas((k) => `${k}. `) }],
+    ['each table’s total pair last, below its rows (분야별 목표 and 실천과제)', { lineOrder: totalsLast }],
     ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
     ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
