@@ -112,7 +112,7 @@ export function formatScale(numFmt: string): number {
   if (numFmt.indexOf('%') < 0 && numFmt.indexOf(',') < 0) return 1;
   let scale = scaleByFormat.get(numFmt);
   if (scale === undefined) {
-    const first = numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+    const first = bareFirstSection(numFmt);
     scale = first.includes('%') ? 100 : 1;
     // The commas right after the format's last digit placeholder (a comma between digits groups thousands).
     const last = first.search(/[0#?][^0#?]*$/);
@@ -128,7 +128,12 @@ export function formatScale(numFmt: string): number {
 
 /** Does the format show its number as a percentage (`0.0%`)? */
 export function isPercentFormat(numFmt: string): boolean {
-  return numFmt.indexOf('%') >= 0 && numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+  return numFmt.indexOf('%') >= 0 && bareFirstSection(numFmt).includes('%');
+}
+
+/** A format's first section (positive numbers) without its quoted text, escaped characters and [colour] or [condition] brackets. */
+function bareFirstSection(numFmt: string): string {
+  return numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
 }
 
 /**
