@@ -102,8 +102,11 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     if (strict && role === null && !hasFigures(s, r, cols)) break;
     if (!read) continue;
     const rawName = cell(s, r, nameCol);
-    // The group's name key is made only when a merged copy with other text must be compared with it.
-    const startsGroup = name !== '' && (!rawName?.mergedCopy || current === null || (name !== currentText && (currentKey ??= nameKey(current.name)) !== nameKey(name)));
+    // The group's name again: a merged copy of it, or the name written on each row of its pair (a table
+    // typed without merging, or unmerged with its cells filled) for a role the group has not read yet.
+    // The group's name key is made only when a text other than its own must be compared with it.
+    const sameName = current !== null && name !== '' && (name === currentText || (currentKey ??= nameKey(current.name)) === nameKey(name));
+    const startsGroup = name !== '' && !(sameName && (rawName?.mergedCopy === true || (role !== null && current![role] === null)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
       current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '' };

@@ -7,7 +7,7 @@
  */
 import type { GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
-import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, type Layout, type LayoutOptions } from '../../support/document-layouts';
+import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, seedLines, type Layout, type LayoutOptions } from '../../support/document-layouts';
 import { yearOfHeader } from '../../../src/core/tables/labels';
 import { formatScale, isPercentFormat } from '../../../src/core/numbers/parse';
 
@@ -26,6 +26,12 @@ const totalsLast = (numbers: number[]) => {
     else if (n === t[1]) out.push(...numbers.filter((k) => k > t[0] + 2 && k <= t[1]), t[0] + 1, t[0] + 2);
   }
   return out;
+};
+/** The name of the pair seed line n belongs to: the nearest name above it in its table. */
+const nameAbove = (n: number) => {
+  const lines = seedLines();
+  for (let k = n - 1; k > 0 && !isPairHeaderLine(k); k--) if (lines[k - 1][0].trim() !== '') return lines[k - 1][0];
+  return '';
 };
 /** Rewrites the 합계 header of every pair table. */
 const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
@@ -100,6 +106,7 @@ describe('other layouts of the same document', () => {
     ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
     ['the 분야별 목표 numbering its areas (1. 청년 일자리 확대), the overview not', { edit: numberAreas((k) => `${k}. `) }],
     ['each table’s total pair last, below its rows (분야별 목표 and 실천과제)', { lineOrder: totalsLast }],
+    ['the name written on both rows of its pair (no merged cells)', { edit: (n, f) => (inPairTable(n) && !isPairHeaderLine(n) && f.length > 2 && f[0].trim() === '' ? [nameAbove(n), ...f.slice(1)] : f) }],
     ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
     ['the 분야별 목표 headed 구 분 alone, over its name and role columns', { edit: (n, f) => (n === SEED_TABLES.areas.header ? ['구 분', '', ...f.slice(2)] : f) }],
