@@ -104,9 +104,10 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     const rawName = cell(s, r, nameCol);
     // The group's name again: a merged copy of it, or the name written on each row of its pair (a table
     // typed without merging, or unmerged with its cells filled) for a role the group has not read yet.
-    // The group's name key is made only when a text other than its own must be compared with it.
-    const sameName = current !== null && name !== '' && (name === currentText || (currentKey ??= nameKey(current.name)) === nameKey(name));
-    const startsGroup = name !== '' && !(sameName && (rawName?.mergedCopy === true || (role !== null && current![role] === null)));
+    // Names are compared only for a row that could continue the group (most rows start one: a new name on
+    // a role the group already has), and the group's name key is made only when the texts differ.
+    const mayContinue = current !== null && name !== '' && (rawName?.mergedCopy === true || (role !== null && current[role] === null));
+    const startsGroup = name !== '' && !(mayContinue && (name === currentText || (currentKey ??= nameKey(current!.name)) === nameKey(name)));
     // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
       current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '' };
