@@ -106,6 +106,8 @@ describe('other layouts of the same document', () => {
     ['rates typed as 68.6% in Excel (the fraction 0.686, formatted 0.0%)', { percentRates: true }],
     ['the 분야별 목표 numbering its areas (1. 청년 일자리 확대), the overview not', { edit: numberAreas((k) => `${k}. `) }],
     ['each table’s total pair last, below its rows (분야별 목표 and 실천과제)', { lineOrder: totalsLast }],
+    ...(['핵심전략', '추진전략', '분야명'] as const).map((h): [string, LayoutOptions] => [`the 분야별 목표's name column headed ${h}`, { edit: (n, f) => (n === SEED_TABLES.areas.header ? [h, ...f.slice(1)] : f) }]),
+    ...(['단위사업명', '세부과제'] as const).map((h): [string, LayoutOptions] => [`the 실천과제 tables' name column headed ${h}`, { edit: (n, f) => (SEED_TABLES.tasks.some(([, hd]) => hd === n) ? [h, ...f.slice(1)] : f) }]),
     ['the name written on both rows of its pair (no merged cells)', { edit: (n, f) => (inPairTable(n) && !isPairHeaderLine(n) && f.length > 2 && f[0].trim() === '' ? [nameAbove(n), ...f.slice(1)] : f) }],
     ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
