@@ -11,6 +11,7 @@ import { ANNUAL, RESULTS } from '../results/description';
 import { TEMPLATE } from '../template/description';
 import { TABLE_KINDS } from './index';
 import { linkTasks } from './links';
+import type { IndicatorMatch } from './indicators';
 import { overviewPeriod, type TitleMatch } from './overview';
 import { missingTableProblem } from './results';
 import { prepareSheets, refOf } from './sheet';
@@ -81,8 +82,10 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
     let candidates = byKind(kind.id);
     if (kind.id === 'indicators' && period) {
       const p = period;
-      const score = (m: TableMatch) => planYears(p).filter((y) => m.years.includes(y)).length;
-      candidates = candidates.filter((m) => score(m) > 0).sort((a, b) => score(b) - score(a));
+      const cover = (m: TableMatch) => planYears(p).filter((y) => m.years.includes(y)).length;
+      // At equal cover, a table with a change column (the ministry's layout) first.
+      const score = (m: TableMatch) => cover(m) + ((m as IndicatorMatch).changeCol >= 0 ? 0.5 : 0);
+      candidates = candidates.filter((m) => cover(m) > 0).sort((a, b) => score(b) - score(a));
     }
     for (const m of candidates) {
       if (accepted.some((a) => overlaps(a, m))) continue;

@@ -1,9 +1,9 @@
 /**
  * 공통 일자리 목표: `구 분 | (단위) | '21년 | '22년 (예상치) | 목표 … | '22년 대비 증감률`, the target years
  * on the same row or on a second header row under 목표. The base year is the one marked 예상치/기준, or
- * the year before the plan period. Other tables with a change column (chapter II's 「최근 5년간
- * 고용동향」: 2017–2021 and 평균 증감) are told apart by their years: the assembler keeps the table whose
- * years cover the plan period.
+ * the year before the plan period; the change column may be left out. Other tables with a change column
+ * (chapter II's 「최근 5년간 고용동향」: 2017–2021 and 평균 증감) are told apart by their years: the
+ * assembler keeps the table whose years cover the plan period, one with a change column first.
  */
 import { baseYear } from '../model/period';
 import type { IndicatorKind } from '../model/draft';
@@ -24,6 +24,8 @@ export interface IndicatorMatch extends TableMatch {
 }
 
 const I = TEMPLATE.indicators;
+/** What the first indicator of a table without a change column is called: 고용률, 취업자 수, 상용근로자 수, 피보험자수 … */
+const INDICATOR_NAME = /고용률|취업자|근로자|피보험자|실업률|경제활동/;
 
 export const indicatorsTable: TableKind<IndicatorMatch> = {
   id: 'indicators',
@@ -39,7 +41,7 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
       if (anchorCol < 0) continue;
       const changeCol = findInRow(s, r, (x) => norm(x).includes('증감'));
       // The 분야별 목표 and 실천과제 tables also have a 구분 column; they never have a change column.
-      if (changeCol < 0 || findInRow(s, r, (x) => matches(x, TEMPLATE.areas.anchor) || matches(x, TEMPLATE.tasks.anchor)) >= 0) continue;
+      if (findInRow(s, r, (x) => matches(x, TEMPLATE.areas.anchor) || matches(x, TEMPLATE.tasks.anchor)) >= 0) continue;
       let columns = yearColumns(s, r);
       let firstRow = r + 1;
       // A two-row header ("목표" above the years) keeps its years on the next row.
@@ -54,6 +56,9 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
         if (name === '' || isFootnote(name)) break;
         last = k;
       }
+      // Without a change column (a plan may leave it out), only a table whose first row names an
+      // indicator: any other 구 분 table with years (a budget table, a schedule) is not this one.
+      if (changeCol < 0 && (last < firstRow || !INDICATOR_NAME.test(text(s, firstRow, anchorCol)))) continue;
       out.push({ kind: 'indicators', sheet: s, header: r, last, years: [...columns.keys()].sort((a, b) => a - b), anchorCol, changeCol, columns, firstRow });
       next = last + 1;
     }
@@ -93,7 +98,7 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
         lastActual: lastCol >= 0 ? figure(s, row, lastCol) : null,
         base: figure(s, row, baseCol),
         targets: targetCols.filter((c) => c >= 0).map((c) => figure(s, row, c)),
-        statedChange: figure(s, row, m.changeCol),
+        statedChange: m.changeCol >= 0 ? figure(s, row, m.changeCol) : null,
       });
       asm.plan.cellsRead += 4 + period.years;
     }

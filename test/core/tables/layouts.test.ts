@@ -33,6 +33,8 @@ const nameAbove = (n: number) => {
   for (let k = n - 1; k > 0 && !isPairHeaderLine(k); k--) if (lines[k - 1][0].trim() !== '') return lines[k - 1][0];
   return '';
 };
+/** The 공통 일자리 목표 (seed lines 429–436) without its last column, the stated change. */
+const withoutChange = (n: number, f: string[]) => (n >= SEED_TABLES.indicators.header && n <= SEED_TABLES.indicators.last ? f.slice(0, 7) : f);
 /** Rewrites the 합계 header of every pair table. */
 const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
 
@@ -108,6 +110,7 @@ describe('other layouts of the same document', () => {
     ['each table’s total pair last, below its rows (분야별 목표 and 실천과제)', { lineOrder: totalsLast }],
     ...(['핵심전략', '추진전략', '분야명'] as const).map((h): [string, LayoutOptions] => [`the 분야별 목표's name column headed ${h}`, { edit: (n, f) => (n === SEED_TABLES.areas.header ? [h, ...f.slice(1)] : f) }]),
     ...(['단위사업명', '세부과제'] as const).map((h): [string, LayoutOptions] => [`the 실천과제 tables' name column headed ${h}`, { edit: (n, f) => (SEED_TABLES.tasks.some(([, hd]) => hd === n) ? [h, ...f.slice(1)] : f) }]),
+    ['the 공통 일자리 목표 without its change column', { edit: withoutChange }],
     ['the name written on both rows of its pair (no merged cells)', { edit: (n, f) => (inPairTable(n) && !isPairHeaderLine(n) && f.length > 2 && f[0].trim() === '' ? [nameAbove(n), ...f.slice(1)] : f) }],
     ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
@@ -141,6 +144,29 @@ describe('other layouts of the same document', () => {
     const layout = documentLayout({ sumFormulas: true });
     const task = validateGrid(layout.grid).plan.tasks[12];
     expect(task.total?.budget.years[3]).toMatchObject({ value: 0, state: 'number', formula: expect.stringMatching(/^SUM\(/) });
+  });
+});
+
+describe('the 공통 일자리 목표 without its change column', () => {
+  it('still holds each target to the required change (+2%p for a rate), with no stated change to compare', () => {
+    // 고용률 (seed line 431): its 2026 target 70.6 lowered to 69.0, 0.4%p above the base 68.6.
+    const low = (n: number, f: string[]) => (n === 431 ? [...f.slice(0, 6), '69.0', ...f.slice(7)] : f);
+    for (const edit of [low, (n: number, f: string[]) => withoutChange(n, low(n, f))]) {
+      const layout = documentLayout({ edit });
+      const v = validateGrid(layout.grid);
+      expect(v.plan.indicators).toHaveLength(6);
+      const at = layout.where(431, 7).cell;
+      expect(v.findings.filter((f) => f.rule === 'indicator-required-change').map((f) => [f.cell, f.severity])).toEqual([[at, 'error']]);
+    }
+    const v = validateGrid(documentLayout({ edit: withoutChange }).grid);
+    expect(v.plan.indicators.every((i) => i.statedChange === null)).toBe(true);
+  });
+
+  it('is not taken from another 구 분 table with years (a schedule, a budget table)', () => {
+    const layout = documentLayout({ edit: (n, f) => (n >= 431 && n <= 436 ? [`사업 ${n}`, ...f.slice(1)] : withoutChange(n, f)) });
+    const v = validateGrid(layout.grid);
+    expect(v.plan.indicators).toEqual([]);
+    expect(v.findings.some((f) => f.rule === 'structure' && f.message.includes('공통 일자리 목표'))).toBe(true);
   });
 });
 
