@@ -113,9 +113,10 @@ const genericHeaders = new WeakMap<TableSheet, { row: number; col: number; above
 
 /**
  * Header rows whose name column says only `구 분` (`구 분 | 구 분 | 합계 | 2023년 …`, or `구 분` merged over the
- * name and role columns): rows whose first own cell is 구 분, with a 합계 and a year on the row or the row
- * below it and no 증감 column (the 공통 일자리 목표 has one). What they head is told by the lines above:
- * `context` is asked about them (`2 분야별 목표`, `□ 연차별 추진계획`). Row → name column.
+ * name and role columns): rows whose first own cell is 구 분, with a year on the row or the row below it
+ * and no 증감 column (the 공통 일자리 목표 has one); pairHeader then looks for the rest. What they head is
+ * told by the lines above: `context` is asked about them (`2 분야별 목표`, `□ 연차별 추진계획`). Row →
+ * name column.
  */
 export function genericPairHeaders(s: TableSheet, context: (above: string) => boolean): Map<number, number> {
   let all = genericHeaders.get(s);
