@@ -108,7 +108,7 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
     // a role the group already has), and the group's name key is made only when the texts differ.
     const mayContinue = current !== null && name !== '' && (rawName?.mergedCopy === true || (role !== null && current[role] === null));
     const startsGroup = name !== '' && !(mayContinue && (name === currentText || (currentKey ??= nameKey(current!.name)) === nameKey(name)));
-    // A fresh name starts a group, unless it is the same merged label; a row with the same role as one already read also starts one.
+    // A fresh name starts a group, unless it continues this one (above); a row with the same role as one already read also starts one.
     if (startsGroup || current === null || (role !== null && current[role] !== null)) {
       current = { name: ODD_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name, label: refOf(s, r, nameCol), target: null, budget: null, remark: '' };
       currentKey = null;
