@@ -32,8 +32,11 @@ function bareNumber(line: string): boolean {
 
 const NUMBER = /^[△-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
 
-/** A field as Excel would read pasted text: figures become numbers (with their display format), the rest stays text. */
-function fieldCell(field: string): GridCell | undefined {
+/**
+ * A field as Excel would read pasted text: figures become numbers (with their display format), the rest
+ * stays text; in a table (`inTable`), also the figures Excel would keep as text (below).
+ */
+function fieldCell(field: string, inTable: boolean): GridCell | undefined {
   const original = field.trim();
   if (original === '') return undefined;
   // Excel reads full-width digits (１，２３４) as the number they show.
@@ -49,14 +52,14 @@ function fieldCell(field: string): GridCell | undefined {
     const numFmt = `${digits.includes(',') ? '#,##0' : '0'}${decimals ? '.' + '0'.repeat(decimals) : ''}${percent ? '%' : ''}`;
     return { value, numFmt };
   }
-  // What Excel would keep as text but a document means as a figure ("2%p", "1,234명"): a number, as in .hwpx.
-  return documentValue(original);
+  // What Excel would keep as text but a document's table means as a figure ("2%p", "1,234명"): a number, as in .hwpx.
+  return inTable ? documentValue(original) : { value: original };
 }
 
 /** The document's text as a grid; `name` (the file's name) names the sheet and the part before any heading. */
 export function textToGrid(text: string, name: string): GridWorkbook {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const rows: (GridCell | undefined)[][] = lines.map((line) => (line.includes('\t') ? line.split('\t').map(fieldCell) : [fieldCell(line)]));
+  const rows: (GridCell | undefined)[][] = lines.map((line) => (line.includes('\t') ? line.split('\t').map((f) => fieldCell(f, true)) : [fieldCell(line, false)]));
   // The section of every line, computed once.
   const sections: string[] = new Array(lines.length);
   let current = name;

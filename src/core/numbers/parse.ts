@@ -98,15 +98,15 @@ function formatDecimals(numFmt: string): number | null {
 
 const scaleByFormat = new Map<string, number>();
 
+/** The last format scaled: a table's figures mostly share one. */
+let lastScaleFormat = '';
+let lastScale = 1;
+
 /**
  * What a format multiplies its number by to show it: 100 for a percentage (`0.0%`), 1/1,000 for each comma
  * after the last digit (`#,##0,,` shows 1,234,567,890 원 as 1,235), 1 otherwise. Only the first section
  * counts, and only bare signs: a quoted or escaped `%` or `,` (`0.0"%"`, `0\,`) is text beside the number.
  */
-/** The last format scaled: a table's figures mostly share one. */
-let lastScaleFormat = '';
-let lastScale = 1;
-
 export function formatScale(numFmt: string): number {
   if (numFmt === lastScaleFormat) return lastScale;
   if (numFmt.indexOf('%') < 0 && numFmt.indexOf(',') < 0) return 1;
