@@ -8,7 +8,9 @@
  *           "9 사회적경제조직 육성 · 지원"; the file name before the first heading),
  *   cell  = `L<line>:F<field>`, 1-based (line 448, third tab-separated field → "L448:F3").
  * Figures are written as numbers the way Excel turns pasted text into numbers ("1,234" → 1234 shown
- * with thousands separators), so a text document is not a sheet of numbers stored as text.
+ * with thousands separators, "68.6%" → 0.686 shown as a percentage, full-width digits as theirs), and a
+ * table's other figures ("+2%p", "1,234명") as the 한글 reader makes them (document-value.ts): a text
+ * document is not a sheet of numbers stored as text.
  */
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { halfWidthNumber } from '../../core/numbers/parse';
