@@ -40,7 +40,7 @@ export const indicatorsTable: TableKind<IndicatorMatch> = {
       const anchorCol = findLabelInRow(s, r, I.anchor);
       if (anchorCol < 0) continue;
       const changeCol = findInRow(s, r, (x) => norm(x).includes('증감'));
-      // The 분야별 목표 and 실천과제 tables also have a 구분 column; they never have a change column.
+      // The 분야별 목표 and 실천과제 tables also have a 구분 column: a header naming their first column (전략분야, 세부사업명) is theirs.
       if (findInRow(s, r, (x) => matches(x, TEMPLATE.areas.anchor) || matches(x, TEMPLATE.tasks.anchor)) >= 0) continue;
       let columns = yearColumns(s, r);
       let firstRow = r + 1;
