@@ -105,6 +105,7 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
     accepted,
     missingUnitLines: [],
     taskAreas: new Map(),
+    taskNames: new Map(),
     taskPlaces: new Map(),
     problem(table, ko, en, level = 'table', ref) {
       problems.push(ref ? { table, message: ko, messageEn: en, level, ref } : { table, message: ko, messageEn: en, level });

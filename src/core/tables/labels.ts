@@ -36,15 +36,20 @@ export function nameKey(text: string): string {
   return text.replace(/[\s.·ㆍ・,，、\-_()（）]/g, '').toLowerCase();
 }
 
-/** A number or mark before a name: `1.`, `1)`, `(1)`, `1 `, `①`, `Ⅰ.`, `IV.`, `가.`, `□`, `-`. */
-const LEADING_MARK = /^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|\d{1,2}(?=\s)|[①-⑳]|[IVX]{1,4}\.|[Ⅰ-Ⅻ]\.?|[가-하][.)]|[□■○●◦▶•·-])\s*/;
+/** A number or mark before a name: `1.`, `1)`, `(1)`, `1 `, `3-1.`, `[과제1]`, `①`, `Ⅰ.`, `IV.`, `가.`, `□`, `-`. */
+const LEADING_MARK = /^\s*(?:\(\d{1,2}\)|\d{1,2}\s*-\s*\d{1,2}\.?|\d{1,2}[.)]|\d{1,2}(?=\s)|\[[^\]]{1,10}\]|[①-⑳]|[IVX]{1,4}\.|[Ⅰ-Ⅻ]\.?|[가-하][.)]|[□■○●◦▶•·-])\s*/;
+
+/** A name without the number or mark before it (`(1) 청년 창업 인프라 조성` → `청년 창업 인프라 조성`). */
+export function withoutLeadingMark(text: string): string {
+  return text.replace(LEADING_MARK, '');
+}
 
 /**
  * A strategy area's name as area names are compared: nameKey without a leading number or mark, so
  * `1. 청년 일자리 확대` in the 분야별 목표 is the `청년 일자리 확대` of the chapter III overview.
  */
 export function areaKey(text: string): string {
-  return nameKey(text.replace(LEADING_MARK, ''));
+  return nameKey(withoutLeadingMark(text));
 }
 
 const accepted = new WeakMap<Label, Set<string>>();

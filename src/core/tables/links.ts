@@ -18,10 +18,13 @@ export interface StrategyMapMatch extends TableMatch {
   taskCol: number;
 }
 
-/** Text without HTML-like markup (`<ul style=…>`, `<li>`) and markdown emphasis. */
+/**
+ * Text without HTML-like markup (`<ul style=…>`, `</li>`) and markdown emphasis. A tag starts with a
+ * letter or `/` after its `<`: the overview's own `< 5대 핵심전략 >` is text, not markup.
+ */
 export function plainText(t: string): string {
   return t
-    .replace(/<[^<>]*>/g, ' ')
+    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
     .replace(/\*\*/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -35,6 +38,22 @@ export function circledNumbersIn(t: string): number[] {
     if (n !== null) out.push(n);
   }
   return out;
+}
+
+/**
+ * The tasks a cell of the overview lists, with their names: `① 청년 창업 인프라 조성 - 정서진 … 등 ② 청년
+ * 일자리 지원 …` → 1 → `청년 창업 인프라 조성`, 2 → …: each name runs to its ` - ` list of 세부사업 or the next number.
+ */
+export function taskNamesIn(t: string): Map<number, string> {
+  const names = new Map<number, string>();
+  const items = t.split(/(?=[①-⑳㉑-㉟])/u);
+  for (const item of items) {
+    const no = circledValue(Array.from(item)[0] ?? '');
+    if (no === null) continue;
+    const name = Array.from(item).slice(1).join('').split(/\s[-•·]\s/)[0].trim();
+    if (name !== '' && !names.has(no)) names.set(no, name);
+  }
+  return names;
 }
 
 /** Does a row (its cells' whitespace-free texts) have a cell with 과 and 제 in it? */
@@ -84,9 +103,11 @@ export const strategyMapTable: TableKind<StrategyMapMatch> = {
   read(m, asm) {
     for (let k = m.header + 1; k <= m.last; k++) {
       const area = plainText(own(m.sheet, k, m.areaCol));
-      for (const no of circledNumbersIn(own(m.sheet, k, m.taskCol))) {
+      const tasks = plainText(own(m.sheet, k, m.taskCol));
+      for (const no of circledNumbersIn(tasks)) {
         if (!asm.taskAreas.has(no)) asm.taskAreas.set(no, { area, ref: refOf(m.sheet, k, m.areaCol) });
       }
+      for (const [no, name] of taskNamesIn(tasks)) if (!asm.taskNames.has(no)) asm.taskNames.set(no, name);
     }
   },
 };

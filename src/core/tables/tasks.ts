@@ -9,7 +9,7 @@ import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, type RowGroup } from './groups';
-import { circledNumber, matches, parseTaskTitle } from './labels';
+import { circledNumber, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
 import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
@@ -56,10 +56,19 @@ function isTaskHeader(s: TableSheet, r: number): number {
   return anchorCol;
 }
 
+/** A title numbered in another way than parseTaskTitle reads: `(2) …`, `2) …`, `[과제2] …`, `3-2. …`. */
+const OTHER_TITLE = /^\s*(?:\(\d{1,2}\)|\d{1,2}\)|\[[^\]]{1,10}\]|\d{1,2}\s*-\s*\d{1,2}\.?)\s*\S/;
+
 function stopAt(s: TableSheet, header: number) {
   // A title line has one filled cell: looked at first, it spares parsing every 세부사업 row as a title.
   const anchors = anchorRowsOf(s);
-  return (row: number) => row > header + 1 && ((anchors.has(row) && isTaskHeader(s, row) >= 0) || (onlyFilledColumn(s, row) >= 0 && parseTaskTitle(text(s, row, 0)) !== null));
+  return (row: number) => {
+    if (row <= header + 1) return false;
+    if (anchors.has(row) && isTaskHeader(s, row) >= 0) return true;
+    if (onlyFilledColumn(s, row) < 0) return false;
+    const line = text(s, row, 0);
+    return parseTaskTitle(line) !== null || OTHER_TITLE.test(line);
+  };
 }
 
 export const tasksTable: TableKind<TaskMatch> = {
@@ -201,6 +210,20 @@ function findTitle(s: TableSheet, header: number, asm: Assembly): { no: number; 
         if (/^[□○◦▶■\-*※(]/.test(next) || parseTaskTitle(next)) break;
         return { no, name: next.replace(/\*\*/g, '').trim(), ref: refOf(s, k, 0), row: k };
       }
+    }
+  }
+  // A title numbered in another way (`(1) …`, `1) …`, `[과제1] …`, `3-1. …`) or not at all: the line nearest
+  // the table that names a task of the document's overview, numbered as the overview numbers it. (Such
+  // numbers alone are not taken: a task's own prose numbers its items the same way.)
+  if (asm.taskNames.size > 0) {
+    const byName = new Map<string, number>();
+    asm.taskNames.forEach((name, no) => byName.set(nameKey(name), no));
+    for (let k = header - 1; k >= floor; k--) {
+      const line = lineText(s, k);
+      if (line === null || line === '') continue;
+      const name = withoutLeadingMark(line.replace(/\*\*/g, '')).trim();
+      const no = byName.get(nameKey(name));
+      if (no !== undefined) return { no, name, ref: refOf(s, k, 0), row: k };
     }
   }
   const sheetTasks = onSheet.filter((t) => t.kind === 'tasks');

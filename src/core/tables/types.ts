@@ -43,6 +43,8 @@ export interface Assembly {
   missingUnitLines: CellRef[];
   /** Task number → strategy area, as the document's 전략·과제 overview lists them (links.ts). */
   taskAreas: Map<number, { area: string; ref: CellRef }>;
+  /** Task number → the task's name as that overview lists it: finds a title numbered in another way (tasks.ts). */
+  taskNames: Map<number, string>;
   /** Where each task's title (or table) sits in the grid, for links by position. */
   taskPlaces: Map<Task, { sheet: TableSheet; row: number }>;
 }

@@ -35,6 +35,14 @@ const nameAbove = (n: number) => {
 };
 /** The 공통 일자리 목표 (seed lines 429–436) without its last column, the stated change. */
 const withoutChange = (n: number, f: string[]) => (n >= SEED_TABLES.indicators.header && n <= SEED_TABLES.indicators.last ? f.slice(0, 7) : f);
+/** Each task's title line (`1 청년 창업 …`, or `2` with the name on the next line) with another number mark. */
+const retitle = (mark: (no: number) => string) => (n: number, f: string[]) => {
+  const i = SEED_TABLES.tasks.findIndex(([title]) => title === n);
+  if (i < 0) return f;
+  const m = /^\s*(\d{1,2})(?:\s+(.*))?$/.exec(f[0]);
+  if (!m) throw new Error(`seed line ${n} is not a task title: ${f[0]}`);
+  return [m[2] ? `${mark(i + 1)} ${m[2]}` : mark(i + 1), ...f.slice(1)];
+};
 /** Rewrites the 합계 header of every pair table. */
 const totalHeader = (to: string) => (n: number, f: string[]) => (isPairHeaderLine(n) ? f.map((x) => (/^합\s*계$/.test(x.trim()) ? to : x)) : f);
 
@@ -111,6 +119,14 @@ describe('other layouts of the same document', () => {
     ...(['핵심전략', '추진전략', '분야명'] as const).map((h): [string, LayoutOptions] => [`the 분야별 목표's name column headed ${h}`, { edit: (n, f) => (n === SEED_TABLES.areas.header ? [h, ...f.slice(1)] : f) }]),
     ...(['단위사업명', '세부과제'] as const).map((h): [string, LayoutOptions] => [`the 실천과제 tables' name column headed ${h}`, { edit: (n, f) => (SEED_TABLES.tasks.some(([, hd]) => hd === n) ? [h, ...f.slice(1)] : f) }]),
     ['the 공통 일자리 목표 without its change column', { edit: withoutChange }],
+    ...(
+      [
+        ['(1) 과제명', (no: number) => `(${no})`],
+        ['1) 과제명', (no: number) => `${no})`],
+        ['[과제1] 과제명', (no: number) => `[과제${no}]`],
+        ['4-1. 과제명', (no: number) => `4-${no}.`],
+      ] as const
+    ).map(([style, mark]): [string, LayoutOptions] => [`task titles written ${style}`, { edit: retitle(mark) }]),
     ['the name written on both rows of its pair (no merged cells)', { edit: (n, f) => (inPairTable(n) && !isPairHeaderLine(n) && f.length > 2 && f[0].trim() === '' ? [nameAbove(n), ...f.slice(1)] : f) }],
     ['each 실천과제 total row named 계', { edit: (n, f) => (SEED_TABLES.tasks.some(([, h]) => h + 1 === n) && /총\s*계/.test(f[0]) ? ['계', ...f.slice(1)] : f) }],
     ['the 분야별 목표 numbering its areas ① …, (2) …', { edit: numberAreas((k) => (k % 2 ? `${'①②③④⑤'[k - 1]} ` : `(${k}) `)) }],
@@ -129,6 +145,12 @@ describe('other layouts of the same document', () => {
     expect(findings(layout.grid)).toEqual(expected(layout));
     expect(result.problems).toEqual([]);
     expect(result.plan.tasks).toHaveLength(13);
+  });
+
+  it('task titles numbered another way are found by the overview’s names, with its numbers', () => {
+    const result = validateGrid(documentLayout({ edit: retitle((no) => `(${no})`) }).grid);
+    expect(result.plan.tasks.map((t) => [t.no, t.name])).toEqual(validateGrid(documentLayout().grid).plan.tasks.map((t) => [t.no, t.name]));
+    expect(result.plan.tasks[1]).toMatchObject({ no: 2, name: '청년 일자리 지원 및 취업역량 강화' });
   });
 
   it('one sheet per task: each task is named by its sheet', () => {

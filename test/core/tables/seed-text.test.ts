@@ -12,6 +12,8 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { textBytesToGrid } from '../../../src/adapters/text/read';
 import { validateGrid } from '../../../src/core/validate';
+import { plainText, strategyMapTable, taskNamesIn } from '../../../src/core/tables/links';
+import { own, prepareSheets } from '../../../src/core/tables/sheet';
 
 const DOCUMENTS = path.join(__dirname, '../../fixtures/documents');
 const seed = (name: string) => validateGrid(textBytesToGrid(readFileSync(path.join(DOCUMENTS, name)), name));
@@ -136,5 +138,20 @@ describe('seed 000 with its rates written 68.6% and its changes +2%p, +10%', () 
     const row = (f: (typeof plain.findings)[number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
     expect(r.findings.map(row).sort()).toEqual(plain.findings.map(row).sort());
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe('seed 000’s chapter III overview table', () => {
+  it('is found by its header `< 5대 핵심전략 > | < 실천 과제 >` (text in angle brackets, not markup) and lists each task’s name', () => {
+    const sheet = prepareSheets(textBytesToGrid(readFileSync(path.join(DOCUMENTS, 'incheon-seogu-2023.txt')), 'incheon-seogu-2023.txt'))[0];
+    const found = strategyMapTable.detect(sheet);
+    expect(found.map((m) => [m.header + 1, m.last + 1])).toEqual([[459, 464]]); // seed lines
+    const m = found[0];
+    expect([...taskNamesIn(plainText(own(sheet, 459, m.taskCol)))]).toEqual([
+      [1, '청년 창업 인프라 조성'],
+      [2, '청년 일자리 지원 및 취업역량 강화'],
+    ]);
+    expect(plainText('<ul style="list-style-type: none"> ① 과제 </ul>')).toBe('① 과제');
+    expect(plainText('< 5대 핵심전략 >')).toBe('< 5대 핵심전략 >');
   });
 });
