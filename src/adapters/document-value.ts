@@ -9,10 +9,14 @@ import { halfWidthNumber, parseKoreanNumber } from '../core/numbers/parse';
 export function documentValue(text: string): GridCell {
   const parsed = parseKoreanNumber(text);
   if (parsed.state !== 'text-number' || parsed.value === null) return { value: text };
-  const s = halfWidthNumber(text.trim()); // its format from the ASCII form: １２．５ shows one decimal
-  const decimals = /\.(\d+)/.exec(s)?.[1].length ?? 0;
-  const body = `${/,/.test(s) ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
+  const body = formatBody(halfWidthNumber(text.trim())); // from the ASCII form: １２．５ shows one decimal
   // The per cent sign quoted: the number is shown as written, not times 100.
   const pct = parsed.percent ? '"%"' : '';
   return { value: parsed.value, numFmt: `${body}${pct};"△"${body}${pct};"-"` };
+}
+
+/** The number format a figure is written in: `1,234.5` → `#,##0.0`, `12` → `0`. */
+export function formatBody(figure: string): string {
+  const decimals = /\.(\d+)/.exec(figure)?.[1].length ?? 0;
+  return `${figure.includes(',') ? '#,##0' : '0'}${decimals ? `.${'0'.repeat(decimals)}` : ''}`;
 }

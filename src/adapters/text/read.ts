@@ -14,7 +14,7 @@
  */
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { halfWidthNumber } from '../../core/numbers/parse';
-import { documentValue } from '../document-value';
+import { documentValue, formatBody } from '../document-value';
 import { readFail } from '../read-error';
 
 
@@ -50,8 +50,7 @@ function fieldCell(field: string, inTable: boolean): GridCell | undefined {
     const digits = t.replace(/^[△-]/, '').replace(/%$/, '');
     const shown = (negative ? -1 : 1) * Number(digits.replace(/,/g, ''));
     const value: CellValue = percent ? Number((shown / 100).toPrecision(15)) : shown;
-    const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
-    const numFmt = `${digits.includes(',') ? '#,##0' : '0'}${decimals ? '.' + '0'.repeat(decimals) : ''}${percent ? '%' : ''}`;
+    const numFmt = `${formatBody(digits)}${percent ? '%' : ''}`;
     return { value, numFmt };
   }
   // What Excel would keep as text but a document's table means as a figure ("2%p", "1,234명"): a number, as in .hwpx.

@@ -8,8 +8,8 @@ import { planYears } from '../model/period';
 import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt } from './groups';
-import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
-import { findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
+import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { ascendingOnce, findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderAreas } from '../template/sheets';
@@ -33,7 +33,7 @@ export const areasTable: TableKind<AreaMatch> = {
     let next = 0;
     // Headed `전략분야 | 구 분`, or `구 분` alone under a heading naming the 분야별 목표.
     const generic = genericPairHeaders(s, (above) => AREAS_HEADING.test(above));
-    for (const r of mergeRows(rowsWithLabel(s, A.anchor), generic.keys())) {
+    for (const r of ascendingOnce([...rowsWithLabel(s, A.anchor), ...generic.keys()])) {
       if (r < next) continue;
       const anchorCol = generic.get(r) ?? findLabelInRow(s, r, A.anchor);
       if (anchorCol < 0 || findLabelInRow(s, r, A.roleHeader) < 0) continue;

@@ -36,8 +36,14 @@ export function nameKey(text: string): string {
   return text.replace(/[\s.·ㆍ・,，、\-_()（）]/g, '').toLowerCase();
 }
 
+/** Numberings parseTaskTitle does not read as a task's: `(1)`, `3-1.`, `1)`, `[과제1]`. */
+const OTHER_NUMBERING = String.raw`\(\d{1,2}\)|\d{1,2}\s*-\s*\d{1,2}\.?|\d{1,2}\)|\[[^\]]{1,10}\]`;
+
 /** A number or mark before a name: `1.`, `1)`, `(1)`, `1 `, `3-1.`, `[과제1]`, `①`, `Ⅰ.`, `IV.`, `가.`, `□`, `-`. */
-const LEADING_MARK = /^\s*(?:\(\d{1,2}\)|\d{1,2}\s*-\s*\d{1,2}\.?|\d{1,2}[.)]|\d{1,2}(?=\s)|\[[^\]]{1,10}\]|[①-⑳]|[IVX]{1,4}\.|[Ⅰ-Ⅻ]\.?|[가-하][.)]|[□■○●◦▶•·-])\s*/;
+const LEADING_MARK = new RegExp(String.raw`^\s*(?:${OTHER_NUMBERING}|\d{1,2}[.)]|\d{1,2}(?=\s)|[①-⑳]|[IVX]{1,4}\.|[Ⅰ-Ⅻ]\.?|[가-하][.)]|[□■○●◦▶•·-])\s*`);
+
+/** A title numbered another way than parseTaskTitle reads (`(2) …`, `2) …`, `[과제2] …`, `3-2. …`): its number alone says nothing. */
+export const OTHER_NUMBERED_TITLE = new RegExp(String.raw`^\s*(?:${OTHER_NUMBERING})\s*\S`);
 
 /** A name without the number or mark before it (`(1) 청년 창업 인프라 조성` → `청년 창업 인프라 조성`). */
 export function withoutLeadingMark(text: string): string {

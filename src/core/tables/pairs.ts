@@ -137,9 +137,3 @@ export function genericPairHeaders(s: TableSheet, context: (above: string) => bo
   for (const h of all) if (context(h.above)) found.set(h.row, h.col);
   return found;
 }
-
-/** Rows of two ascending lists, ascending and each once. */
-export function mergeRows(a: readonly number[], b: Iterable<number>): number[] {
-  const rows = [...a, ...b].sort((x, y) => x - y);
-  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
-}

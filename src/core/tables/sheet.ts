@@ -274,8 +274,7 @@ export function rowsWithLabel(s: TableSheet, l: Label, loose = false): number[] 
     for (const pos of cellsOf(exact.get(f))) rows.push(Math.floor(pos / w));
     if (looseTexts) for (const pos of looseTexts.get(f) ?? []) rows.push(Math.floor(pos / w));
   }
-  rows.sort((a, b) => a - b);
-  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+  return ascendingOnce(rows);
 }
 
 /**
@@ -323,6 +322,12 @@ function holdsRow(cells: readonly number[], r: number, w: number): boolean {
   return lo < cells.length && cells[lo] < from + w;
 }
 
+/** Row numbers sorted ascending, each once (sorts the list it is given). */
+export function ascendingOnce(rows: number[]): number[] {
+  rows.sort((a, b) => a - b);
+  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+}
+
 /** Rows holding some text cell whose whitespace-free text passes `test` (ascending, each once). */
 export function rowsWithText(s: TableSheet, test: (t: string) => boolean): number[] {
   const w = s.width;
@@ -330,8 +335,7 @@ export function rowsWithText(s: TableSheet, test: (t: string) => boolean): numbe
   textIndex(s).exact.forEach((entry, t) => {
     if (test(t)) for (const pos of cellsOf(entry)) rows.push(Math.floor(pos / w));
   });
-  rows.sort((a, b) => a - b);
-  return rows.filter((r, i) => i === 0 || rows[i - 1] !== r);
+  return ascendingOnce(rows);
 }
 
 /** The first own cell of row r matching a label, or -1. */

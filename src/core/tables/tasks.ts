@@ -9,9 +9,9 @@ import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, type RowGroup } from './groups';
-import { circledNumber, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
-import { genericPairHeaders, groupColumns, mergeRows, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
-import { findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
+import { OTHER_NUMBERED_TITLE, circledNumber, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
+import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderTasks } from '../template/sheets';
@@ -37,7 +37,7 @@ function anchorsOf(s: TableSheet): { rows: Set<number>; generic: Map<number, num
     // A workbook's sheet named after its task (①, 과제2, ③ 과제명) heads its table too.
     const taskSheet = !s.grid.source && !s.name.includes('분야') && parseTaskTitle(s.name) !== null;
     const generic = genericPairHeaders(s, (above) => taskSheet || TASKS_HEADING.test(above));
-    anchorRows.set(s, (found = { rows: new Set(mergeRows(rowsWithLabel(s, T.anchor), generic.keys())), generic }));
+    anchorRows.set(s, (found = { rows: new Set(ascendingOnce([...rowsWithLabel(s, T.anchor), ...generic.keys()])), generic }));
   }
   return found;
 }
@@ -56,9 +56,6 @@ function isTaskHeader(s: TableSheet, r: number): number {
   return anchorCol;
 }
 
-/** A title numbered in another way than parseTaskTitle reads: `(2) …`, `2) …`, `[과제2] …`, `3-2. …`. */
-const OTHER_TITLE = /^\s*(?:\(\d{1,2}\)|\d{1,2}\)|\[[^\]]{1,10}\]|\d{1,2}\s*-\s*\d{1,2}\.?)\s*\S/;
-
 function stopAt(s: TableSheet, header: number) {
   // A title line has one filled cell: looked at first, it spares parsing every 세부사업 row as a title.
   const anchors = anchorRowsOf(s);
@@ -67,7 +64,7 @@ function stopAt(s: TableSheet, header: number) {
     if (anchors.has(row) && isTaskHeader(s, row) >= 0) return true;
     if (onlyFilledColumn(s, row) < 0) return false;
     const line = text(s, row, 0);
-    return parseTaskTitle(line) !== null || OTHER_TITLE.test(line);
+    return parseTaskTitle(line) !== null || OTHER_NUMBERED_TITLE.test(line);
   };
 }
 
