@@ -126,11 +126,6 @@ export function formatScale(numFmt: string): number {
   return scale;
 }
 
-/** Does the format show its number as a percentage (`0.0%`)? */
-export function isPercentFormat(numFmt: string): boolean {
-  return numFmt.indexOf('%') >= 0 && bareFirstSection(numFmt).includes('%');
-}
-
 /** A format's first section (positive numbers) without its quoted text, escaped characters and [colour] or [condition] brackets. */
 function bareFirstSection(numFmt: string): string {
   return numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');

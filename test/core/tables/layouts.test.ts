@@ -9,7 +9,7 @@ import type { GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
 import { SEED_FINDINGS, SEED_TABLES, documentLayout, inPairTable, seedLines, type Layout, type LayoutOptions } from '../../support/document-layouts';
 import { yearOfHeader } from '../../../src/core/tables/labels';
-import { formatScale, isPercentFormat } from '../../../src/core/numbers/parse';
+import { formatScale } from '../../../src/core/numbers/parse';
 
 /** The header lines of the seed's 분야별 목표 and 실천과제 tables. */
 const isPairHeaderLine = (n: number) => n === SEED_TABLES.areas.header || SEED_TABLES.tasks.some(([, h]) => h === n);
@@ -211,9 +211,9 @@ describe('percent formats', () => {
     ['#,##0,,"백만원"', false, 1e-6], // 원 shown as 백만원
     ['0.0,,', false, 1e-6],
     ['0\\,', false, 1], // an escaped comma is text
-  ])('%s: percent %s, shown times %d', (fmt, yes, scale) => {
-    expect(isPercentFormat(fmt)).toBe(yes);
+  ])('%s: percent %s, shown times %d', (fmt, percent, scale) => {
     expect(formatScale(fmt)).toBe(scale);
+    expect(formatScale(fmt) === 100).toBe(percent);
   });
 
   it('a budget kept in 원 and shown in 백만원 (#,##0,,) is the figure it shows', () => {
