@@ -6,7 +6,9 @@
  *
  * Streaming (saxes), so a large document never becomes a DOM. Headers, footers, footnotes, endnotes and
  * hidden comments are not part of the reading flow and are skipped; of an `hp:switch`, only the first
- * `hp:case` is read (its `hp:default` repeats the same content for older readers).
+ * `hp:case` is read (its `hp:default` repeats the same content for older readers). Text deleted under
+ * track changes (변경 내용 추적: `hp:deleteBegin` … `hp:deleteEnd`, kept in the XML and shown struck
+ * through) is not read: the document is read as it stands once the changes are accepted.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -111,6 +113,9 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
   const stack: Frame[] = [];
   let skip = 0;
   let inText = 0;
+  /** Inside a tracked deletion (hp:deleteBegin … hp:deleteEnd); each cell's text is a flow of its own. */
+  let deleted = false;
+  const deletedOutside: boolean[] = [];
   /** Per open hp:switch: whether one of its hp:case branches was read (then hp:default repeats it). */
   const switches: boolean[] = [];
   pages.newSection();
@@ -172,6 +177,12 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
       case 'hyphen':
         if (inText) appendText('-');
         break;
+      case 'deleteBegin':
+        deleted = true;
+        break;
+      case 'deleteEnd':
+        deleted = false;
+        break;
       case 'tbl': {
         const p = nearest('para');
         if (p) flush(p);
@@ -180,6 +191,8 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
       }
       case 'tc':
         stack.push({ kind: 'cell', cell: { row: -1, col: -1, rowSpan: 1, colSpan: 1, items: [] } });
+        deletedOutside.push(deleted);
+        deleted = false;
         break;
       case 'cellAddr': {
         const c = nearest('cell');
@@ -219,6 +232,7 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
   });
 
   function appendText(s: string) {
+    if (deleted) return;
     const p = nearest('para');
     if (p) p.text += s;
   }
@@ -267,6 +281,7 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
         const f = stack.pop();
         if (!f || f.kind !== 'cell') throw new SectionSyntaxError('cell nesting');
         nearest('table')?.table.cells.push(f.cell);
+        deleted = deletedOutside.pop() ?? false;
         break;
       }
       case 'caption':

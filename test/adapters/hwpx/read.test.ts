@@ -172,6 +172,31 @@ describe('document structure', () => {
   });
 });
 
+test('track changes (변경 내용 추적): deleted text, kept in the XML between hp:deleteBegin and hp:deleteEnd, is not read; inserted text is', () => {
+  // As 한글 writes them (hwpxlib's testFile/ChangeTrack.hwpx): the marks sit inside hp:t.
+  const del = (id: number, text: string, end = '0') => `<hp:deleteBegin Id="${id}" TcId="${id}"/>${text}<hp:deleteEnd Id="${id}" TcId="${id}" paraend="${end}"/>`;
+  const ins = (id: number, text: string) => `<hp:insertBegin Id="${id}" TcId="${id}"/>${text}<hp:insertEnd Id="${id}" TcId="${id}" paraend="0"/>`;
+  const body =
+    para(`변경${del(1, ' 추적')} 내용`) +
+    // a deletion running over two runs and to the end of its paragraph
+    `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0"><hp:t>남는 글<hp:deleteBegin Id="2" TcId="2"/>지운 글</hp:t></hp:run><hp:run charPrIDRef="1"><hp:t>도 지움<hp:deleteEnd Id="2" TcId="2" paraend="1"/></hp:t></hp:run></hp:p>` +
+    table([
+      [cell(0, 0, para('세부사업명')), cell(0, 1, para('2023년')), cell(0, 2, para('2024년'))],
+      // 12 changed to 18; 1,234 changed to 234 (a number that still reads as one if the deletion were kept)
+      [cell(1, 0, para('총 계')), cell(1, 1, para(`1${del(3, '2')}${ins(4, '8')}`)), cell(1, 2, para(`${del(5, '1,')}234`))],
+      // a deletion left open in one cell does not reach into the next
+      [cell(2, 0, para(`청년<hp:deleteBegin Id="6" TcId="6"/>사업`)), cell(2, 1, para('5')), cell(2, 2, para('6'))],
+    ], 3);
+  const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
+  expect(sheet.rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([
+    ['변경 내용'],
+    ['남는 글'],
+    ['세부사업명', '2023년', '2024년'],
+    ['총 계', 18, 234],
+    ['청년', 5, 6],
+  ]);
+});
+
 test('figures typed in 전각 (full-width) mode read as numbers with their decimals: １，２３４, １２．５, △３', () => {
   const body = table([[cell(0, 0, para('세부사업명')), cell(0, 1, para('２０２３년')), cell(0, 2, para('２０２４년'))], [cell(1, 0, para('총 계')), cell(1, 1, para('１，２３４')), cell(1, 2, para('１２．５'))], [cell(2, 0, para('청년')), cell(2, 1, para('△３')), cell(2, 2, para('－'))]], 3);
   const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
