@@ -4,8 +4,8 @@
  * tables nested in cells, text boxes, and the page each top-level paragraph starts on where 한글 records
  * it (a page break, or the line positions `hp:lineseg vertpos` starting again at the top of a page).
  *
- * Streaming (saxes), so a large document never becomes a DOM. Headers, footers, footnotes, endnotes and
- * hidden comments are not part of the reading flow and are skipped; of an `hp:switch`, only the first
+ * Streaming (saxes), so a large document never becomes a DOM. Headers, footers, footnotes, endnotes,
+ * memos and hidden comments are not part of the reading flow and are skipped; of an `hp:switch`, only the first
  * `hp:case` is read (its `hp:default` repeats the same content for older readers). Text deleted under
  * track changes (변경 내용 추적: `hp:deleteBegin` … `hp:deleteEnd`, kept in the XML and shown struck
  * through) is not read: the document is read as it stands once the changes are accepted.
@@ -45,8 +45,11 @@ export const MAX_TABLE_ROWS = 100_000;
 export const MAX_TABLE_COLS = 1_000;
 const clip = (n: number, max: number) => Math.min(Math.max(n, 0), max);
 
-/** Elements whose paragraphs are not in the reading flow. */
-const SKIPPED = new Set(['header', 'footer', 'footNote', 'endNote', 'hiddenComment', 'memo', 'masterPage']);
+/**
+ * Elements whose paragraphs are not in the reading flow. A field's hp:fieldBegin holds only its settings
+ * and, for a memo (메모, type="MEMO"), the memo's paragraphs; the field's own text follows it in the flow.
+ */
+const SKIPPED = new Set(['header', 'footer', 'footNote', 'endNote', 'hiddenComment', 'memo', 'fieldBegin', 'masterPage']);
 
 interface ParaFrame {
   kind: 'para';

@@ -197,6 +197,24 @@ test('track changes (변경 내용 추적): deleted text, kept in the XML betwee
   ]);
 });
 
+test('memos (메모) are not read: a memo on a figure leaves the figure, and pages are still counted after a memo', () => {
+  // A memo is a field whose hp:fieldBegin holds the memo's own paragraphs (no line positions of their own).
+  const memo = (id: number, text: string) =>
+    `<hp:ctrl><hp:fieldBegin id="${id}" type="MEMO" name="" editable="1" dirty="0" zorder="-1" fieldid="${id}"><hp:parameters cnt="1" name=""><hp:stringParam name="Author">검토자</hp:stringParam></hp:parameters><hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="TOP">${para(text)}</hp:subList></hp:fieldBegin></hp:ctrl>`;
+  const end = (id: number) => `<hp:ctrl><hp:fieldEnd beginIDRef="${id}" fieldid="${id}"/></hp:ctrl>`;
+  const lines = (v: number) => `<hp:linesegarray><hp:lineseg textpos="0" vertpos="${v}" vertsize="1000" textheight="1000" baseline="850" spacing="600" horzpos="0" horzsize="42520" flags="393216"/></hp:linesegarray>`;
+  const at = (xml: string, v: number) => xml.replace(/<\/hp:p>$/, `${lines(v)}</hp:p>`);
+  const body = [
+    at(`<hp:p id="0" paraPrIDRef="0" styleIDRef="0" pageBreak="0"><hp:run charPrIDRef="0">${memo(1, '확인 필요')}<hp:t>2 분야별 목표</hp:t>${end(1)}</hp:run></hp:p>`, 0),
+    at(table([[cell(0, 0, para('구 분')), cell(0, 1, para('합계'))], [cell(1, 0, para('청년')), cell(1, 1, `<hp:p id="0" paraPrIDRef="0" styleIDRef="0"><hp:run charPrIDRef="0">${memo(2, '4,193으로 고칠 것')}<hp:t>4,197</hp:t>${end(2)}</hp:run></hp:p>`)]], 2), 1600),
+    at(para('다음 쪽'), 0),
+  ].join('');
+  const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
+  expect(sheet.rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['2 분야별 목표'], ['구 분', '합계'], ['청년', 4197], [], ['다음 쪽']]);
+  expect(sheet.source?.locate(2, 1)).toEqual({ sheet: '표 1 「2 분야별 목표」', cell: '2행 2열, 1쪽' });
+  expect(sheet.source?.locate(4, 0)).toEqual({ sheet: '본문', cell: '문단 2, 2쪽' });
+});
+
 test('figures typed in 전각 (full-width) mode read as numbers with their decimals: １，２３４, １２．５, △３', () => {
   const body = table([[cell(0, 0, para('세부사업명')), cell(0, 1, para('２０２３년')), cell(0, 2, para('２０２４년'))], [cell(1, 0, para('총 계')), cell(1, 1, para('１，２３４')), cell(1, 2, para('１２．５'))], [cell(2, 0, para('청년')), cell(2, 1, para('△３')), cell(2, 2, para('－'))]], 3);
   const sheet = readHwpxBuffer(packageWith(body)).grid.sheets[0];
