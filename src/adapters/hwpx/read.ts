@@ -59,6 +59,19 @@ function fail(code: ReadErrorCode, ko: string, en: string): never {
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const decoder = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+
+/**
+ * An XML part's text. 한글 writes UTF-8, but XML may be UTF-16 (a part rewritten by another tool): told
+ * by its byte order mark or by how `<?` is encoded, as the XML specification's appendix F says.
+ */
+function xmlText(bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return utf16le.decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return utf16be.decode(bytes);
+  return decoder.decode(bytes);
+}
 
 function startsWith(buf: Uint8Array, bytes: number[]): boolean {
   return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
@@ -68,7 +81,7 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
 function sectionNames(zip: ZipReader): string[] {
   const hpf = zip.read('Contents/content.hpf');
   if (hpf) {
-    const text = decoder.decode(hpf);
+    const text = xmlText(hpf);
     const hrefs = new Map<string, string>();
     for (const m of text.matchAll(/<(?:\w+:)?item\b([^>]*)>/g)) {
       const id = /\bid="([^"]*)"/.exec(m[1])?.[1];
@@ -128,7 +141,7 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
     }
     // An encrypted or distribution-protected (배포용) document lists its encrypted parts in the manifest.
     const manifest = zip.read('META-INF/manifest.xml');
-    if (manifest && /encryption-data/.test(decoder.decode(manifest))) {
+    if (manifest && /encryption-data/.test(xmlText(manifest))) {
       fail('encrypted', '암호가 걸렸거나 배포용으로 저장된 문서입니다 — 한글에서 암호·배포용 설정을 풀고 저장한 뒤 다시 검사하세요', 'the document is password-protected or saved for distribution (배포용): remove the protection in 한글, save and check again');
     }
     const names = sectionNames(zip);
@@ -138,12 +151,13 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
     for (const name of names) {
       const bytes = zip.read(name);
       if (!bytes) fail('truncated', `문서의 본문 ${name}이(가) 패키지에 없습니다`, `body section ${name} is missing from the package`);
+      const xml = xmlText(bytes);
       try {
-        sections.push(parseSection(decoder.decode(bytes), pages));
+        sections.push(parseSection(xml, pages));
       } catch (e) {
         if (!(e instanceof SectionSyntaxError)) throw e;
         // A body that is not XML at all is what a distribution-protected document stores.
-        if (bytes.length > 0 && !/^\s*(<|\ufeff)/.test(decoder.decode(bytes.subarray(0, 64)))) {
+        if (bytes.length > 0 && !/^\s*(<|\ufeff)/.test(xml.slice(0, 64))) {
           fail('encrypted', '본문이 암호화된 문서(배포용 또는 암호)입니다 — 한글에서 보호를 풀고 저장한 뒤 다시 검사하세요', 'the body is encrypted (a distribution or password-protected document): remove the protection in 한글, save and check again');
         }
         fail('damaged', `문서의 본문 ${name}을(를) 읽을 수 없습니다: ${e.message.split('\n')[0]}`, `body section ${name} is not well-formed XML: ${e.message.split('\n')[0]}`);

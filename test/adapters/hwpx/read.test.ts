@@ -224,6 +224,30 @@ test('figures typed in 전각 (full-width) mode read as numbers with their decim
   expect(sheet.rows[2][2]).toEqual({ value: '－' }); // a dash: none, as the reader takes it
 });
 
+test('XML parts in UTF-16 (by byte order mark) are read, not taken for an encrypted body', () => {
+  const utf16 = (text: string, bigEndian = false) => {
+    const out = new Uint8Array(2 + text.length * 2);
+    out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out.set(bigEndian ? [c >> 8, c & 0xff] : [c & 0xff, c >> 8], 2 + i * 2);
+    }
+    return out;
+  };
+  const parts = unzipSync(packageWith(para('x')));
+  const original = new TextDecoder().decode(parts['Contents/section0.xml']);
+  const section = (body: string) => original.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace(/<hp:p [\s\S]*<\/hs:sec>$/, `${body}</hs:sec>`);
+  parts['Contents/section0.xml'] = utf16(section(table([[cell(0, 0, para('총 계')), cell(0, 1, para('1,234'))]], 2)));
+  const r = readHwpxBuffer(zipSync(parts));
+  expect(r.grid.sheets[0].rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['총 계', 1234]]);
+  // Two sections whose order only a UTF-16 content.hpf gives (section1 first).
+  parts['Contents/section1.xml'] = utf16(section(para('먼저')), true);
+  const hpf = new TextDecoder().decode(parts['Contents/content.hpf']).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+  const items = '<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="section1" href="Contents/section1.xml" media-type="application/xml"/>';
+  parts['Contents/content.hpf'] = utf16(hpf.replace(/<opf:item id="section0"[^>]*\/>/, items).replace(/<opf:itemref idref="section0"[^>]*\/>/, '<opf:itemref idref="section1" linear="yes"/><opf:itemref idref="section0" linear="yes"/>'));
+  expect(readHwpxBuffer(zipSync(parts)).grid.sheets[0].rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['먼저'], ['총 계', 1234]]);
+});
+
 describe('bad input: one clear line each', () => {
   test('a binary .hwp document', () => {
     const ole = new Uint8Array(512);
