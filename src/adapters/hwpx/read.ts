@@ -20,7 +20,7 @@ import { InputReadError, readFail, type ReadErrorCode } from '../read-error';
 import { rangeA1 } from '../../core/grid/a1';
 import type { GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { documentValue } from '../document-value';
-import { MAX_TABLE_COLS, MAX_TABLE_ROWS, PageCounter, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
+import { MAX_TABLE_COLS, MAX_TABLE_NESTING, MAX_TABLE_ROWS, PageCounter, SectionLimitError, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
 import { ZIP_LIMITS, ZipError, ZipReader, isZip, type ZipLimits } from './zip';
 
 /** Bad input throws the shared InputReadError (src/adapters/read-error.ts): one line, Korean then English. */
@@ -156,6 +156,9 @@ export function readHwpxBuffer(buf: Uint8Array, fileName = '', limits: ZipLimits
         sections.push(parseSection(xml, pages));
       } catch (e) {
         if (!(e instanceof SectionSyntaxError)) throw e;
+        if (e instanceof SectionLimitError) {
+          fail('damaged', `문서의 본문 ${name}에 표가 ${MAX_TABLE_NESTING}단계 넘게 겹쳐 들어 있습니다 — 손상되었거나 비정상적인 문서입니다`, `body section ${name} has tables nested more than ${MAX_TABLE_NESTING} deep: a damaged or abnormal document`);
+        }
         // A body that is not XML at all is what a distribution-protected document stores.
         if (bytes.length > 0 && !/^\s*(<|\ufeff)/.test(xml.slice(0, 64))) {
           fail('encrypted', '본문이 암호화된 문서(배포용 또는 암호)입니다 — 한글에서 보호를 풀고 저장한 뒤 다시 검사하세요', 'the body is encrypted (a distribution or password-protected document): remove the protection in 한글, save and check again');

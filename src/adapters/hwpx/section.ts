@@ -110,12 +110,22 @@ export class PageCounter {
 
 export class SectionSyntaxError extends Error {}
 
+/**
+ * Tables nested deeper than this are refused (a plan nests two or three): the document is laid out by
+ * recursion over the nesting, and a hostile depth would exhaust the stack.
+ */
+export const MAX_TABLE_NESTING = 100;
+
+/** A section past a structural limit (tables nested too deep). */
+export class SectionLimitError extends SectionSyntaxError {}
+
 /** Parses one section's XML text; throws SectionSyntaxError when it is not well-formed XML. */
 export function parseSection(xml: string, pages: PageCounter = new PageCounter()): HwpxItem[] {
   const out: HwpxItem[] = [];
   const stack: Frame[] = [];
   let skip = 0;
   let inText = 0;
+  let tableDepth = 0;
   /** Inside a tracked deletion (hp:deleteBegin … hp:deleteEnd); each cell's text is a flow of its own. */
   let deleted = false;
   const deletedOutside: boolean[] = [];
@@ -187,6 +197,7 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
         deleted = false;
         break;
       case 'tbl': {
+        if (++tableDepth > MAX_TABLE_NESTING) throw new SectionLimitError(`tables nested more than ${MAX_TABLE_NESTING} deep`);
         const p = nearest('para');
         if (p) flush(p);
         stack.push({ kind: 'table', table: { kind: 'table', rowCnt: clip(int(a.rowCnt, 0), MAX_TABLE_ROWS), colCnt: clip(int(a.colCnt, 0), MAX_TABLE_COLS), cells: [], caption: [], page: null } });
@@ -275,6 +286,7 @@ export function parseSection(xml: string, pages: PageCounter = new PageCounter()
       case 'tbl': {
         const f = stack.pop();
         if (!f || f.kind !== 'table') throw new SectionSyntaxError('table nesting');
+        tableDepth--;
         const p = nearest('para');
         if (p) p.items.push(f.table);
         else container().push(f.table);

@@ -313,6 +313,19 @@ describe('bad input: one clear line each', () => {
     expect(r.grid.sheets[0].merges).toEqual(['A1:ALL100000']);
   });
 
+  test('tables nested thousands deep: one clear line, not a crash', () => {
+    // Each level a two-cell table holding the next (a one-cell box would be unwrapped the same way).
+    const [open, close] = table([[cell(0, 0, '@'), cell(0, 1, para('y'))]], 2).split('@');
+    const body = open.repeat(3000) + para('x') + close.repeat(3000);
+    const e = errorOf(() => readHwpxBuffer(packageWith(body)));
+    expect(e.code).toBe('damaged');
+    expect(e.message).toBe('문서의 본문 Contents/section0.xml에 표가 100단계 넘게 겹쳐 들어 있습니다 — 손상되었거나 비정상적인 문서입니다 (body section Contents/section0.xml has tables nested more than 100 deep: a damaged or abnormal document)');
+    // Nesting as deep as documents have is read.
+    let ok = para('x');
+    for (let i = 0; i < 5; i++) ok = table([[cell(0, 0, ok), cell(0, 1, para('y'))]], 2);
+    expect(readHwpxBuffer(packageWith(ok)).tables).toHaveLength(5);
+  });
+
   test('a missing file', async () => {
     await expect(readHwpxFile('/nonexistent/plan.hwpx')).rejects.toMatchObject({ code: 'not-found' });
   });
