@@ -89,7 +89,13 @@ function sectionNames(zip: ZipReader): string[] {
       if (id && href) hrefs.set(id, href);
     }
     const spine = [...text.matchAll(/<(?:\w+:)?itemref\b[^>]*\bidref="([^"]*)"/g)].map((m) => hrefs.get(m[1])).filter((h): h is string => !!h);
-    const sections = spine.filter((h) => /section\d+\.xml$/i.test(h)).map((h) => h.replace(/^\//, ''));
+    // 한글 writes hrefs from the package root (Contents/section0.xml); the OPF format it follows reads them
+    // from content.hpf's own folder (section0.xml), as other tools may write them: whichever names a part.
+    const part = (href: string) => {
+      const fromRoot = href.replace(/^\//, '');
+      return !zip.has(fromRoot) && zip.has(`Contents/${fromRoot}`) ? `Contents/${fromRoot}` : fromRoot;
+    };
+    const sections = spine.filter((h) => /section\d+\.xml$/i.test(h)).map(part);
     if (sections.length) return sections;
   }
   return zip.entries

@@ -248,6 +248,17 @@ test('XML parts in UTF-16 (by byte order mark) are read, not taken for an encryp
   expect(readHwpxBuffer(zipSync(parts)).grid.sheets[0].rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['먼저'], ['총 계', 1234]]);
 });
 
+test("content.hpf's hrefs read from its own folder (section0.xml) as well as from the package root", () => {
+  const parts = unzipSync(packageWith(para('둘째')));
+  parts['Contents/section1.xml'] = parts['Contents/section0.xml'];
+  parts['Contents/section0.xml'] = strToU8(new TextDecoder().decode(parts['Contents/section1.xml']).replace('둘째', '첫째'));
+  const hpf = new TextDecoder().decode(parts['Contents/content.hpf']);
+  const items = '<opf:item id="s0" href="section0.xml" media-type="application/xml"/><opf:item id="s1" href="section1.xml" media-type="application/xml"/>';
+  expect(hpf).toMatch(/<opf:item id="section0"[^>]*\/>/);
+  parts['Contents/content.hpf'] = strToU8(hpf.replace(/<opf:item id="section0"[^>]*\/>/, items).replace(/<opf:itemref idref="section0"[^>]*\/>/, '<opf:itemref idref="s0" linear="yes"/><opf:itemref idref="s1" linear="yes"/>'));
+  expect(readHwpxBuffer(zipSync(parts)).grid.sheets[0].rows.map((row) => row.map((c) => c?.value ?? ''))).toEqual([['첫째'], ['둘째']]);
+});
+
 describe('bad input: one clear line each', () => {
   test('a binary .hwp document', () => {
     const ole = new Uint8Array(512);
