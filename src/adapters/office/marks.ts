@@ -15,6 +15,10 @@
  * MARKS_SHEET layout: A1 = MARKS_HEADER, H1 a label; from row 2 one record per marked area:
  *   A target ('Sheet'!C5 or 'Sheet'!C5:D5)  B saved-format area on MARKS_SHEET (H2:I2)
  *   C severity  D role (cell | involved)  E annotation (note | comment | '')
+ *   F "<runtime token> <Worksheet.id>" of the target sheet (empty in older records)
+ * Worksheet.id stays the same when the user renames a sheet, but only within one Excel session (it
+ * changes on reopening, and may then name another sheet): so an id is trusted only when this very
+ * JavaScript runtime wrote it (RUNTIME_TOKEN), else the record's sheet name is used, as before.
  * A record's saved-format area starts in column H of its own row; a taller area (a merged cell) makes
  * the next record start lower.
  */
@@ -26,6 +30,8 @@ import { cellInput, cellsToRects, type Rect } from './insert';
 import { severityName } from '../../core/present/severity';
 
 export const MARKS_HEADER = 'jobtarget marks v1';
+/** Tells this pane's (or command's) own records apart: Worksheet.id is only valid within the session that read it. */
+export const RUNTIME_TOKEN = `rt${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 /** Row 1 of MARKS_SHEET (A:H); H1 is never empty, so the saved-format area always has a used range. */
 const HEADER_ROW: (string | null)[] = [MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation', null, 'saved formats →'];
 const SNAP_COL = 7; // H
@@ -47,7 +53,10 @@ export interface SavedFill {
 }
 
 export interface MarkRecord {
+  /** The target sheet's name: as recorded, or its current name when the recorded id names a sheet (see renamedRecords). */
   sheet: string;
+  /** The target sheet's Worksheet.id when this runtime recorded it (RUNTIME_TOKEN), else ''. */
+  sheetId: string;
   rect: Rect;
   /** Where the saved format sits on MARKS_SHEET. */
   snap: Rect;
@@ -106,13 +115,15 @@ export function parseRecords(values: unknown[][], rowIndex: number, columnIndex:
   const out: MarkRecord[] = [];
   if (columnIndex !== 0) return out;
   for (let i = 0; i < values.length; i++) {
-    const [target, snap, severity, role, annotation] = values[i].map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [target, snap, severity, role, annotation, idField = ''] = values[i].map((v) => (v === null || v === undefined ? '' : String(v)));
+    const [token, sheetId] = idField.split(' ');
     if (rowIndex + i === 0 || !target || !snap) continue;
     if (severity !== 'error' && severity !== 'warning' && severity !== 'info') continue;
     try {
       const { sheet, address } = splitQualified(target);
       out.push({
         sheet,
+        sheetId: token === RUNTIME_TOKEN && sheetId ? sheetId : '',
         rect: rectOf(address),
         snap: rectOf(snap),
         severity,
@@ -124,6 +135,18 @@ export function parseRecords(values: unknown[][], rowIndex: number, columnIndex:
     }
   }
   return out;
+}
+
+/**
+ * The records with each sheet named as it is now: a sheet the user renamed since it was marked is found
+ * by its recorded Worksheet.id (`names`: id → current name). Records without a (this session's) id, or
+ * whose sheet is gone, keep the recorded name.
+ */
+export function renamedRecords(records: MarkRecord[], names: ReadonlyMap<string, string>): MarkRecord[] {
+  return records.map((rec) => {
+    const now = rec.sheetId ? names.get(rec.sheetId) : undefined;
+    return now !== undefined && now !== rec.sheet ? { ...rec, sheet: now } : rec;
+  });
 }
 
 interface CellProps {
@@ -373,6 +396,8 @@ export interface WriteMarksInput {
   marksSheetExists: boolean;
   /** The collections to annotate with (from loadAnnotations: null where this Excel lacks them). */
   collections: Annotations;
+  /** Worksheet.id by sheet name, recorded with each mark (so a renamed sheet's marks are still restored). */
+  sheetIds?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -444,7 +469,7 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
   const rows: (string | null)[][] = slice.first ? [HEADER_ROW.slice()] : [];
   for (const { t, snap } of part) {
     // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
-    rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '']);
+    rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '', idField(input.sheetIds?.get(t.sheet))]);
     for (let i = 1; i < t.rect.r1 - t.rect.r0 + 1; i++) rows.push([null, null, null, null, null, null, null, null]);
   }
   for (const r of rows) while (r.length < 8) r.push(null);
@@ -477,6 +502,10 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
     else input.collections.comments?.add(ws.getRange(cell), text);
   }
   return { annotated: queued.length, skipped };
+}
+
+function idField(id: string | undefined): string | null {
+  return id ? `${RUNTIME_TOKEN} ${id}` : null;
 }
 
 export interface Annotations {

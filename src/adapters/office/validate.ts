@@ -35,6 +35,7 @@ import {
   queueDeleteOurAnnotations,
   queueMarks,
   queueRestore,
+  renamedRecords,
   savedFills,
   layoutMarks,
   cellKey,
@@ -63,8 +64,9 @@ function queueOldMarks(ctx: Excel.RequestContext): OldMarks {
   return { records, snaps, props };
 }
 
-function readOldMarks(old: OldMarks): { records: MarkRecord[]; fills: (SavedFill | null)[][][] } {
-  const records = parseRecords(old.records.values, old.records.rowIndex, old.records.columnIndex);
+/** `names`: Worksheet.id → current name, so marks on a sheet renamed since are found under its new name. */
+function readOldMarks(old: OldMarks, names: ReadonlyMap<string, string>): { records: MarkRecord[]; fills: (SavedFill | null)[][][] } {
+  const records = renamedRecords(parseRecords(old.records.values, old.records.rowIndex, old.records.columnIndex), names);
   const fills = savedFills(records, old.props.value as unknown as Parameters<typeof savedFills>[1], old.snaps.rowIndex, old.snaps.columnIndex);
   return { records, fills };
 }
@@ -135,10 +137,11 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
 
       // 1. What sheets are there; which notes/comments.
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
+      sheets.load('items/name,items/id');
       const annotations = highlight ? loadAnnotations(ctx, host) : { notes: null, comments: null };
       await meter.sync(ctx);
       const names = sheets.items.map((s) => s.name);
+      const nameById = new Map(sheets.items.map((s) => [s.id, s.name]));
       const marksExists = names.includes(MARKS_SHEET);
       const planNames = names.filter((n) => n !== MARKS_SHEET);
 
@@ -187,7 +190,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         degraded.push(`보호된 시트(${locked.join(', ')})의 셀은 표시하지 않았습니다`, `cells on protected sheets (${locked.join(', ')}) were not highlighted`);
       }
       const merges = new Map<string, Rect[]>(grid.sheets.map((s) => [s.name, s.merges.map((m) => parseRange(m))]));
-      const oldMarks = old ? readOldMarks(old) : null;
+      const oldMarks = old ? readOldMarks(old, nameById) : null;
       const restoreBytes = (oldMarks?.records.length ?? 0) * 2 * OP_BYTES;
       const plan = planMarks(result.findings, existing, merges, {
         maxCells: MAX_MARKED_CELLS,
@@ -211,7 +214,8 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       if (strandedNotes.length) {
         degraded.push('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)');
       }
-      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations };
+      const sheetIds = new Map(sheets.items.map((s) => [s.name, s.id]));
+      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations, sheetIds };
       const written = await writeMarks(ctx, meter, input, () => {
         if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
         queueDeleteOurAnnotations(annotations);
@@ -246,10 +250,11 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
     host.run(async (ctx) => {
       const meter = new Meter();
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
+      sheets.load('items/name,items/id');
       const annotations = loadAnnotations(ctx, host);
       await meter.sync(ctx);
       const names = sheets.items.map((s) => s.name);
+      const nameById = new Map(sheets.items.map((s) => [s.id, s.name]));
       const marksExists = names.includes(MARKS_SHEET);
       const ours = [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])].filter((i) => isOurAnnotation(i.content)).length;
       if (!marksExists && ours === 0) return { restored: 0, cost: meter.cost() };
@@ -263,7 +268,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           const old = queueOldMarks(ctx);
           const protections = queueProtections(ctx, names.filter((n) => n !== MARKS_SHEET));
           await meter.sync(ctx);
-          const { records, fills } = readOldMarks(old);
+          const { records, fills } = readOldMarks(old, nameById);
           if (!records.length && ours === 0) return { restored: 0, cost: meter.cost() };
           const locked = protectedSheets(protections);
           const stuck = records.filter((r) => locked.includes(r.sheet));
