@@ -398,6 +398,8 @@ export interface WriteMarksInput {
   collections: Annotations;
   /** Worksheet.id by sheet name, recorded with each mark (so a renamed sheet's marks are still restored). */
   sheetIds?: ReadonlyMap<string, string>;
+  /** Old records to keep (marks on protected sheets): see KeptRecords. Lay the targets out from its `start`. */
+  keep?: KeptRecords;
 }
 
 /**
@@ -406,11 +408,12 @@ export interface WriteMarksInput {
  * Worksheet.visibility does on Windows and Mac (Microsoft's "Undo support" list). So the only
  * history-clearing call is the one `visibility` when the sheet is first made.
  */
-export function queueMarksSheet(ctx: Excel.RequestContext, exists: boolean): Excel.Worksheet {
+export function queueMarksSheet(ctx: Excel.RequestContext, exists: boolean, keep?: KeptRecords): Excel.Worksheet {
   const sheets = ctx.workbook.worksheets;
   if (exists) {
     const marks = sheets.getItem(MARKS_SHEET);
-    marks.getRange().clear('All' as Excel.ClearApplyTo);
+    if (!keep) marks.getRange().clear('All' as Excel.ClearApplyTo);
+    else for (const rec of keep.dropped) marks.getRange(`A${rec.snap.r0 + 1}:XFD${rec.snap.r1 + 1}`).clear('All' as Excel.ClearApplyTo);
     return marks;
   }
   const marks = sheets.add(MARKS_SHEET);
@@ -418,9 +421,26 @@ export function queueMarksSheet(ctx: Excel.RequestContext, exists: boolean): Exc
   return marks;
 }
 
-/** Empties MARKS_SHEET down to its header row (after the restores that copy from it were queued). */
-export function queueEmptyMarksSheet(ctx: Excel.RequestContext): void {
-  queueMarksSheet(ctx, true).getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
+/** Empties MARKS_SHEET down to its header row (after the restores that copy from it were queued); with `keep`, only the dropped records. */
+export function queueEmptyMarksSheet(ctx: Excel.RequestContext, keep?: KeptRecords): void {
+  queueMarksSheet(ctx, true, keep).getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
+}
+
+/**
+ * Old records that stay on MARKS_SHEET: the marks on a protected sheet, which could not be restored
+ * (clearing again once it is unprotected restores them). Only the `dropped` records' rows are emptied,
+ * and new records go from row `start` (0-based) on, below every kept one.
+ */
+export interface KeptRecords {
+  dropped: readonly MarkRecord[];
+  start: number;
+}
+
+/** KeptRecords for `records` when some of them are on `locked` sheets; undefined when none is. */
+export function keptRecords(records: readonly MarkRecord[], locked: readonly string[]): KeptRecords | undefined {
+  const kept = records.filter((r) => locked.includes(r.sheet));
+  if (!kept.length) return undefined;
+  return { dropped: records.filter((r) => !locked.includes(r.sheet)), start: Math.max(...kept.map((r) => r.snap.r1)) + 1 };
 }
 
 export interface WriteSlice {
@@ -440,8 +460,8 @@ interface Placed {
 }
 
 /** Where each target's record and saved format go on MARKS_SHEET: one row per target, spaced by its height. */
-export function layoutMarks(targets: readonly MarkTarget[]): Placed[] {
-  let row = 1;
+export function layoutMarks(targets: readonly MarkTarget[], start = 1): Placed[] {
+  let row = start;
   return targets.map((t) => {
     const h = t.rect.r1 - t.rect.r0 + 1;
     const w = t.rect.c1 - t.rect.c0 + 1;
@@ -461,12 +481,13 @@ export function layoutMarks(targets: readonly MarkTarget[]): Placed[] {
  */
 export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, placed: readonly Placed[], slice: WriteSlice): { annotated: number; skipped: number } {
   const sheets = ctx.workbook.worksheets;
-  const marks = slice.first ? queueMarksSheet(ctx, input.marksSheetExists) : sheets.getItem(MARKS_SHEET);
+  const marks = slice.first ? queueMarksSheet(ctx, input.marksSheetExists, input.keep) : sheets.getItem(MARKS_SHEET);
   const kind: 'note' | 'comment' | '' = input.annotation === 'notes' ? 'note' : input.annotation === 'comments' ? 'comment' : '';
   const part = placed.slice(slice.from, slice.to);
 
-  // Record rows of this slice (and the header in the first).
-  const rows: (string | null)[][] = slice.first ? [HEADER_ROW.slice()] : [];
+  // The header (first slice), then the record rows of this slice.
+  if (slice.first) marks.getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
+  const rows: (string | null)[][] = [];
   for (const { t, snap } of part) {
     // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
     rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '', idField(input.sheetIds?.get(t.sheet))]);
@@ -474,7 +495,7 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
   }
   for (const r of rows) while (r.length < 8) r.push(null);
   if (rows.length) {
-    const top = slice.first ? 0 : part[0].snap.r0;
+    const top = part[0].snap.r0;
     marks.getRange(`A${top + 1}:H${top + rows.length}`).values = rows as unknown[][];
   }
 

@@ -38,6 +38,7 @@ import {
   renamedRecords,
   savedFills,
   layoutMarks,
+  keptRecords,
   cellKey,
   type WriteMarksInput,
   type MarkRecord,
@@ -78,7 +79,7 @@ function readOldMarks(old: OldMarks, names: ReadonlyMap<string, string>): { reco
  * last in their part); the rest is written without annotations.
  */
 async function writeMarks(ctx: Excel.RequestContext, meter: Meter, input: WriteMarksInput, before: () => void): Promise<{ skipped: number; annotationRefused: boolean }> {
-  const placed = layoutMarks(input.targets);
+  const placed = layoutMarks(input.targets, input.keep?.start);
   const parts: { from: number; to: number }[] = [{ from: 0, to: placed.length }];
   let first = true;
   let annotate = true;
@@ -215,11 +216,13 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         degraded.push('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)');
       }
       const sheetIds = new Map(sheets.items.map((s) => [s.name, s.id]));
-      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations, sheetIds };
+      // Old marks on a protected sheet could not be restored: their records stay, for a later 지우기.
+      const keep = oldMarks ? keptRecords(oldMarks.records, locked) : undefined;
+      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations, sheetIds, keep };
       const written = await writeMarks(ctx, meter, input, () => {
         if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
         queueDeleteOurAnnotations(annotations);
-        if (!plan.targets.length && marksExists && oldMarks?.records.length) queueEmptyMarksSheet(ctx);
+        if (!plan.targets.length && marksExists && oldMarks?.records.length) queueEmptyMarksSheet(ctx, keep);
       });
       const skipped = written.skipped;
       if (written.annotationRefused) {
@@ -274,8 +277,9 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           const stuck = records.filter((r) => locked.includes(r.sheet));
           restored = queueRestore(ctx, records, fills, new Set(names.filter((n) => !locked.includes(n))));
           // Emptied, not deleted: deleting a sheet clears the user's undo history (see queueMarksSheet).
-          // Marks on a protected sheet stay recorded, so clearing again after unprotecting restores them.
-          if (records.length && !stuck.length) queueEmptyMarksSheet(ctx);
+          // Marks on a protected sheet stay recorded, so clearing again after unprotecting restores them;
+          // the others, restored now, are dropped (a second 지우기 must not put their old fills back).
+          if (records.length) queueEmptyMarksSheet(ctx, keptRecords(records, locked));
           if (stuck.length) {
             const sheetsList = [...new Set(stuck.map((r) => r.sheet))].join(', ');
             degraded.push(`보호된 시트(${sheetsList})의 표시는 지우지 못했습니다. 보호를 해제하고 다시 지우세요`, `marks on protected sheets (${sheetsList}) were not removed: unprotect them and clear again`);
