@@ -4,6 +4,7 @@
  * table, links tasks to areas, and says what it found and did not find in the user's terms.
  * Nothing here throws on a strange workbook: what cannot be read becomes a ReadProblem.
  */
+import { qualified } from '../grid/a1';
 import type { GridWorkbook } from '../grid/grid';
 import { DEFAULT_PERIOD, periodProblem, planYears, type PlanPeriod } from '../model/period';
 import { DEFAULT_SETTINGS, type Plan, type ReadProblem } from '../model/plan';
@@ -45,6 +46,42 @@ function emptyPlan(): Plan {
   };
 }
 
+/** Kinds a plan has once: met again further on, they begin another plan. */
+const ONCE_PER_PLAN: readonly string[] = ['overview', 'areas'];
+
+function before(m: TableMatch, at: TableMatch): boolean {
+  return m.sheet.index < at.sheet.index || (m.sheet.index === at.sheet.index && m.header < at.header);
+}
+
+/**
+ * Where a second plan begins, when the workbook holds two (the template inserted twice, two plans pasted
+ * side by side): the earliest repeat of a table a plan has once (개요, 분야별 목표). Read together, the
+ * second plan's 실천과제 would be summed into the first one's 분야별 목표.
+ */
+function secondPlan(found: readonly TableMatch[]): { first: TableMatch; at: TableMatch } | null {
+  let best: { first: TableMatch; at: TableMatch } | null = null;
+  for (const kind of ONCE_PER_PLAN) {
+    const ofKind = found.filter((m) => m.kind === kind).sort((a, b) => (before(a, b) ? -1 : 1));
+    if (ofKind.length > 1 && (!best || before(ofKind[1], best.at))) best = { first: ofKind[0], at: ofKind[1] };
+  }
+  return best;
+}
+
+function secondPlanProblem({ first, at }: { first: TableMatch; at: TableMatch }): ReadProblem {
+  const kind = TABLE_KINDS.find((k) => k.id === at.kind)!;
+  const place = (m: TableMatch) => {
+    const ref = refOf(m.sheet, m.header, 0);
+    return qualified(ref.sheet, ref.cell);
+  };
+  return {
+    table: kind.name,
+    level: 'warning',
+    message: `계획이 둘 이상 있습니다: ${kind.name} 표가 두 번 나옵니다(${place(first)}, ${place(at)}) — 첫 계획만 검증했고 ${place(at)}부터는 읽지 않았습니다. 계획마다 따로 검증하세요`,
+    messageEn: `more than one plan: the ${kind.nameEn} table appears twice (${place(first)}, ${place(at)}); only the first plan was checked, nothing from ${place(at)} on was read. Check each plan on its own`,
+    ref: refOf(at.sheet, at.header, 0),
+  };
+}
+
 /** The period most year headers of the 분야별 목표 and 실천과제 tables agree on. */
 function periodFromHeaders(found: TableMatch[]): PlanPeriod | null {
   const votes = new Map<string, number>();
@@ -61,8 +98,10 @@ function periodFromHeaders(found: TableMatch[]): PlanPeriod | null {
 
 export function readWorkbook(wb: GridWorkbook): ReadResult {
   const sheets = prepareSheets(wb);
-  const found: TableMatch[] = [];
+  let found: TableMatch[] = [];
   for (const kind of TABLE_KINDS) for (const s of sheets) found.push(...kind.detect(s));
+  const second = secondPlan(found);
+  if (second) found = found.filter((m) => before(m, second.at));
 
   // The period: the 개요's, else the title line's, else the year headers'.
   const overview = found.find((m) => m.kind === 'overview');
@@ -97,6 +136,7 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
 
   const plan = emptyPlan();
   const problems: ReadProblem[] = [];
+  if (second) problems.push(secondPlanProblem(second));
   const asm: Assembly = {
     plan,
     period: period ?? DEFAULT_PERIOD,
