@@ -22,15 +22,19 @@ export function budgetFactor(from: string, to: string): number | null {
 
 export const TARGET_UNITS = ['명', '개소', '개사', '개', '건', '회'];
 
-/** Reads a unit line such as "(단위 : 명, 백만원)" or "(단위: 개소, 억원)". */
+/**
+ * Reads a unit line such as "(단위 : 명, 백만원)" or "(단위: 개소, 억원)", also as offices type it:
+ * `[단위: 명, 억원]`, `<단위 : 명>`, `(단 위 : …)`, units joined by `·` (`명·백만원`), and a money unit
+ * spelled with a space (`백만 원`, as the spelling rules write it).
+ */
 export function parseUnitLine(text: string): string[] | null {
-  const m = /단위\s*[:：]\s*([^)）]*)/.exec(text);
+  const m = /단\s?위\s*[:：]\s*([^)）\]］>〉】]*)/.exec(text);
   if (!m) return null;
   // Pushed in a loop (not split().map().filter()): one kind of list whichever tier of V8 runs this.
-  const pieces = m[1].split(/[,，、/]/);
+  const pieces = m[1].split(/[,，、/·ㆍ・]/);
   const units: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const u = pieces[i].trim();
+    const u = pieces[i].trim().replace(/\s+원$/, '원');
     if (u.length > 0) units.push(u);
   }
   return units;

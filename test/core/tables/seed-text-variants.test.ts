@@ -1,0 +1,47 @@
+/**
+ * Seed 000 as other offices type the same plan: string edits of its text (test/fixtures/documents), each
+ * read through the text adapter. A variant that changes only how the plan is written must give exactly
+ * the findings of the seed as published (same rules, cells, figures and tolerances).
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { textBytesToGrid } from '../../../src/adapters/text/read';
+import { validateGrid } from '../../../src/core/validate';
+
+const SEED = readFileSync(path.join(__dirname, '../../fixtures/documents/incheon-seogu-2023.txt'), 'utf8');
+const check = (text: string) => validateGrid(textBytesToGrid(Buffer.from(text), 'incheon-seogu-2023.txt'));
+const row = (f: ReturnType<typeof check>['findings'][number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.cell, f.expected, f.actual, f.tolerance]);
+const plain = check(SEED);
+
+function expectSameAsSeed(r: ReturnType<typeof check>): void {
+  expect(r.findings.map(row).sort()).toEqual(plain.findings.map(row).sort());
+  expect(r.summary).toEqual({ error: 13, warning: 11, info: 2 });
+  expect(r.problems).toEqual([]);
+}
+
+/** Every `(단위 : a, b)` line of the plan's chapters III–IV written by `write`. */
+function unitLines(write: (units: string[]) => string): string {
+  return SEED.split('\n')
+    .map((line, i) => {
+      const m = /^\(단위 : (.*)\)$/.exec(line);
+      return m && i > 420 ? write(m[1].split(', ')) : line;
+    })
+    .join('\n');
+}
+
+describe('seed 000 with its unit lines written another way', () => {
+  it.each([
+    ['[단위: 명, 억원] (square brackets)', (u: string[]) => `[단위: ${u.join(', ')}]`],
+    ['<단위 : 명, 억원> (angle brackets)', (u: string[]) => `<단위 : ${u.join(', ')}>`],
+    ['(단위 : 명·억원) (middle dot)', (u: string[]) => `(단위 : ${u.join('·')})`],
+    ['(단위 : 명, 백만 원) (원 spaced, as the spelling rules write it)', (u: string[]) => `(단위 : ${u.map((x) => x.replace(/원$/, ' 원')).join(', ')})`],
+    ['(단 위 : 명, 억원) (단위 spaced)', (u: string[]) => `(단 위 : ${u.join(', ')})`],
+  ])('%s: the same units and findings', (_, write) => {
+    const text = unitLines(write);
+    expect(text).not.toContain('(단위 : 명, 억원)');
+    const r = check(text);
+    expect(r.plan.tasks[12]).toMatchObject({ targetUnit: '명', budgetUnit: '억원' });
+    expect(r.plan.tasks[7]).toMatchObject({ targetUnit: '개소', budgetUnit: '백만원' });
+    expectSameAsSeed(r);
+  });
+});
