@@ -32,6 +32,14 @@ describe('parseKoreanNumber', () => {
     ['１２．５％', 'text-number', 12.5],
     ['－', 'dash', 0],
     ['①', 'text', null],
+    // the other dashes offices type for none, and a minus other than '-' before a figure
+    ['−', 'dash', 0],
+    ['‐', 'dash', 0],
+    ['‒', 'dash', 0],
+    ['ㅡ', 'dash', 0],
+    ['−0.2', 'text-number', -0.2],
+    ['–12', 'text-number', -12],
+    ['－0.2', 'text-number', -0.2],
   ] as const)('%p → %s %p', (input, state, value) => {
     expect(parseKoreanNumber(input)).toMatchObject({ state, value });
   });

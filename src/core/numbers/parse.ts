@@ -1,7 +1,9 @@
 /**
  * Korean public-table number conventions:
- *   `-` (and `–`, `—`) in a numeric cell means none (0); `…` means not available;
- *   `△` (and `▵`) directly before a number means negative; thousands separators; `%`; footnote marks.
+ *   `-` (and the other dashes offices type for it: `–`, `—`, `―`, `－`, `−`, `‐`, `‒`, the Hangul letter `ㅡ`)
+ *   in a numeric cell means none (0); `…` means not available;
+ *   `△` (and `▵`), or a minus (`-`, `−`, `–`, `－`), directly before a number means negative; thousands
+ *   separators; `%`; footnote marks.
  * `▲` is ambiguous (increase in some documents, minus in others), so it is not read as a sign.
  */
 import type { CellValue } from '../grid/grid';
@@ -23,7 +25,7 @@ export interface ParsedNumber {
   percent?: boolean;
 }
 
-const DASHES = new Set(['-', '–', '—', '－', '―']);
+const DASHES = new Set(['-', '–', '—', '－', '―', '−', '‐', '‒', 'ㅡ']);
 const NOT_AVAILABLE = new Set(['…', '...', '‥', 'N/A', 'n/a', '해당없음']);
 // Footnote marks that trail a figure: *, †, ‡, superscript digits, ⁾ and bracketed numbers like "1)".
 const FOOTNOTE = /(?:\s*(?:[*†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\(\d\)|\d\)))$/;
@@ -56,7 +58,7 @@ export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
   if (/^[△▵]/.test(s)) {
     sign = -1;
     s = s.slice(1).trim();
-  } else if (/^[-−]/.test(s)) {
+  } else if (/^[-−–－]/.test(s)) {
     sign = -1;
     s = s.slice(1).trim();
   } else if (s.startsWith('+')) {

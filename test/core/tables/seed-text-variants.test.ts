@@ -45,3 +45,22 @@ describe('seed 000 with its unit lines written another way', () => {
     expectSameAsSeed(r);
   });
 });
+
+describe('seed 000 with its none cells written with another dash', () => {
+  /** Every "-" field of the plan's tables (chapters III–IV) written as `dash`. */
+  const dashes = (dash: string) =>
+    SEED.split('\n')
+      .map((line, i) => (i > 420 && line.includes('\t') ? line.split('\t').map((f) => (f === '-' ? dash : f)).join('\t') : line))
+      .join('\n');
+
+  it.each([
+    ['− (U+2212 minus sign)', '−'],
+    ['‐ (U+2010 hyphen)', '‐'],
+    ['‒ (U+2012 figure dash)', '‒'],
+    ['ㅡ (the Hangul letter, as typed on a Korean keyboard)', 'ㅡ'],
+  ])('%s: read as none, the same findings', (_, dash) => {
+    const text = dashes(dash);
+    expect(text).toContain(`공업지역 환경정비 사업\t성과목표\t${dash}\t${dash}`);
+    expectSameAsSeed(check(text));
+  });
+});
