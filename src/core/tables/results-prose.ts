@@ -30,6 +30,8 @@ const UNIT = '(명|개社|개사|개소|건|회|개)';
 const TOTAL = new RegExp(`^(.+?)\\s*총\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}`);
 const BULLET = new RegExp(`^[-•·]?\\s*[▶►▷○◦]?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\))?\\s*$`);
 const PART = new RegExp(`^(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}$`);
+/** Between the parts of a breakdown: `/` as the seed writes it, or `,` `·` `、`, each right after a part's figure and unit. */
+const PART_SEPARATOR = /(?<=\d\s*(?:명|개社|개사|개소|건|회|개))\s*[/／,，·、]\s*|\s*[/／]\s*/;
 
 const BRACKETED_TOTAL = new RegExp(`^[-•·]?\\s*(.+?)\\s*\\(\\s*([^()\\d]*?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*\\)\\s*$`);
 const LISTED_PART = new RegExp(`^(.+?)\\s*\\(\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*\\)$`);
@@ -101,7 +103,7 @@ export const proseResults: TableKind<ProseMatch> = {
         const b = BULLET.exec(clean(next));
         if (!b) break;
         items.push({ level: 2, name: clean(b[1]), value: num(b[2]), unit: b[3], row: k });
-        for (const part of (b[4] ?? '').split(/[/／]/)) {
+        for (const part of (b[4] ?? '').split(PART_SEPARATOR)) {
           const p = PART.exec(clean(part));
           if (p) items.push({ level: 3, name: clean(p[1]), value: num(p[2]), unit: p[3], row: k });
         }

@@ -64,3 +64,21 @@ describe('seed 000 with its none cells written with another dash', () => {
     expectSameAsSeed(check(text));
   });
 });
+
+describe('seed 004 with the breakdowns of its job-creation summary separated by commas or middle dots', () => {
+  const RESULTS = readFileSync(path.join(__dirname, '../../fixtures/documents/sejong-2024-results.txt'), 'utf8');
+  const read = (text: string) => validateGrid(textBytesToGrid(Buffer.from(text), 'sejong-2024-results.txt'));
+  const results = read(RESULTS);
+
+  it.each([
+    ['comma', ', '],
+    ['middle dot', '·'],
+  ])('%s: each part read, the same two mismatches (no false ones)', (_, sep) => {
+    // "(청년취업박람회 192명/구직활동비 지원사업 36명)" → "(청년취업박람회 192명, 구직활동비 지원사업 36명)"
+    const text = RESULTS.replace(/(\d명)\s*\/\s*/g, `$1${sep}`);
+    expect(text).toContain(`청년취업박람회 192명${sep}구직활동비 지원사업 36명`);
+    const r = read(text);
+    expect(r.findings.map(row)).toEqual(results.findings.map(row));
+    expect(r.plan.results!.items.map((i) => [i.name, i.actual?.value])).toEqual(results.plan.results!.items.map((i) => [i.name, i.actual?.value]));
+  });
+});
