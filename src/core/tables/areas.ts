@@ -7,7 +7,7 @@
 import { planYears } from '../model/period';
 import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups, totalAt } from './groups';
+import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow } from './groups';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { ascendingOnce, findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
 import type { TableKind, TableMatch } from './types';
@@ -65,7 +65,12 @@ export const areasTable: TableKind<AreaMatch> = {
     const missing = years.filter((y) => !head.years.has(y));
     if (missing.length) asm.problem(A.tableName, `연도 열을 찾지 못했습니다: ${missing.join(', ')}년`, `year columns not found: ${missing.join(', ')}`, 'table', refOf(s, r, head.nameCol));
     const yearCols = yearColumnsOf(head, years);
-    const { groups } = readGroups(s, head.firstRow, groupColumns(head, yearCols), () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
+    const cols = groupColumns(head, yearCols);
+    const { groups, end } = readGroups(s, head.firstRow, cols, () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
+    const unknown = unknownRoleRow(s, end, cols);
+    if (unknown !== null) {
+      asm.problem(A.tableName, `'${unknown}' 행의 구분이 성과목표도 소요예산도 아니어서 표를 그 앞까지만 읽었습니다`, `the row '${unknown}' is neither 성과목표 nor 소요예산: the table was read only up to it`, 'table', refOf(s, end, cols.roleCol));
+    }
     let grandTotal: Plan['grandTotal'] = null;
     const areas: StrategyArea[] = [];
     // The 합 계 row first, or last when the table sums up below its areas.

@@ -131,6 +131,18 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
   return { groups, end: r };
 }
 
+/**
+ * The row a table's reading stopped at, when it looks like more of the table: no name, a label in the
+ * 구 분 column that is neither 성과목표 nor 소요예산 (`사업비`, `인원`), and figures in the table's columns.
+ * Its text, for the reader to say that the table was read only up to it; null otherwise.
+ */
+export function unknownRoleRow(s: TableSheet, r: number, cols: GroupColumns): string | null {
+  if (r >= s.grid.rows.length || cols.roleCol < 0 || text(s, r, cols.nameCol) !== '') return null;
+  const label = text(s, r, cols.roleCol);
+  if (label === '' || isFootnote(label) || roleOfNorm(normAt(s, r, cols.roleCol)) !== null) return null;
+  return hasFigures(s, r, cols) ? label : null;
+}
+
 /** After empty rows from `from`: is the next row (within 3) another row of the same table? */
 function tableGoesOn(s: TableSheet, from: number, nameCol: number, roleCol: number, stop: (r: number) => boolean): boolean {
   for (let r = from; r < Math.min(s.grid.rows.length, from + 3); r++) {

@@ -8,7 +8,7 @@
 import { planYears } from '../model/period';
 import type { SubProject, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
-import { groupsEnd, missingSeries, readGroups, totalAt, type RowGroup } from './groups';
+import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow, type RowGroup } from './groups';
 import { OTHER_NUMBERED_TITLE, circledNumber, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, type TableSheet } from './sheet';
@@ -113,7 +113,12 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const yearCols = yearColumnsOf(head, years);
     const strict = head.roleHeaderBlank || s.grid.source !== undefined;
-    const { groups } = readGroups(s, head.firstRow, groupColumns(head, yearCols), stopAt(s, head.firstRow - 1), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
+    const cols = groupColumns(head, yearCols);
+    const { groups, end } = readGroups(s, head.firstRow, cols, stopAt(s, head.firstRow - 1), strict, () => (asm.plan.cellsRead += 2 + yearCols.length), strict ? undefined : m.end);
+    const unknown = unknownRoleRow(s, end, cols);
+    if (unknown !== null) {
+      asm.problem(T.tableName, `${who}: '${unknown}' 행의 구분이 성과목표도 소요예산도 아니어서 표를 그 앞까지만 읽었습니다`, `${whoEn}: the row '${unknown}' is neither 성과목표 nor 소요예산: the table was read only up to it`, 'table', refOf(s, end, cols.roleCol));
+    }
     // The 전략분야 line of our template, between the title and the header (no title: not searched).
     let areaName = '';
     for (let k = r - 1; k >= Math.max(0, r - 6, title?.row ?? r); k--) {

@@ -82,3 +82,26 @@ describe('seed 004 with the breakdowns of its job-creation summary separated by 
     expect(r.plan.results!.items.map((i) => [i.name, i.actual?.value])).toEqual(results.plan.results!.items.map((i) => [i.name, i.actual?.value]));
   });
 });
+
+describe('seed 000 with a role label the reader does not know (사업비 for 소요예산)', () => {
+  /** The 소요예산 rows of the lines in [from, to] (1-based) labelled 사업비. */
+  const relabel = (from: number, to: number) =>
+    SEED.split('\n')
+      .map((line, i) => (i + 1 >= from && i + 1 <= to ? line.replace('\t소요예산\t', '\t사업비\t') : line))
+      .join('\n');
+
+  it('in the 분야별 목표: says where the table stopped being read (it was silently read as the 합 계 row alone)', () => {
+    const r = check(relabel(444, 455));
+    expect(r.plan.areas).toEqual([]);
+    const structure = r.findings.filter((f) => f.rule === 'structure' && f.severity === 'error');
+    expect(structure.map((f) => [f.sheet, f.cell])).toEqual([['2 분야별 목표', 'L446:F2']]);
+    expect(structure[0].message).toContain("'사업비' 행의 구분이 성과목표도 소요예산도 아니어서 표를 그 앞까지만 읽었습니다");
+  });
+
+  it('in a 실천과제 table: says so too, besides the missing 소요예산 row', () => {
+    const r = check(relabel(493, 499));
+    const structure = r.findings.filter((f) => f.rule === 'structure' && f.severity === 'error');
+    expect(structure.map((f) => f.cell)).toEqual(['L494:F1', 'L495:F2']);
+    expect(structure[1].message).toContain("①의 표: '사업비' 행의 구분이");
+  });
+});
