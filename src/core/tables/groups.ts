@@ -5,7 +5,7 @@
 import type { CellRef, Figure, Series } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { labelForms, matches, nameKey, norm, withoutBracketTail, type Label } from './labels';
-import { cell, figure, isBlankRow, isFootnote, normAt, own, refOf, text, type TableSheet } from './sheet';
+import { cell, figure, isBlankRow, isFootnote, normAt, onlyFilledColumn, own, refOf, text, type TableSheet } from './sheet';
 
 export type Role = 'target' | 'budget';
 
@@ -86,9 +86,20 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
   // With the end known, every row before it passed the tests below that end a table.
   const known = end !== undefined;
   const last = known ? Math.min(end, s.grid.rows.length) : s.grid.rows.length;
+  // Page breaks read past: a bound, so a document of page marks is not scanned over and over.
+  let breakRows = 50;
   let r = firstRow;
   for (; r < last; r++) {
     if (!known && stop(r)) break;
+    // A page break inside the table (`- 15 -`, `(계속)`, the header repeated on the next page): read on below it.
+    if (breakRows !== 0 && (isBlankRow(s, r) || pageMark(s, r))) {
+      const next = afterPageBreak(s, r, firstRow, cols);
+      if (next > r) {
+        breakRows--;
+        r = next - 1;
+        continue;
+      }
+    }
     const name = text(s, r, nameCol);
     const role = roleOfNorm(normAt(s, r, roleCol));
     if (name === '' && role === null) {
@@ -141,6 +152,47 @@ export function unknownRoleRow(s: TableSheet, r: number, cols: GroupColumns): st
   const label = text(s, r, cols.roleCol);
   if (label === '' || isFootnote(label) || roleOfNorm(normAt(s, r, cols.roleCol)) !== null) return null;
   return hasFigures(s, r, cols) ? label : null;
+}
+
+/** A page mark on a line of its own, as text extracted from a paged document has it: `- 15 -`, `(계속)`, `15 / 28`. */
+const PAGE_MARK = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*\/\s*\d{1,3}|[(<〈［[]?\s*계\s*속\s*[)>〉］\]]?)$/;
+
+function pageMark(s: TableSheet, r: number): boolean {
+  const c = onlyFilledColumn(s, r);
+  return c >= 0 && PAGE_MARK.test(own(s, r, c));
+}
+
+/**
+ * A page break from row r: blank rows and page marks (at least one), then the unit line or the table's
+ * header rows repeated, and a 성과목표/소요예산 row. Returns that row, where the table goes on; -1 otherwise.
+ */
+function afterPageBreak(s: TableSheet, r: number, firstRow: number, cols: GroupColumns): number {
+  let marked = false;
+  let k = r;
+  for (; k < Math.min(s.grid.rows.length, r + 8); k++) {
+    if (isBlankRow(s, k)) continue;
+    if (pageMark(s, k)) {
+      marked = true;
+      continue;
+    }
+    const only = onlyFilledColumn(s, k);
+    if (only >= 0 && /단\s?위\s*[:：]/.test(own(s, k, only))) continue;
+    break;
+  }
+  if (!marked) return -1;
+  // The header repeated: the rows above firstRow, down to the one the table's rows start under.
+  for (let h = 1; h <= 2 && firstRow - h >= 0; h++) {
+    let same = true;
+    for (let i = 0; i < h && same; i++) same = sameRow(s, firstRow - h + i, k + i);
+    if (same && roleOfNorm(normAt(s, k + h, cols.roleCol)) !== null) return k + h;
+  }
+  return roleOfNorm(normAt(s, k, cols.roleCol)) !== null ? k : -1;
+}
+
+function sameRow(s: TableSheet, a: number, b: number): boolean {
+  if (isBlankRow(s, a)) return false;
+  for (let c = 0; c < s.width; c++) if (norm(text(s, a, c)) !== norm(text(s, b, c))) return false;
+  return true;
 }
 
 /** After empty rows from `from`: is the next row (within 3) another row of the same table? */

@@ -105,3 +105,28 @@ describe('seed 000 with a role label the reader does not know (사업비 for 소
     expect(structure[1].message).toContain("①의 표: '사업비' 행의 구분이");
   });
 });
+
+describe('seed 000 with tables broken across pages, as text extracted from the printed plan has them', () => {
+  const lines = SEED.split('\n');
+  /** The seed with `insert` put before line n (1-based). */
+  const breakAt = (n: number, insert: string[]) => [...lines.slice(0, n - 1), ...insert, ...lines.slice(n - 1)].join('\n');
+  // ⑥'s table: header line 678, 총계 679–680, 노인사회활동지원 681–682, 장애인 일자리 사업 683–684 …
+  const header6 = lines[677];
+  const areasHeader = lines[443];
+
+  it.each([
+    ['a page number inside ⑥ between two 세부사업', breakAt(683, ['', '- 15 -', ''])],
+    ['a page number and the header repeated', breakAt(683, ['', '- 15 -', '', header6])],
+    ['(계속) with the unit line and the header repeated', breakAt(683, ['', '- 15 -', '', '(단위 : 명, 백만원) (계속)', '', header6])],
+    ['a page number between a 세부사업 and its 소요예산 row', breakAt(682, ['- 15 -'])],
+    ['a page number inside the 분야별 목표, its header repeated', breakAt(449, ['', '- 12 -', '', areasHeader])],
+  ])('%s: read as one table, the same findings', (_, text) => {
+    const r = check(text);
+    expect(r.plan.tasks.map((t) => [t.no, t.subprojects.length])).toEqual(plain.plan.tasks.map((t) => [t.no, t.subprojects.length]));
+    expect(r.plan.areas).toHaveLength(5);
+    // The same findings; their lines moved by the lines inserted, so compared without their cells.
+    const noCell = (f: ReturnType<typeof check>['findings'][number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.expected, f.actual, f.tolerance]);
+    expect(r.findings.map(noCell).sort()).toEqual(plain.findings.map(noCell).sort());
+    expect(r.problems).toEqual([]);
+  });
+});
