@@ -68,7 +68,9 @@ export interface TitleMatch extends TableMatch {
   period: { startYear: number; years: number } | null;
 }
 
-const PERIOD = /\(?\s*((?:19|20)\d{2})\s*(?:년)?\s*[~～\-–—]\s*((?:19|20)\d{2})\s*(?:년)?\s*\)?/;
+/** `(2023~2026)`, also `2023년도 ~ 2026년도`, `2023〜2026` and `('23~'26)` / `'23년~'26년`. */
+const PERIOD = /\(?\s*((?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*[~～〜\-–—]\s*((?:19|20)\d{2}|['’‘]\d{2})\s*(?:년도?)?\s*\)?/;
+const yearOf = (t: string) => (/^\d{4}$/.test(t) ? Number(t) : 2000 + Number(t.slice(1)));
 
 /** The document's title lines, within its first lines: `… 민선8기 … 종합계획` and `(2023~2026)`. */
 export const titleLines: TableKind<TitleMatch> = {
@@ -92,8 +94,8 @@ export const titleLines: TableKind<TitleMatch> = {
       }
       const p = PERIOD.exec(line);
       if (p && period === null && (termMatch || /^\(/.test(line.trim()) || /계획/.test(line))) {
-        const a = Number(p[1]);
-        const b = Number(p[2]);
+        const a = yearOf(p[1]);
+        const b = yearOf(p[2]);
         if (b >= a && b - a < 10) period = { startYear: a, years: b - a + 1 };
         at = at < 0 ? r : at;
       }

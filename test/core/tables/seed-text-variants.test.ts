@@ -130,3 +130,13 @@ describe('seed 000 with tables broken across pages, as text extracted from the p
     expect(r.problems).toEqual([]);
   });
 });
+
+describe('seed 000 with its title period written another way', () => {
+  it.each(["('23~'26)", "('23년~'26년)", '(2023년도 ~ 2026년도)', '(2023〜2026)'])('%s: the period read from the title, no note that it is missing', (period) => {
+    const text = SEED.replace('(2023~2026)', period);
+    expect(text).toContain(`종합계획\n${period}`);
+    const r = check(text);
+    expect(r.plan.period).toEqual({ startYear: 2023, years: 4 });
+    expectSameAsSeed(r);
+  });
+});
