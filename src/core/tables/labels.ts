@@ -50,12 +50,16 @@ export function withoutLeadingMark(text: string): string {
   return text.replace(LEADING_MARK, '');
 }
 
+/** A footnote mark after a name: `*`, `※`, `†`, `(*)`, superscript digits (`¹⁾`). */
+const TRAILING_MARK = /\s*(?:[*※†‡]+|\(\s*\*+\s*\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?)$/;
+
 /**
  * A strategy area's name as area names are compared: nameKey without a leading number or mark, so
- * `1. 청년 일자리 확대` in the 분야별 목표 is the `청년 일자리 확대` of the chapter III overview.
+ * `1. 청년 일자리 확대` in the 분야별 목표 is the `청년 일자리 확대` of the chapter III overview, and
+ * without a footnote mark after it (`민간기업 … 고용 창출*`, pointing at the note that leaves its budget out).
  */
 export function areaKey(text: string): string {
-  return nameKey(withoutLeadingMark(text));
+  return nameKey(withoutLeadingMark(text).replace(TRAILING_MARK, ''));
 }
 
 const accepted = new WeakMap<Label, Set<string>>();

@@ -140,3 +140,15 @@ describe('seed 000 with its title period written another way', () => {
     expectSameAsSeed(r);
   });
 });
+
+describe('seed 000 with the private-sector area starred for the footnote that leaves its budget out', () => {
+  it.each(['*', ' *', '※', '(*)', '¹⁾'])('민간기업 … 고용 창출%s: its task still linked, its budget still the one left out', (mark) => {
+    const text = SEED.replace('민간기업 상생.협력을 통한 고용 창출\t성과목표', `민간기업 상생.협력을 통한 고용 창출${mark}\t성과목표`);
+    const r = check(text);
+    expect(r.plan.tasks[12].areaIndex).toBe(4);
+    const excluded = r.findings.find((f) => f.rule === 'budget-excluded');
+    expect(excluded).toMatchObject({ cell: 'L455:F1', expected: 2268300 });
+    expect(r.findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.actual])).toEqual(plain.findings.map((f) => [f.rule, f.severity, f.cell, f.expected, f.actual]));
+    expect(r.problems).toEqual([]);
+  });
+});
