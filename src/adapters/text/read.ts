@@ -57,10 +57,43 @@ function fieldCell(field: string, inTable: boolean): GridCell | undefined {
   return inTable ? documentValue(original) : { value: original };
 }
 
+/**
+ * A row of a Markdown table (`| 구 분 | 합 계 | 2023년 |`, as converters of PDF and 한글 documents write
+ * tables), as its fields; its rule row (`|---|:---:|`) as no field (an empty row). Null for any other line.
+ */
+function pipeFields(line: string): string[] | null {
+  const t = line.trim();
+  if (t.length < 3 || !t.startsWith('|') || !t.endsWith('|') || t.endsWith('\\|')) return null;
+  const fields = t
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((f) => f.replace(/\\\|/g, '|'));
+  if (fields.length < 2) return null;
+  return fields.every((f) => /^\s*:?-{3,}:?\s*$/.test(f)) ? [] : fields;
+}
+
 /** The document's text as a grid; `name` (the file's name) names the sheet and the part before any heading. */
 export function textToGrid(text: string, name: string): GridWorkbook {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const rows: (GridCell | undefined)[][] = lines.map((line) => (line.includes('\t') ? line.split('\t').map((f) => fieldCell(f, true)) : [fieldCell(line, false)]));
+  const rows: (GridCell | undefined)[][] = [];
+  // The line of each row: a Markdown table's rule row (`|---|---|`) is no row, so the header above it
+  // and the rows below it stay together; every other line is one row.
+  let lineOf: number[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.includes('\t')) {
+      rows.push(line.split('\t').map((f) => fieldCell(f, true)));
+      lineOf?.push(i);
+      continue;
+    }
+    const piped = pipeFields(line);
+    if (piped && piped.length === 0) {
+      lineOf ??= Array.from({ length: rows.length }, (_, k) => k);
+      continue;
+    }
+    rows.push(piped ? piped.map((f) => fieldCell(f, true)) : [fieldCell(line, false)]);
+    lineOf?.push(i);
+  }
   // The section of every line, computed once.
   const sections: string[] = new Array(lines.length);
   let current = name;
@@ -82,7 +115,10 @@ export function textToGrid(text: string, name: string): GridWorkbook {
     merges: [],
     source: {
       kind: 'text',
-      locate: (row, col) => ({ sheet: sections[row] ?? name, cell: `L${row + 1}:F${col + 1}` }),
+      locate: (row, col) => {
+        const line = lineOf ? (lineOf[row] ?? row) : row;
+        return { sheet: sections[line] ?? name, cell: `L${line + 1}:F${col + 1}` };
+      },
     },
   };
   return { sheets: [sheet] };

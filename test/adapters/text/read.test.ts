@@ -71,3 +71,19 @@ describe('the input-format registry', () => {
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('Markdown tables', () => {
+  const md = ['2 분야별 목표', '', '| 전략분야 | 구 분 | 합 계 | 2023년 |', '|---|:---:|---|---:|', '| 합 계 | 성과목표 | 60,247 | 13,970 |', '|  | 소요예산 | 206,658 | a\\|b |', 'x | y'].join('\n');
+  const s = textToGrid(md, 'plan.md.txt').sheets[0];
+
+  it('reads a row of pipes as its fields; the rule row is no row, and every cell keeps its own line', () => {
+    expect(s.rows).toHaveLength(6);
+    expect(s.rows[2].map((c) => c?.value)).toEqual(['전략분야', '구 분', '합 계', '2023년']);
+    expect(s.rows[3][2]).toEqual({ value: 60247, numFmt: '#,##0' });
+    expect(s.rows[4][0]).toBeUndefined();
+    expect(s.rows[4][3]).toEqual({ value: 'a|b' });
+    expect(s.rows[5]).toEqual([{ value: 'x | y' }]);
+    expect(s.source!.locate(3, 2)).toEqual({ sheet: '2 분야별 목표', cell: 'L5:F3' });
+    expect(s.source!.locate(5, 0)).toEqual({ sheet: '2 분야별 목표', cell: 'L7:F1' });
+  });
+});

@@ -152,3 +152,29 @@ describe('seed 000 with the private-sector area starred for the footnote that le
     expect(r.problems).toEqual([]);
   });
 });
+
+describe('seed 000 with its tables written as Markdown tables (| a | b |, a rule row under each header line)', () => {
+  it('gives the same findings, each at its line of the Markdown text and its field', () => {
+    const out: string[] = [];
+    let inTable = false;
+    for (const line of SEED.split('\n')) {
+      if (!line.includes('\t')) {
+        out.push(line);
+        inTable = false;
+        continue;
+      }
+      out.push(`| ${line.split('\t').join(' | ')} |`);
+      if (!inTable) out.push(`|${line.split('\t').map(() => '---').join('|')}|`);
+      inTable = true;
+    }
+    const text = out.join('\n');
+    const r = check(text);
+    const noCell = (f: ReturnType<typeof check>['findings'][number]) => JSON.stringify([f.rule, f.severity, f.sheet, f.expected, f.actual, f.tolerance]);
+    expect(r.findings.map(noCell).sort()).toEqual(plain.findings.map(noCell).sort());
+    expect(r.problems).toEqual([]);
+    // 청년 일자리 확대 소요예산 합계 (seed line 448, field 3): its line in the Markdown text, the same field.
+    const first = r.findings.find((f) => f.rule === 'area-total')!;
+    const line = Number(/^L(\d+):F3$/.exec(first.cell)![1]);
+    expect(text.split('\n')[line - 1]).toBe('|  | 소요예산 | 4,197 | 1,127 | 1,049 | 996 | 1,025 |');
+  });
+});
