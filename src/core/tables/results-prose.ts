@@ -28,7 +28,9 @@ export interface ProseMatch extends TableMatch {
 
 const UNIT = '(명|개社|개사|개소|건|회|개)';
 const TOTAL = new RegExp(`^(.+?)\\s*총\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}`);
-const BULLET = new RegExp(`^[-•·]?\\s*[▶►▷○◦]?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\))?\\s*$`);
+/** A bullet of the summary's lines: ▶ as the seed has them, or ○ ◦ ● ◎ and the letter ㅇ offices type for ○, after an optional -. */
+const BULLET_MARK = /^[-•·]?\s*(?:[▶►▷○◦●◎]|ㅇ(?=\s))/;
+const BULLET = new RegExp(`^[-•·]?\\s*(?:[▶►▷○◦●◎]|ㅇ(?=\\s))?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\))?\\s*$`);
 const PART = new RegExp(`^(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}$`);
 /** Between the parts of a breakdown: `/` as the seed writes it, or `,` `·` `、`, each right after a part's figure and unit. */
 const PART_SEPARATOR = /(?<=\d\s*(?:명|개社|개사|개소|건|회|개))\s*[/／,，·、]\s*|\s*[/／]\s*/;
@@ -99,7 +101,7 @@ export const proseResults: TableKind<ProseMatch> = {
           if (s.grid.rows[k]?.some((x) => x && x.value !== null && String(x.value).trim() !== '')) break;
           continue;
         }
-        if (!/^[-•·]?\s*[▶►▷]/.test(next)) break;
+        if (!BULLET_MARK.test(next)) break;
         const b = BULLET.exec(clean(next));
         if (!b) break;
         items.push({ level: 2, name: clean(b[1]), value: num(b[2]), unit: b[3], row: k });

@@ -65,10 +65,17 @@ describe('seed 000 with its none cells written with another dash', () => {
   });
 });
 
-describe('seed 004 with the breakdowns of its job-creation summary separated by commas or middle dots', () => {
+describe('seed 004 with its job-creation summary written another way', () => {
   const RESULTS = readFileSync(path.join(__dirname, '../../fixtures/documents/sejong-2024-results.txt'), 'utf8');
   const read = (text: string) => validateGrid(textBytesToGrid(Buffer.from(text), 'sejong-2024-results.txt'));
   const results = read(RESULTS);
+
+  it.each(['- ○', 'ㅇ', '○', '- ●', '◦'])('bullets %s instead of - ▶: the same two mismatches (the summary was silently not read)', (bullet) => {
+    const text = RESULTS.replace(/^- ▶/gm, bullet);
+    expect(text).toContain(`${bullet} 세종청년희망내일센터 **228명**`);
+    const r = read(text);
+    expect(r.findings.map(row)).toEqual(results.findings.map(row));
+  });
 
   it.each([
     ['comma', ', '],
