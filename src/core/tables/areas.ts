@@ -9,7 +9,7 @@ import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow } from './groups';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
-import { ascendingOnce, findLabelInRow, findUnits, isFootnote, refOf, rowsWithLabel, text } from './sheet';
+import { ascendingOnce, findLabelInRow, findUnits, isBlankRow, isFootnote, refOf, rowsWithLabel, text, unitsInLabels } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderAreas } from '../template/sheets';
@@ -54,7 +54,11 @@ export const areasTable: TableKind<AreaMatch> = {
     const head = m.head;
     const plan = asm.plan;
     plan.areasSheet = refOf(s, r, head.nameCol).sheet;
-    const units = findUnits(s, r - 3, r);
+    const lineUnits = findUnits(s, r - 3, r);
+    // Without a unit line, the units its labels state (성과목표(명), 소요예산(억원)); its rows end before the next blank row.
+    let to = head.firstRow;
+    while (to < s.grid.rows.length && to < head.firstRow + 200 && !isBlankRow(s, to)) to++;
+    const units = lineUnits.found ? lineUnits : unitsInLabels(s, r, head.firstRow, to, head.roleCol);
     plan.areaUnits = { target: units.target ?? '명', budget: units.budget ?? '백만원' };
     if (!units.found) asm.missingUnitLines.push(refOf(s, r, head.nameCol));
     if (m.notUnderstood) {

@@ -9,7 +9,7 @@
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure } from '../model/plan';
-import { parseUnitLine, targetAndBudgetUnits } from '../model/units';
+import { TARGET_UNITS, parseUnitLine, targetAndBudgetUnits } from '../model/units';
 import { decimalsOf, parseKoreanNumber, shownValue } from '../numbers/parse';
 import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
@@ -403,6 +403,27 @@ export function findUnits(s: TableSheet, from: number, to: number): { target: st
     }
   }
   return { target: null, budget: null, found: false };
+}
+
+/**
+ * The units a table without a unit line states in its labels: `성과목표(명)`, `소요예산(억원)` in its 구 분
+ * column (rows [from, to)), or `합계(백만원)` in its header rows [header, from).
+ */
+export function unitsInLabels(s: TableSheet, header: number, from: number, to: number, roleCol: number): { target: string | null; budget: string | null; found: boolean } {
+  const units: string[] = [];
+  const take = (t: string) => {
+    const m = /\(([^()\d]{1,10})\)\s*$/.exec(t);
+    if (!m) return;
+    for (const u of m[1].split(/[,，、/·]/)) {
+      const unit = u.trim().replace(/\s+원$/, '원');
+      // Only units (`2023년(목표)` is a year, `사업 (3개사업)` a name).
+      if ((/원$/.test(unit) || TARGET_UNITS.includes(unit) || unit === '개社') && !units.includes(unit)) units.push(unit);
+    }
+  };
+  for (let r = header; r < from; r++) for (let c = 0; c < s.width; c++) take(text(s, r, c));
+  if (roleCol >= 0) for (let r = from; r < to; r++) take(text(s, r, roleCol));
+  if (units.length === 0) return { target: null, budget: null, found: false };
+  return { ...targetAndBudgetUnits(units), found: true };
 }
 
 /** A line of prose: one filled cell in the first column (text documents put every non-table line there). */

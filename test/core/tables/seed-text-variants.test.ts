@@ -185,3 +185,27 @@ describe('seed 000 with its tables written as Markdown tables (| a | b |, a rule
     expect(text.split('\n')[line - 1]).toBe('|  | 소요예산 | 4,197 | 1,127 | 1,049 | 996 | 1,025 |');
   });
 });
+
+describe('seed 000 with a table’s units in its labels instead of a unit line', () => {
+  const lines = SEED.split('\n');
+  /** ⑬'s unit line (line 960, "(단위 : 명, 억원)") removed and its labels edited. */
+  const t13 = (edit: (line: string, n: number) => string) =>
+    lines.map((line, i) => (i + 1 === 960 ? '' : i + 1 >= 962 && i + 1 <= 972 ? edit(line, i + 1) : line)).join('\n');
+
+  it.each([
+    ['성과목표(명) / 소요예산(억원)', t13((l) => l.replace('\t성과목표\t', '\t성과목표(명)\t').replace('\t소요예산\t', '\t소요예산(억원)\t'))],
+    ['합계(억원) in the header', t13((l, n) => (n === 962 ? l.replace('\t합계\t', '\t합계(억원)\t') : l))],
+  ])('%s: read in 억원 (not 백만원 with a note that the unit line is missing)', (_, text) => {
+    expect(text).not.toContain('(단위 : 명, 억원)');
+    const r = check(text);
+    expect(r.plan.tasks[12]).toMatchObject({ targetUnit: '명', budgetUnit: '억원' });
+    expectSameAsSeed(r);
+  });
+
+  it('the 분야별 목표 with 성과목표(명) / 소요예산(백만원) and no unit line: no note', () => {
+    const text = lines
+      .map((line, i) => (i + 1 === 442 ? '' : i + 1 >= 445 && i + 1 <= 455 ? line.replace('\t성과목표\t', '\t성과목표(명)\t').replace('\t소요예산\t', '\t소요예산(백만원)\t') : line))
+      .join('\n');
+    expectSameAsSeed(check(text));
+  });
+});
