@@ -91,8 +91,11 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
   let r = firstRow;
   for (; r < last; r++) {
     if (!known && stop(r)) break;
-    // A page break inside the table (`- 15 -`, `(계속)`, the header repeated on the next page): read on below it.
-    if (breakRows !== 0 && (isBlankRow(s, r) || pageMark(s, r))) {
+    const name = text(s, r, nameCol);
+    const role = roleOfNorm(normAt(s, r, roleCol));
+    // A page break inside the table (`- 15 -`, `(계속)`, the header repeated on the next page): read on below
+    // it. Only a row without a 성과목표/소요예산 label can be one, so the table's own rows cost nothing more.
+    if (role === null && breakRows !== 0 && (isBlankRow(s, r) || pageMark(s, r))) {
       const next = afterPageBreak(s, r, firstRow, cols);
       if (next > r) {
         breakRows--;
@@ -100,8 +103,6 @@ function scanGroups(s: TableSheet, firstRow: number, cols: GroupColumns, stop: (
         continue;
       }
     }
-    const name = text(s, r, nameCol);
-    const role = roleOfNorm(normAt(s, r, roleCol));
     if (name === '' && role === null) {
       if (known) continue; // a spacer row the scan read on past
       // An empty spacer row inside a table (a user inserted one between two 세부사업): read on when
