@@ -4,7 +4,7 @@
  * build/cli/main.bundle.js and build/cli/check-worker.bundle.js. One file starts faster than the ≈ 100
  * modules it replaces (no module lookups, one compile that V8's code cache then skips: bin/cached-load.js).
  * Left out, loaded from node_modules when needed: exceljs (writing and annotating only, and large),
- * chart.js (the HTML report inlines its file) and string-width (measures only unusual text).
+ * chart.js (the HTML report inlines its file) and our own string-width (measures only unusual text).
  */
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
@@ -29,6 +29,21 @@ function lazyChildProcess() {
   };
 }
 
+/**
+ * string-width stays out of the bundle for our own use only (src/cli/width.ts loads v8, an ES module,
+ * when it needs it). Other packages' `require('string-width')` (cli-progress wants its own v4, a
+ * function, in its node_modules) are bundled as they resolve: left external, they would load the
+ * top-level v8 from build/cli and get its module object instead of the function.
+ */
+function ownStringWidthExternal() {
+  return {
+    name: 'own-string-width-external',
+    setup(b) {
+      b.onResolve({ filter: /^string-width$/ }, (args) => (/[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: 'string-width', external: true }));
+    },
+  };
+}
+
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'build', 'cli');
 const result = await build({
   entryPoints: { 'main.bundle': join(cli, 'main.js'), 'check-worker.bundle': join(cli, 'check-worker.js') },
@@ -37,11 +52,11 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['exceljs', 'chart.js', 'string-width'],
+  external: ['exceljs', 'chart.js'],
   sourcemap: 'linked',
   logLevel: 'warning',
   write: false,
-  plugins: [lazyChildProcess()],
+  plugins: [lazyChildProcess(), ownStringWidthExternal()],
 });
 // esbuild escapes non-ASCII text in strings but not in regular expressions and kept comments (Hangul in
 // both): escaped here too (\uXXXX means the same there), so the bundle is ASCII and bin/cached-load.js

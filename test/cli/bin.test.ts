@@ -126,6 +126,21 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(await caches('check-worker.bundle-worker-tuned-')).toHaveLength(1);
   }, 60_000);
 
+  it('a batch on a terminal (progress bar on stderr) reports through the bundle; the bar gets the string-width it was written for', async () => {
+    const dir = path.join(tmp, 'bar');
+    await fs.mkdir(dir, { recursive: true });
+    for (const f of ['a', 'b']) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `${f}.xlsx`));
+    // stderr taken for a terminal, as when a reviewer runs `jobtarget check 제출본/` in a shell.
+    const tty = path.join(tmp, 'stderr-tty.js');
+    await fs.writeFile(tty, 'process.stderr.isTTY = true; process.stderr.columns = 100;\n');
+    const r = spawnSync(process.execPath, ['-r', tty, BIN, 'check', dir, '--no-color'], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toContain('is not a function');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('파일 2개 검사: 오류가 있는 파일 2개');
+    // The bar was drawn and put away (its cursor shown again).
+    expect(r.stderr).toContain('\u001b[?25h');
+  }, 60_000);
+
   it("a batch's workers keep a cache of their own (their V8 flags: cli/jit.ts); a batch never writes the main thread's", async () => {
     const dir = path.join(tmp, 'three');
     await fs.mkdir(dir, { recursive: true });
