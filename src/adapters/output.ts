@@ -10,8 +10,37 @@
  * - an existing file is kept unless `force`.
  */
 import { randomBytes } from 'crypto';
-import { promises as fs, type Stats } from 'fs';
+import { promises as fs, rmSync, type Stats } from 'fs';
 import * as path from 'path';
+
+/** Temporary files written but not yet put in place (or removed): what an interrupted run leaves. */
+const temporaryFiles = new Set<string>();
+
+/** Temporary files under way, e.g. for a test. */
+export function pendingTemporaryFiles(): string[] {
+  return [...temporaryFiles];
+}
+
+/** Removes the temporary files under way, synchronously: called when the run is interrupted (src/cli/interrupt.ts). */
+export function removeTemporaryFiles(): void {
+  for (const file of temporaryFiles) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Nothing more can be done for it.
+    }
+  }
+  temporaryFiles.clear();
+}
+
+/** Registers a temporary file for removal if the run is interrupted; the returned function removes it (always call it). */
+export function trackTemporaryFile(file: string): () => Promise<void> {
+  temporaryFiles.add(file);
+  return async () => {
+    await fs.rm(file, { force: true });
+    temporaryFiles.delete(file);
+  };
+}
 
 /** The output path is, or links to, a protected file (an input). */
 export class OutputIsInputError extends Error {
@@ -82,6 +111,7 @@ export async function writeOutputFile(file: string, bytes: Uint8Array, opts: Out
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   // 'wx': O_CREAT|O_EXCL — fails on anything already there, a link included.
   const handle = await fs.open(temp, 'wx', 0o644);
+  const release = trackTemporaryFile(temp);
   try {
     try {
       await handle.writeFile(bytes);
@@ -106,6 +136,6 @@ export async function writeOutputFile(file: string, bytes: Uint8Array, opts: Out
       }
     }
   } finally {
-    await fs.rm(temp, { force: true });
+    await release();
   }
 }

@@ -14,6 +14,7 @@ import type { FormatName } from './formatters/names';
 import { NOT_READ_CODE, closingLine, plural } from './batch';
 import { colorEnabled, painter } from './color';
 import { writeReportFile } from './output';
+import { onInterrupt } from './interrupt';
 import type { RuleSetting } from '../core/config';
 
 export type Format = FormatName;
@@ -118,6 +119,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       })
     : null;
   bar?.start(total + notRead.length, 0, { file: '' });
+  // Interrupted (Ctrl-C): the bar gives the terminal its cursor and line wrapping back.
+  const forgetBar = bar ? onInterrupt(() => bar.stop()) : () => undefined;
 
   const ctx: FormatContext = { lang, paint, width: textWidth, verbose: opts.verbose ?? false, lockFiles: lockFiles.length };
   if (formatter.start) out(formatter.start(ctx));
@@ -212,6 +215,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   }
   bar?.update(reports.length, { file: '' });
   bar?.stop();
+  forgetBar();
   showBar = false;
   for (const h of held) (h.to === 'out' ? io.stdout : io.stderr).write(h.text);
 

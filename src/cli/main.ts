@@ -1,5 +1,6 @@
 /** Process entry of the `jobtarget` CLI (bin/jobtarget.js loads the compiled build/cli/main.js). */
 import { main } from './program';
+import { installInterruptHandlers } from './interrupt';
 
 // `jobtarget check … | head`: a closed pipe ends the run quietly instead of with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -8,6 +9,9 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+
+// Ctrl-C or kill mid-run: the terminal and the output folders are left as they were (interrupt.ts).
+installInterruptHandlers();
 
 main(process.argv.slice(2), {
   stdout: process.stdout,

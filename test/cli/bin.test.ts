@@ -1,5 +1,5 @@
 /** The installed command: `node bin/jobtarget.js` on the compiled build (npm run build:cli). */
-import { execSync, spawnSync } from 'child_process';
+import { execSync, spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -139,6 +139,30 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect(r.stdout).toContain('파일 2개 검사: 오류가 있는 파일 2개');
     // The bar was drawn and put away (its cursor shown again).
     expect(r.stderr).toContain('\u001b[?25h');
+  }, 60_000);
+
+  it('Ctrl-C during a batch on a terminal gives the cursor and line wrapping back, and ends by the signal', async () => {
+    const dir = path.join(tmp, 'interrupted');
+    await fs.mkdir(dir, { recursive: true });
+    for (let i = 0; i < 40; i++) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `p${i}.xlsx`));
+    const tty = path.join(tmp, 'stderr-tty.js');
+    await fs.writeFile(tty, 'process.stderr.isTTY = true; process.stderr.columns = 100;\n');
+    const child = spawn(process.execPath, ['-r', tty, BIN, 'check', dir, '--jobs', '1', '--annotate', path.join(tmp, 'interrupted-out')], { cwd: tmp });
+    let err = '';
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString('utf8');
+        if (err.includes('1/40')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+    // The bar hid the cursor and turned wrapping off; both are back.
+    expect(err).toContain('\u001b[?25l');
+    expect(err).toContain('\u001b[?25h');
+    expect(err).toContain('\u001b[?7h');
+    expect((await fs.readdir(path.join(tmp, 'interrupted-out')).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
   it("a batch's workers keep a cache of their own (their V8 flags: cli/jit.ts); a batch never writes the main thread's", async () => {
