@@ -98,6 +98,23 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
 
   // The report goes to stdout, or is collected and written to -o FILE at the end (never half a file).
   const toFile = opts.outputFile !== undefined;
+  if (toFile) {
+    // `check plan.xlsx -o plan.xlsx`: the report would replace the workbook it is about. Refused before
+    // anything is checked, by inode (a hard or symbolic link to an input counts too).
+    const { protectedIdentities } = await import('../adapters/output');
+    const target = path.resolve(cwd, opts.outputFile!);
+    const ids = await protectedIdentities(files.map((f) => path.resolve(cwd, f)));
+    const own = await protectedIdentities([target]);
+    if ([...own].some((id) => ids.has(id))) {
+      const shown = path.relative(cwd, target) || target;
+      io.stderr.write(
+        ko
+          ? `보고서 파일(-o)이 검사할 파일입니다: ${shown} — 다른 이름을 주세요 (the report file (-o) is one of the files to check: ${shown}; give another name)\n`
+          : `the report file (-o) is one of the files to check: ${shown}; give another name (보고서 파일(-o)이 검사할 파일입니다)\n`,
+      );
+      return EXIT.trouble;
+    }
+  }
   const paint = painter(colorEnabled({ flag: opts.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile }));
   const report: string[] = [];
   // Lines fit the terminal when it is narrower than 120 columns; files and pipes get 120.

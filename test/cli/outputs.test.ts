@@ -143,6 +143,32 @@ describe('check --annotate: outputs', () => {
   });
 });
 
+describe('check -o FILE: the report never replaces an input', () => {
+  it('-o naming an input (as given, through a folder, a hard or a symbolic link) is refused before anything is written; the input is unchanged', async () => {
+    const input = path.join(tmp, 'in', 'plan.xlsx');
+    const before = await sha(input);
+    await fs.link(input, path.join(tmp, 'hard.txt'));
+    await fs.symlink(input, path.join(tmp, 'soft.txt'));
+    for (const args of [
+      ['in/plan.xlsx', '-o', 'in/plan.xlsx'],
+      ['in', '-o', 'in/plan.xlsx', '--format', 'json'],
+      ['in/plan.xlsx', '-o', 'hard.txt'],
+      ['in/plan.xlsx', '-o', 'soft.txt', '--format', 'csv'],
+    ]) {
+      const r = await run(['check', ...args], { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('보고서 파일(-o)이 검사할 파일입니다');
+      expect(r.out).toBe('');
+      expect(await sha(input)).toBe(before);
+    }
+    expect((await fs.lstat(path.join(tmp, 'soft.txt'))).isSymbolicLink()).toBe(true);
+    // Any other name is written as before.
+    const ok = await run(['check', 'in/plan.xlsx', '-o', 'report.txt'], { cwd: tmp });
+    expect(ok.code).toBe(1);
+    expect(await fs.readFile(path.join(tmp, 'report.txt'), 'utf8')).toContain('■ in/plan.xlsx');
+  });
+});
+
 describe('writeOutputFile', () => {
   it('writes through a temporary file and leaves nothing else behind; refuses inputs by inode', async () => {
     const dir = path.join(tmp, 'out');
