@@ -8,7 +8,7 @@ import * as path from 'path';
 import { writeHwpx } from '../adapters/hwpx/write';
 import { readInput } from '../adapters/inputs';
 import { InputReadError } from '../adapters/read-error';
-import { OutputExistsError, writeNewFile } from '../adapters/xlsx/write';
+import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../adapters/output';
 import { draftFromPlan, documentTitle } from '../core/document/from-plan';
 import { hasPlanTables, renderDocument } from '../core/document/render';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/examples';
@@ -38,12 +38,14 @@ export async function runExport(plan: string | undefined, opts: ExportOptions, i
   }
   let draft: PlanDraft;
   let defaultName: string;
+  /** The plan read: the document may never be written over it (by inode), whatever --force says. */
+  let input: string | undefined;
   if (opts.example) {
     const name = resolveExample(opts.example === true ? DEFAULT_EXAMPLE : opts.example);
     draft = EXAMPLES[name].draft;
     defaultName = `jobtarget-example-${name}.hwpx`;
   } else {
-    const input = path.resolve(cwd, plan!);
+    input = path.resolve(cwd, plan!);
     let grid: GridWorkbook;
     try {
       grid = (await readInput(input, plan)).grid;
@@ -78,8 +80,12 @@ export async function runExport(plan: string | undefined, opts: ExportOptions, i
   const model = renderDocument(draft);
   const bytes = writeHwpx(model);
   try {
-    await writeNewFile(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts.force);
+    await writeOutputFile(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { force: opts.force, protect: input ? [input] : [] });
   } catch (e) {
+    if (e instanceof OutputIsInputError) {
+      io.stderr.write(`내보낼 파일이 읽은 계획 파일입니다: ${shown} — 다른 이름을 주세요 (the output is the plan being exported: ${shown}; give another name)\n`);
+      return EXIT.trouble;
+    }
     if (e instanceof OutputExistsError) {
       io.stderr.write(`파일이 이미 있습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (file exists: ${shown}; add --force to overwrite)\n`);
       return EXIT.trouble;

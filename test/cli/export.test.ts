@@ -82,6 +82,24 @@ describe('jobtarget export', () => {
     expect(placeOf('budget-without-target', 0)).toBe('표 14 「⑪ 산업단지·공업지역 고용환경 개선」 8행 3열');
   });
 
+  it('never writes over the plan it reads, even with --force (as given, or through a link); another name is written', async () => {
+    const { createHash } = await import('crypto');
+    const sha = async (f: string) => createHash('sha256').update(await fs.readFile(f)).digest('hex');
+    const plan = path.join(tmp, 'plan.xlsx');
+    await fs.copyFile(path.join(__dirname, '../fixtures/example.xlsx'), plan);
+    await fs.symlink(plan, path.join(tmp, 'link.hwpx'));
+    const before = await sha(plan);
+    for (const out of ['plan.xlsx', './plan.xlsx', 'link.hwpx']) {
+      const r = await run(['export', 'plan.xlsx', '-o', out, '--force'], { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('내보낼 파일이 읽은 계획 파일입니다');
+      expect(r.out).toBe('');
+      expect(await sha(plan)).toBe(before);
+    }
+    expect((await run(['export', 'plan.xlsx', '-o', 'tables.hwpx', '--force'], { cwd: tmp })).code).toBe(0);
+    expect((await readHwpxFile(path.join(tmp, 'tables.hwpx'))).grid.sheets.length).toBe(1);
+  });
+
   it('exports a workbook: the example workbook gives the same document', async () => {
     expect((await run(['template', '--example', '-o', 'plan.xlsx'], { cwd: tmp })).code).toBe(0);
     const r = await run(['export', 'plan.xlsx'], { cwd: tmp });
