@@ -5,6 +5,7 @@ import { FORMAT_NAMES } from '../../src/cli/formatters/names';
 import { escapeControl, formatTextFile, unreadableLine } from '../../src/cli/formatters/text';
 import type { FileReport } from '../../src/cli/formatters/types';
 import { makeFinding } from '../../src/core/rules/run';
+import { displayWidth } from '../../src/cli/width';
 import { parseCsv } from './run';
 
 test('--format offers exactly the registered formatters, each a module with a name', () => {
@@ -59,5 +60,24 @@ describe('text: control characters in labels and file names are shown escaped', 
     expect(out.split('\n').filter((l) => l.includes('가짜 줄'))).toHaveLength(3); // the file line, the sheet's line and the finding's row, nothing forged
     // eslint-disable-next-line no-control-regex
     expect(unreadableLine({ ...r, error: 'bad\u001b]0;title\u0007' }, 'en')).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
+
+describe('text: a file not read or unreadable keeps its whole reason', () => {
+  const reason =
+    'OpenDocument 스프레드시트(.ods)는 읽지 않습니다 — LibreOffice에서 .xlsx로 저장한 뒤 다시 검사하세요 (OpenDocument spreadsheets (.ods) are not read: save it as .xlsx in LibreOffice and check again)';
+  const base: FileReport = { file: '제출본/서구.ods', sha256: null, ok: false, error: reason, errorCode: 'not-read', plan: null, summary: { error: 0, warning: 0, info: 0 }, findings: [] };
+  test.each([
+    ['not-read', 120],
+    ['not-read', 80],
+    ['not-xlsx', 120],
+    ['not-xlsx', 60],
+  ])('%s at %d columns: every word, in order, no line too wide, nothing cut with …', (code, width) => {
+    const out = formatTextFile({ ...base, errorCode: code }, { lang: 'ko', width });
+    const lines = out.trimEnd().split('\n');
+    const words = (t: string) => t.split(/\s+/).filter(Boolean);
+    expect(words(lines.join(' '))).toEqual(words(`${code === 'not-read' ? '–' : '✗'} 제출본/서구.ods — ${code === 'not-read' ? '읽지 않음' : '읽지 못함'}: ${reason}`));
+    expect(out).not.toContain('…');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
   });
 });

@@ -157,9 +157,9 @@ export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { 
   if (r.error !== null) {
     const notRead = r.errorCode === NOT_READ_CODE;
     const head = `${notRead ? '–' : '✗'} ${file} — ${notRead ? w.notRead : w.unreadable}: `;
-    const lines = wrap(escapeControl(r.error), width, '    ');
-    const first = fit(head + (lines[0] ?? '').trim(), width);
-    return [notRead ? first : paint.severity('error', first), ...lines.slice(1)].join('\n') + '\n';
+    // The reason is wrapped whole after the head (its lines indented under it): no word of it is cut.
+    const [first, ...more] = wrap(head + escapeControl(r.error), width, '    ').map((l, i) => (i === 0 ? l.trimStart() : l));
+    return [notRead ? first : paint.severity('error', first), ...more].join('\n') + '\n';
   }
   const accepted = r.accepted?.length ?? 0;
   const skipped = accepted ? w.skipped(accepted) : '';
