@@ -217,7 +217,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
               ? ko
                 ? `검증 사본이 이미 있어 그대로 두었습니다: ${shown} — 덮어쓰려면 --force를 붙이세요 (an annotated copy exists and was kept: ${shown}; add --force to replace it)`
                 : `an annotated copy exists and was kept: ${shown}; add --force to replace it (검증 사본이 이미 있어 그대로 두었습니다 — 덮어쓰려면 --force)`
-              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${e instanceof Error ? e.message : String(e)}`;
+              : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${writeFailure(e, opts.annotate, lang)}`;
         report.ok = false;
         report.annotateError = msg;
         err(`${job.file}: ${msg}\n`);
@@ -259,6 +259,24 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     io.stderr.write(ko ? `보고서: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n` : `report: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n`);
   }
   return exitCodeOf(reports, troubles, opts.maxWarnings);
+}
+
+/** Why a copy could not be written, in the user's terms (Node's own text names our temporary file and the system call). */
+export function writeFailure(e: unknown, dir: string, lang: Lang): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reasons: Record<string, [string, string]> = {
+    EEXIST: [`--annotate ${dir}이(가) 폴더가 아니라 파일입니다 — 폴더를 주세요`, `--annotate ${dir} is a file, not a folder: give a folder`],
+    ENOTDIR: [`--annotate ${dir}의 경로에 폴더가 아닌 파일이 있습니다 — 폴더를 주세요`, `a part of --annotate ${dir} is a file, not a folder: give a folder`],
+    EACCES: ['폴더에 쓸 권한이 없습니다 — 권한을 확인하거나 다른 폴더를 주세요', 'no permission to write in the folder: check its permissions or give another folder'],
+    EPERM: ['폴더에 쓸 권한이 없습니다 — 권한을 확인하거나 다른 폴더를 주세요', 'no permission to write in the folder: check its permissions or give another folder'],
+    EROFS: ['읽기 전용 파일 시스템입니다 — 다른 폴더를 주세요', 'read-only file system: give another folder'],
+    ENOSPC: ['디스크 공간이 부족합니다', 'no space left on the device'],
+    EDQUOT: ['디스크 할당량을 넘었습니다', 'disk quota exceeded'],
+    ENAMETOOLONG: ['파일 이름이 너무 깁니다', 'the file name is too long'],
+  };
+  const r = code ? reasons[code] : undefined;
+  if (r) return lang === 'ko' ? `${r[0]} (${r[1]})` : `${r[1]} (${r[0]})`;
+  return code ?? (e instanceof Error ? e.message : String(e));
 }
 
 function closingLineOf(reports: readonly FileReport[], lockFiles: number, lang: Lang): string {

@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { RESULTS_SHEET } from '../../src/adapters/xlsx/read';
 import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../../src/adapters/output';
+import { writeFailure } from '../../src/cli/check';
 import { run } from './run';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
@@ -133,6 +134,20 @@ describe('check --annotate: outputs', () => {
     const j = JSON.parse(r.out);
     expect(j.files[0].ok).toBe(false);
     expect(j.files[0].annotateError).toContain('검증 사본을 쓰지 못했습니다');
+    // Said in the user's terms: the folder is a file. Not Node's "EEXIST: file already exists, mkdir '…'".
+    expect(j.files[0].annotateError).toContain('--annotate blocked이(가) 폴더가 아니라 파일입니다');
+    expect(r.err).not.toMatch(/EEXIST|mkdir|\.tmp/);
+    const under = await run(['check', 'in/plan.xlsx', '--annotate', 'blocked/sub', '--lang', 'en'], { cwd: tmp });
+    expect(under.err).toContain('a part of --annotate blocked/sub is a file, not a folder');
+    expect(under.err).not.toMatch(/ENOTDIR|mkdir/);
+  });
+
+  it('a folder that cannot be written is said so, never with the system call and our temporary file name', () => {
+    const fail = (code: string) => Object.assign(new Error(`${code}: permission denied, open '/out/.plan.검증.xlsx.123.abcdef.tmp'`), { code });
+    expect(writeFailure(fail('EACCES'), 'out', 'ko')).toBe('폴더에 쓸 권한이 없습니다 — 권한을 확인하거나 다른 폴더를 주세요 (no permission to write in the folder: check its permissions or give another folder)');
+    expect(writeFailure(fail('EROFS'), 'out', 'en')).toBe('read-only file system: give another folder (읽기 전용 파일 시스템입니다 — 다른 폴더를 주세요)');
+    expect(writeFailure(fail('ENOSPC'), 'out', 'ko')).toContain('디스크 공간이 부족합니다');
+    for (const code of ['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST', 'ENOTDIR', 'EIO']) expect(writeFailure(fail(code), 'out', 'ko')).not.toContain('.tmp');
   });
 
   it('an empty folder with --format json still prints a valid JSON report', async () => {
