@@ -258,6 +258,15 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     }
     io.stderr.write(ko ? `보고서: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n` : `report: ${shown} — ${closingLineOf(reports, lockFiles.length, lang)}\n`);
   }
+  if (total === 0) {
+    // Only files in formats not read (every submission an .xls, say): nothing was checked, which is not a pass.
+    io.stderr.write(
+      ko
+        ? `검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다 (no file to check: the ${plural(notRead.length, 'file')} found are in formats not read)\n`
+        : `no file to check: the ${plural(notRead.length, 'file')} found are in formats not read (검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다)\n`,
+    );
+    return EXIT.trouble;
+  }
   return exitCodeOf(reports, troubles, opts.maxWarnings);
 }
 

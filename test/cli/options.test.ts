@@ -266,6 +266,20 @@ describe('folder mode', () => {
     expect(text.out.trimEnd().split('\n').pop()).toContain('(읽지 않은 형식 4개, Excel 잠금 파일(~$) 1개 건너뜀)');
   });
 
+  it('a folder holding only files in formats not read is not a pass: they are listed, and the run says nothing was checked (exit 2)', async () => {
+    const dir = path.join(tmp, 'only-old');
+    await fs.mkdir(dir);
+    await fs.writeFile(path.join(dir, 'a.xls'), 'old');
+    await fs.writeFile(path.join(dir, 'b.pdf'), '%PDF-1.4');
+    const r = await run(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^– .*a\.xls — 읽지 않음: /m);
+    expect(r.err).toContain('검사할 파일이 없습니다: 찾은 파일 2개가 모두 읽지 않는 형식입니다');
+    const j = await run(['check', dir, '--format', 'json']);
+    expect(j.code).toBe(2);
+    expect(json(j.out).summary).toMatchObject({ files: 0, notRead: 2 });
+  });
+
   it('a .pdf named on the command line is an unreadable file (exit 2) with the reason', async () => {
     const pdf = path.join(tmp, 'plan.pdf');
     await fs.writeFile(pdf, '%PDF-1.4');
