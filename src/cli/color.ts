@@ -1,6 +1,6 @@
 /**
  * Colour on a terminal, like ESLint: on when stdout is a terminal, off with NO_COLOR (any non-empty
- * value, https://no-color.org), on with FORCE_COLOR; `--color` / `--no-color` decide over both. A
+ * value, https://no-color.org), on with FORCE_COLOR (off with FORCE_COLOR=0); `--color` / `--no-color` decide over both. A
  * report written to a file (-o) never has colour codes.
  */
 import type { Severity } from '../core/rules/types';
@@ -18,7 +18,10 @@ export function colorEnabled(c: ColorContext): boolean {
   if (c.flag !== undefined) return c.flag;
   const env = c.env ?? {};
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') {
+    // FORCE_COLOR=0 (or false) asks for no colour, as Node's own tty.getColorDepth and chalk take it.
+    return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  }
   if (env.TERM === 'dumb') return false;
   return c.stdoutIsTTY === true;
 }

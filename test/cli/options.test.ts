@@ -158,6 +158,10 @@ describe('colour', () => {
     expect((await run(['check', EXAMPLE, '--color'])).out).toContain(`${ESC}31m`);
     expect((await run(['check', EXAMPLE], { env: { FORCE_COLOR: '1' } })).out).toContain(ESC);
   });
+  it('FORCE_COLOR=0 (or false) turns colour off on a terminal, as for Node itself; --color still decides', async () => {
+    for (const v of ['0', 'false']) expect((await run(['check', EXAMPLE], { stdoutIsTTY: true, env: { FORCE_COLOR: v } })).out).not.toContain(ESC);
+    expect((await run(['check', EXAMPLE, '--color'], { stdoutIsTTY: true, env: { FORCE_COLOR: '0' } })).out).toContain(ESC);
+  });
 });
 
 describe('text report: clean files in one line, the closing line, plurals', () => {
