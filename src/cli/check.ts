@@ -74,12 +74,14 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const settings: CheckSettings = { lang, severities: opts.severities, quiet: opts.quiet };
   const { files, notRead, order, lockFiles, emptyFolders, unreadableFolders } = await expandPaths(paths, cwd);
   let troubles = 0;
+  // File and folder names come from the disk: their control characters are shown escaped, never sent to the terminal.
+  const { escapeControl } = await import('./formatters/text');
   for (const { folder, code } of unreadableFolders) {
     troubles += 1;
-    io.stderr.write(`${folder}: 폴더를 읽을 수 없습니다 (cannot list this folder: ${code})\n`);
+    io.stderr.write(`${escapeControl(folder)}: 폴더를 읽을 수 없습니다 (cannot list this folder: ${code})\n`);
   }
   for (const dir of emptyFolders) {
-    io.stderr.write(`${dir}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
+    io.stderr.write(`${escapeControl(dir)}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
   }
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;
@@ -181,7 +183,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;
     if (opts.annotate && report.error === null && !annotatable) {
       const label = formatOf(job.file)?.label;
-      err(ko ? `${job.file}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${job.file}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
+      err(ko ? `${escapeControl(job.file)}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${escapeControl(job.file)}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
     }
     if (opts.annotate && report.error === null && annotatable && job.bytes) {
       const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
@@ -201,7 +203,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
           sha256: report.sha256 ?? undefined,
           checkedAt: io.now?.() ?? new Date(),
         });
-        const shown = path.relative(cwd, written) || written;
+        const shown = escapeControl(path.relative(cwd, written) || written);
         const line = ko ? `  검증 사본: ${shown}\n` : `  annotated copy: ${shown}\n`;
         if (opts.format === 'text') out(`${line}\n`);
         else err(line);
@@ -220,7 +222,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
               : `${ko ? '검증 사본을 쓰지 못했습니다' : 'could not write the annotated copy'}: ${shown} — ${writeFailure(e, opts.annotate, lang)}`;
         report.ok = false;
         report.annotateError = msg;
-        err(`${job.file}: ${msg}\n`);
+        err(`${escapeControl(job.file)}: ${escapeControl(msg)}\n`);
       }
     }
     // A format printed file by file keeps only what the closing line and the exit code need (the counts

@@ -32,3 +32,31 @@ it('named on the command line: the same reason, exit 2', async () => {
   expect(r.code).toBe(2);
   expect(JSON.parse(r.out).files[0].error).toMatch(/^the file name is not valid UTF-8/);
 });
+
+describe('control characters in file and folder names never reach the terminal raw', () => {
+  const evil = 'a\u001b[2Jb\nforged';
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jt-evil-names-'));
+    await fs.mkdir(path.join(dir, 'in'));
+    await fs.copyFile(EXAMPLE, path.join(dir, 'in', `${evil}.xlsx`));
+    await fs.mkdir(path.join(dir, 'in', `${evil} folder`));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+  // eslint-disable-next-line no-control-regex
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]|forged[^.\s]*\n/;
+
+  it('the annotated copy line, the refusal of an existing copy, an empty folder: escaped', async () => {
+    const first = await run(['check', 'in', `in/${evil} folder`, '--annotate', 'out'], { cwd: dir });
+    expect(first.out).toContain('검증 사본: out/a\\x1b[2Jb\\nforged.검증.xlsx');
+    expect(first.err).toContain('a\\x1b[2Jb\\nforged folder: 폴더에 .xlsx 파일이 없습니다');
+    const again = await run(['check', 'in', '--annotate', 'out', '--format', 'json'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('in/a\\x1b[2Jb\\nforged.xlsx: 검증 사본이 이미 있어 그대로 두었습니다: out/a\\x1b[2Jb\\nforged.검증.xlsx');
+    for (const text of [first.out, first.err, again.err]) expect(text).not.toMatch(raw);
+    // The JSON keeps the name as it is (JSON escapes it).
+    expect(JSON.parse(again.out).files[0].annotateError).toContain(`out/${evil}.검증.xlsx`);
+  });
+});
