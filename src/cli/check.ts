@@ -151,7 +151,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   async function* results(): AsyncGenerator<{ file: string; input: string | null; checked: Checked; bytes?: Buffer }> {
     for (const name of examples) {
       const file = exampleFile(name);
-      bar?.update(reports.length, { file });
+      bar?.update(reports.length, { file: escapeControl(file) });
       const checked = await checkExample(name, settings);
       yield { file, input: null, checked, bytes: checked.read?.buffer };
     }
@@ -177,7 +177,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   for await (const job of results()) {
     const { report } = job.checked;
     reports.push(report);
-    bar?.update(reports.length, { file: job.file });
+    bar?.update(reports.length, { file: escapeControl(job.file) });
     if (report.error !== null && report.errorCode !== NOT_READ_CODE) err(`${unreadableLine(report, lang)}\n`);
     if (formatter.file) out(formatter.file(report, ctx));
     const annotatable = (formatOf(job.file)?.annotatable ?? true) && job.bytes !== undefined;

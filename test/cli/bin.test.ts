@@ -165,6 +165,19 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
     expect((await fs.readdir(path.join(tmp, 'interrupted-out')).catch(() => [] as string[])).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 
+  it('the progress bar shows file names with their control characters escaped', async () => {
+    const dir = path.join(tmp, 'evil-names');
+    await fs.mkdir(dir, { recursive: true });
+    // Every name carries an OSC sequence (retitles the terminal); the bar redraws ten times a second.
+    for (let i = 0; i < 30; i++) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `a\u001b]0;pwned\u0007 ${i}.xlsx`));
+    const tty = path.join(tmp, 'stderr-tty.js');
+    await fs.writeFile(tty, 'process.stderr.isTTY = true; process.stderr.columns = 100;\n');
+    const r = spawnSync(process.execPath, ['-r', tty, BIN, 'check', dir, '--jobs', '1', '--annotate', path.join(tmp, 'evil-out'), '--force'], { cwd: tmp, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/a\\x1b\]0;pwned\\x07 \d+\.xlsx/);
+    expect(r.stderr).not.toContain('\u001b]0;pwned');
+  }, 120_000);
+
   it("a batch's workers keep a cache of their own (their V8 flags: cli/jit.ts); a batch never writes the main thread's", async () => {
     const dir = path.join(tmp, 'three');
     await fs.mkdir(dir, { recursive: true });
