@@ -233,6 +233,23 @@ describe('the bundle and its code cache (bin/cached-load.js)', () => {
   }, 60_000);
 });
 
+(require('fs').existsSync('/dev/full') ? it : it.skip)('a report that cannot be written to stdout (> /dev/full) is one line and exit 2, never a stack trace or exit 1', async () => {
+  const dir = path.join(tmp, 'full');
+  await fs.mkdir(dir, { recursive: true });
+  for (const f of ['a', 'b', 'c']) await fs.copyFile(path.join(ROOT, 'test/fixtures/example.xlsx'), path.join(dir, `${f}.xlsx`));
+  const full = require('fs').openSync('/dev/full', 'w');
+  try {
+    for (const args of [['check', dir, '--format', 'csv'], ['check', path.join(dir, 'a.xlsx')]]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', full, 'pipe'] });
+      expect(r.stderr).not.toMatch(/\n\s+at |throw e|Node\.js v/);
+      expect(r.stderr).toContain('보고서를 표준 출력에 쓰지 못했습니다 (ENOSPC)');
+      expect(r.status).toBe(2);
+    }
+  } finally {
+    require('fs').closeSync(full);
+  }
+}, 120_000);
+
 it('says to build when the build is missing', async () => {
   const bin = path.join(tmp, 'pkg', 'bin');
   await fs.mkdir(bin, { recursive: true });
