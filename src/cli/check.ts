@@ -1,4 +1,5 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { readInput, formatOf } from '../adapters/inputs';
 import { exampleBytes, exampleFile } from './examples';
@@ -107,6 +108,16 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     const target = path.resolve(cwd, opts.outputFile!);
     const ids = await protectedIdentities(files.map((f) => path.resolve(cwd, f)));
     const own = await protectedIdentities([target]);
+    // A folder (`-o reports/`) would only fail once the whole batch is checked: said now.
+    if ((await fs.stat(target).catch(() => null))?.isDirectory()) {
+      const shown = path.relative(cwd, target) || target;
+      io.stderr.write(
+        ko
+          ? `보고서 파일(-o)이 폴더입니다: ${shown} — 파일 이름을 주세요 (예: ${path.join(shown, 'report.json')}) (the report file (-o) is a folder: give a file name)\n`
+          : `the report file (-o) is a folder: ${shown}; give a file name (e.g. ${path.join(shown, 'report.json')}) (보고서 파일(-o)이 폴더입니다)\n`,
+      );
+      return EXIT.trouble;
+    }
     if ([...own].some((id) => ids.has(id))) {
       const shown = path.relative(cwd, target) || target;
       io.stderr.write(

@@ -184,6 +184,19 @@ describe('check -o FILE: the report never replaces an input', () => {
   });
 });
 
+describe('check -o FOLDER', () => {
+  it('is refused before the batch is checked, with what to give instead (it failed at the end with "(EISDIR)")', async () => {
+    await fs.mkdir(path.join(tmp, 'reports'));
+    for (const o of ['reports', 'reports/']) {
+      const r = await run(['check', 'in/plan.xlsx', '-o', o, '--format', 'json'], { cwd: tmp });
+      expect(r.code).toBe(2);
+      expect(r.err).toBe('보고서 파일(-o)이 폴더입니다: reports — 파일 이름을 주세요 (예: reports/report.json) (the report file (-o) is a folder: give a file name)\n');
+      expect(r.out).toBe('');
+    }
+    expect(await fs.readdir(path.join(tmp, 'reports'))).toEqual([]);
+  });
+});
+
 describe('writeOutputFile', () => {
   it('writes through a temporary file and leaves nothing else behind; refuses inputs by inode', async () => {
     const dir = path.join(tmp, 'out');
