@@ -242,6 +242,25 @@ async function makeXlsm(from: string, to: string) {
   await fs.writeFile(to, zipSync(parts));
 }
 
+describe('--annotate on a macro workbook', () => {
+  it('writes <name>.검증.xlsm as docs/cli.md says: the VBA project and the macro-enabled type kept, the input unchanged', async () => {
+    const dir = path.join(tmp, 'macro');
+    await fs.mkdir(dir, { recursive: true });
+    const input = path.join(dir, 'b.xlsm');
+    await makeXlsm(EXAMPLE, input);
+    const before = await fs.readFile(input);
+    const r = await run(['check', input, '--annotate', path.join(tmp, 'macro-out'), '--format', 'json']);
+    expect(r.err).not.toContain('검증 사본을 쓰지 않습니다');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('b.검증.xlsm');
+    const copy = unzipSync(new Uint8Array(await fs.readFile(path.join(tmp, 'macro-out', 'b.검증.xlsm'))));
+    expect(Array.from(copy['xl/vbaProject.bin'])).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    expect(strFromU8(copy['[Content_Types].xml'])).toContain('macroEnabled');
+    expect(strFromU8(copy['xl/workbook.xml'])).toContain('name="검증결과"');
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+  });
+});
+
 describe('folder mode', () => {
   it('reads .xlsm like .xlsx; lists .xls, .pdf, .cell, .ods as not read with what to do; skips lock files and says so', async () => {
     const dir = path.join(tmp, '제출본');

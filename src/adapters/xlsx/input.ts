@@ -15,13 +15,13 @@ export const xlsxInput: InputFormat = {
 };
 
 /**
- * .xlsm: an .xlsx with a macro project. Read like .xlsx (its macros are never run); no annotated copy,
- * since a copy keeping the macro project could not be saved as .xlsx and one without it would be a different file.
+ * .xlsm: an .xlsx with a macro project. Read like .xlsx (its macros are never run). Its annotated copy
+ * is `<name>.검증.xlsm`: the original package with our additions, the VBA project and the macro-enabled
+ * content type kept byte for byte (src/adapters/xlsx/annotate.ts; docs/cli.md, Annotated copies).
  */
 export const xlsmInput: InputFormat = {
   ...xlsxInput,
   id: 'xlsm',
   extensions: ['.xlsm'],
   label: { ko: 'Excel 매크로 사용 통합 문서', en: 'Excel macro-enabled workbook' },
-  annotatable: false,
 };
