@@ -843,7 +843,9 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
           break;
         case 'd':
           if (v !== null && v !== '') {
-            const d = new Date(v);
+            // An ISO date-time without a zone is the time the workbook shows, not this machine's local
+            // time (JavaScript would read it as local): read it as UTC, as a serial date is.
+            const d = new Date(/T[\d:.]+$/.test(v) ? `${v}Z` : v);
             value = Number.isNaN(d.getTime()) ? v : serialToIso((d.getTime() / 86_400_000) + 25569, false);
           }
           break;

@@ -3,7 +3,10 @@
  * documented error naming what is wrong, and packages holding charts (as openpyxl writes them),
  * images, pivot tables and comments read like any other. The packages are written by hand here.
  */
-import { readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { buildSync } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import * as path from 'path';
 import { readXlsxBuffer, type XlsxReadOptions } from '../../../src/adapters/xlsx/read';
 import { openZip } from '../../../src/adapters/xlsx/zip';
@@ -63,6 +66,24 @@ describe('what the reader reads', () => {
     expect(rows[1][4]).toEqual({ value: '2026-01-01', numFmt: 'mm-dd-yy' }); // serial 46023
     expect(rows[2][1]).toEqual({ value: 2, formula: 'B2*2' }); // shared formula moved to its own cell
     expect(rows[2][2]).toEqual({ value: 'xy', formula: '"x"&"y"' });
+  });
+
+  it('a date cell (t="d") written without a time zone reads the same in every time zone (a year header in Seoul)', () => {
+    // The machine's time zone is fixed when node starts: the reader runs in a node started in Seoul's.
+    const dir = mkdtempSync(path.join(tmpdir(), 'jobtarget-tz-'));
+    try {
+      const { outputFiles } = buildSync({ entryPoints: [path.join(__dirname, '..', '..', '..', 'src', 'adapters', 'xlsx', 'read.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, external: ['exceljs', 'fflate'] });
+      writeFileSync(path.join(dir, 'read.js'), outputFiles[0].contents);
+      writeFileSync(
+        path.join(dir, 'd.xlsx'),
+        one('<row r="1"><c r="A1" t="d"><v>2023-01-01T00:00:00</v></c><c r="B1" t="d"><v>2024-03-31T12:30:00</v></c><c r="C1" t="d"><v>2025-01-01</v></c><c r="D1" t="d"><v>2026-01-01T00:00:00+09:00</v></c></row>'),
+      );
+      const script = `require('./read.js').readXlsxFile('d.xlsx').then((r) => console.log(JSON.stringify(r.grid.sheets[0].rows[0].map((c) => c.value))))`;
+      const out = execFileSync(process.execPath, ['-e', script], { cwd: dir, env: { ...process.env, TZ: 'Asia/Seoul' }, encoding: 'utf8' });
+      expect(JSON.parse(out)).toEqual(['2023-01-01', '2024-03-31T12:30:00Z', '2025-01-01', '2025-12-31T15:00:00Z']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const CT_CHART = '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>';
