@@ -154,11 +154,24 @@ const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
 };
 
 /**
+ * A part's bytes as UTF-8. OPC allows parts in UTF-8 or UTF-16 (ECMA-376 part 2, 8.1.4); a UTF-16 one
+ * (told by its byte order mark, or by '<' as its first character, XML 1.0 appendix F) is converted,
+ * its mark becoming UTF-8's (which the scanner takes). Any other bytes are left as they are.
+ */
+function utf8Part(data: Buffer): Buffer {
+  if (data.length < 2 || data.length % 2 !== 0) return data;
+  const [a, b] = data;
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return Buffer.from(data.toString('utf16le'), 'utf8');
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return Buffer.from(Buffer.from(data).swap16().toString('utf16le'), 'utf8');
+  return data;
+}
+
+/**
  * Inflates and verifies one part, then scans it (xml.ts): local element names (any prefix), depth and
  * text length bounded. A part whose XML is not well-formed is damaged, named.
  */
 function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandler): void {
-  const data = inflatePart(ctx.zip, entry, ctx.file);
+  const data = utf8Part(inflatePart(ctx.zip, entry, ctx.file));
   ctx.done.add(entry);
   checkTime(ctx);
   try {

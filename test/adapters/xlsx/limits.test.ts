@@ -86,6 +86,23 @@ describe('what the reader reads', () => {
     }
   });
 
+  it('parts in UTF-16 (little- or big-endian, with or without a byte order mark) read like UTF-8 ones', async () => {
+    const parts: Record<string, string | Uint8Array> = workbookParts(
+      [
+        { name: '표', xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>총 계</t></is></c><c r="C1"><v>12</v></c></row>') },
+        { name: '둘', xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>2026년</t></is></c></row>') },
+      ],
+      { sharedStrings: ['구 분'] },
+    );
+    const utf16 = (xml: string) => xml.replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    parts['xl/sharedStrings.xml'] = Buffer.from(`\ufeff${utf16(parts['xl/sharedStrings.xml'] as string)}`, 'utf16le');
+    parts['xl/worksheets/sheet1.xml'] = Buffer.from(`\ufeff${utf16(parts['xl/worksheets/sheet1.xml'] as string)}`, 'utf16le').swap16(); // big-endian
+    parts['xl/worksheets/sheet2.xml'] = Buffer.from(utf16(parts['xl/worksheets/sheet2.xml'] as string), 'utf16le'); // no mark
+    const read = await readXlsxBuffer(zipParts(parts));
+    expect(read.grid.sheets[0].rows[0].map((c) => c?.value)).toEqual(['구 분', '총 계', 12]);
+    expect(read.grid.sheets[1].rows[0][0]?.value).toBe('2026년');
+  });
+
   const CT_CHART = '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>';
   const CT_DRAWING = '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>';
 
