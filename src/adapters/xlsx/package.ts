@@ -209,15 +209,28 @@ export function relsPartOf(part: string): string {
   return `${folder ? `${folder}/` : ''}_rels/${name}.rels`;
 }
 
+/** Part names are equivalent whatever their ASCII case (ECMA-376 part 2, 9.1.1.1), as the reader finds them (read.ts entryOf). */
+const partKey = (name: string) => name.replace(/^\//, '').toLowerCase();
+
 export class OoxmlPackage {
   /** Entries in their original order, new ones at the end. */
   private readonly entries = new Map<string, Uint8Array>();
+  /** The entry's name as stored, by partKey. */
+  private readonly stored = new Map<string, string>();
   /** Parts changed or added (the others are written back as they were read). */
   readonly changed = new Set<string>();
 
   constructor(bytes: Uint8Array) {
     const files = unzipSync(bytes);
-    for (const [name, data] of Object.entries(files)) this.entries.set(name, data);
+    for (const [name, data] of Object.entries(files)) {
+      this.entries.set(name, data);
+      this.stored.set(partKey(name), name);
+    }
+  }
+
+  /** The name `part` is stored under (another case, a leading '/'), or `part` itself when it is not there. */
+  nameOf(part: string): string {
+    return this.stored.get(partKey(part)) ?? part;
   }
 
   names(): string[] {
@@ -225,38 +238,40 @@ export class OoxmlPackage {
   }
 
   has(part: string): boolean {
-    return this.entries.has(part);
+    return this.entries.has(this.nameOf(part));
   }
 
   bytes(part: string): Uint8Array | undefined {
-    return this.entries.get(part);
+    return this.entries.get(this.nameOf(part));
   }
 
   text(part: string): string {
-    const b = this.entries.get(part);
+    const b = this.entries.get(this.nameOf(part));
     if (!b) throw new PackageError(`${part} is missing`);
     return strFromU8(b);
   }
 
   setText(part: string, text: string): void {
-    this.entries.set(part, strToU8(text));
-    this.changed.add(part);
+    this.setBytes(part, strToU8(text));
   }
 
   setBytes(part: string, bytes: Uint8Array): void {
-    this.entries.set(part, bytes);
-    this.changed.add(part);
+    const name = this.nameOf(part);
+    this.entries.set(name, bytes);
+    this.stored.set(partKey(name), name);
+    this.changed.add(name);
   }
 
   remove(part: string): void {
-    this.entries.delete(part);
-    this.changed.add(part);
+    const name = this.nameOf(part);
+    this.entries.delete(name);
+    this.stored.delete(partKey(name));
+    this.changed.add(name);
   }
 
   /** A part name not used yet: pattern(1), pattern(2), … */
   freeName(pattern: (n: number) => string): string {
-    const lower = new Set([...this.entries.keys()].map((k) => k.toLowerCase()));
-    for (let n = 1; ; n++) if (!lower.has(pattern(n).toLowerCase())) return pattern(n);
+    for (let n = 1; ; n++) if (!this.stored.has(partKey(pattern(n)))) return pattern(n);
   }
 
   relationships(part: string): Relationship[] {
@@ -267,7 +282,7 @@ export class OoxmlPackage {
     return elements(xml, `${p}Relationship`).map((e) => {
       const target = attr(e.open, 'Target') ?? '';
       const external = attr(e.open, 'TargetMode') === 'External';
-      return { id: attr(e.open, 'Id') ?? '', type: attr(e.open, 'Type') ?? '', target, external, part: external ? '' : resolveTarget(part, target) };
+      return { id: attr(e.open, 'Id') ?? '', type: attr(e.open, 'Type') ?? '', target, external, part: external ? '' : this.nameOf(resolveTarget(part, target)) };
     });
   }
 

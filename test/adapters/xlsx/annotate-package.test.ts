@@ -324,3 +324,38 @@ describe('annotated copy of a macro workbook (.xlsm)', () => {
     expect(annotatedPath('/in/계획.XLSX', '/out')).toBe(path.join('/out', '계획.검증.xlsx'));
   });
 });
+
+describe('annotated copy of a package whose part names differ from its relationship targets', () => {
+  // Part names are equivalent whatever their case (ECMA-376 part 2, 9.1.1.1); the reader finds such
+  // parts, and the copy must mark their cells, not skip them or write over them.
+  const findings: Finding[] = [
+    { rule: 'row-total', severity: 'error', sheet: '계획', cell: 'B4', cells: [], refs: [], place: null, expected: null, actual: null, tolerance: null, difference: null, unit: null, message: '합계 31 ≠ 30', messageEn: 'm', messageId: 'mismatch', data: {} },
+    { rule: 'row-total', severity: 'info', sheet: '메모', cell: 'A1', cells: [], refs: [], place: null, expected: null, actual: null, tolerance: null, difference: null, unit: null, message: '메모 없는 시트', messageEn: 'm', messageId: 'mismatch', data: {} },
+  ];
+  const renamed = (rename: (name: string) => string) => {
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, data] of Object.entries(unzipSync(openpyxlWorkbook()))) files[rename(name)] = data;
+    return zipSync(files);
+  };
+
+  for (const [what, rename] of [
+    ['upper case (XL/Worksheets/…)', (n: string) => n.replace(/^xl\//, 'XL/').replace('XL/worksheets/', 'XL/Worksheets/')],
+    ['a leading slash (/xl/…)', (n: string) => n.replace(/^xl\//, '/xl/')],
+  ] as const) {
+    it(`entries named with ${what}`, async () => {
+      const original = renamed(rename);
+      const { bytes } = annotatePackage(original, findings, { file: 'x.xlsx' });
+      const after = parts(bytes);
+      const names = Object.keys(after);
+      expect(new Set(names.map((n) => n.replace(/^\//, '').toLowerCase())).size).toBe(names.length); // no part twice
+      const sheet1 = text(after, rename('xl/worksheets/sheet1.xml'));
+      const sheet2 = text(after, rename('xl/worksheets/sheet2.xml'));
+      expect(sheet1).toContain('항목'); // still the sheet 계획
+      expect(sheet2).toMatch(/<legacyDrawing [^>]*\/><\/worksheet>$/); // a note was added to 메모
+      expect(cellsOf(sheet1).get('B4')!.s).not.toBe('1'); // B4 got the error fill over its own format
+      const read = await readXlsxBuffer(Buffer.from(bytes));
+      expect(read.grid.sheets.map((s) => s.name)).toEqual(['계획', '메모']); // (검증결과 is skipped by the reader)
+      expect(read.grid.sheets[0].rows[3][1]?.value).toBe(31);
+    });
+  }
+});
