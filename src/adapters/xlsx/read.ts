@@ -190,7 +190,16 @@ function parsePart(ctx: Ctx, entry: ZipEntry, h: XmlHandler): void {
 }
 
 function entryOf(ctx: Ctx, partName: string): ZipEntry | undefined {
-  return ctx.zip.byName.get(partName.replace(/^\//, '').toLowerCase());
+  const found = ctx.zip.byName.get(partName.replace(/^\//, '').toLowerCase());
+  if (found || !partName.includes('%')) return found;
+  // A relationship target is a URI: 'sheet%201.xml' names the entry 'sheet 1.xml' (as LibreOffice and the annotator read it).
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(partName);
+  } catch {
+    return undefined;
+  }
+  return ctx.zip.byName.get(decoded.replace(/^\//, '').toLowerCase());
 }
 
 /** A relationship target resolved against the folder of the part that holds it. */

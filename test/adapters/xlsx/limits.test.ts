@@ -103,6 +103,15 @@ describe('what the reader reads', () => {
     expect(read.grid.sheets[1].rows[0][0]?.value).toBe('2026년');
   });
 
+  it('a relationship target with percent-escapes names its entry decoded (worksheets/sheet%201.xml is "sheet 1.xml")', async () => {
+    const parts: Record<string, string> = workbookParts([{ name: '표', xml: sheetXml('<row r="1"><c r="A1"><v>7</v></c></row>') }]);
+    parts['xl/worksheets/실 적.xml'] = parts['xl/worksheets/sheet1.xml'];
+    delete parts['xl/worksheets/sheet1.xml'];
+    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels'].replace('worksheets/sheet1.xml', `worksheets/${encodeURIComponent('실 적')}.xml`);
+    const read = await readXlsxBuffer(zipParts(parts));
+    expect(read.grid.sheets[0].rows[0][0]?.value).toBe(7);
+  });
+
   const CT_CHART = '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>';
   const CT_DRAWING = '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>';
 
