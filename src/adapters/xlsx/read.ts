@@ -278,6 +278,7 @@ function readWorkbookPart(ctx: Ctx): { sheets: SheetRef[]; date1904: boolean; re
 function readSharedStrings(ctx: Ctx, part: string | undefined): string[] {
   const strings: string[] = [];
   const entry = part ? entryOf(ctx, part) : undefined;
+  if (part && !entry) damaged(ctx, part, '통합 문서가 가리키는 공유 문자열 파트가 없습니다', 'the shared strings part the workbook refers to is missing');
   if (!entry) return strings;
   let inSi = false;
   let inT = false;
@@ -346,6 +347,8 @@ interface Style {
 function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   const styles: Style[] = [];
   const entry = part ? entryOf(ctx, part) : undefined;
+  // without it every number format is lost: a rate shown as 68.6% would read as 0.686
+  if (part && !entry) damaged(ctx, part, '통합 문서가 가리키는 서식(스타일) 파트가 없습니다', 'the styles part the workbook refers to is missing');
   if (!entry) return styles;
   const custom = new Map<number, string>();
   const ids: number[] = [];

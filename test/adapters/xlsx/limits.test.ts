@@ -226,6 +226,21 @@ describe('limits and damage', () => {
     expect(e.message).toMatch(/중첩/);
   });
 
+  it('a styles or shared strings part the workbook refers to but the zip lacks is damage, named (not a read without formats)', async () => {
+    const styles = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+    for (const [gone, what] of [
+      ['xl/styles.xml', /xl\/styles\.xml.*styles part the workbook refers to is missing/],
+      ['xl/sharedStrings.xml', /xl\/sharedStrings\.xml.*shared strings part the workbook refers to is missing/],
+    ] as const) {
+      const parts = workbookParts([{ name: '표', xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>0.686</v></c></row>') }], { sharedStrings: ['고용률'], styles });
+      expect((await readXlsxBuffer(zipParts(parts))).grid.sheets[0].rows[0][1]).toEqual({ value: 0.686, numFmt: '0.00%' });
+      delete parts[gone];
+      const e = await failure(zipParts(parts));
+      expect(e.code).toBe('damaged');
+      expect(e.message).toMatch(what);
+    }
+  });
+
   it('a CRC mismatch is "damaged" with the entry name', async () => {
     const buf = Buffer.from(readFileSync(EXAMPLE));
     const zip = openZip(buf);
