@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Plan, type ReadProblem } from '../model/plan';
 import { ANNUAL, RESULTS } from '../results/description';
 import { TEMPLATE } from '../template/description';
 import { TABLE_KINDS } from './index';
+import { quotedAnd } from './labels';
 import { linkTasks } from './links';
 import type { IndicatorMatch } from './indicators';
 import { overviewPeriod, type TitleMatch } from './overview';
@@ -199,7 +200,7 @@ function reportMissingPlanTables(asm: Assembly, hasOverview: boolean): void {
   const { plan, accepted } = asm;
   if (!accepted.some((m) => m.kind === 'indicators')) {
     const t = TEMPLATE.indicators;
-    asm.problem(t.tableName, `'${t.anchor.text}'와 '증감' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${t.anchor.text}' and '증감' found`);
+    asm.problem(t.tableName, `${quotedAnd(t.anchor.text)} '증감' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${t.anchor.text}' and '증감' found`);
   }
   if (!accepted.some((m) => m.kind === 'areas')) {
     const t = TEMPLATE.areas;

@@ -139,3 +139,19 @@ export function taskTitle(no: number, name: string): string {
 
 /** The total row of a 실천과제 table (and of a task in the year's plan): 총 계, 총계, 합계, 소계, 계. */
 export const TASK_TOTAL: Label = { text: '총 계', synonyms: ['총계', '합계', '소계', '계'] };
+
+/** Digits as Korean reads them (영 일 이 삼 사 오 육 칠 팔 구): whether each ends in a consonant (받침). */
+const DIGIT_HAS_FINAL = [true, true, false, true, false, false, true, true, true, false];
+
+/**
+ * The word quoted with the particle 'and' that fits its last sound: `'구 분'과`, `'성과'와`. A word
+ * ending in neither a Hangul syllable nor a digit gets both forms, `와(과)`.
+ */
+export function quotedAnd(word: string): string {
+  const last = word.trim().slice(-1);
+  const code = last.charCodeAt(0);
+  let final: boolean | null = null;
+  if (code >= 0xac00 && code <= 0xd7a3) final = (code - 0xac00) % 28 !== 0;
+  else if (last >= '0' && last <= '9') final = DIGIT_HAS_FINAL[Number(last)];
+  return `'${word}'${final === null ? '와(과)' : final ? '과' : '와'}`;
+}

@@ -7,7 +7,7 @@ import { parseKoreanNumber } from '../numbers/parse';
 import { ANNUAL, RESULTS } from '../results/description';
 import type { ResultItem, ResultLink, Results } from '../results/model';
 import type { CellRef, ReadProblem } from '../model/plan';
-import { labelForms, nameKey, norm, type Label } from './labels';
+import { labelForms, nameKey, norm, quotedAnd, type Label } from './labels';
 import { cell, figure, isFootnote, labelCells, normRow, own, refOf, rowInCells, rowsWithLabel, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
@@ -119,7 +119,7 @@ export function missingTableProblem(sheets: TableSheet[], t: { tableName: string
   const named = sheets.find((s) => t.sheetNames.some((n) => nameKey(n) === nameKey(s.name)));
   if (!named) return null;
   const [a, b] = headers.map((l) => l.text);
-  return { table: t.tableName, level: 'table', ref: refOf(named, 0, 0), message: `'${named.name}' 시트에서 '${a}'와 '${b}' 머리글이 있는 표를 찾지 못했습니다`, messageEn: `no table with headers '${a}' and '${b}' found on sheet '${named.name}'` };
+  return { table: t.tableName, level: 'table', ref: refOf(named, 0, 0), message: `'${named.name}' 시트에서 ${quotedAnd(a)} '${b}' 머리글이 있는 표를 찾지 못했습니다`, messageEn: `no table with headers '${a}' and '${b}' found on sheet '${named.name}'` };
 }
 
 const R = RESULTS;

@@ -1,0 +1,18 @@
+/** Messages join two quoted headers with the particle that fits the first one's last sound. */
+import { quotedAnd } from '../../../src/core/tables/labels';
+import { validateGrid } from '../../../src/core/validate';
+
+test.each([
+  ['구 분', "'구 분'과"],
+  ['성과', "'성과'와"],
+  ['목표', "'목표'와"],
+  ['2023', "'2023'과"],
+  ['2022', "'2022'와"],
+  ['Total', "'Total'와(과)"],
+])('%s', (word, joined) => expect(quotedAnd(word)).toBe(joined));
+
+test("a plan without its 공통 일자리 목표 says '구 분'과 '증감'", () => {
+  const grid = { sheets: [{ name: '분야별 목표', rows: [[{ value: '전략분야' }, { value: '구분' }, { value: '합계' }, { value: '2023년' }]], merges: [] }] };
+  const messages = validateGrid(grid).findings.map((f) => f.message);
+  expect(messages.some((m) => m.includes("'구 분'과 '증감' 머리글이 있는 표를 찾지 못했습니다"))).toBe(true);
+});
