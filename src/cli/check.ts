@@ -196,7 +196,13 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
       const label = formatOf(job.file)?.label;
       err(ko ? `${escapeControl(job.file)}: ${label?.ko ?? '이 형식'}에는 검증 사본을 쓰지 않습니다\n` : `${escapeControl(job.file)}: no annotated copy for this format (${label?.en ?? 'unknown'})\n`);
     }
-    if (opts.annotate && report.error === null && annotatable && job.bytes) {
+    // An annotated copy named as input (a shell glob `*.xlsx` run again over the folder it wrote into) is
+    // checked, but gets no copy of its own: plan.검증.검증.xlsx, then .검증.검증.검증.xlsx, would pile up.
+    const ownCopy = /\.검증\.xls[xm]$/i.test(job.file);
+    if (opts.annotate && report.error === null && annotatable && ownCopy) {
+      err(ko ? `${escapeControl(job.file)}: 검증 사본이어서 다시 사본을 쓰지 않았습니다\n` : `${escapeControl(job.file)}: an annotated copy itself, so no copy of it was written\n`);
+    }
+    if (opts.annotate && report.error === null && annotatable && !ownCopy && job.bytes) {
       const { AnnotateRefusedError, OutputExistsError, annotateFile, annotatedPath } = await import('../adapters/xlsx/annotate');
       const dir = path.resolve(cwd, opts.annotate);
       let target = annotatedPath(job.input ?? path.join(cwd, job.file), dir);

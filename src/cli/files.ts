@@ -107,6 +107,8 @@ interface Found {
   kind: Kind;
   /** Why a found file is not read, when its name does not already say (see UNDECODABLE_NAME). */
   reason?: Reason;
+  /** For a symbolic link: the file it leads to (so a file reached twice is checked once). */
+  real?: string;
 }
 
 async function walk(dir: string, out: Found[], failed: { folder: string; code: string }[]): Promise<void> {
@@ -134,7 +136,7 @@ async function walk(dir: string, out: Found[], failed: { folder: string; code: s
     else if (e.isSymbolicLink()) {
       // A link to a file is followed; links to folders are not (no loops).
       const st = await fs.stat(full).catch(() => null);
-      if (st?.isFile()) out.push({ file: full, kind });
+      if (st?.isFile()) out.push({ file: full, kind, real: await fs.realpath(full).catch(() => full) });
     }
   }
 }
@@ -145,9 +147,12 @@ async function walk(dir: string, out: Found[], failed: { folder: string; code: s
  */
 export async function expandPaths(inputs: string[], cwd: string): Promise<Expanded> {
   const out: Expanded = { files: [], notRead: [], order: [], lockFiles: [], emptyFolders: [], unreadableFolders: [] };
+  // The same file given twice is checked once, whatever names it goes by (`./a.xlsx`, a symbolic link to
+  // it, a folder given twice by two names): each file is known by its real path. Folders are walked
+  // without following links to folders, so a file found in one is its folder's real path and its own
+  // name, with no call per file.
   const seen = new Set<string>();
-  const fresh = (display: string) => {
-    const key = path.resolve(cwd, display);
+  const fresh = (key: string) => {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -156,7 +161,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     const full = path.resolve(cwd, input);
     const st = await fs.stat(full).catch(() => null);
     if (!st?.isDirectory()) {
-      if (fresh(input)) {
+      if (fresh(st ? await fs.realpath(full).catch(() => full) : full)) {
         out.files.push(input);
         out.order.push({ file: input });
       }
@@ -167,9 +172,10 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     await walk(full, found, failed);
     for (const f of failed) out.unreadableFolders.push({ folder: path.join(input, path.relative(full, f.folder)), code: f.code });
     if (found.length === 0 && failed.length === 0) out.emptyFolders.push(input);
+    const realFolder = await fs.realpath(full).catch(() => full);
     for (const f of found) {
       const display = path.join(input, path.relative(full, f.file));
-      if (!fresh(display)) continue;
+      if (!fresh(f.real ?? path.join(realFolder, path.relative(full, f.file)))) continue;
       if (f.kind === 'read') {
         out.files.push(display);
         out.order.push({ file: display });

@@ -261,6 +261,21 @@ describe('--annotate on a macro workbook', () => {
   });
 });
 
+describe('--annotate run again over its own output', () => {
+  it('an annotated copy given as input (a glob run twice) is checked but not copied again', async () => {
+    const dir = path.join(tmp, 'glob');
+    await fs.mkdir(dir);
+    await fs.copyFile(EXAMPLE, path.join(dir, 'plan.xlsx'));
+    const first = await run(['check', path.join(dir, 'plan.xlsx'), '--annotate', dir]);
+    expect(first.out).toContain('plan.검증.xlsx');
+    // What `check *.xlsx --annotate .` sees the second time.
+    const again = await run(['check', path.join(dir, 'plan.xlsx'), path.join(dir, 'plan.검증.xlsx'), '--annotate', dir, '--force', '--format', 'json']);
+    expect(json(again.out).files).toHaveLength(2);
+    expect(again.err).toContain('plan.검증.xlsx: 검증 사본이어서 다시 사본을 쓰지 않았습니다');
+    expect((await fs.readdir(dir)).sort()).toEqual(['plan.xlsx', 'plan.검증.xlsx']);
+  });
+});
+
 describe('folder mode', () => {
   it('reads .xlsm like .xlsx; lists .xls, .pdf, .cell, .ods as not read with what to do; skips lock files and says so', async () => {
     const dir = path.join(tmp, '제출본');
@@ -301,6 +316,17 @@ describe('folder mode', () => {
     const j = await run(['check', dir, '--format', 'json']);
     expect(j.code).toBe(2);
     expect(json(j.out).summary).toMatchObject({ files: 0, notRead: 2 });
+  });
+
+  it('the same file by several names (./, a symbolic link, a folder and a link to it) is checked once', async () => {
+    const dir = path.join(tmp, '제출');
+    await fs.mkdir(dir);
+    await fs.copyFile(EXAMPLE, path.join(dir, 'a.xlsx'));
+    await fs.symlink(path.join(dir, 'a.xlsx'), path.join(tmp, 'link.xlsx'));
+    await fs.symlink(dir, path.join(tmp, 'folder-link'));
+    await fs.symlink('a.xlsx', path.join(dir, 'b.xlsx')); // a link inside the folder to its neighbour
+    const r = await run(['check', path.join(dir, 'a.xlsx'), path.join(tmp, 'link.xlsx'), `${dir}/./a.xlsx`, dir, path.join(tmp, 'folder-link'), '--format', 'json']);
+    expect(json(r.out).files.map((f: { file: string }) => f.file)).toEqual([path.join(dir, 'a.xlsx')]);
   });
 
   it('a .pdf named on the command line is an unreadable file (exit 2) with the reason', async () => {
