@@ -6,7 +6,7 @@ import { exampleBytes, exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
 import type { Checked, CheckSettings } from './check-file';
 import { EMPTY_SUMMARY, bilingual } from './failed';
-import { checkFiles, defaultJobs } from './pool';
+import { checkFiles, defaultJobs, maxJobs } from './pool';
 import { tuneCompilerForMainThread } from './jit';
 import { expandPaths, type NotRead } from './files';
 import { EXIT, type CliIo, type ExitCode } from './io';
@@ -157,7 +157,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const reports: FileReport[] = [];
   const outputs = new Set<string>();
   const inputs = files.map((f) => path.resolve(cwd, f));
-  const jobs = opts.jobs ?? defaultJobs();
+  let jobs = opts.jobs ?? defaultJobs();
+  if (jobs > maxJobs()) {
+    err(ko ? `--jobs ${jobs}: 코어 ${maxJobs() / 4}개에 맞춰 ${maxJobs()}개로 줄였습니다 (코어당 4개까지)\n` : `--jobs ${jobs}: lowered to ${maxJobs()}, four per core (${maxJobs() / 4} cores)\n`);
+    jobs = maxJobs();
+  }
   /** Results in input order: the built-in examples (made in memory), then the files, checked by the pool. */
   async function* results(): AsyncGenerator<{ file: string; input: string | null; checked: Checked; bytes?: Buffer }> {
     for (const name of examples) {

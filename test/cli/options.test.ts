@@ -7,6 +7,7 @@ import stringWidth from 'string-width';
 import { readXlsxFile } from '../../src/adapters/xlsx/read';
 import { validateGrid } from '../../src/core/validate';
 import { run } from './run';
+import { maxJobs } from '../../src/cli/pool';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
 const EXAMPLE = path.join(FIXTURES, 'example.xlsx');
@@ -226,6 +227,16 @@ describe('help and usage errors', () => {
     expect((await run(['check', EXAMPLE, '--jobs', 'abc', '--lang', 'en'])).err).toContain('--jobs must be a whole number of at least 1: abc');
     expect((await run(['check', EXAMPLE, '--max-warnings', '-1'])).err).toContain('--max-warnings은(는) 0 이상의 정수여야 합니다: -1');
     expect((await run(['check', EXAMPLE, '--jobs', ' 1 ', '--format', 'json'])).code).toBe(1);
+  });
+
+  it('--jobs above four per core is lowered, and stderr says so; the report is the same', async () => {
+    const cap = maxJobs();
+    const lowered = await run(['check', EXAMPLE, BLANK, '--jobs', String(cap + 1), '--format', 'json']);
+    expect(lowered.err).toContain(`--jobs ${cap + 1}: 코어 ${cap / 4}개에 맞춰 ${cap}개로 줄였습니다`);
+    const plain = await run(['check', EXAMPLE, BLANK, '--jobs', String(cap), '--format', 'json']);
+    expect(plain.err).not.toContain('줄였습니다');
+    expect(json(lowered.out).files).toEqual(json(plain.out).files);
+    expect(maxJobs(2)).toBe(8);
   });
 });
 
