@@ -19,7 +19,7 @@
  */
 import { API_SETS } from './api-sets';
 import { DoubleError, ErrorCodes, notLoaded } from './errors';
-import { evaluateFormula, isErrorValue, type Scalar } from './formula';
+import { evaluateFormula, isErrorValue, mapReferences, type RefEdit, type Scalar } from './formula';
 import {
   MAX_COLS,
   MAX_ROWS,
@@ -101,7 +101,8 @@ export interface ChangedEvent {
   type: 'WorksheetChanged';
   worksheetId: string;
   address: string;
-  changeType: 'RangeEdited';
+  /** Excel.DataChangeType: 'RowInserted' … when the user inserts or deletes whole rows or columns. */
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted' | 'ColumnDeleted';
   /** 'Remote' for a co-author's change. */
   source: 'Local' | 'Remote';
   /** ExcelApi 1.14: 'ThisLocalAddin' for changes made through the API, 'Unknown' for user edits. */
@@ -126,6 +127,18 @@ export interface ExcelDouble {
   userEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
   /** Simulates a co-author's edit arriving (onChanged with source 'Remote'); not in this user's undo history. */
   remoteEdit(sheet: string, address: string, values: (CellScalar | null)[][]): void;
+  /**
+   * Simulates the user inserting whole rows ("5:6") or columns ("C:D") before that address (right-click →
+   * Insert): cells, formats, notes, comments and merged areas at and after it move down (right), and
+   * every formula in the workbook that refers to the moved cells is adjusted, as Excel does.
+   */
+  userInsert(sheet: string, address: string): void;
+  /** Simulates the user deleting whole rows ("5:6") or columns ("C:D"); references to deleted cells become #REF!. */
+  userDelete(sheet: string, address: string): void;
+  /** Simulates the user renaming a sheet (tab → Rename): formulas referring to it are rewritten to the new name. */
+  userRenameSheet(from: string, to: string): void;
+  /** Simulates the user deleting a sheet: formulas referring to it become #REF!C5; it cannot be undone (the history is emptied). */
+  userDeleteSheet(name: string): void;
   /** Registered onChanged handlers still active. */
   handlerCount(): number;
   /** The undo history, oldest first: 'user: Sheet!A1' for user edits, 'add-in' for each sync that changed something. */
@@ -523,6 +536,108 @@ class Core {
     else sheet.cells[key] = cell;
   }
 
+
+  // --- structure edits (Excel's reference adjustment) ------------------------------------------
+
+  /**
+   * Excel adjusts every formula of the workbook that refers to `target` when its rows/columns move or
+   * the sheet is renamed or deleted. `edit` gets each such reference's area and whether it names the
+   * sheet (a reference without a sheet name lies on the formula's own sheet).
+   */
+  adjustFormulas(target: SheetModel, edit: (rect: Rect, qualified: boolean) => RefEdit): void {
+    for (const s of this.wb.sheets) {
+      let changed = false;
+      for (const cell of Object.values(s.cells)) {
+        if (cell.f === undefined) continue;
+        const f = mapReferences(cell.f, (name, rect) => {
+          const sheet = name === null ? s : this.sheetByName(name);
+          return sheet === target ? edit(rect, name !== null) : null;
+        });
+        if (f !== cell.f) {
+          cell.f = f;
+          changed = true;
+        }
+      }
+      if (changed) this.touch(s);
+    }
+  }
+
+  /** Renames a sheet the way Excel does: the formulas naming it follow. */
+  renameSheet(sheet: SheetModel, to: string): void {
+    if (sheet.name === to) return;
+    this.adjustFormulas(sheet, (_rect, qualified) => (qualified ? { sheet: to } : null));
+    sheet.name = to;
+  }
+
+  /** Before a sheet is removed: the formulas naming it become #REF!C5 (Excel keeps the cell part). */
+  orphanReferences(sheet: SheetModel): void {
+    this.adjustFormulas(sheet, (_rect, qualified) => (qualified ? { sheetGone: true } : null));
+  }
+
+  /**
+   * Inserts (count > 0) or deletes (count < 0) whole rows or columns at `at` (0-based) on `sheet`, with
+   * Excel's adjustment of references: an insert at or above an area's edge moves that edge (inside the area
+   * it grows); a delete shrinks an area it cuts and makes one it covers whole #REF!.
+   */
+  shiftCells(sheet: SheetModel, axis: 'rows' | 'columns', at: number, count: number): void {
+    this.checkUnprotected(sheet);
+    const max = axis === 'rows' ? MAX_ROWS : MAX_COLS;
+    const n = Math.abs(count);
+    const last = at + n - 1;
+    /** New index of one line; null when it is deleted. */
+    const move = (i: number): number | null => (count > 0 ? (i >= at ? i + n : i) : i < at ? i : i > last ? i - n : null);
+    const span = (a: number, b: number): [number, number] | null => {
+      if (count > 0) return [a >= at ? a + n : a, b >= at ? b + n : b];
+      if (a >= at && b <= last) return null;
+      return [a < at ? a : a > last ? a - n : at, b < at ? b : b > last ? b - n : at - 1];
+    };
+    const spanRect = (r: Rect): Rect | null => {
+      const s = axis === 'rows' ? span(r.r0, r.r1) : span(r.c0, r.c1);
+      if (!s) return null;
+      return axis === 'rows' ? { ...r, r0: s[0], r1: s[1] } : { ...r, c0: s[0], c1: s[1] };
+    };
+    const moveKeys = <T>(o: Record<string, T>): Record<string, T> => {
+      const out: Record<string, T> = {};
+      for (const [key, v] of Object.entries(o)) {
+        const { r, c } = parseKey(key);
+        const i = move(axis === 'rows' ? r : c);
+        if (i === null) continue;
+        if (i >= max) throw new DoubleError(ErrorCodes.invalidOperation, "To prevent possible loss of data, Excel can't shift nonblank cells off of the worksheet.");
+        out[axis === 'rows' ? cellKey(i, c) : cellKey(r, i)] = v;
+      }
+      return out;
+    };
+    sheet.cells = moveKeys(sheet.cells);
+    sheet.notes = moveKeys(sheet.notes);
+    for (const cm of this.wb.comments) {
+      if (cm.sheetId !== sheet.id) continue;
+      const { r, c } = parseKey(cm.cell);
+      const i = move(axis === 'rows' ? r : c);
+      cm.cell = i === null ? '' : axis === 'rows' ? cellKey(i, c) : cellKey(r, i);
+    }
+    this.wb.comments = this.wb.comments.filter((cm) => cm.cell !== '');
+    sheet.merges = sheet.merges.flatMap((m) => {
+      const r = spanRect(parseRect(m));
+      return r && rectCells(r) > 1 ? [rectA1(r)] : [];
+    });
+    if (axis === 'columns') {
+      const widths: Record<string, number> = {};
+      for (const [k, w] of Object.entries(sheet.columnWidths)) {
+        const i = move(Number(k));
+        if (i !== null && i < max) widths[String(i)] = w;
+      }
+      sheet.columnWidths = widths;
+    }
+    this.touch(sheet);
+    this.adjustFormulas(sheet, (rect) => {
+      const whole = axis === 'rows' ? rect.c0 === 0 && rect.c1 === MAX_COLS - 1 : rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
+      if (whole) return null;
+      const r = spanRect(rect);
+      if (!r) return { rect: null };
+      return r.r0 === rect.r0 && r.r1 === rect.r1 && r.c0 === rect.c0 && r.c1 === rect.c1 ? null : { rect: r };
+    });
+  }
+
   // --- sync -----------------------------------------------------------------------------------
 
   async sync(ctx: DoubleContext): Promise<void> {
@@ -563,11 +678,11 @@ class Core {
     this.fire(st.changes, 'ThisLocalAddin');
   }
 
-  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown', source: 'Local' | 'Remote' = 'Local'): void {
+  fire(changes: { sheetId: string; rect: Rect }[], trigger: 'ThisLocalAddin' | 'Unknown', source: 'Local' | 'Remote' = 'Local', changeType: ChangedEvent['changeType'] = 'RangeEdited'): void {
     if (!changes.length) return;
     const withTrigger = this.supports('ExcelApi', since('WorksheetChangedEventArgs.triggerSource'));
     for (const ch of changes) {
-      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType: 'RangeEdited', source };
+      const args: ChangedEvent = { type: 'WorksheetChanged', worksheetId: ch.sheetId, address: rectA1(ch.rect), changeType, source };
       if (withTrigger) args.triggerSource = trigger;
       for (const reg of this.registrations) {
         if (!reg.active || (reg.scope !== 'collection' && reg.scope !== ch.sheetId)) continue;
@@ -1016,7 +1131,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
       const s = this._sheet();
       const other = this._ctx._core.sheetByName(v);
       if (other && other !== s) throw new DoubleError(ErrorCodes.itemAlreadyExists, `A worksheet named '${v}' already exists.`);
-      s.name = v;
+      this._ctx._core.renameSheet(s, v);
     });
   }
   get name(): string {
@@ -1127,6 +1242,7 @@ class WorksheetProxy extends ResolvedProxy<string> {
       if (s.visibility === 'Visible' && core.wb.sheets.filter((x) => x.visibility === 'Visible').length === 1) {
         throw new DoubleError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');
       }
+      core.orphanReferences(s);
       core.wb.sheets = core.wb.sheets.filter((x) => x !== s);
       core.wb.comments = core.wb.comments.filter((c) => c.sheetId !== s.id);
       if (core.wb.activeSheetId === s.id) activateFirstVisible(core);
@@ -2384,6 +2500,21 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
     };
     host.documentSettings = () => settings;
   }
+  /** A user's insert (+1) or delete (-1) of the whole rows/columns `address` names. */
+  const userShift = (sheetName: string, address: string, sign: 1 | -1) => {
+    const sheet = core.sheetByName(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const rect = parseRect(address);
+    const rows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
+    const cols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
+    if (rows === cols) throw new Error(`userInsert/userDelete take whole rows ("5:6") or columns ("C:D"), not ${address}`);
+    const at = rows ? rect.r0 : rect.c0;
+    const n = rows ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
+    core.shiftCells(sheet, rows ? 'rows' : 'columns', at, sign * n);
+    core.undo.push(`user: ${sign > 0 ? 'insert' : 'delete'} ${quoteSheetName(sheet.name)}!${address}`);
+    const changeType = rows ? (sign > 0 ? 'RowInserted' : 'RowDeleted') : sign > 0 ? 'ColumnInserted' : 'ColumnDeleted';
+    core.fire([{ sheetId: sheet.id, rect }], 'Unknown', 'Local', changeType);
+  };
   return {
     host,
     get workbook() {
@@ -2421,6 +2552,29 @@ export function createExcelDouble(initial?: WorkbookModel, options: ExcelDoubleO
       core.writeMatrix(sheet, rect, values, 'values', st);
       core.undo.push(`user: ${quoteSheetName(sheet.name)}!${address}`);
       core.fire(st.changes, 'Unknown');
+    },
+    userInsert: (sheetName, address) => userShift(sheetName, address, 1),
+    userDelete: (sheetName, address) => userShift(sheetName, address, -1),
+    userRenameSheet: (from, to) => {
+      const sheet = core.sheetByName(from);
+      if (!sheet) throw new Error(`no sheet ${from}`);
+      checkSheetName(to);
+      const other = core.sheetByName(to);
+      if (other && other !== sheet) throw new Error(`a sheet named ${to} exists`);
+      core.renameSheet(sheet, to);
+      core.undo.push(`user: rename ${quoteSheetName(from)}`);
+    },
+    userDeleteSheet: (name) => {
+      const sheet = core.sheetByName(name);
+      if (!sheet) throw new Error(`no sheet ${name}`);
+      if (core.wb.sheets.filter((x) => x.visibility === 'Visible' && x !== sheet).length === 0) throw new Error('the last visible sheet cannot be deleted');
+      core.orphanReferences(sheet);
+      core.wb.sheets = core.wb.sheets.filter((x) => x !== sheet);
+      core.wb.comments = core.wb.comments.filter((c) => c.sheetId !== sheet.id);
+      if (core.wb.activeSheetId === sheet.id) activateFirstVisible(core);
+      // Excel cannot undo deleting a sheet: the history before it is gone.
+      core.undo = [];
+      core.undoClears.push('user: delete sheet');
     },
     handlerCount: () => core.registrations.filter((r) => r.active).length,
     remoteEdit: (sheetName, address, values) => {

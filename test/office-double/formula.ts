@@ -3,7 +3,7 @@
  * (the template writes SUM, SUMIF, IF/OR, + chains and cross-sheet references). Unknown functions
  * evaluate to #NAME?, as in Excel. Not a spreadsheet engine: enough for the template's formulas.
  */
-import { parseRect, splitSheetAddress, type Rect } from './model';
+import { cellA1, parseRect, quoteSheetName, splitSheetAddress, type Rect } from './model';
 
 export interface ErrorValue {
   error: string;
@@ -27,9 +27,13 @@ type Tok =
   | { t: 'ref'; v: string }
   | { t: 'fn'; v: string }
   | { t: 'op'; v: string }
-  | { t: 'bool'; v: boolean };
+  | { t: 'bool'; v: boolean }
+  | { t: 'err'; v: string };
 
 const REF = /^(?:(?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/u;
+
+const SHEET_PREFIX = /(?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!/u;
+const DEAD_REF = new RegExp(`^(?:#REF!\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?|(?:${SHEET_PREFIX.source})?#REF!)`, 'u');
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -63,6 +67,13 @@ function tokenize(src: string): Tok[] {
     if (num && !/^[A-Za-z]/.test(rest)) {
       out.push({ t: 'num', v: Number(num[0]) });
       i += num[0].length;
+      continue;
+    }
+    // A reference Excel could no longer resolve (its cells or sheet deleted): #REF!, #REF!C5, Sheet!#REF!.
+    const dead = DEAD_REF.exec(rest);
+    if (dead) {
+      out.push({ t: 'err', v: '#REF!' });
+      i += dead[0].length;
       continue;
     }
     const ref = REF.exec(rest);
@@ -197,6 +208,8 @@ class Evaluator {
         return t.v;
       case 'bool':
         return t.v;
+      case 'err':
+        return err(t.v);
       case 'ref': {
         const { sheet, local } = splitSheetAddress(t.v);
         if (sheet !== null && !this.host.sheetExists(sheet)) return err('#REF!');
@@ -249,6 +262,13 @@ class Evaluator {
           }
         }
         return s;
+      }
+      case 'ROWS':
+      case 'COLUMNS': {
+        const [a] = args;
+        if (isErr(a)) return a;
+        if (!isRange(a)) return err('#VALUE!');
+        return name === 'ROWS' ? a.rect.r1 - a.rect.r0 + 1 : a.rect.c1 - a.rect.c0 + 1;
       }
       case 'SUMIF': {
         const [range, crit, sumRange] = args;
@@ -426,3 +446,67 @@ export function evaluateFormula(formula: string, host: EvalHost): Scalar {
 }
 
 export { isErr as isErrorValue };
+
+/**
+ * What becomes of one reference when Excel adjusts formulas (rows/columns inserted or deleted, a sheet
+ * renamed or deleted): `rect` null makes it Sheet!#REF! (its cells are gone); `sheetGone` makes it
+ * #REF!C5 (its sheet is gone); `sheet` a new name for its sheet. null: unchanged.
+ */
+export type RefEdit = { sheet?: string; rect?: Rect | null; sheetGone?: true } | null;
+
+const REF_PARTS = /^((?:'(?:[^']|'')+'|[\p{L}_][\p{L}\p{N}_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?$/u;
+
+/**
+ * Rewrites every cell/range reference of a formula (string literals left alone) through `edit`, which
+ * gets the reference's sheet (null: the formula's own sheet) and area. Absolute/relative marks are kept.
+ */
+export function mapReferences(formula: string, edit: (sheet: string | null, rect: Rect) => RefEdit): string {
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : '';
+    const rest = formula.slice(i);
+    const ref = /[\p{L}\p{N}_.#$!':]/u.test(prev) ? null : REF.exec(rest);
+    if (!ref || /^[\p{L}\p{N}_(!#]/u.test(rest.slice(ref[0].length))) {
+      out += ch;
+      i++;
+      continue;
+    }
+    i += ref[0].length;
+    const m = REF_PARTS.exec(ref[0]);
+    if (!m) {
+      out += ref[0];
+      continue;
+    }
+    const { sheet, local } = splitSheetAddress(ref[0]);
+    const change = edit(sheet, parseRect(local));
+    if (!change) {
+      out += ref[0];
+      continue;
+    }
+    const prefix = change.sheet !== undefined ? `${quoteSheetName(change.sheet)}!` : m[1] ?? '';
+    if (change.sheetGone) {
+      out += `#REF!${ref[0].slice((m[1] ?? '').length)}`;
+      continue;
+    }
+    if (change.rect === null) {
+      out += `${prefix}#REF!`;
+      continue;
+    }
+    const r = change.rect ?? parseRect(local);
+    const end = (abs: string, c: number, absRow: string, row: number) => `${abs}${cellA1(0, c).replace(/\d+$/, '')}${absRow}${row + 1}`;
+    let text = end(m[2], r.c0, m[4], r.r0);
+    if (m[6] !== undefined || m[7] !== undefined) text += `:${end(m[6] ?? '', r.c1, m[8] ?? '', r.r1)}`;
+    else if (r.r1 !== r.r0 || r.c1 !== r.c0) text += `:${end(m[2], r.c1, m[4], r.r1)}`;
+    out += prefix + text;
+  }
+  return out;
+}
