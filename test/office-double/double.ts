@@ -608,6 +608,15 @@ class Core {
       return out;
     };
     sheet.cells = moveKeys(sheet.cells);
+    if (count > 0 && at > 0) {
+      // Inserted rows (columns) take the format of the row above (column to the left): Excel's default,
+      // "Format Same As Above" under the Insert Options button.
+      for (const [key, cell] of Object.entries(sheet.cells)) {
+        const { r, c } = parseKey(key);
+        if ((axis === 'rows' ? r : c) !== at - 1 || !cell.fmt) continue;
+        for (let k = 0; k < n; k++) sheet.cells[axis === 'rows' ? cellKey(at + k, c) : cellKey(r, at + k)] = { fmt: JSON.parse(JSON.stringify(cell.fmt)) as FormatModel };
+      }
+    }
     sheet.notes = moveKeys(sheet.notes);
     for (const cm of this.wb.comments) {
       if (cm.sheetId !== sheet.id) continue;

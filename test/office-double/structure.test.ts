@@ -43,6 +43,13 @@ test('inserting rows above an area moves it; inside it, the area grows; formulas
   expect(x.undoStack()).toEqual(["user: insert Data!3:4", 'user: insert Data!8:8']);
 });
 
+test('inserted rows take the format of the row above (Format Same As Above), not its values', () => {
+  const x = createExcelDouble(book());
+  x.userInsert('Data', '6:6');
+  expect(x.cell('Data', 'C6')).toMatchObject({ value: '', format: { bold: true } });
+  expect(x.cell('Data', 'D6').format).toEqual({});
+});
+
 test('inserting columns moves areas right', () => {
   const x = createExcelDouble(book());
   x.userInsert('Data', 'A:B');
@@ -104,7 +111,7 @@ test('inserting rows fires onChanged with RowInserted', async () => {
   const x = createExcelDouble(book());
   const seen: string[] = [];
   await x.host.run(async (ctx) => {
-    ctx.workbook.worksheets.onChanged.add((e: { changeType: string; address: string }) => {
+    ctx.workbook.worksheets.onChanged.add(async (e) => {
       seen.push(`${e.changeType} ${e.address}`);
     });
     await ctx.sync();
