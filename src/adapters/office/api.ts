@@ -27,8 +27,9 @@
  *
  * How highlights are kept (so 지우기 works after save and reopen): validate+highlight copies each marked
  * cell's format (Range.copyFrom … 'Formats', ExcelApi 1.9) into the very hidden MARKS_SHEET before
- * filling it, and writes one row per marked area there (target address, where its saved format is,
- * severity, role, annotation, and the sheet's Worksheet.id so a sheet renamed since is still found).
+ * filling it, and writes one row per marked area there (where its saved format is, severity, role,
+ * annotation, and the target as a formula =ROWS('Sheet'!C5:D5), which Excel keeps pointing at the marked
+ * cells when the user inserts or deletes rows/columns or renames the sheet; read back with Range.formulas).
  * Clearing reads the saved fills back (getCellProperties) and restores them: No Fill with fill.clear()
  * (never white), solid/pattern fills property by property, anything else (tints, gradients) by copying
  * the saved format back. Copying the format instead of reading it

@@ -13,25 +13,27 @@
  * lives in the workbook, clearing works after the workbook was saved and reopened.
  *
  * MARKS_SHEET layout: A1 = MARKS_HEADER, H1 a label; from row 2 one record per marked area:
- *   A target ('Sheet'!C5 or 'Sheet'!C5:D5)  B saved-format area on MARKS_SHEET (H2:I2)
+ *   A target, as a formula: =ROWS('Sheet'!C5:D5)   B saved-format area on MARKS_SHEET (H2:I2)
  *   C severity  D role (cell | involved)  E annotation (note | comment | '')
- *   F "<runtime token> <Worksheet.id>" of the target sheet (empty in older records)
- * Worksheet.id stays the same when the user renames a sheet, but only within one Excel session (it
- * changes on reopening, and may then name another sheet): so an id is trusted only when this very
- * JavaScript runtime wrote it (RUNTIME_TOKEN), else the record's sheet name is used, as before.
+ * and each cell of the saved-format area holds =ROWS('Sheet'!C5), the target cell it was saved from.
+ * The targets are formulas so that Excel keeps them pointing at the marked cells: when the user inserts
+ * or deletes rows or columns (a new 세부사업 row above the marks), moves cells, or renames the sheet,
+ * Excel rewrites the references (in this session or any later one), and they are read back through
+ * Range.formulas. A target whose cells were deleted reads Sheet!#REF! (its sheet deleted: #REF!C5): it
+ * is skipped and its saved format dropped. ROWS never spills nor errors on a live reference, and only
+ * the reference is used, never the value. Records written as text ('Sheet'!C5:D5, before this) are read
+ * as before; a column F of sheet ids, written for a while, is ignored.
  * A record's saved-format area starts in column H of its own row; a taller area (a merged cell) makes
  * the next record start lower.
  */
-import { a1, parseRange, qualified, rangeA1, splitQualified } from '../../core/grid/a1';
+import { a1, parseRange, rangeA1, splitQualified } from '../../core/grid/a1';
 import { SEVERITY_ORDER } from '../../core/rules/run';
 import type { Finding, Severity } from '../../core/rules/types';
 import { ANNOTATION_TAG, MARKS_SHEET, MAX_MARKED_CELLS, SEVERITY_FILL, type ExcelHost } from './api';
-import { cellInput, cellsToRects, type Rect } from './insert';
+import { cellsToRects, type Rect } from './insert';
 import { severityName } from '../../core/present/severity';
 
 export const MARKS_HEADER = 'jobtarget marks v1';
-/** Tells this pane's (or command's) own records apart: Worksheet.id is only valid within the session that read it. */
-export const RUNTIME_TOKEN = `rt${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 /** Row 1 of MARKS_SHEET (A:H); H1 is never empty, so the saved-format area always has a used range. */
 const HEADER_ROW: (string | null)[] = [MARKS_HEADER, 'target', 'saved format', 'severity', 'role', 'annotation', null, 'saved formats →'];
 const SNAP_COL = 7; // H
@@ -52,12 +54,18 @@ export interface SavedFill {
   patternTintAndShade: number | null;
 }
 
+/** Where a saved cell's target is now: Excel's rewritten reference; null when its cells were deleted. */
+export type Located = { sheet: string; row: number; col: number } | null;
+
 export interface MarkRecord {
-  /** The target sheet's name: as recorded, or its current name when the recorded id names a sheet (see renamedRecords). */
+  /** The target sheet's name (as Excel rewrote it, for a formula target). */
   sheet: string;
-  /** The target sheet's Worksheet.id when this runtime recorded it (RUNTIME_TOKEN), else ''. */
-  sheetId: string;
+  /** The marked area, where it is now (a formula target follows inserted/deleted rows and columns). */
   rect: Rect;
+  /** The area's cells were deleted (the target reads #REF!): nothing to restore. */
+  gone?: boolean;
+  /** Per saved cell (as `snap`), where its target cell is now; absent for a single cell, a merged area and records written as text. */
+  cells?: Located[][];
   /** Where the saved format sits on MARKS_SHEET. */
   snap: Rect;
   severity: Severity;
@@ -72,6 +80,8 @@ export interface MarkTarget {
   role: Role;
   /** For role 'cell': the messages for the note, per cell A1 (top-left of the area). */
   messages: Map<string, string[]>;
+  /** The area is one merged cell (else a block of single cells). */
+  merged?: boolean;
 }
 
 export function annotationFor(host: ExcelHost): AnnotationKind {
@@ -110,26 +120,51 @@ export function rectAddr(r: Rect): string {
 
 // ---- reading old marks -------------------------------------------------------------------------
 
-/** Parses MARKS_SHEET's used range values (from A1) into records; unknown rows are skipped. */
-export function parseRecords(values: unknown[][], rowIndex: number, columnIndex: number): MarkRecord[] {
+/** The formula a record keeps its target in: =ROWS('Sheet'!C5:D5). */
+export function targetFormula(sheet: string, address: string): string {
+  return `=ROWS('${sheet.replace(/'/g, "''")}'!${address})`;
+}
+
+/**
+ * The reference in a target formula as Excel gives it back (possibly rewritten): the sheet and area,
+ * 'gone' when Excel made it #REF! (cells or sheet deleted), null when the text is no target formula.
+ */
+export function parseTarget(formula: string): { sheet: string; rect: Rect } | 'gone' | null {
+  const m = /^=ROWS\((.*)\)$/s.exec(formula.trim());
+  if (!m) return null;
+  if (m[1].includes('#REF!')) return 'gone';
+  try {
+    const { sheet, address } = splitQualified(m[1].trim());
+    return { sheet, rect: rectOf(address) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parses MARKS_SHEET's record rows (Range.formulas of its used A:F range, from A1) into records; unknown
+ * rows are skipped. `snaps`: Range.formulas of the saved-format area (from snapRow, snapCol), where each
+ * saved cell's target is.
+ */
+export function parseRecords(formulas: unknown[][], rowIndex: number, columnIndex: number, snaps?: { formulas: unknown[][]; rowIndex: number; columnIndex: number }): MarkRecord[] {
   const out: MarkRecord[] = [];
   if (columnIndex !== 0) return out;
-  for (let i = 0; i < values.length; i++) {
-    const [target, snap, severity, role, annotation, idField = ''] = values[i].map((v) => (v === null || v === undefined ? '' : String(v)));
-    const [token, sheetId] = idField.split(' ');
+  for (let i = 0; i < formulas.length; i++) {
+    const [target, snap, severity, role, annotation] = formulas[i].map((v) => (v === null || v === undefined ? '' : String(v)));
     if (rowIndex + i === 0 || !target || !snap) continue;
     if (severity !== 'error' && severity !== 'warning' && severity !== 'info') continue;
     try {
+      const base = { snap: rectOf(snap), severity: severity as Severity, role: role === 'involved' ? ('involved' as const) : ('cell' as const), annotation: annotation === 'note' || annotation === 'comment' ? (annotation as 'note' | 'comment') : ('' as const) };
+      if (target.startsWith('=')) {
+        const at = parseTarget(target);
+        if (at === null) continue;
+        const cells = snaps ? locatedCells(base.snap, snaps) : undefined;
+        if (at === 'gone') out.push({ ...base, sheet: '', rect: base.snap, gone: true, cells });
+        else out.push({ ...base, sheet: at.sheet, rect: at.rect, cells });
+        continue;
+      }
       const { sheet, address } = splitQualified(target);
-      out.push({
-        sheet,
-        sheetId: token === RUNTIME_TOKEN && sheetId ? sheetId : '',
-        rect: rectOf(address),
-        snap: rectOf(snap),
-        severity,
-        role: role === 'involved' ? 'involved' : 'cell',
-        annotation: annotation === 'note' || annotation === 'comment' ? annotation : '',
-      });
+      out.push({ ...base, sheet, rect: rectOf(address) });
     } catch {
       // a row we did not write: ignore
     }
@@ -137,16 +172,19 @@ export function parseRecords(values: unknown[][], rowIndex: number, columnIndex:
   return out;
 }
 
-/**
- * The records with each sheet named as it is now: a sheet the user renamed since it was marked is found
- * by its recorded Worksheet.id (`names`: id → current name). Records without a (this session's) id, or
- * whose sheet is gone, keep the recorded name.
- */
-export function renamedRecords(records: MarkRecord[], names: ReadonlyMap<string, string>): MarkRecord[] {
-  return records.map((rec) => {
-    const now = rec.sheetId ? names.get(rec.sheetId) : undefined;
-    return now !== undefined && now !== rec.sheet ? { ...rec, sheet: now } : rec;
-  });
+function locatedCells(snap: Rect, snaps: { formulas: unknown[][]; rowIndex: number; columnIndex: number }): Located[][] | undefined {
+  const out: Located[][] = [];
+  for (let i = 0; i <= snap.r1 - snap.r0; i++) {
+    const line: Located[] = [];
+    for (let j = 0; j <= snap.c1 - snap.c0; j++) {
+      const f = snaps.formulas[snap.r0 + i - snaps.rowIndex]?.[snap.c0 + j - snaps.columnIndex];
+      const at = typeof f === 'string' ? parseTarget(f) : null;
+      if (at === null) return undefined; // not written with per-cell targets
+      line.push(at === 'gone' ? null : { sheet: at.sheet, row: at.rect.r0, col: at.rect.c0 });
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 interface CellProps {
@@ -215,15 +253,42 @@ function restoreFill(target: Excel.Range, saved: SavedFill | null, snapshot: () 
 
 /**
  * Queues the restore of every record (before MARKS_SHEET is cleared or deleted: some restores copy
- * from it). Returns the number of cells restored.
+ * from it). Returns the number of cells restored. A record whose cells all sit where they were saved
+ * (relative to the area, which may have moved) is restored as one area; otherwise rows or columns were
+ * inserted or deleted inside it: each saved cell goes back where Excel moved it (none where it was
+ * deleted), and a cell inserted inside the area — which Excel formatted like its neighbour above or to
+ * the left, mark colour included — takes the saved format of the nearest saved cell above it, else to
+ * its left (what it would have got without the mark).
  */
 export function queueRestore(ctx: Excel.RequestContext, records: MarkRecord[], fills: (SavedFill | null)[][][], existingSheets: Set<string>): number {
   const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
   let restored = 0;
+  const snapCell = (rec: MarkRecord, i: number, j: number): Rect => ({ r0: rec.snap.r0 + i, c0: rec.snap.c0 + j, r1: rec.snap.r0 + i, c1: rec.snap.c0 + j });
   records.forEach((rec, k) => {
-    if (!existingSheets.has(rec.sheet)) return;
+    if (rec.gone || !existingSheets.has(rec.sheet)) return;
     const ws = ctx.workbook.worksheets.getItem(rec.sheet);
     const cells = fills[k];
+    if (rec.cells && !inPlace(rec)) {
+      // Saved cell (i, j) by where its target is now, on this record's sheet.
+      const at = new Map<string, [number, number]>();
+      rec.cells.forEach((line, i) =>
+        line.forEach((loc, j) => {
+          if (loc && loc.sheet.toLowerCase() === rec.sheet.toLowerCase()) at.set(`${loc.row},${loc.col}`, [i, j]);
+        }),
+      );
+      for (let r = rec.rect.r0; r <= rec.rect.r1; r++) {
+        for (let c = rec.rect.c0; c <= rec.rect.c1; c++) {
+          let from = at.get(`${r},${c}`);
+          for (let up = r - 1; !from && up >= rec.rect.r0; up--) from = at.get(`${up},${c}`);
+          for (let left = c - 1; !from && left >= rec.rect.c0; left--) from = at.get(`${r},${left}`);
+          if (!from) continue;
+          const [i, j] = from;
+          restoreFill(ws.getRange(a1(r, c)), cells[i]?.[j] ?? null, () => marks.getRange(rectAddr(snapCell(rec, i, j))));
+          restored += 1;
+        }
+      }
+      return;
+    }
     const first = cells[0]?.[0] ?? null;
     const uniform = cells.every((line) => line.every((f) => sameFill(f, first)));
     if (uniform) {
@@ -232,14 +297,19 @@ export function queueRestore(ctx: Excel.RequestContext, records: MarkRecord[], f
       cells.forEach((line, i) =>
         line.forEach((f, j) => {
           const cell: Rect = { r0: rec.rect.r0 + i, c0: rec.rect.c0 + j, r1: rec.rect.r0 + i, c1: rec.rect.c0 + j };
-          const snap: Rect = { r0: rec.snap.r0 + i, c0: rec.snap.c0 + j, r1: rec.snap.r0 + i, c1: rec.snap.c0 + j };
-          restoreFill(ws.getRange(rectAddr(cell)), f, () => marks.getRange(rectAddr(snap)));
+          restoreFill(ws.getRange(rectAddr(cell)), f, () => marks.getRange(rectAddr(snapCell(rec, i, j))));
         }),
       );
     }
     restored += rectCells(rec.rect);
   });
   return restored;
+}
+
+/** The area has the saved shape and each saved cell's target sits at its place in it. */
+function inPlace(rec: MarkRecord): boolean {
+  if (rec.rect.r1 - rec.rect.r0 !== rec.snap.r1 - rec.snap.r0 || rec.rect.c1 - rec.rect.c0 !== rec.snap.c1 - rec.snap.c0) return false;
+  return (rec.cells ?? []).every((line, i) => line.every((loc, j) => loc !== null && loc.sheet.toLowerCase() === rec.sheet.toLowerCase() && loc.row === rec.rect.r0 + i && loc.col === rec.rect.c0 + j));
 }
 
 // ---- planning new marks ------------------------------------------------------------------------
@@ -352,7 +422,7 @@ export function planMarks(
   const groups = new Map<string, Slot[]>();
   for (const s of kept) {
     if (rectCells(s.area) > 1) {
-      targets.push({ sheet: s.sheet, rect: s.area, severity: s.severity, role: s.role, messages: new Map(s.role === 'cell' ? [[a1(s.area.r0, s.area.c0), s.messages]] : []) });
+      targets.push({ sheet: s.sheet, rect: s.area, severity: s.severity, role: s.role, messages: new Map(s.role === 'cell' ? [[a1(s.area.r0, s.area.c0), s.messages]] : []), merged: true });
       continue;
     }
     const k = `${s.sheet}\u0000${s.severity}\u0000${s.role}`;
@@ -396,8 +466,6 @@ export interface WriteMarksInput {
   marksSheetExists: boolean;
   /** The collections to annotate with (from loadAnnotations: null where this Excel lacks them). */
   collections: Annotations;
-  /** Worksheet.id by sheet name, recorded with each mark (so a renamed sheet's marks are still restored). */
-  sheetIds?: ReadonlyMap<string, string>;
   /** Old records to keep (marks on protected sheets): see KeptRecords. Lay the targets out from its `start`. */
   keep?: KeptRecords;
 }
@@ -489,14 +557,13 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
   if (slice.first) marks.getRange('A1:H1').values = [HEADER_ROW.slice()] as unknown[][];
   const rows: (string | null)[][] = [];
   for (const { t, snap } of part) {
-    // cellInput: a quoted sheet name starts with an apostrophe, which Excel would otherwise swallow.
-    rows.push([cellInput(qualified(t.sheet, rectAddr(t.rect))) as string, rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '', idField(input.sheetIds?.get(t.sheet))]);
-    for (let i = 1; i < t.rect.r1 - t.rect.r0 + 1; i++) rows.push([null, null, null, null, null, null, null, null]);
+    // The target as a formula (Excel keeps it pointing at the cells: see the header).
+    rows.push([targetFormula(t.sheet, rectAddr(t.rect)), rectAddr(snap), t.severity, t.role, t.role === 'cell' ? kind : '']);
+    for (let i = 1; i < t.rect.r1 - t.rect.r0 + 1; i++) rows.push([null, null, null, null, null]);
   }
-  for (const r of rows) while (r.length < 8) r.push(null);
   if (rows.length) {
     const top = part[0].snap.r0;
-    marks.getRange(`A${top + 1}:H${top + rows.length}`).values = rows as unknown[][];
+    marks.getRange(`A${top + 1}:E${top + rows.length}`).formulas = rows as unknown[][];
   }
 
   const queued: { ws: Excel.Worksheet; cell: string; text: string }[] = [];
@@ -504,8 +571,20 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
   for (const { t, snap } of part) {
     const ws = sheets.getItem(t.sheet);
     const target = ws.getRange(rectAddr(t.rect));
-    // Save first (queued before the fill, so it copies the format as it is now)…
-    marks.getRange(rectAddr(snap)).copyFrom(target, 'Formats' as Excel.RangeCopyType);
+    // Save first (queued before the fill, so it copies the format as it is now); each saved cell of a
+    // block holds its target cell as a formula (a single cell or a merged area has only column A's,
+    // and the saved copy of a merged area is merged: only its first cell could take a formula)…
+    const saved = marks.getRange(rectAddr(snap));
+    saved.copyFrom(target, 'Formats' as Excel.RangeCopyType);
+    if (!t.merged && rectCells(t.rect) > 1) {
+      const targets: string[][] = [];
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        const line: string[] = [];
+        for (let c = t.rect.c0; c <= t.rect.c1; c++) line.push(targetFormula(t.sheet, a1(r, c)));
+        targets.push(line);
+      }
+      saved.formulas = targets;
+    }
     // …then fill by severity (clear first so an existing pattern does not show through).
     target.format.fill.clear();
     target.format.fill.color = SEVERITY_FILL[t.severity][t.role === 'cell' ? 'cell' : 'involved'];
@@ -523,10 +602,6 @@ export function queueMarks(ctx: Excel.RequestContext, input: WriteMarksInput, pl
     else input.collections.comments?.add(ws.getRange(cell), text);
   }
   return { annotated: queued.length, skipped };
-}
-
-function idField(id: string | undefined): string | null {
-  return id ? `${RUNTIME_TOKEN} ${id}` : null;
 }
 
 export interface Annotations {

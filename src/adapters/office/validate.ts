@@ -35,7 +35,6 @@ import {
   queueDeleteOurAnnotations,
   queueMarks,
   queueRestore,
-  renamedRecords,
   savedFills,
   layoutMarks,
   keptRecords,
@@ -54,20 +53,22 @@ interface OldMarks {
   props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-/** The record rows (A:F) and the saved fills (from column H on, never empty: H1 has a label). */
+/**
+ * The record rows (A:F) and the saved formats (from column H on, never empty: H1 has a label): their
+ * formulas (the targets, as Excel rewrote them since) and fills.
+ */
 function queueOldMarks(ctx: Excel.RequestContext): OldMarks {
   const marks = ctx.workbook.worksheets.getItem(MARKS_SHEET);
   const records = marks.getRange('A:F').getUsedRange(true);
-  records.load('values,rowIndex,columnIndex');
+  records.load('formulas,rowIndex,columnIndex');
   const snaps = marks.getRange(SNAP_AREA).getUsedRange();
-  snaps.load('rowIndex,columnIndex');
+  snaps.load('formulas,rowIndex,columnIndex');
   const props = snaps.getCellProperties(FILL_PROPS);
   return { records, snaps, props };
 }
 
-/** `names`: Worksheet.id → current name, so marks on a sheet renamed since are found under its new name. */
-function readOldMarks(old: OldMarks, names: ReadonlyMap<string, string>): { records: MarkRecord[]; fills: (SavedFill | null)[][][] } {
-  const records = renamedRecords(parseRecords(old.records.values, old.records.rowIndex, old.records.columnIndex), names);
+function readOldMarks(old: OldMarks): { records: MarkRecord[]; fills: (SavedFill | null)[][][] } {
+  const records = parseRecords(old.records.formulas, old.records.rowIndex, old.records.columnIndex, old.snaps);
   const fills = savedFills(records, old.props.value as unknown as Parameters<typeof savedFills>[1], old.snaps.rowIndex, old.snaps.columnIndex);
   return { records, fills };
 }
@@ -138,11 +139,10 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
 
       // 1. What sheets are there; which notes/comments.
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/id');
+      sheets.load('items/name');
       const annotations = highlight ? loadAnnotations(ctx, host) : { notes: null, comments: null };
       await meter.sync(ctx);
       const names = sheets.items.map((s) => s.name);
-      const nameById = new Map(sheets.items.map((s) => [s.id, s.name]));
       const marksExists = names.includes(MARKS_SHEET);
       const planNames = names.filter((n) => n !== MARKS_SHEET);
 
@@ -191,7 +191,7 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
         degraded.push(`보호된 시트(${locked.join(', ')})의 셀은 표시하지 않았습니다`, `cells on protected sheets (${locked.join(', ')}) were not highlighted`);
       }
       const merges = new Map<string, Rect[]>(grid.sheets.map((s) => [s.name, s.merges.map((m) => parseRange(m))]));
-      const oldMarks = old ? readOldMarks(old, nameById) : null;
+      const oldMarks = old ? readOldMarks(old) : null;
       const restoreBytes = (oldMarks?.records.length ?? 0) * 2 * OP_BYTES;
       const plan = planMarks(result.findings, existing, merges, {
         maxCells: MAX_MARKED_CELLS,
@@ -208,17 +208,16 @@ export async function validate(host: ExcelHost, options: ValidateOptions): Promi
       }
       // Our notes from a newer Excel (ExcelApi 1.18) on an Excel that has only comments: it can neither
       // see nor remove them, and a comment cannot go where a note is. Leave those cells alone.
-      const strandedNotes = annotationKind === 'notes' ? [] : (oldMarks?.records ?? []).filter((r) => r.annotation === 'note');
+      const strandedNotes = annotationKind === 'notes' ? [] : (oldMarks?.records ?? []).filter((r) => r.annotation === 'note' && !r.gone);
       for (const rec of strandedNotes) {
         for (let r = rec.rect.r0; r <= rec.rect.r1; r++) for (let c = rec.rect.c0; c <= rec.rect.c1; c++) occupied.add(cellKey(rec.sheet, a1(r, c)));
       }
       if (strandedNotes.length) {
         degraded.push('더 최신 Excel에서 단 메모가 남아 있습니다 (이 Excel은 메모를 지울 수 없음)', 'notes added by a newer Excel remain (this Excel cannot remove notes)');
       }
-      const sheetIds = new Map(sheets.items.map((s) => [s.name, s.id]));
       // Old marks on a protected sheet could not be restored: their records stay, for a later 지우기.
       const keep = oldMarks ? keptRecords(oldMarks.records, locked) : undefined;
-      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations, sheetIds, keep };
+      const input = { targets: plan.targets, annotation: annotationKind, lang: options.lang, occupied, marksSheetExists: marksExists, collections: annotations, keep };
       const written = await writeMarks(ctx, meter, input, () => {
         if (oldMarks) queueRestore(ctx, oldMarks.records, oldMarks.fills, existing);
         queueDeleteOurAnnotations(annotations);
@@ -253,11 +252,10 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
     host.run(async (ctx) => {
       const meter = new Meter();
       const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name,items/id');
+      sheets.load('items/name');
       const annotations = loadAnnotations(ctx, host);
       await meter.sync(ctx);
       const names = sheets.items.map((s) => s.name);
-      const nameById = new Map(sheets.items.map((s) => [s.id, s.name]));
       const marksExists = names.includes(MARKS_SHEET);
       const ours = [...(annotations.notes?.items ?? []), ...(annotations.comments?.items ?? [])].filter((i) => isOurAnnotation(i.content)).length;
       if (!marksExists && ours === 0) return { restored: 0, cost: meter.cost() };
@@ -271,7 +269,7 @@ export async function clearMarks(host: ExcelHost): Promise<ClearResult> {
           const old = queueOldMarks(ctx);
           const protections = queueProtections(ctx, names.filter((n) => n !== MARKS_SHEET));
           await meter.sync(ctx);
-          const { records, fills } = readOldMarks(old, nameById);
+          const { records, fills } = readOldMarks(old);
           if (!records.length && ours === 0) return { restored: 0, cost: meter.cost() };
           const locked = protectedSheets(protections);
           const stuck = records.filter((r) => locked.includes(r.sheet));
