@@ -210,6 +210,12 @@ export function App(props: AppProps) {
     try {
       await services.selectCells(cells);
     } catch (e) {
+      // The list is from before the user renamed or deleted the sheet: Excel says only "The requested
+      // resource doesn't exist" (ItemNotFound, from worksheets.getItem).
+      if ((e as { code?: unknown } | null)?.code === 'ItemNotFound') {
+        setStatus({ intent: 'warning', text: t('sheetChanged') });
+        return;
+      }
       setStatus({ intent: 'error', text: t('failed', { message: messageOf(e) }) });
     }
   };

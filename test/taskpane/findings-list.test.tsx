@@ -110,6 +110,13 @@ describe('findings list (component)', () => {
     expect(screen.getByTestId('status').textContent).toMatch(/^검증을 마쳤습니다\. 셀 [\d,]+개를 표시했습니다 \(메모 포함\)\.$/);
   });
 
+  test('clicking a finding whose sheet was renamed or deleted since the check says so, not the raw Excel error', async () => {
+    const { user } = await validated();
+    mock.selectCells.mockRejectedValueOnce(Object.assign(new Error("The requested resource doesn't exist."), { code: 'ItemNotFound' }));
+    await user.click(rows()[0]);
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('이 결과의 시트가 이름이 바뀌었거나 삭제되었습니다. 다시 검증하세요.'));
+  });
+
   test('each finding is one line: severity icon and name, cell, core/present headline; detail, place and cells only on demand', async () => {
     const { user, host } = await validated();
     const f = exampleValidation().result.findings.find((x) => x.cells.length > 1 && x.expected !== null)!;
