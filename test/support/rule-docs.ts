@@ -32,6 +32,18 @@ export interface ExampleSpec {
 export const EXAMPLES: Record<string, ExampleSpec> = {
   'row-total': { draft: (d) => (d.tasks[0].subprojects[0].target.total = 22) },
   'task-total': { draft: (d) => (d.tasks[0].total!.target.years[0] = 15) },
+  // ②'s first two 세부사업 grouped under a 소계 row whose 2024 target (and 합계) is 10 more than theirs.
+  'task-subtotal': {
+    draft: (d) => {
+      const t = d.tasks[1];
+      const [a, b] = t.subprojects;
+      const add = (x: typeof a.target, y: typeof a.target) => ({ total: (x.total ?? 0) + (y.total ?? 0), years: x.years.map((v, i) => (v ?? 0) + (y.years[i] ?? 0)) });
+      const target = add(a.target, b.target);
+      target.years[1] += 10;
+      target.total += 10;
+      t.subprojects.splice(2, 0, { name: '소계', target, budget: add(a.budget, b.budget) });
+    },
+  },
   'grand-total': { draft: (d) => (d.grandTotal.target.total = 60347) },
   'indicator-required-change': { draft: (d) => (d.indicators[0].targets[3] = 70.4) },
   'indicator-stated-change': { draft: (d) => (d.indicators[3].statedChange = 9) },

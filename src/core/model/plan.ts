@@ -58,6 +58,24 @@ export interface Task {
   budgetUnit: string;
   total: { label: CellRef; target: Series; budget: Series } | null;
   subprojects: SubProject[];
+  /** Its 소계 (subtotal) rows, when the table groups its 세부사업 under them; absent when it has none. */
+  subtotals?: Subtotal[];
+}
+
+/**
+ * A 소계 pair inside a 실천과제 table: the subtotal of a group of its 세부사업, not a 세부사업 itself. Its
+ * group is `subprojects[first]` … `subprojects[first + count - 1]`: the 세부사업 rows between it and the
+ * 소계 before it (or the table's first row) when the table's 소계 follow their rows (`side` 'after', as most
+ * tables have it), or between it and the next 소계 (or the table's end) when they head them ('before').
+ */
+export interface Subtotal {
+  name: string;
+  label: CellRef;
+  target: Series;
+  budget: Series;
+  first: number;
+  count: number;
+  side: 'after' | 'before';
 }
 
 export interface PlanSettings {

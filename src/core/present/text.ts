@@ -185,6 +185,7 @@ export function rowLabel(place: Place, lang: Lang): string {
   if (place.table.kind === 'areas' && place.area) parts.push(place.area);
   if (place.taskTotal) parts.push(w.taskTotal);
   if (place.subproject) parts.push(place.subproject);
+  if (place.subtotal) parts.push(place.subtotal);
   if (place.indicator) parts.push(place.indicator);
   if (place.item) parts.push(place.item.join(' › '));
   if (place.role) parts.push(w[place.role]);

@@ -1,6 +1,7 @@
 /** Every rule, in the order reports list them. docs/rules.md lists the same rules. */
 import { rowTotal } from './plan/row-total';
 import { taskTotal } from './plan/task-total';
+import { taskSubtotal } from './plan/task-subtotal';
 import { areaTotal } from './plan/area-total';
 import { grandTotal } from './plan/grand-total';
 import { mixedUnits } from './plan/mixed-units';
@@ -27,6 +28,7 @@ import type { Rule } from './types';
 export const PLAN_RULES: readonly Rule[] = [
   rowTotal,
   taskTotal,
+  taskSubtotal,
   areaTotal,
   grandTotal,
   mixedUnits,

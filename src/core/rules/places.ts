@@ -173,7 +173,7 @@ function visitCells(plan: Plan, sink: CellSink): Place['table'][] {
   return tables;
 }
 
-/** A task's 세부사업 rows: each label, then its 성과목표 and 소요예산 figures. */
+/** A task's 세부사업 rows, then its 소계 rows: each label, then its 성과목표 and 소요예산 figures. */
 function putSubprojects(sink: CellSink, task: Plan['tasks'][number], t: Place['table'], taskName: { no: number; name: string }, startYear: number): void {
   const subprojects = task.subprojects;
   for (let i = 0; i < subprojects.length; i++) {
@@ -181,6 +181,16 @@ function putSubprojects(sink: CellSink, task: Plan['tasks'][number], t: Place['t
     // Most rows hold no cell a finding names: their place is not made.
     if (sink.skips(s.label) && skipsSeries(sink, s.target) && skipsSeries(sink, s.budget)) continue;
     const sp: Place = { table: t, task: taskName, area: task.areaName, subproject: s.name };
+    sink.put(s.label, sp, null);
+    putSeries(sink, s.target, sp, 'target', task.targetUnit, startYear);
+    putSeries(sink, s.budget, sp, 'budget', task.budgetUnit, startYear);
+  }
+  const subtotals = task.subtotals;
+  if (subtotals === undefined) return;
+  for (let i = 0; i < subtotals.length; i++) {
+    const s = subtotals[i];
+    if (sink.skips(s.label) && skipsSeries(sink, s.target) && skipsSeries(sink, s.budget)) continue;
+    const sp: Place = { table: t, task: taskName, area: task.areaName, subtotal: s.name };
     sink.put(s.label, sp, null);
     putSeries(sink, s.target, sp, 'target', task.targetUnit, startYear);
     putSeries(sink, s.budget, sp, 'budget', task.budgetUnit, startYear);

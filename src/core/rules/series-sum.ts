@@ -1,6 +1,6 @@
 /**
  * "parent = Σ children" over a whole row: the 합계 column and every year column, each through the
- * shared interval check (sums.ts). Used by task-total, area-total and grand-total.
+ * shared interval check (sums.ts). Used by task-total, task-subtotal, area-total and grand-total.
  */
 import type { Series, SubProject } from '../model/plan';
 import { checkSum, columnSumHolds, roleColumnSumHolds, type SumPart } from './sums';

@@ -53,6 +53,8 @@ export interface Place {
   taskTotal?: true;
   /** 세부사업 name. */
   subproject?: string;
+  /** A 소계 row of a 실천과제 table: its name as written (`소계`, `소계(청년)`). */
+  subtotal?: string;
   /** 공통 일자리 목표 indicator name. */
   indicator?: string;
   /** 성과 item (its path of names, top first). */

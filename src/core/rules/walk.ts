@@ -24,7 +24,7 @@ export class SeriesRow {
     readonly role: Role,
     /** The area's name or the grand total's words; for a task's rows, the task's label. */
     private readonly head: Words,
-    /** A task's rows: the 세부사업's name, or null for the task's 총계 row; undefined for the other tables. */
+    /** A task's rows: the 세부사업's (or 소계's) name, or null for the task's 총계 row; undefined for the other tables. */
     private readonly sub?: string | null,
     /** The 세부사업 of a 세부사업's row. */
     readonly subproject?: SubProject,
@@ -65,7 +65,7 @@ function cacheFor(plan: Plan): WalkCache | null {
   return walks !== null && walks.plan === plan ? walks : null;
 }
 
-/** Every series row (grand total, areas, task totals, 세부사업), each target then budget, in plan order. */
+/** Every series row (grand total, areas, task totals, 세부사업, 소계), each target then budget, in plan order (a task's 소계 after its 세부사업). */
 export function seriesRows(plan: Plan): readonly SeriesRow[] {
   const cache = cacheFor(plan);
   if (cache?.rows) return cache.rows;
@@ -78,6 +78,7 @@ export function seriesRows(plan: Plan): readonly SeriesRow[] {
     const t = tasks[k];
     if (t.total) n += pairRows(t.total);
     for (let i = 0; i < t.subprojects.length; i++) n += pairRows(t.subprojects[i]);
+    if (t.subtotals) n += 2 * t.subtotals.length;
   }
   const rows = new Array<SeriesRow>(n);
   let at = 0;
@@ -89,6 +90,9 @@ export function seriesRows(plan: Plan): readonly SeriesRow[] {
     if (t.total) at = putBoth(rows, at, t.total, label, null, undefined);
     const subprojects = t.subprojects;
     for (let i = 0; i < subprojects.length; i++) at = putBoth(rows, at, subprojects[i], label, subprojects[i].name, subprojects[i]);
+    // Its 소계 rows (named as written: "… · 소계"), after its 세부사업.
+    const subtotals = t.subtotals;
+    if (subtotals) for (let i = 0; i < subtotals.length; i++) at = putBoth(rows, at, subtotals[i], label, subtotals[i].name, undefined);
   }
   if (cache) cache.rows = rows;
   return rows;

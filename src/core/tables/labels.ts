@@ -155,3 +155,14 @@ export function quotedAnd(word: string): string {
   else if (last >= '0' && last <= '9') final = DIGIT_HAS_FINAL[Number(last)];
   return `'${word}'${final === null ? '와(과)' : final ? '과' : '와'}`;
 }
+
+/**
+ * The name of a 소계 (subtotal) pair among a 실천과제 table's 세부사업: `소계`, `소 계`, `소계(청년)`, `중계`.
+ * The first character is looked at first: a 세부사업's name costs one comparison.
+ */
+export function isSubtotalName(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c !== 0xc18c /* 소 */ && c !== 0xc911 /* 중 */) return false;
+  const n = withoutBracketTail(norm(name));
+  return n === '소계' || n === '중계';
+}

@@ -6,10 +6,10 @@
  * task has its own sheet. Our template adds a `전략분야 | 분야명` line, read when present.
  */
 import { planYears } from '../model/period';
-import type { SubProject, Task } from '../model/plan';
+import type { SubProject, Subtotal, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow, type RowGroup } from './groups';
-import { OTHER_NUMBERED_TITLE, circledNumber, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
+import { OTHER_NUMBERED_TITLE, circledNumber, isSubtotalName, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, unitsInLabels, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
@@ -136,7 +136,7 @@ export const tasksTable: TableKind<TaskMatch> = {
     const lineUnits = findUnits(s, Math.max(0, r - 6, title?.row ?? 0), r);
     const units = lineUnits.found ? lineUnits : unitsInLabels(s, r, head.firstRow, end, cols.roleCol);
     if (!units.found) asm.missingUnitLines.push(label);
-    const { total, subprojects } = taskRows(groups, asm, yearCols.length);
+    const { total, subprojects, subtotals } = taskRows(groups, asm, yearCols.length);
     if (!title) asm.problem(T.tableName, `${refOf(s, r, head.nameCol).cell}의 실천과제 표 위에서 과제명(① 과제명)을 찾지 못했습니다`, `task title (① name) not found above the table at ${refOf(s, r, head.nameCol).cell}`, 'table', refOf(s, r, head.nameCol));
     const task: Task = {
       no,
@@ -149,6 +149,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       total,
       subprojects,
     };
+    if (subtotals) task.subtotals = subtotals;
     asm.plan.tasks.push(task);
     asm.taskPlaces.set(task, { sheet: s, row: title?.row ?? r });
   },
@@ -161,23 +162,66 @@ export const tasksTable: TableKind<TaskMatch> = {
 };
 
 /**
- * A task table's row pairs as its 총계 (the first pair, when it is named so) and 세부사업; a missing row
- * is reported and read as a placeholder. The loop over the 세부사업 sits in a function of its own: the
- * reader of a whole table is then not made hot by it (V8 compiled that large function several times per
- * check), only this small one is.
+ * A task table's row pairs as its 총계 (the first pair, when it is named so), its 소계 and its 세부사업; a
+ * missing row is reported and read as a placeholder. The loop over the 세부사업 sits in a function of its
+ * own: the reader of a whole table is then not made hot by it (V8 compiled that large function several
+ * times per check), only this small one is.
  */
-function taskRows(groups: readonly RowGroup[], asm: Assembly, yearCount: number): { total: Task['total']; subprojects: SubProject[] } {
+function taskRows(groups: readonly RowGroup[], asm: Assembly, yearCount: number): { total: Task['total']; subprojects: SubProject[]; subtotals?: Subtotal[] } {
   let total: Task['total'] = null;
   const subprojects: SubProject[] = [];
   const at = totalAt(groups, T.taskTotal);
+  /** Is there a 소계 pair besides the total? Only a name starting as 소계 or 중계 does is looked at further. */
+  let subtotal = false;
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i];
     const target = g.target ?? asm.missingRow(T.tableName, g.label, g.name, 'target', missingSeries(g.label, yearCount));
     const budget = g.budget ?? asm.missingRow(T.tableName, g.label, g.name, 'budget', missingSeries(g.label, yearCount));
     if (i === at) total = { label: g.label, target, budget };
-    else subprojects.push({ name: g.name, label: g.label, target, budget });
+    else {
+      subprojects.push({ name: g.name, label: g.label, target, budget });
+      if (!subtotal && isSubtotalName(g.name)) subtotal = true;
+    }
   }
-  return { total, subprojects };
+  return subtotal ? withSubtotals(subprojects, total, at, groups) : { total, subprojects };
+}
+
+/**
+ * A table with 소계 pairs among its 세부사업 (`rows`: its pairs but the total, `total` the pair at `at`): the
+ * 세부사업 without them, and each 소계 with its group. A 소계 first or last is the table's total (TASK_TOTAL)
+ * only when the table has no other 소계 and no other total. A table whose first pair after its total is a
+ * 소계 heads each group with its 소계 (`side` 'before'); else each 소계 follows its group, as most do.
+ */
+function withSubtotals(rows: SubProject[], total: Task['total'], at: number, groups: readonly RowGroup[]): { total: Task['total']; subprojects: SubProject[]; subtotals: Subtotal[] } {
+  if (total !== null && isSubtotalName(groups[at].name)) {
+    // The 소계 taken for the total is one of several: the total is the other end's 총계/합계, or none.
+    rows.splice(at === 0 ? 0 : rows.length, 0, { name: groups[at].name, ...total });
+    total = null;
+    const end = at === 0 ? rows.length - 1 : 0;
+    if (rows.length > 1 && matches(rows[end].name, T.taskTotal) && !isSubtotalName(rows[end].name)) {
+      const [t] = rows.splice(end, 1);
+      total = { label: t.label, target: t.target, budget: t.budget };
+    }
+  }
+  const subprojects: SubProject[] = [];
+  const subtotals: Subtotal[] = [];
+  const side: Subtotal['side'] = rows.length > 0 && isSubtotalName(rows[0].name) ? 'before' : 'after';
+  /** Where the rows after the last 소계 start. */
+  let since = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isSubtotalName(row.name)) {
+      subprojects.push(row);
+      continue;
+    }
+    // Below its group: its rows since the 소계 before it (or the table's first row).
+    const first = side === 'after' ? since : subprojects.length;
+    subtotals.push({ name: row.name, label: row.label, target: row.target, budget: row.budget, first, count: subprojects.length - first, side });
+    since = subprojects.length;
+  }
+  // Above its group: its rows run to the next 소계 or the table's end.
+  if (side === 'before') for (let k = 0; k < subtotals.length; k++) subtotals[k].count = (k + 1 < subtotals.length ? subtotals[k + 1].first : subprojects.length) - subtotals[k].first;
+  return { total, subprojects, subtotals };
 }
 
 /** The accepted tables of one sheet, grouped once per assembly (a sheet may hold hundreds of task tables). */

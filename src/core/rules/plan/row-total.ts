@@ -10,8 +10,8 @@ export const rowTotal: Rule = {
     defaultSeverity: 'error',
     description: { ko: '합계 열은 연도별 값의 합이어야 합니다', en: 'The 합계 column must equal the sum of the years' },
     docs: {
-      ko: '분야별 목표, 실천과제 총계, 세부사업의 모든 성과목표·소요예산 행에서 합계 열과 연도별 값의 합을 비교합니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
-      en: 'On every 성과목표 and 소요예산 row (분야별 목표, 실천과제 총계, 세부사업) compares the 합계 column with the sum of the year columns. A difference inside the rounding band is a warning, outside it an error.',
+      ko: '분야별 목표, 실천과제 총계, 세부사업, 소계의 모든 성과목표·소요예산 행에서 합계 열과 연도별 값의 합을 비교합니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
+      en: 'On every 성과목표 and 소요예산 row (분야별 목표, 실천과제 총계, 세부사업, 소계) compares the 합계 column with the sum of the year columns. A difference inside the rounding band is a warning, outside it an error.',
     },
     messages: {
       mismatch: {

@@ -11,8 +11,8 @@ export const taskTotal: Rule = {
     defaultSeverity: 'error',
     description: { ko: '실천과제 총계는 세부사업의 합이어야 합니다', en: "A 실천과제's 총계 row must equal the sum of its 세부사업" },
     docs: {
-      ko: '총계 행이 있는 실천과제마다 성과목표·소요예산의 합계 열과 연도별 열을 세부사업 행의 합과 비교합니다(같은 표이므로 단위 환산 없음). 빈 칸은 0으로 셉니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
-      en: 'For every 실천과제 with a 총계 row, compares its 성과목표 and 소요예산 (합계 and each year) with the sum of its 세부사업 rows (same table, so no unit conversion). Blank cells count as 0. A difference inside the rounding band is a warning, outside it an error.',
+      ko: '총계 행이 있는 실천과제마다 성과목표·소요예산의 합계 열과 연도별 열을 세부사업 행의 합과 비교합니다(같은 표이므로 단위 환산 없음). 세부사업을 묶은 소계 행은 세지 않습니다(task-subtotal 참고). 빈 칸은 0으로 셉니다. 반올림 구간 안의 차이는 경고, 밖의 차이는 오류입니다.',
+      en: 'For every 실천과제 with a 총계 row, compares its 성과목표 and 소요예산 (합계 and each year) with the sum of its 세부사업 rows (same table, so no unit conversion); 소계 rows grouping 세부사업 are not counted (see task-subtotal). Blank cells count as 0. A difference inside the rounding band is a warning, outside it an error.',
     },
     messages: sumMessages({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }),
     short: sumShorts({ ko: '총계', en: 'total' }, { ko: '세부사업 합', en: 'sum of sub-projects' }),

@@ -26,7 +26,7 @@ function byTable(plan: Plan): TableFigures[] {
   });
   out.push({ table: '분야별 목표', tableEn: '분야별 목표', figures: [...(plan.grandTotal ? series(plan.grandTotal) : []), ...plan.areas.flatMap(series)] });
   for (const t of plan.tasks) {
-    out.push({ table: `${taskLabel(t.no, t.name)} 연차별 추진계획`, tableEn: `task ${t.no} (${t.name})`, figures: [...(t.total ? series(t.total) : []), ...t.subprojects.flatMap(series)] });
+    out.push({ table: `${taskLabel(t.no, t.name)} 연차별 추진계획`, tableEn: `task ${t.no} (${t.name})`, figures: [...(t.total ? series(t.total) : []), ...t.subprojects.flatMap(series), ...(t.subtotals ?? []).flatMap(series)] });
   }
   return out.map((t) => ({ ...t, figures: t.figures.filter((f) => !f.missing) }));
 }
