@@ -9,6 +9,7 @@ import { writeHwpx } from '../adapters/hwpx/write';
 import { readInput } from '../adapters/inputs';
 import { InputReadError } from '../adapters/read-error';
 import { OutputExistsError, OutputIsInputError, writeOutputFile } from '../adapters/output';
+import { outputTarget } from './template';
 import { draftFromPlan, documentTitle } from '../core/document/from-plan';
 import { hasPlanTables, renderDocument } from '../core/document/render';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../core/examples';
@@ -73,9 +74,13 @@ export async function runExport(plan: string | undefined, opts: ExportOptions, i
     io.stderr.write('내보낼 종합계획 표(공통 일자리 목표, 분야별 목표, 실천과제)가 없습니다 (no plan tables to export: 공통 일자리 목표, 분야별 목표, 실천과제)\n');
     return EXIT.trouble;
   }
-  let file = path.resolve(cwd, opts.output ?? defaultName);
-  const st = await fs.stat(file).catch(() => null);
-  if (st?.isDirectory()) file = path.join(file, defaultName);
+  // -o as for `template`: a folder gets the default name, a name without .hwpx gets it, another format's is refused.
+  const target = await outputTarget(opts.output, defaultName, cwd, { ext: '.hwpx', ko: '한글 문서는', en: 'the document is' });
+  if ('problem' in target) {
+    io.stderr.write(`${target.problem.ko} (${target.problem.en})\n`);
+    return EXIT.trouble;
+  }
+  const file = target.file;
   const shown = path.relative(cwd, file) || file;
   const model = renderDocument(draft);
   const bytes = writeHwpx(model);

@@ -24,16 +24,26 @@ export interface TemplateOptions {
   lang?: Lang;
 }
 
-/** Extensions of other formats: writing .xlsx content under them would make a file nothing opens. */
-const OTHER_FORMATS = ['.xls', '.xlsm', '.xlsb', '.xltx', '.ods', '.csv', '.cell', '.hwp', '.hwpx', '.pdf', '.txt', '.json', '.html'];
+/** Extensions of formats: writing one format's content under another's would make a file nothing opens. */
+const FORMATS = ['.xlsx', '.xls', '.xlsm', '.xlsb', '.xltx', '.ods', '.csv', '.cell', '.hwp', '.hwpx', '.pdf', '.txt', '.json', '.html'];
 
 export type OutputTarget = { file: string } | { problem: { ko: string; en: string } };
 
+/** What a command writes: its extension, and its name in messages. */
+export interface OutputKind {
+  ext: string;
+  ko: string;
+  en: string;
+}
+
+const TEMPLATE_OUTPUT: OutputKind = { ext: '.xlsx', ko: '서식은', en: 'the template is' };
+
 /**
  * Where `-o` writes: an existing folder gets the default name; a name ending in / or \ must be an
- * existing folder; a name without .xlsx gets it ("plan" → plan.xlsx); another format's extension is refused.
+ * existing folder; a name without the kind's extension gets it ("plan" → plan.xlsx); another format's
+ * extension is refused.
  */
-export async function outputTarget(output: string | undefined, defaultName: string, cwd: string): Promise<OutputTarget> {
+export async function outputTarget(output: string | undefined, defaultName: string, cwd: string, kind: OutputKind = TEMPLATE_OUTPUT): Promise<OutputTarget> {
   if (output === undefined) return { file: path.resolve(cwd, defaultName) };
   const full = path.resolve(cwd, output);
   const st = await fs.stat(full).catch(() => null);
@@ -42,15 +52,16 @@ export async function outputTarget(output: string | undefined, defaultName: stri
     return { problem: { ko: `폴더가 없습니다: ${output} — 먼저 만들거나 파일 이름을 주세요`, en: `no such folder: ${output}; create it first or give a file name` } };
   }
   const ext = path.extname(full).toLowerCase();
-  if (OTHER_FORMATS.includes(ext)) {
+  if (ext !== kind.ext && FORMATS.includes(ext)) {
+    const like = `${path.basename(full, path.extname(full))}${kind.ext}`;
     return {
       problem: {
-        ko: `서식은 .xlsx로만 씁니다: ${output} — 이름을 ${path.basename(full, path.extname(full))}.xlsx처럼 바꾸세요`,
-        en: `the template is written as .xlsx only: ${output}; use a name like ${path.basename(full, path.extname(full))}.xlsx`,
+        ko: `${kind.ko} ${kind.ext}로만 씁니다: ${output} — 이름을 ${like}처럼 바꾸세요`,
+        en: `${kind.en} written as ${kind.ext} only: ${output}; use a name like ${like}`,
       },
     };
   }
-  const file = ext === '.xlsx' ? full : `${full}.xlsx`;
+  const file = ext === kind.ext ? full : `${full}${kind.ext}`;
   const parent = await fs.stat(path.dirname(file)).catch(() => null);
   if (!parent?.isDirectory()) {
     const dir = path.relative(cwd, path.dirname(file)) || path.dirname(file);

@@ -89,10 +89,14 @@ describe('jobtarget export', () => {
     await fs.copyFile(path.join(__dirname, '../fixtures/example.xlsx'), plan);
     await fs.symlink(plan, path.join(tmp, 'link.hwpx'));
     const before = await sha(plan);
-    for (const out of ['plan.xlsx', './plan.xlsx', 'link.hwpx']) {
+    for (const [out, why] of [
+      ['plan.xlsx', '.hwpx로만 씁니다'],
+      ['./plan.xlsx', '.hwpx로만 씁니다'],
+      ['link.hwpx', '내보낼 파일이 읽은 계획 파일입니다'],
+    ]) {
       const r = await run(['export', 'plan.xlsx', '-o', out, '--force'], { cwd: tmp });
       expect(r.code).toBe(2);
-      expect(r.err).toContain('내보낼 파일이 읽은 계획 파일입니다');
+      expect(r.err).toContain(why);
       expect(r.out).toBe('');
       expect(await sha(plan)).toBe(before);
     }
@@ -142,5 +146,17 @@ describe('jobtarget export', () => {
     const missing = await run(['export', 'nope.xlsx'], { cwd: tmp });
     expect(missing.code).toBe(2);
     expect(missing.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('-o as for template: another format\'s name is refused, a name without .hwpx gets it, a folder gets the default name', async () => {
+    const xlsx = await run(['export', '--example', '-o', 'tables.xlsx'], { cwd: tmp });
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.err).toContain('한글 문서는 .hwpx로만 씁니다: tables.xlsx — 이름을 tables.hwpx처럼 바꾸세요');
+    expect(await fs.readdir(tmp)).toEqual([]);
+    expect((await run(['export', '--example', '-o', 'tables'], { cwd: tmp })).code).toBe(0);
+    await fs.mkdir(path.join(tmp, 'out'));
+    expect((await run(['export', '--example', '-o', 'out'], { cwd: tmp })).code).toBe(0);
+    expect((await fs.readdir(tmp)).sort()).toEqual(['out', 'tables.hwpx']);
+    expect(await fs.readdir(path.join(tmp, 'out'))).toEqual(['jobtarget-example-incheon-seogu-2023.hwpx']);
   });
 });
