@@ -1,7 +1,8 @@
 /** The pure reader on grids: label-driven lookup, drift, and plain reports of what is missing. */
 import { incheonSeogu2023 } from '../../src/core/examples/incheon-seogu-2023';
 import type { GridWorkbook } from '../../src/core/grid/grid';
-import { parseKoreanNumber } from '../../src/core/numbers/parse';
+import { documentValue } from '../../src/adapters/document-value';
+import { formatUnit, parseKoreanNumber } from '../../src/core/numbers/parse';
 import { blankDraft } from '../../src/core/template/blank';
 import { readPlan } from '../../src/core/template/read';
 import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
@@ -133,5 +134,32 @@ describe('readPlan', () => {
     expect(plan.period).toEqual({ startYear: 2031, years: 5 });
     expect(plan.tasks[0].subprojects[0].target.years).toHaveLength(5);
     expect(plan.areas[0].target.years[4].formula).toMatch(/실천과제/);
+  });
+});
+
+describe('a unit stated in a cell is kept (value-unit compares it with the table unit)', () => {
+  it.each([
+    ['4,900억원', 4900, '억원'],
+    ['1,234 명', 1234, '명'],
+    ['△12천원', -12, '천원'],
+    ['50백만원', 50, '백만원'],
+  ] as const)('%p → %p in %s', (input, value, unit) => {
+    expect(parseKoreanNumber(input)).toEqual({ state: 'text-number', value, unit });
+  });
+  it('a bare figure has no unit property', () => {
+    expect(parseKoreanNumber('4,900')).toEqual({ state: 'text-number', value: 4900 });
+  });
+  it.each([
+    ['#,##0"억원"', '억원'],
+    ['#,##0" 명";"△"#,##0" 명";"-"', '명'],
+    ['#,##0;"△"#,##0;"-"', null],
+    ['0.0"%"', null],
+    ['"약 "#,##0', null],
+  ] as const)('format %p states %p', (fmt, unit) => {
+    expect(formatUnit(fmt)).toBe(unit);
+  });
+  it('a document figure keeps its unit in the format it is given', () => {
+    expect(documentValue('4,900억원')).toEqual({ value: 4900, numFmt: '#,##0"억원";"△"#,##0"억원";"-"' });
+    expect(documentValue('12.5%')).toEqual({ value: 12.5, numFmt: '0.0"%";"△"0.0"%";"-"' });
   });
 });

@@ -52,6 +52,7 @@ export const EXAMPLES: Record<string, ExampleSpec> = {
   'value-not-number': { cells: { '실천과제!D9': '약 6' } },
   'value-negative': { draft: (d) => (d.tasks[0].subprojects[0].budget.years[0] = -40) },
   'value-implausible': { draft: (d) => (d.tasks[0].subprojects[0].budget.years[0] = 1e308) },
+  'value-unit': { cells: { '실천과제!D10': '40억원' } },
   'value-text-number': { cells: { [`${TEMPLATE.areas.sheetName}!C6`]: '9,454' } },
   'value-blank': { draft: (d) => (d.tasks[0].subprojects[0].target.years[1] = null) },
   'target-without-budget': { draft: (d) => (d.tasks[2].subprojects[0].budget = { total: 0, years: [0, 0, 0, 0] }) },

@@ -27,5 +27,11 @@ export interface Figure {
   decimals: number;
   /** The whole row is missing from the table: a placeholder at the row's label, reported by the reader. */
   missing?: true;
+  /**
+   * The unit the cell itself states, after its figure ("4,900억원") or quoted in its number format
+   * (`#,##0"억원"`); absent for a bare figure (most). The value is the figure as stated, never converted:
+   * the value-unit rule compares this unit with the table's.
+   */
+  unit?: string;
 }
 

@@ -23,12 +23,18 @@ export interface ParsedNumber {
   value: number | null;
   /** Text had a percent sign. */
   percent?: boolean;
+  /** The unit the text states after the figure ("4,900억원" → 억원), kept for the rules (value-unit): the value is the figure as written. */
+  unit?: string;
 }
 
 const DASHES = new Set(['-', '–', '—', '－', '―', '−', '‐', '‒', 'ㅡ']);
 const NOT_AVAILABLE = new Set(['…', '...', '‥', 'N/A', 'n/a', '해당없음']);
 // Footnote marks that trail a figure: *, †, ‡, superscript digits, ⁾ and bracketed numbers like "1)".
 const FOOTNOTE = /(?:\s*(?:[*†‡]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾?|\(\d\)|\d\)))$/;
+/** The units a cell may state after its figure ("1,234명", "50 백만원"); formatUnit reads the same ones. */
+const UNITS = '명|개소|개사|개社|개|백만원|억원|천원|원';
+const CELL_UNIT = new RegExp(`\\s*(${UNITS})$`);
+const UNIT_ONLY = new RegExp(`^(?:${UNITS})$`);
 
 /** Full-width digits, comma, full stop, per cent and plus sign (U+FF10–FF19, FF0C, FF0E, FF05, FF0B). */
 const FULL_WIDTH = /[０-９，．％＋]/;
@@ -69,13 +75,49 @@ export function parseKoreanNumber(input: CellValue | undefined): ParsedNumber {
     percent = true;
     s = s.replace(/%p?$/, '').trim();
   }
-  // Units written into the cell ("1,234명", "50백만원") are tolerated for reading the figure.
-  s = s.replace(/\s*(명|개소|개사|개社|개|백만원|억원|천원|원)$/, '');
+  // Units written into the cell ("1,234명", "50백만원") are read with the figure and kept: the value is the
+  // figure as written, the unit what the cell says it counts (a rule compares it with its table's unit).
+  let unit: string | undefined;
+  const u = CELL_UNIT.exec(s);
+  if (u) {
+    unit = u[1];
+    s = s.slice(0, u.index);
+  }
   // Thousands separators must be well placed: "1,234" yes, "1,23" no.
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) && !/^\.\d+$/.test(s)) return { state: 'text', value: null };
   const value = sign * Number(s.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { state: 'text', value: null };
+  if (unit !== undefined) return percent ? { state: 'text-number', value, percent, unit } : { state: 'text-number', value, unit };
   return percent ? { state: 'text-number', value, percent } : { state: 'text-number', value };
+}
+
+const unitByFormat = new Map<string, string | null>();
+/** The last format asked about, and its unit. */
+let lastUnitFormat = '';
+let lastUnit: string | null = null;
+
+/**
+ * The unit a number format shows after its number as quoted text (`#,##0"억원"`, `#,##0" 명"`, as Excel
+ * users write a unit into the format), or null. Only the first section counts. Cached: a workbook has few formats.
+ */
+export function formatUnit(numFmt: string): string | null {
+  // Most formats with a quote are the Korean ones (`#,##0;"△"#,##0;"-"`), shared by a table's figures.
+  if (numFmt === lastUnitFormat) return lastUnit;
+  let unit = unitByFormat.get(numFmt);
+  if (unit === undefined) {
+    unit = null;
+    const first = numFmt.split(';')[0];
+    const m = /[0#?][^"]*"([^"]*)"\s*$/.exec(first);
+    if (m) {
+      const text = m[1].trim();
+      if (UNIT_ONLY.test(text)) unit = text;
+    }
+    if (unitByFormat.size >= 1000) unitByFormat.clear();
+    unitByFormat.set(numFmt, unit);
+  }
+  lastUnitFormat = numFmt;
+  lastUnit = unit;
+  return unit;
 }
 
 const decimalsByFormat = new Map<string, number | null>();

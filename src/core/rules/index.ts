@@ -5,6 +5,7 @@ import { taskSubtotal } from './plan/task-subtotal';
 import { areaTotal } from './plan/area-total';
 import { grandTotal } from './plan/grand-total';
 import { mixedUnits } from './plan/mixed-units';
+import { valueUnit } from './plan/value-unit';
 import { budgetExcluded } from './plan/budget-excluded';
 import { indicatorRequiredChange } from './plan/indicator-required-change';
 import { indicatorStatedChange } from './plan/indicator-stated-change';
@@ -32,6 +33,7 @@ export const PLAN_RULES: readonly Rule[] = [
   areaTotal,
   grandTotal,
   mixedUnits,
+  valueUnit,
   budgetExcluded,
   indicatorRequiredChange,
   indicatorStatedChange,

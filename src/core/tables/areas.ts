@@ -9,7 +9,7 @@ import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow } from './groups';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
-import { ascendingOnce, findLabelInRow, findUnits, isBlankRow, isFootnote, refOf, rowsWithLabel, text, unitsInLabels } from './sheet';
+import { ascendingOnce, findLabelInRow, findUnits, isBlankRow, isFootnote, refOf, rowsWithLabel, text, unitsInCells, unitsInLabels } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderAreas } from '../template/sheets';
@@ -60,8 +60,8 @@ export const areasTable: TableKind<AreaMatch> = {
     while (to < s.grid.rows.length && to < head.firstRow + 200 && !isBlankRow(s, to)) to++;
     const units = lineUnits.found ? lineUnits : unitsInLabels(s, r, head.firstRow, to, head.roleCol);
     plan.areaUnits = { target: units.target ?? '명', budget: units.budget ?? '백만원' };
-    if (!units.found) asm.missingUnitLines.push(refOf(s, r, head.nameCol));
     if (m.notUnderstood) {
+      if (!units.found) asm.missingUnitLines.push(refOf(s, r, head.nameCol));
       asm.problem(A.tableName, `분야별 목표 표에서 ${m.notUnderstood.ko} (읽지 않음)`, `분야별 목표 table: ${m.notUnderstood.en} (not read)`, 'table', m.notUnderstood.ref);
       return;
     }
@@ -71,6 +71,12 @@ export const areasTable: TableKind<AreaMatch> = {
     const yearCols = yearColumnsOf(head, years);
     const cols = groupColumns(head, yearCols);
     const { groups, end } = readGroups(s, head.firstRow, cols, () => false, s.grid.source !== undefined, () => (plan.cellsRead += 2 + yearCols.length));
+    // A side neither the unit line nor the labels state: the unit its cells state (`4,900억원`), not the usual one.
+    if (units.target === null || units.budget === null) {
+      const inCells = unitsInCells(groups);
+      plan.areaUnits = { target: units.target ?? inCells.target ?? '명', budget: units.budget ?? inCells.budget ?? '백만원' };
+      if (!units.found && inCells.target === null && inCells.budget === null) asm.missingUnitLines.push(refOf(s, r, head.nameCol));
+    }
     const unknown = unknownRoleRow(s, end, cols);
     if (unknown !== null) {
       asm.problem(A.tableName, `'${unknown}' 행의 구분이 성과목표도 소요예산도 아니어서 표를 그 앞까지만 읽었습니다`, `the row '${unknown}' is neither 성과목표 nor 소요예산: the table was read only up to it`, 'table', refOf(s, end, cols.roleCol));

@@ -8,9 +8,9 @@
  */
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
-import type { CellRef, Figure } from '../model/plan';
+import type { CellRef, Figure, Series } from '../model/plan';
 import { TARGET_UNITS, parseUnitLine, targetAndBudgetUnits } from '../model/units';
-import { decimalsOf, parseKoreanNumber, shownValue } from '../numbers/parse';
+import { decimalsOf, formatUnit, parseKoreanNumber, shownValue } from '../numbers/parse';
 import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
 export interface TableSheet {
@@ -86,12 +86,18 @@ export function figureOf(x: GridCell | undefined, ref: CellRef): Figure {
     const value = shownValue(raw, numFmt);
     const decimals = decimalsOf(value, numFmt);
     const formula = x!.formula;
+    // A unit quoted in the format (`#,##0"억원"`, as a document's figure "4,900억원" is made): only a format with a quote is read for one.
+    const unit = numFmt !== undefined && numFmt.indexOf('"') >= 0 ? formatUnit(numFmt) : null;
+    if (unit !== null) return formula ? { ref, value, state: 'number', raw, decimals, formula, unit } : { ref, value, state: 'number', raw, decimals, unit };
     return formula ? { ref, value, state: 'number', raw, decimals, formula } : { ref, value, state: 'number', raw, decimals };
   }
   const parsed = parseKoreanNumber(raw);
   const value = parsed.value;
   const decimals = value === null ? 0 : decimalsOf(value, x?.numFmt);
   const formula = x?.formula;
+  // A text figure with its unit ("4,900억원"; a number format does not show text, so only the text says one).
+  const unit = parsed.unit;
+  if (unit !== undefined) return formula ? { ref, value, state: parsed.state, raw: raw ?? null, decimals, formula, unit } : { ref, value, state: parsed.state, raw: raw ?? null, decimals, unit };
   return formula ? { ref, value, state: parsed.state, raw: raw ?? null, decimals, formula } : { ref, value, state: parsed.state, raw: raw ?? null, decimals };
 }
 
@@ -424,6 +430,29 @@ export function unitsInLabels(s: TableSheet, header: number, from: number, to: n
   if (roleCol >= 0) for (let r = from; r < to; r++) take(text(s, r, roleCol));
   if (units.length === 0) return { target: null, budget: null, found: false };
   return { ...targetAndBudgetUnits(units), found: true };
+}
+
+/**
+ * The units a table's own cells state, for a table whose unit line and labels leave a side unstated: the
+ * first unit a budget figure states (`22,683억원`, or `#,##0"억원"`) that is money, and the first a target
+ * figure states that is not. A cell stating another unit than this is value-unit's to report.
+ */
+export function unitsInCells(groups: readonly { target: Series | null; budget: Series | null }[]): { target: string | null; budget: string | null } {
+  let target: string | null = null;
+  let budget: string | null = null;
+  for (let i = 0; i < groups.length && (target === null || budget === null); i++) {
+    const g = groups[i];
+    if (target === null && g.target) target = statedUnit(g.target, false);
+    if (budget === null && g.budget) budget = statedUnit(g.budget, true);
+  }
+  return { target, budget };
+}
+
+function statedUnit(s: Series, money: boolean): string | null {
+  const unitOf = (f: Figure) => (f.unit !== undefined && /원$/.test(f.unit) === money ? f.unit : null);
+  let u = unitOf(s.total);
+  for (let i = 0; u === null && i < s.years.length; i++) u = unitOf(s.years[i]);
+  return u;
 }
 
 /** A line of prose: one filled cell in the first column (text documents put every non-table line there). */

@@ -11,7 +11,7 @@ import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow, type RowGroup } from './groups';
 import { OTHER_NUMBERED_TITLE, circledNumber, isSubtotalName, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
 import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
-import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, unitsInLabels, type TableSheet } from './sheet';
+import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, unitsInCells, unitsInLabels, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderTasks } from '../template/sheets';
@@ -135,6 +135,13 @@ export const tasksTable: TableKind<TaskMatch> = {
     }
     const lineUnits = findUnits(s, Math.max(0, r - 6, title?.row ?? 0), r);
     const units = lineUnits.found ? lineUnits : unitsInLabels(s, r, head.firstRow, end, cols.roleCol);
+    // A side neither states: the unit its cells state (`22,683억원` under `(단위 : 명)`), not the usual one.
+    if (units.target === null || units.budget === null) {
+      const inCells = unitsInCells(groups);
+      units.target ??= inCells.target;
+      units.budget ??= inCells.budget;
+      if (inCells.target !== null || inCells.budget !== null) units.found = true;
+    }
     if (!units.found) asm.missingUnitLines.push(label);
     const { total, subprojects, subtotals } = taskRows(groups, asm, yearCols.length);
     if (!title) asm.problem(T.tableName, `${refOf(s, r, head.nameCol).cell}의 실천과제 표 위에서 과제명(① 과제명)을 찾지 못했습니다`, `task title (① name) not found above the table at ${refOf(s, r, head.nameCol).cell}`, 'table', refOf(s, r, head.nameCol));
