@@ -220,6 +220,13 @@ export async function main(argv: string[], io: CliIo): Promise<ExitCode> {
     program.outputHelp();
     return EXIT.trouble;
   }
+  // `help nope`: commander shows the general help and succeeds; a command that does not exist is bad usage.
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && !program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]))) {
+    const text = `error: unknown command '${argv[1]}'`;
+    io.stderr.write(`${lang === 'ko' ? koreanCommanderMessage(text) : text}\n`);
+    program.outputHelp({ error: true });
+    return EXIT.trouble;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

@@ -197,6 +197,17 @@ describe('help and usage errors', () => {
     }
   });
 
+  it('help for a command that does not exist is bad usage (exit 2), in the run\'s language; help for one that does is not', async () => {
+    const ko = await run(['help', 'nope']);
+    expect(ko.code).toBe(2);
+    expect(ko.err).toContain("오류: 모르는 명령입니다: 'nope'");
+    const en = await run(['help', 'nope', '--lang', 'en']);
+    expect([en.code, en.err.split('\n')[0]]).toEqual([2, "error: unknown command 'nope'"]);
+    const known = await run(['help', 'check']);
+    expect(known.code).toBe(0);
+    expect(known.out).toContain('--annotate');
+  });
+
   it('lists the new options', async () => {
     const r = await run(['check', '--help']);
     for (const o of ['--quiet', '--max-warnings <N>', '-o, --output-file <FILE>', '--rule <RULE:SEVERITY>', '-c, --config <FILE>', '--no-config-lookup', '--color', '--no-color']) {
