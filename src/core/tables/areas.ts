@@ -8,7 +8,7 @@ import { planYears } from '../model/period';
 import type { Plan, StrategyArea } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow } from './groups';
-import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { genericPairHeaders, groupColumns, noYearColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { ascendingOnce, findLabelInRow, findUnits, isBlankRow, isFootnote, refOf, rowsWithLabel, text, unitsInCells, unitsInLabels } from './sheet';
 import type { TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -41,7 +41,7 @@ export const areasTable: TableKind<AreaMatch> = {
       if (!head) continue;
       const end = groupsEnd(s, head.firstRow, groupColumns(head, yearColumnsOf(head, null)), () => false, s.grid.source !== undefined);
       const m: AreaMatch = { kind: 'areas', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
-      if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
+      if (head.years.size === 0) m.notUnderstood = { ...noYearColumns(s, r, head), ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${A.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${A.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
       next = Math.max(r, end - 1) + 1;

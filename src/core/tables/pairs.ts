@@ -137,3 +137,25 @@ export function genericPairHeaders(s: TableSheet, context: (above: string) => bo
   for (const h of all) if (context(h.above)) found.set(h.row, h.col);
   return found;
 }
+
+/**
+ * Why a pair table was not read when its header has no year columns, in the user's terms: when the header
+ * rows hold formulas without a calculated value (a workbook written by a program and never opened and
+ * saved in Excel: `=2022+1` with no cached result), that is said, since it is the reason and the fix.
+ */
+export function noYearColumns(s: TableSheet, header: number, head: PairHeader): { ko: string; en: string } {
+  for (let r = header; r < head.firstRow; r++) {
+    const row = s.grid.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const x = row[c];
+      if (x && x.formula !== undefined && (x.value === null || x.value === undefined)) {
+        return {
+          ko: '연도 열을 찾지 못했습니다: 머리글 수식의 계산값이 저장되어 있지 않습니다 (Excel에서 다시 계산해 저장하세요)',
+          en: 'no year columns found: the header formulas have no calculated value saved (recalculate and save the workbook in Excel)',
+        };
+      }
+    }
+  }
+  return { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found' };
+}

@@ -10,7 +10,7 @@ import type { SubProject, Subtotal, Task } from '../model/plan';
 import { TEMPLATE } from '../template/description';
 import { groupsEnd, missingSeries, readGroups, totalAt, unknownRoleRow, type RowGroup } from './groups';
 import { OTHER_NUMBERED_TITLE, circledNumber, isSubtotalName, matches, nameKey, parseTaskTitle, withoutLeadingMark } from './labels';
-import { genericPairHeaders, groupColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
+import { genericPairHeaders, groupColumns, noYearColumns, pairHeader, yearColumnsOf, type PairHeader } from './pairs';
 import { ascendingOnce, findInRow, onlyFilledColumn, findLabelInRow, findUnits, lineText, refOf, rowsWithLabel, text, unitsInCells, unitsInLabels, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
@@ -86,7 +86,7 @@ export const tasksTable: TableKind<TaskMatch> = {
       const end = groupsEnd(s, head.firstRow, groupColumns(head, yearColumnsOf(head, null)), stopAt(s, head.firstRow - 1), strict);
       const m: TaskMatch = { kind: 'tasks', sheet: s, header: r, last: Math.max(r, end - 1), years: [...head.years.keys()].sort((a, b) => a - b), head };
       if (!strict) m.end = end;
-      if (head.years.size === 0) m.notUnderstood = { ko: '연도 열을 찾지 못했습니다', en: 'no year columns found', ref: refOf(s, r, anchorCol) };
+      if (head.years.size === 0) m.notUnderstood = { ...noYearColumns(s, r, head), ref: refOf(s, r, anchorCol) };
       else if (head.totalCol < 0) m.notUnderstood = { ko: `'${T.totalHeader.text}' 열을 찾지 못했습니다`, en: `no '${T.totalHeader.text}' column found`, ref: refOf(s, r, anchorCol) };
       out.push(m);
       next = Math.max(r, end - 1) + 1;
