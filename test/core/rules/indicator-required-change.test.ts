@@ -1,4 +1,5 @@
 import { indicatorRequiredChange } from '../../../src/core/rules/plan/indicator-required-change';
+import { runRules } from '../../../src/core/rules/run';
 import { testRule } from '../../support/rule-tester';
 import { consistentDraft, consistentWith, exampleDraft, planOf } from '../../support/plans';
 
@@ -20,9 +21,30 @@ testRule(indicatorRequiredChange, {
       findings: [{ messageId: 'possibly', severity: 'warning', cell: 'H5', expected: 110000, actual: 109999, tolerance: 1.05 }],
     },
     {
+      name: 'count 100,001 needs 110,002 people (the smallest whole target), not 110,001.1',
+      plan: () => consistentWith((d) => ((d.indicators[1].base = 100001), (d.indicators[1].targets[3] = 110000))),
+      findings: [{ messageId: 'notMet', cell: 'H5', expected: 110002, actual: 110000, tolerance: 1.05 }],
+    },
+    {
       name: 'a +3%p requirement in the settings',
       plan: () => consistentWith((d) => (d.settings.requiredRateChange = 3)),
       findings: [{ messageId: 'notMet', cell: 'H4', expected: 63.5, actual: 62.5 }],
     },
   ],
+});
+
+describe('indicator-required-change messages', () => {
+  it('never calls a change below the requirement equal to it (9.9997% is not "10%, below +10%")', () => {
+    const plan = consistentWith((d) => ((d.indicators[1].base = 302000), (d.indicators[1].targets[3] = 332199)));
+    const [f] = runRules(plan, [indicatorRequiredChange]);
+    expect(f.message).toContain('대비 9.9997%, 요구 증감 +10%');
+    expect(f.messageEn).toContain('9.9997% vs base');
+  });
+
+  it('names a whole number of people as the target needed', () => {
+    const plan = consistentWith((d) => ((d.indicators[1].base = 302001), (d.indicators[1].targets[3] = 332201)));
+    const [f] = runRules(plan, [indicatorRequiredChange]);
+    expect(f.expected).toBe(332202);
+    expect(f.message).toContain('(필요 목표 332,202)');
+  });
 });

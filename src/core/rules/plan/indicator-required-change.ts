@@ -6,6 +6,23 @@ import { indicatorFacts, tidy } from '../indicators';
 import { fmt } from '../sums';
 import type { Rule } from '../types';
 
+/** x rounded up to `decimals` places, float noise dropped first (302,000 × 1.1 = 332,200.00000000006 stays 332,200). */
+function ceilTo(x: number, decimals: number): number {
+  const d = Math.min(Math.max(decimals, 0), 10);
+  const scaled = Number((x * 10 ** d).toPrecision(12));
+  return tidy(Math.ceil(scaled) / 10 ** d, d);
+}
+
+/**
+ * A change below the requirement, shown with 2 decimals or as many more as it takes to stay below it: a
+ * count change of 9.9997 % is not "10 %, below the required +10 %".
+ */
+function changeBelow(change: number, required: number): number {
+  let places = 2;
+  while (places < 6 && tidy(change, places) >= required) places++; // messages show 6 places at most (fmt)
+  return tidy(change, places);
+}
+
 export const indicatorRequiredChange: Rule = {
   meta: {
     id: 'indicator-required-change',
@@ -35,7 +52,8 @@ export const indicatorRequiredChange: Rule = {
       const a = assessRequiredChange(ind.kind, ind.base.value, f.final.value, f.required, f.decimals);
       if (a.status === 'met' || a.change === null) continue;
       const factor = ind.kind === 'rate' ? 1 : 1 + f.required / 100;
-      const needed = tidy(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor);
+      // The smallest target the table can show (f.decimals) that reaches the change: 332,201.1 명 is not a target.
+      const needed = ceilTo(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor, f.decimals);
       // The interval of the change, in target terms: the target's half unit plus the base's (scaled for counts).
       const tolerance = tidy(halfUnit(f.decimals) * (1 + factor));
       ctx.report({
@@ -52,7 +70,7 @@ export const indicatorRequiredChange: Rule = {
           baseYear: f.baseYear,
           final: figureWords(f.final.value),
           base: figureWords(ind.base.value),
-          change: figureWords(tidy(a.change, 2)),
+          change: figureWords(changeBelow(a.change, f.required)),
           unit: f.unit,
           required: figureWords(f.required),
           needed: figureWords(needed),
