@@ -1,5 +1,6 @@
 import { rowTotal } from '../../../src/core/rules/plan/row-total';
 import { testRule } from '../../support/rule-tester';
+import { runRules } from '../../../src/core/rules/run';
 import { consistentDraft, exampleWith, planOf } from '../../support/plans';
 
 testRule(rowTotal, {
@@ -19,4 +20,10 @@ testRule(rowTotal, {
       findings: [{ messageId: 'rounding', severity: 'warning', sheet: '분야별 목표', cell: 'C7', expected: 4197, actual: 4199, tolerance: 2.5 }],
     },
   ],
+});
+
+it('row-total: no particle after a figure in Korean (합계 21와 is wrong: 이십일 takes 과)', () => {
+  const [f] = runRules(exampleWith((d) => (d.tasks[0].subprojects[0].target.total = 13)), [rowTotal]);
+  expect(f.messageId).toBe('rounding');
+  expect(f.message).toMatch(/합계 13, 연도별 합 12, 차이 \+1 — 반올림 차이 가능/);
 });

@@ -19,7 +19,7 @@ export const rowTotal: Rule = {
         en: '{{what}}: total {{actual}} ≠ sum of years {{expected}} (difference {{difference}}, rounding tolerance ±{{tolerance}}; {{parts}})',
       },
       rounding: {
-        ko: '{{what}}: 합계 {{actual}}와 연도별 합 {{expected}}의 차이 {{difference}} — 반올림 차이 가능 (허용 ±{{tolerance}}; {{parts}})',
+        ko: '{{what}}: 합계 {{actual}}, 연도별 합 {{expected}}, 차이 {{difference}} — 반올림 차이 가능 (허용 ±{{tolerance}}; {{parts}})',
         en: '{{what}}: total {{actual}} differs from the sum of years {{expected}} by {{difference}} — possible rounding difference (tolerance ±{{tolerance}}; {{parts}})',
       },
     },

@@ -1,4 +1,5 @@
 import { resultSum } from '../../../../src/core/rules/results/result-sum';
+import { runRules } from '../../../../src/core/rules/run';
 import { testRule } from '../../../support/rule-tester';
 import { consistentDraft, planOf } from '../../../support/plans';
 import { resultCell as c, resultsPlan, ri } from '../../../support/results';
@@ -56,4 +57,9 @@ testRule(resultSum, {
       findings: [{ messageId: 'mismatch', severity: 'error', cell: c('D', 0), expected: 40, actual: 50, tolerance: 1.5, cells: [q(c('D', 0)), q(c('D', 1)), q(c('D', 2))] }],
     },
   ],
+});
+
+it('result-sum: no particle after a figure in Korean (합계 91와 is wrong: 구십일 takes 과)', () => {
+  const [f] = runRules(resultsPlan([ri(1, '합계', '명', 91), ri(2, 'A', '명', 45), ri(2, 'B', '명', 45)]), [resultSum]);
+  expect(f.message).toMatch(/합계 91, 내역의 합 90, 차이 \+1 — 반올림 차이 가능/);
 });
