@@ -55,8 +55,10 @@ export const resultRate: Rule = {
       const high = t - ht > 0 ? ((a + ha) / (t - ht)) * 100 : Number.POSITIVE_INFINITY;
       const computed = { low: Math.min(low, point), high: Math.max(high, point) };
       if (overlaps(computed, { low: rate.value - hr, high: rate.value + hr })) continue;
-      // A percent-formatted cell stores the fraction (0.983 shown as 98.3%).
-      if (overlaps(computed, { low: (rate.value - hr) * 100, high: (rate.value + hr) * 100 })) continue;
+      // A percent-formatted cell stores the fraction (0.983 shown as 98.3%). A whole number read so is
+      // exact (1 = 100%): with its half unit of 0.5, 0 would pass for any rate below 50% and 1 for 50–150%.
+      const hf = rate.decimals === 0 ? 0.005 : hr;
+      if (overlaps(computed, { low: (rate.value - hf) * 100, high: (rate.value + hf) * 100 })) continue;
       const expected = Math.round(point * 100) / 100;
       const tolerance = Math.round((hr + (Number.isFinite(high) ? (high - low) / 2 : 0)) * 1e4) / 1e4;
       ctx.report({
