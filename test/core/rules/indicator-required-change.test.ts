@@ -48,3 +48,10 @@ describe('indicator-required-change messages', () => {
     expect(f.message).toContain('(필요 목표 332,202)');
   });
 });
+
+it('indicator-required-change: a required decrease reads △1%p / -1%p, not +△1%p / +-1%p', () => {
+  const plan = consistentWith((d) => ((d.settings.requiredRateChange = -1), (d.indicators[0].targets[3] = 58)));
+  const [f] = runRules(plan, [indicatorRequiredChange]);
+  expect(f.message).toContain('요구 증감 △1%p에 못 미침');
+  expect(f.messageEn).toContain('below the required -1%p');
+});

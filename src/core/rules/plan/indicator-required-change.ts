@@ -1,5 +1,5 @@
 /** 공통 일자리 목표: the last year's change vs the base must reach the plan's required change. */
-import { figureWords } from '../words';
+import { figureWords, signedWords } from '../words';
 import { assessRequiredChange } from '../../growth';
 import { halfUnit } from '../../numbers/interval';
 import { indicatorFacts, tidy } from '../indicators';
@@ -34,12 +34,12 @@ export const indicatorRequiredChange: Rule = {
     },
     messages: {
       notMet: {
-        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 +{{required}}{{unit}}에 못 미침 (필요 목표 {{needed}} 이상)',
-        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required +{{required}}{{unit}} (needs {{needed}} or more)',
+        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 {{required}}{{unit}}에 못 미침 (필요 목표 {{needed}} 이상)',
+        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required {{required}}{{unit}} (needs {{needed}} or more)',
       },
       possibly: {
-        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 +{{required}}{{unit}}보다 작지만 반올림 차이 가능 (필요 목표 {{needed}})',
-        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required +{{required}}{{unit}} but possibly a rounding difference (needs {{needed}})',
+        ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 {{required}}{{unit}}보다 작지만 반올림 차이 가능 (필요 목표 {{needed}})',
+        en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required {{required}}{{unit}} but possibly a rounding difference (needs {{needed}})',
       },
     },
   },
@@ -72,7 +72,7 @@ export const indicatorRequiredChange: Rule = {
           base: figureWords(ind.base.value),
           change: figureWords(changeBelow(a.change, f.required)),
           unit: f.unit,
-          required: figureWords(f.required),
+          required: signedWords(f.required),
           needed: figureWords(needed),
         },
       });
