@@ -1,4 +1,5 @@
 import { valueTextNumber } from '../../../src/core/rules/plan/value-text-number';
+import { runRules } from '../../../src/core/rules/run';
 import { testRule } from '../../support/rule-tester';
 import { consistentDraft, exampleDraft, planOf, planWithCells } from '../../support/plans';
 
@@ -20,4 +21,20 @@ testRule(valueTextNumber, {
       findings: [{ messageId: 'textNumber', cell: 'E4', expected: 61.5, actual: '61.5%' }],
     },
   ],
+});
+
+describe('value-text-number messages', () => {
+  it('a negative stored as text reads -12 in English (△ is the Korean way)', () => {
+    const [f] = runRules(planWithCells(consistentDraft(), { '실천과제!D9': '△12' }), [valueTextNumber]);
+    expect(f.message).toContain('"△12" (값 △12;');
+    expect(f.messageEn).toContain('the number -12 is stored as text "△12"');
+  });
+
+  it("names a task's table in English in the English message", () => {
+    const [f] = runRules(planWithCells(consistentDraft(), { '실천과제!D9': '10', '실천과제!E9': '10' }), [valueTextNumber]);
+    expect(f.messageId).toBe('textNumbers');
+    expect(f.message).toMatch(/^① .* 연차별 추진계획: 텍스트로 저장된 숫자 2칸/);
+    expect(f.messageEn).not.toContain('연차별 추진계획');
+    expect(f.messageEn).toMatch(/^task 1 \(.*\): 2 numbers stored as text/);
+  });
 });

@@ -3,10 +3,9 @@
  * plan pasted as text does not bury its real mismatches under hundreds of warnings.
  */
 import type { Figure, Plan } from '../../model/plan';
-import { fmt } from '../sums';
 import type { Rule } from '../types';
 import { columnsOf, figureCensus, forEachFigure, taskLabel } from '../walk';
-import type { Words } from '../words';
+import { bi, figureWords, type Words } from '../words';
 
 interface TableFigures {
   table: string;
@@ -29,6 +28,11 @@ function byTable(plan: Plan): TableFigures[] {
     out.push({ table: `${taskLabel(t.no, t.name)} 연차별 추진계획`, tableEn: `task ${t.no} (${t.name})`, figures: [...(t.total ? series(t.total) : []), ...t.subprojects.flatMap(series), ...(t.subtotals ?? []).flatMap(series)] });
   }
   return out.map((t) => ({ ...t, figures: t.figures.filter((f) => !f.missing) }));
+}
+
+/** The table's name in each language ("① … 연차별 추진계획" / "task 1 (…)"). */
+function tableWords(t: TableFigures): Words {
+  return t.table === t.tableEn ? t.table : bi(t.table, t.tableEn);
 }
 
 export const valueTextNumber: Rule = {
@@ -62,7 +66,7 @@ export const valueTextNumber: Rule = {
       if (text.length === 0) continue;
       const [first] = text;
       if (text.length === 1) {
-        ctx.report({ messageId: 'textNumber', at: first.ref, expected: first.value, actual: String(first.raw), data: { what: what.get(first) ?? t.table, raw: String(first.raw), value: fmt(first.value ?? 0) } });
+        ctx.report({ messageId: 'textNumber', at: first.ref, expected: first.value, actual: String(first.raw), data: { what: what.get(first) ?? tableWords(t), raw: String(first.raw), value: figureWords(first.value ?? 0) } });
         continue;
       }
       // A SUM over text numbers that Excel shows as 0: the reason its total looks wrong.
@@ -76,7 +80,7 @@ export const valueTextNumber: Rule = {
         expected: null,
         actual: text.length,
         data: {
-          table: t.table,
+          table: tableWords(t),
           count: String(text.length),
           cells: shown,
           formulaNote: zeroSums.length ? `; 수식 ${zeroSums.map((f) => `${f.ref.cell}(=${f.formula})`).join(', ')}이 이 칸들을 건너뛰어 0으로 계산되어 있습니다` : '',
