@@ -1,8 +1,8 @@
 /** The value rules' common loop: pick figures by their state and report each on its own cell. */
 import type { Figure } from '../model/plan';
-import { fmt } from './sums';
 import type { RuleContext } from './types';
 import { forEachFigure, type FigureInfo } from './walk';
+import { figureWords } from './words';
 
 /** Returns the message id to report a figure with, or null to pass it. */
 export type FigurePick = (figure: Figure, info: FigureInfo) => string | null;
@@ -21,7 +21,7 @@ export function reportFigures(ctx: RuleContext, pick: FigurePick, expected: (f: 
       at: figure.ref,
       expected: expected(figure),
       actual: figure.raw === null || typeof figure.raw === 'boolean' ? null : figure.raw,
-      data: { what: info.what, raw, value: figure.value === null ? '' : fmt(figure.value), formula: figure.formula ?? '' },
+      data: { what: info.what, raw, value: figure.value === null ? '' : figureWords(figure.value), formula: figure.formula ?? '' },
     });
   });
 }

@@ -1,4 +1,5 @@
 import { indicatorRateRange } from '../../../src/core/rules/plan/indicator-rate-range';
+import { runRules } from '../../../src/core/rules/run';
 import { testRule } from '../../support/rule-tester';
 import { consistentDraft, consistentWith, exampleDraft, planOf } from '../../support/plans';
 
@@ -21,4 +22,10 @@ testRule(indicatorRateRange, {
       findings: [{ messageId: 'outOfRange', cell: 'C4', actual: -1 }],
     },
   ],
+});
+
+it('indicator-rate-range: a negative rate is △1.5 in Korean and -1.5 in English', () => {
+  const [f] = runRules(consistentWith((d) => (d.indicators[0].lastActual = -1.5)), [indicatorRateRange]);
+  expect(f.message).toContain('△1.5%는');
+  expect(f.messageEn).toContain('-1.5% is outside 0–100%');
 });

@@ -1,4 +1,5 @@
 import { valueNegative } from '../../../src/core/rules/plan/value-negative';
+import { runRules } from '../../../src/core/rules/run';
 import { testRule } from '../../support/rule-tester';
 import { consistentDraft, consistentWith, exampleDraft, planOf, planWithCells } from '../../support/plans';
 
@@ -26,4 +27,10 @@ testRule(valueNegative, {
       findings: [{ messageId: 'negative', sheet: '공통 일자리 목표', cell: 'D5', actual: -100000 }],
     },
   ],
+});
+
+it('value-negative: the figure is △5 in Korean and -5 in English', () => {
+  const [f] = runRules(consistentWith((d) => (d.tasks[0].subprojects[0].budget.years[0] = -5)), [valueNegative]);
+  expect(f.message).toContain('음수 △5');
+  expect(f.messageEn).toContain('negative value -5 (cell "-5")');
 });

@@ -1,5 +1,5 @@
 /** 공통 일자리 목표: a rate (고용률 …) must lie within 0–100 %. */
-import { fmt } from '../sums';
+import { figureWords } from '../words';
 import type { Rule } from '../types';
 import { forEachIndicatorFigure } from '../walk';
 
@@ -24,7 +24,7 @@ export const indicatorRateRange: Rule = {
     forEachIndicatorFigure(ctx.plan, (figure, info) => {
       if (info.indicator?.kind !== 'rate' || info.field === 'change' || figure.value === null) return;
       if (figure.value >= 0 && figure.value <= 100) return;
-      ctx.report({ messageId: 'outOfRange', at: figure.ref, expected: '0~100', actual: figure.value, data: { what: info.what, value: fmt(figure.value) } });
+      ctx.report({ messageId: 'outOfRange', at: figure.ref, expected: '0~100', actual: figure.value, data: { what: info.what, value: figureWords(figure.value) } });
     });
   },
 };
