@@ -26,6 +26,11 @@ testRule(indicatorRequiredChange, {
       findings: [{ messageId: 'notMet', cell: 'H5', expected: 110002, actual: 110000, tolerance: 1.05 }],
     },
     {
+      name: 'a count from a base of 0: no % change, the requirement cannot be judged',
+      plan: () => consistentWith((d) => (d.indicators[1].base = 0)),
+      findings: [{ messageId: 'zeroBase', severity: 'warning', sheet: '공통 일자리 목표', cell: 'D5', actual: 0, cells: ["'공통 일자리 목표'!D5", "'공통 일자리 목표'!H5"] }],
+    },
+    {
       name: 'a +3%p requirement in the settings',
       plan: () => consistentWith((d) => (d.settings.requiredRateChange = 3)),
       findings: [{ messageId: 'notMet', cell: 'H4', expected: 63.5, actual: 62.5 }],

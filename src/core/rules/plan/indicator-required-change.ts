@@ -29,13 +29,17 @@ export const indicatorRequiredChange: Rule = {
     defaultSeverity: 'error',
     description: { ko: '마지막 연도 목표는 요구 증감을 달성해야 합니다', en: "The last year's target must reach the required change" },
     docs: {
-      ko: '공통 일자리 목표의 각 지표에서 마지막 계획연도 목표의 기준연도 대비 증감(률 지표는 %p = 목표 − 기준, 수 지표는 % = 목표 ÷ 기준 − 1)을 계획의 요구 증감(개요 시트 설정, 기본 +2%p·+10%)과 비교합니다. 못 미치면 오류, 표시된 자릿수의 반올림으로 달성될 수도 있으면 경고입니다. 기대값은 요구 증감을 달성하는 최소 목표입니다.',
-      en: "For each 공통 일자리 목표 indicator, compares the change of the last plan year's target vs the base year (rates: %p = target − base; counts: % = target ÷ base − 1) with the plan's required change (overview settings; default +2%p, +10%). Below it is an error; when rounding of the shown figures could still reach it, a warning. The expected value is the smallest target that reaches the required change.",
+      ko: '공통 일자리 목표의 각 지표에서 마지막 계획연도 목표의 기준연도 대비 증감(률 지표는 %p = 목표 − 기준, 수 지표는 % = 목표 ÷ 기준 − 1)을 계획의 요구 증감(개요 시트 설정, 기본 +2%p·+10%)과 비교합니다. 못 미치면 오류, 표시된 자릿수의 반올림으로 달성될 수도 있으면 경고입니다. 수 지표의 기준값이 0(\"-\")이면 증감률을 계산할 수 없으므로 판단할 수 없다고 경고합니다. 기대값은 요구 증감을 달성하는 최소 목표입니다.',
+      en: "For each 공통 일자리 목표 indicator, compares the change of the last plan year's target vs the base year (rates: %p = target − base; counts: % = target ÷ base − 1) with the plan's required change (overview settings; default +2%p, +10%). Below it is an error; when rounding of the shown figures could still reach it, a warning. A count whose base is 0 (\"-\") has no % change: a warning says the requirement cannot be judged. The expected value is the smallest target that reaches the required change.",
     },
     messages: {
       notMet: {
         ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 {{required}}{{unit}}에 못 미침 (필요 목표 {{needed}} 이상)',
         en: '{{indicator}}: {{lastYear}} target {{final}} — {{change}}{{unit}} vs base ({{baseYear}}) {{base}}, below the required {{required}}{{unit}} (needs {{needed}} or more)',
+      },
+      zeroBase: {
+        ko: '{{indicator}}: 기준({{baseYear}}년) 값이 0(-)이라 증감률을 계산할 수 없어 요구 증감 {{required}}{{unit}} 달성 여부를 판단할 수 없습니다',
+        en: '{{indicator}}: the base ({{baseYear}}) is 0 (-), so no % change can be computed and the required {{required}}{{unit}} cannot be judged',
       },
       possibly: {
         ko: '{{indicator}}: {{lastYear}}년 목표 {{final}} — 기준({{baseYear}}년) {{base}} 대비 {{change}}{{unit}}, 요구 증감 {{required}}{{unit}}보다 작지만 반올림 차이 가능 (필요 목표 {{needed}})',
@@ -50,7 +54,21 @@ export const indicatorRequiredChange: Rule = {
       const f = indicatorFacts(ctx.plan, ind);
       if (!f.final || f.final.value === null || ind.base.value === null) continue;
       const a = assessRequiredChange(ind.kind, ind.base.value, f.final.value, f.required, f.decimals);
-      if (a.status === 'met' || a.change === null) continue;
+      if (a.status === 'met') continue;
+      if (a.change === null) {
+        // A count from a base of 0 ("-") has no % change: the requirement cannot be judged, which is worth saying.
+        if (ind.kind === 'count' && ind.base.value === 0) {
+          ctx.report({
+            messageId: 'zeroBase',
+            severity: 'warning',
+            at: ind.base.ref,
+            cells: [ind.base.ref, f.final.ref],
+            actual: 0,
+            data: { indicator: ind.name, baseYear: f.baseYear, required: signedWords(f.required), unit: f.unit },
+          });
+        }
+        continue;
+      }
       const factor = ind.kind === 'rate' ? 1 : 1 + f.required / 100;
       // The smallest target the table can show (f.decimals) that reaches the change: 332,201.1 명 is not a target.
       const needed = ceilTo(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor, f.decimals);
