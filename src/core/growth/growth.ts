@@ -103,14 +103,18 @@ export function changeInterval(
   base: number | null,
   target: number | null,
   decimals: number,
+  /** The target's own decimal places, when they differ from the base's (`decimals`). */
+  targetDecimals: number = decimals,
 ): Interval | null {
   checkDecimals(decimals);
+  checkDecimals(targetDecimals);
   if (!isNum(base) || !isNum(target)) return null;
-  const half = 0.5 * 10 ** -decimals;
-  const bLow = base - half;
-  const bHigh = base + half;
-  const tLow = target - half;
-  const tHigh = target + half;
+  const bHalf = 0.5 * 10 ** -decimals;
+  const tHalf = 0.5 * 10 ** -targetDecimals;
+  const bLow = base - bHalf;
+  const bHigh = base + bHalf;
+  const tLow = target - tHalf;
+  const tHigh = target + tHalf;
   if (kind === 'rate') {
     return { low: clean(tLow - bHigh), high: clean(tHigh - bLow) };
   }
@@ -225,11 +229,24 @@ export function assessRequiredChange(
   finalTarget: number | null,
   required: number,
   decimals: number,
+  /** The final target's own decimal places, when they differ from the base's (`decimals`). */
+  targetDecimals: number = decimals,
 ): Assessment {
   const c = change(kind, base, finalTarget);
-  const interval = changeInterval(kind, base, finalTarget, decimals);
+  const interval = changeInterval(kind, base, finalTarget, decimals, targetDecimals);
   if (c === null) return { status: 'not-met', change: null, interval };
   if (atLeast(c, required)) return { status: 'met', change: c, interval };
   if (interval !== null && clearlyAbove(interval.high, required)) return { status: 'possibly', change: c, interval };
   return { status: 'not-met', change: c, interval };
+}
+
+/**
+ * The decimal places a base and a target are judged with. Each figure stands for its own rounding
+ * interval (domain.md: 68.6 is [68.55, 68.65], 70.63 is [70.625, 70.635]); but a whole number beside a
+ * figure with decimals takes the other's places, since a General cell or a document shows 70.0 as 70
+ * (judged as 70 ± 0.5, a rate target would pass far too easily).
+ */
+export function judgedDecimals(baseDecimals: number, finalDecimals: number): { base: number; final: number } {
+  const finer = Math.max(baseDecimals, finalDecimals);
+  return { base: baseDecimals === 0 ? finer : baseDecimals, final: finalDecimals === 0 ? finer : finalDecimals };
 }

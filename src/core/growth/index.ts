@@ -5,6 +5,7 @@ export {
   cagr,
   targetPath,
   assessRequiredChange,
+  judgedDecimals,
   roundHalfUp,
 } from './growth';
 export type { Interval, Assessment, AssessmentStatus, TargetPathOptions } from './growth';

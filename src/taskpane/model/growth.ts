@@ -3,7 +3,7 @@
  * target, computed change, the plan's required change, the verdict, per-year steps, and the target path that
  * would meet the requirement. Pure: the component only renders these.
  */
-import { assessRequiredChange, targetPath, yearSteps, type AssessmentStatus, type Interval } from '../../core/growth';
+import { assessRequiredChange, judgedDecimals, targetPath, yearSteps, type AssessmentStatus, type Interval } from '../../core/growth';
 import type { IndicatorKind } from '../../core/model/draft';
 import { planYears } from '../../core/model/period';
 import type { CellRef, Figure, Indicator, Plan } from '../../core/model/plan';
@@ -65,7 +65,9 @@ export function growthRow(plan: Plan, indicator: Indicator, index: number): Grow
   const final = targets.length ? targets[targets.length - 1] : null;
   const decimals = figureDecimals(kind, [indicator.base, ...indicator.targets]);
   const required = kind === 'rate' ? plan.settings.requiredRateChange : plan.settings.requiredCountChange;
-  const a = assessRequiredChange(kind, base, final, required, decimals);
+  // Judged as the rules judge it (indicator-required-change): base and final target each at their own places.
+  const judged = judgedDecimals(indicator.base.decimals, indicator.targets[years.length - 1]?.decimals ?? 0);
+  const a = assessRequiredChange(kind, base, final, required, judged.base, judged.final);
   let path: number[] | null = null;
   try {
     if (base !== null && targetRefs.length === years.length) {

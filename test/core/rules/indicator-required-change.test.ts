@@ -2,6 +2,15 @@ import { indicatorRequiredChange } from '../../../src/core/rules/plan/indicator-
 import { runRules } from '../../../src/core/rules/run';
 import { testRule } from '../../support/rule-tester';
 import { consistentDraft, consistentWith, exampleDraft, planOf } from '../../support/plans';
+import type { Plan } from '../../../src/core/model/plan';
+
+/** The plan with the rate's last target as a figure shown with `decimals` places (its cell's format). */
+const rateTargetShown = (value: number, decimals: number): Plan => {
+  const plan = planOf(consistentDraft());
+  const last = plan.indicators[0].targets.length - 1;
+  plan.indicators[0].targets[last] = { ...plan.indicators[0].targets[last], value, decimals };
+  return plan;
+};
 
 testRule(indicatorRequiredChange, {
   valid: [
@@ -29,6 +38,16 @@ testRule(indicatorRequiredChange, {
       name: 'a count from a base of 0: no % change, the requirement cannot be judged',
       plan: () => consistentWith((d) => (d.indicators[1].base = 0)),
       findings: [{ messageId: 'zeroBase', severity: 'warning', sheet: '공통 일자리 목표', cell: 'D5', actual: 0, cells: ["'공통 일자리 목표'!D5", "'공통 일자리 목표'!H5"] }],
+    },
+    {
+      name: 'base 60.5 (one place), target 62.49 (two places): +1.99%p may reach +2%p once the base is unrounded (60.45)',
+      plan: () => rateTargetShown(62.49, 2),
+      findings: [{ messageId: 'possibly', severity: 'warning', cell: 'H4', expected: 62.5, actual: 62.49, tolerance: 0.055 }],
+    },
+    {
+      name: 'a target shown without decimals beside a base with one (62 for 62.0) is judged at one place: not met',
+      plan: () => rateTargetShown(62, 0),
+      findings: [{ messageId: 'notMet', severity: 'error', cell: 'H4', expected: 62.5, actual: 62 }],
     },
     {
       name: 'a +3%p requirement in the settings',

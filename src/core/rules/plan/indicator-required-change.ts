@@ -29,8 +29,8 @@ export const indicatorRequiredChange: Rule = {
     defaultSeverity: 'error',
     description: { ko: '마지막 연도 목표는 요구 증감을 달성해야 합니다', en: "The last year's target must reach the required change" },
     docs: {
-      ko: '공통 일자리 목표의 각 지표에서 마지막 계획연도 목표의 기준연도 대비 증감(률 지표는 %p = 목표 − 기준, 수 지표는 % = 목표 ÷ 기준 − 1)을 계획의 요구 증감(개요 시트 설정, 기본 +2%p·+10%)과 비교합니다. 못 미치면 오류, 표시된 자릿수의 반올림으로 달성될 수도 있으면 경고입니다. 수 지표의 기준값이 0(\"-\")이면 증감률을 계산할 수 없으므로 판단할 수 없다고 경고합니다. 기대값은 요구 증감을 달성하는 최소 목표입니다.',
-      en: "For each 공통 일자리 목표 indicator, compares the change of the last plan year's target vs the base year (rates: %p = target − base; counts: % = target ÷ base − 1) with the plan's required change (overview settings; default +2%p, +10%). Below it is an error; when rounding of the shown figures could still reach it, a warning. A count whose base is 0 (\"-\") has no % change: a warning says the requirement cannot be judged. The expected value is the smallest target that reaches the required change.",
+      ko: '공통 일자리 목표의 각 지표에서 마지막 계획연도 목표의 기준연도 대비 증감(률 지표는 %p = 목표 − 기준, 수 지표는 % = 목표 ÷ 기준 − 1)을 계획의 요구 증감(개요 시트 설정, 기본 +2%p·+10%)과 비교합니다. 못 미치면 오류, 표시된 자릿수의 반올림으로 달성될 수도 있으면 경고입니다(기준과 목표는 각자 보이는 자릿수로 반올림된 값이며, 소수 없이 보이는 값은 옆 값의 자릿수로 봅니다). 수 지표의 기준값이 0(\"-\")이면 증감률을 계산할 수 없으므로 판단할 수 없다고 경고합니다. 기대값은 요구 증감을 달성하는 최소 목표입니다.',
+      en: "For each 공통 일자리 목표 indicator, compares the change of the last plan year's target vs the base year (rates: %p = target − base; counts: % = target ÷ base − 1) with the plan's required change (overview settings; default +2%p, +10%). Below it is an error; when rounding of the shown figures could still reach it, a warning (base and target each rounded to the places they show; a figure shown without decimals beside one with them takes the other's places). A count whose base is 0 (\"-\") has no % change: a warning says the requirement cannot be judged. The expected value is the smallest target that reaches the required change.",
     },
     messages: {
       notMet: {
@@ -53,7 +53,7 @@ export const indicatorRequiredChange: Rule = {
     for (const ind of ctx.plan.indicators) {
       const f = indicatorFacts(ctx.plan, ind);
       if (!f.final || f.final.value === null || ind.base.value === null) continue;
-      const a = assessRequiredChange(ind.kind, ind.base.value, f.final.value, f.required, f.decimals);
+      const a = assessRequiredChange(ind.kind, ind.base.value, f.final.value, f.required, f.baseDecimals, f.finalDecimals);
       if (a.status === 'met') continue;
       if (a.change === null) {
         // A count from a base of 0 ("-") has no % change: the requirement cannot be judged, which is worth saying.
@@ -70,10 +70,10 @@ export const indicatorRequiredChange: Rule = {
         continue;
       }
       const factor = ind.kind === 'rate' ? 1 : 1 + f.required / 100;
-      // The smallest target the table can show (f.decimals) that reaches the change: 332,201.1 명 is not a target.
-      const needed = ceilTo(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor, f.decimals);
+      // The smallest target the table can show (the target's places) that reaches the change: 332,201.1 명 is not a target.
+      const needed = ceilTo(ind.kind === 'rate' ? ind.base.value + f.required : ind.base.value * factor, f.finalDecimals);
       // The interval of the change, in target terms: the target's half unit plus the base's (scaled for counts).
-      const tolerance = tidy(halfUnit(f.decimals) * (1 + factor));
+      const tolerance = tidy(halfUnit(f.finalDecimals) + halfUnit(f.baseDecimals) * factor);
       ctx.report({
         messageId: a.status === 'possibly' ? 'possibly' : 'notMet',
         severity: a.status === 'possibly' ? 'warning' : 'error',

@@ -12,8 +12,8 @@ export const indicatorStatedChange: Rule = {
     defaultSeverity: 'error',
     description: { ko: '증감 열은 기준 대비 마지막 연도 목표의 증감과 일치해야 합니다', en: 'The change column must agree with the computed change' },
     docs: {
-      ko: '공통 일자리 목표의 증감 열(률 지표 %p, 수 지표 %)을 기준연도 값과 마지막 계획연도 목표로 계산한 증감과 비교합니다. 양쪽 모두 반올림된 값이므로 구간으로 판단합니다: 기재값 ± 반 단위와 계산 증감의 구간(기준·목표의 반올림 범위)이 겹치지 않을 때만 오류입니다.',
-      en: "Compares the 공통 일자리 목표 change column (%p for rates, % for counts) with the change computed from the base-year value and the last plan year's target. Both are rounded, so intervals decide: an error only when the stated value ± half its unit does not overlap the computed change's interval (from the rounding of base and target).",
+      ko: '공통 일자리 목표의 증감 열(률 지표 %p, 수 지표 %)을 기준연도 값과 마지막 계획연도 목표로 계산한 증감과 비교합니다. 양쪽 모두 반올림된 값이므로 구간으로 판단합니다: 기재값 ± 반 단위와 계산 증감의 구간(기준·목표의 반올림 범위)이 겹치지 않을 때만 오류입니다. 기준과 목표는 각자 보이는 자릿수로 반올림된 값입니다(68.6은 68.55~68.65, 70.63은 70.625~70.635). 소수 없이 보이는 값은 옆 값의 자릿수로 봅니다(일반 서식은 70.0을 70으로 보이므로).',
+      en: "Compares the 공통 일자리 목표 change column (%p for rates, % for counts) with the change computed from the base-year value and the last plan year's target. Both are rounded, so intervals decide: an error only when the stated value ± half its unit does not overlap the computed change's interval (from the rounding of base and target). Base and target are each rounded to the places they show (68.6 is 68.55–68.65, 70.63 is 70.625–70.635); a figure shown without decimals beside one with them takes the other's places (a General cell shows 70.0 as 70).",
     },
     messages: {
       mismatch: {
@@ -27,7 +27,7 @@ export const indicatorStatedChange: Rule = {
       const f = indicatorFacts(ctx.plan, ind);
       const stated = ind.statedChange;
       if (!stated || stated.value === null || !f.final || f.final.value === null || ind.base.value === null) continue;
-      const computed = changeInterval(ind.kind, ind.base.value, f.final.value, f.decimals);
+      const computed = changeInterval(ind.kind, ind.base.value, f.final.value, f.baseDecimals, f.finalDecimals);
       if (computed === null) continue;
       const half = halfUnit(stated.decimals);
       if (overlaps(intervalOf(stated.value, half), computed)) continue;
