@@ -29,8 +29,9 @@ export interface HwpxWriteOptions {
   creator?: string;
 }
 
+/** Text for XML: escaped, and without the characters XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF), which 한글 would refuse. */
 function esc(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 type ParaStyle = DocParagraph['style'];

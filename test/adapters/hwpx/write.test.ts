@@ -153,6 +153,16 @@ describe('package structure, as 한글 writes it', () => {
     ]);
   });
 
+  test('names with characters XML 1.0 does not allow (C0 controls, U+FFFE, U+FFFF) still give well-formed XML that reads back', () => {
+    const draft = structuredClone(incheonSeogu2023);
+    draft.tasks[0].subprojects[0].name = '제어\u0001\u0008\u001b[31m빨강\uFFFE\uFFFF끝 <b>&amp;</b> "q"';
+    const out = unzipSync(writeHwpx(renderDocument(draft), { date: DATE }));
+    const section = new TextDecoder().decode(out['Contents/section0.xml']);
+    expect(() => parse(section)).not.toThrow();
+    const names = readHwpxBuffer(writeHwpx(renderDocument(draft), { date: DATE })).grid.sheets[0].rows.flat().map((c) => (c ? String(c.value) : ''));
+    expect(names).toContain('제어[31m빨강끝 <b>&amp;</b> "q"');
+  });
+
   test('browser-safe: the writer module uses no Node API', () => {
     const src = readFileSync(path.resolve(__dirname, '../../../src/adapters/hwpx/write.ts'), 'utf8');
     expect(src).not.toMatch(/from '(fs|path|zlib|crypto|buffer|os)'|Buffer\.|require\(/);
