@@ -400,9 +400,19 @@ function addNotes(pkg: OoxmlPackage, sheetPart: string, sheetXml: string, p: str
   }
   const run = (text: string) => `<${cp}r><${cp}rPr><${cp}sz val="${NOTE_FONT_PT}"/><${cp}rFont val="${escapeXml(DEFAULT_FONT)}"/><${cp}family val="2"/><${cp}charset val="129"/></${cp}rPr><${cp}t xml:space="preserve">${xmlText(text)}</${cp}t></${cp}r>`;
   const fresh: Note[] = [];
+  // The part's own comments by cell, found once (the first one of a cell, as Excel shows it): looking
+  // them up again for every note made a copy with 10,000 notes take minutes.
+  const own = new Map<string, Element>();
+  for (const e of elements(comments, `${cp}comment`)) {
+    const ref = (attr(e.open, 'ref') ?? '').toUpperCase();
+    if (!own.has(ref)) own.set(ref, e);
+  }
+  // Changes to the part: its own notes extended in place (by position in the part as read), ours added at the end of the list.
+  const extended: { start: number; end: number; xml: string }[] = [];
+  const added: string[] = [];
   for (const note of notes) {
     const ref = `${letters(note.col)}${note.row}`;
-    const existing = elements(comments, `${cp}comment`).find((e) => (attr(e.open, 'ref') ?? '').toUpperCase() === ref);
+    const existing = own.get(ref);
     if (existing && !existing.selfClosing) {
       // The cell's own note stays first; ours follows after a blank line.
       const text = firstElement(comments, `${cp}text`, existing.start, existing.end);
@@ -411,12 +421,25 @@ function addNotes(pkg: OoxmlPackage, sheetPart: string, sheetXml: string, p: str
         // A plain <t> becomes a run, so the note is a sequence of runs.
         inner = inner.replace(new RegExp(`^(\\s*)<${cp}t(\\s[^>]*)?>([\\s\\S]*?)</${cp}t>`), (_m, ws: string, a: string | undefined, t: string) => `${ws}<${cp}r><${cp}t${a ?? ''}>${t}</${cp}t></${cp}r>`);
         inner += run(`\n\n${note.text}`);
-        comments = comments.slice(0, text.start) + text.open + inner + `</${cp}text>` + comments.slice(text.end);
+        extended.push({ start: text.start, end: text.end, xml: text.open + inner + `</${cp}text>` });
         continue;
       }
     }
     fresh.push(note);
-    const c = `<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text>${run(note.text)}</${cp}text></${cp}comment>`;
+    added.push(`<${cp}comment ref="${ref}" authorId="${authorId}"><${cp}text>${run(note.text)}</${cp}text></${cp}comment>`);
+  }
+  if (extended.length) {
+    extended.sort((a, b) => a.start - b.start);
+    let out = '';
+    let pos = 0;
+    for (const e of extended) {
+      out += comments.slice(pos, e.start) + e.xml;
+      pos = e.end;
+    }
+    comments = out + comments.slice(pos);
+  }
+  if (added.length) {
+    const c = added.join('');
     const list = firstElement(comments, `${cp}commentList`);
     comments = list
       ? comments.slice(0, list.start) + (list.selfClosing ? list.open.replace(/\s*\/>$/, '>') : list.open) + list.inner + c + `</${cp}commentList>` + comments.slice(list.end)

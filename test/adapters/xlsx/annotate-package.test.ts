@@ -15,7 +15,9 @@ import { SEVERITY_COLOURS } from '../../../src/core/present';
 import { RESULTS_SHEET, readXlsxBuffer } from '../../../src/adapters/xlsx/read';
 import type { Finding } from '../../../src/core/rules/types';
 import { validateGrid } from '../../../src/core/validate';
+import { handMadeFinding } from '../../support/findings';
 import { openpyxlWorkbook } from '../../support/openpyxl-package';
+import { sheetXml, workbookParts, zipParts } from '../../support/ooxml';
 
 const LIBREOFFICE = path.join(__dirname, '../../office-files/libreoffice-example-extras.xlsx');
 
@@ -358,4 +360,40 @@ describe('annotated copy of a package whose part names differ from its relations
       expect(read.grid.sheets[0].rows[3][1]?.value).toBe(31);
     });
   }
+});
+
+describe('annotated copy of a plan with thousands of findings', () => {
+  it('8,000 notes in a few seconds (each looked its cell up in the whole comments part: 10,000 took minutes), the cells\' own notes kept first', () => {
+    const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const N = 8000;
+    const pkg: Record<string, string | Uint8Array> = workbookParts(
+      [
+        {
+          name: '실천과제',
+          xml: sheetXml('<row r="1"><c r="C1" t="inlineStr"><is><t>x</t></is></c></row>', '<legacyDrawing r:id="rIdV"/>'),
+          rels: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdC" Type="${R}/comments" Target="../comments1.xml"/><Relationship Id="rIdV" Type="${R}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`,
+        },
+      ],
+      { contentTypes: ['<Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>'] },
+    );
+    pkg['xl/comments1.xml'] =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>검토자</author></authors><commentList>' +
+      ['C1', 'C4000', 'C8000'].map((ref) => `<comment ref="${ref}" authorId="0"><text><t>원래 메모 ${ref}</t></text></comment>`).join('') +
+      '</commentList></comments>';
+    pkg['xl/drawings/vmlDrawing1.vml'] = '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout></xml>';
+    const findings = Array.from({ length: N }, (_, i) => handMadeFinding({ cell: `C${i + 1}`, message: `발견 ${i + 1}` }));
+    const t0 = Date.now();
+    const { bytes, marked } = annotatePackage(zipParts(pkg), findings, { checkedAt: new Date('2026-12-01T09:30:00Z') });
+    const ms = Date.now() - t0;
+    expect(marked).toBe(N);
+    const c = text(parts(bytes), 'xl/comments1.xml');
+    expectWellFormed('xl/comments1.xml', c);
+    expect(c.match(/<comment /g)!.length).toBe(N);
+    for (const ref of ['C1', 'C4000', 'C8000']) {
+      const note = new RegExp(`<comment ref="${ref}"[\\s\\S]*?</comment>`).exec(c)![0].replace(/<rPr>[\s\S]*?<\/rPr>/g, '').replace(/<[^>]+>/g, '');
+      expect(note).toMatch(new RegExp(`^원래 메모 ${ref}\\n\\n\\[오류\\] task-total: 발견 ${ref.slice(1)}`));
+    }
+    // Before, this took about 50 s on the machine where it now takes under 2 s.
+    expect(ms).toBeLessThan(15_000);
+  }, 120_000);
 });
