@@ -3,9 +3,11 @@
  * the CSV report neutralises formula-like text (OWASP), the terminal report shows control characters escaped.
  */
 import { formatCsvRows } from '../../src/cli/formatters/csv';
+import { formatHtml } from '../../src/cli/formatters/html';
 import type { FileReport } from '../../src/cli/formatters/types';
 import { formatTextFile as formatStylishFile } from '../../src/cli/formatters/text';
 import type { Finding } from '../../src/core/rules/types';
+import { handMadeFinding } from '../support/findings';
 
 function report(label: string, sheet: string, file: string): FileReport {
   const finding = {
@@ -39,5 +41,24 @@ describe('text report', () => {
     expect(out).toContain('\\x1b[2J청년\\r\\n가짜 행');
     expect(out).toContain('\\x1b]8;;http://evil\\x07시트');
     expect(out).toContain('a\\x1b[31m.xlsx');
+  });
+});
+
+describe('bidi controls in labels', () => {
+  // An unclosed U+202E (RIGHT-TO-LEFT OVERRIDE) in a name showed the rest of the line reversed: "합계 12 ≠ 10" as "01 ≠ 21 계합".
+  const finding = handMadeFinding({ sheet: '시트\u2067', cell: 'C7', cells: ["'시트\u2067'!C7"], refs: [{ sheet: '시트\u2067', cell: 'C7' }], message: '\u202E청년 역방향 합계: 12 ≠ 10', messageEn: '\u202E청년 역방향 total: 12 ≠ 10' });
+  const rlo: FileReport = { file: 'plan\u202D.xlsx', sha256: null, ok: false, error: null, errorCode: null, plan: null, summary: { error: 1, warning: 0, info: 0 }, findings: [finding] };
+  it('are shown escaped in the text report', () => {
+    const out = formatStylishFile(rlo, { lang: 'ko', verbose: true });
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('\\u202e청년 역방향');
+    expect(out).toContain('시트\\u2067');
+    expect(out).toContain('plan\\u202d.xlsx');
+  });
+  it('are shown escaped in the HTML report', () => {
+    const html = formatHtml([rlo], { lang: 'ko', chartJs: '' });
+    const body = html.slice(0, html.indexOf('<script id="data"'));
+    expect(body).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(body).toContain('\\u202e청년 역방향 합계: 12 ≠ 10');
   });
 });

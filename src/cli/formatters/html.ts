@@ -14,6 +14,7 @@ import type { Lang, Severity } from '../../core/rules/types';
 import { batchCounts, closingLine } from '../batch';
 import type { PlanFacts } from '../facts';
 import { identityText } from '../identity';
+import { escapeBidi } from './text';
 import type { FileReport, Formatter } from './types';
 
 const T = {
@@ -37,8 +38,9 @@ const T = {
   },
 };
 
+/** Text for the page: markup escaped, bidi controls shown (\u202e) so a label cannot reverse the figures after it. */
 const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  escapeBidi(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const figures = groupedFormat(0, 2);
 const num = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? figures.format(v) : v);

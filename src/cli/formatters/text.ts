@@ -12,7 +12,8 @@
  *
  * Labels and file names come from the files checked, so control characters in them (an ESC sequence
  * that would recolour or clear the terminal, a CR that would overwrite the line, a line break that
- * would forge a row) are shown escaped (\x1b, \r, \n), never sent to the terminal.
+ * would forge a row) are shown escaped (\x1b, \r, \n), never sent to the terminal; so are bidi controls
+ * (\u202e), which would show the rest of a line right to left.
  */
 import { cellLabel, figuresText, headlineParts, messageText, severityName, SEVERITIES } from '../../core/present';
 import type { Finding, Lang } from '../../core/rules/types';
@@ -26,10 +27,19 @@ export const MAX_WIDTH = 120;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-/** Control characters (C0, DEL, C1) as visible escapes; the rest unchanged. */
+/**
+ * Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) as visible escapes
+ * (\u202e): a label with an unclosed U+202E (RIGHT-TO-LEFT OVERRIDE) would show the rest of its line,
+ * the figures too, reversed (4,197 as 791,4) wherever the text is laid out bidirectionally.
+ */
+export function escapeBidi(s: string): string {
+  return s.replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Control characters (C0, DEL, C1) and bidi controls as visible escapes; the rest unchanged. */
 export function escapeControl(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return escapeBidi(s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 const WORDS = {
