@@ -65,6 +65,9 @@ describe('jobtarget export', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('예시.hwpx');
+    // docs/cli.md shows this very command with what it prints.
+    const docs = await fs.readFile(path.join(__dirname, '../../docs/cli.md'), 'utf8');
+    expect(r.out).toContain(/npx jobtarget export --example -o 예시\.hwpx +# (.*)/.exec(docs)![1]);
     const read = await readHwpxFile(path.join(tmp, '예시.hwpx'));
     const result = validateGrid(read.grid);
     expect(result.problems).toEqual([]);
