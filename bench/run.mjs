@@ -168,6 +168,20 @@ for (const [areas, tasks, per] of [
 const plan10k = join(dir, 'plan-10000.xlsx');
 writeFileSync(plan10k, writes[2].buf);
 
+// an annotated copy, linear in its notes (each note once looked its cell up in the whole comments part)
+const { annotatePackage } = require(join(ROOT, 'build/adapters/xlsx/annotate.js'));
+const noteFinding = (i) => ({
+  rule: 'task-total', severity: 'error', sheet: '실천과제', cell: `C${i + 1}`, cells: [], refs: [], place: null, expected: null, actual: null,
+  tolerance: null, difference: null, unit: null, data: {}, message: `발견 ${i + 1}`, messageEn: `finding ${i + 1}`, messageId: 'mismatch',
+});
+const annotates = [];
+for (const n of [2000, 8000]) {
+  const findings = Array.from({ length: n }, (_, i) => noteFinding(i));
+  const t0 = process.hrtime.bigint();
+  const { marked } = annotatePackage(new Uint8Array(writes[2].buf), findings, { checkedAt: new Date(0) });
+  annotates.push({ n: marked, t: Number(process.hrtime.bigint() - t0) / 1e6 });
+}
+
 // 243 mixed workbooks (≈21,000 세부사업), then 2,430 (each ten times, as hard links)
 const mixed = join(dir, 'mixed-243');
 mkdirSync(mixed);
@@ -240,6 +254,18 @@ row(
   linear,
   'linear (≤ 1.5×)',
   linear <= 1.5,
+);
+
+// annotating
+const perNote = annotates.map((a) => a.t / (a.n / 1000));
+const notesLinear = perNote[1] / perNote[0];
+row(
+  'annotated copy, per 1,000 notes',
+  annotates.map((a, i) => `${(a.n / 1000).toLocaleString('en-US')}k: ${fmt(perNote[i], 0)} ms`).join(', '),
+  `${(annotates[0].n / 1000).toLocaleString('en-US')}k notes`,
+  notesLinear,
+  'linear (≤ 1.5×)',
+  notesLinear <= 1.5,
 );
 
 // table

@@ -363,7 +363,9 @@ describe('annotated copy of a package whose part names differ from its relations
 });
 
 describe('annotated copy of a plan with thousands of findings', () => {
-  it('8,000 notes in a few seconds (each looked its cell up in the whole comments part: 10,000 took minutes), the cells\' own notes kept first', () => {
+  // Its speed (each note once looked its cell up in the whole comments part: 10,000 took minutes) is
+  // measured by npm run bench ('annotated copy, per 1,000 notes', linear), never by a timed test.
+  it('8,000 notes, each on its cell, the cells\' own notes kept first', () => {
     const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const N = 8000;
     const pkg: Record<string, string | Uint8Array> = workbookParts(
@@ -382,9 +384,7 @@ describe('annotated copy of a plan with thousands of findings', () => {
       '</commentList></comments>';
     pkg['xl/drawings/vmlDrawing1.vml'] = '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout></xml>';
     const findings = Array.from({ length: N }, (_, i) => handMadeFinding({ cell: `C${i + 1}`, message: `발견 ${i + 1}` }));
-    const t0 = Date.now();
     const { bytes, marked } = annotatePackage(zipParts(pkg), findings, { checkedAt: new Date('2026-12-01T09:30:00Z') });
-    const ms = Date.now() - t0;
     expect(marked).toBe(N);
     const c = text(parts(bytes), 'xl/comments1.xml');
     expectWellFormed('xl/comments1.xml', c);
@@ -393,7 +393,5 @@ describe('annotated copy of a plan with thousands of findings', () => {
       const note = new RegExp(`<comment ref="${ref}"[\\s\\S]*?</comment>`).exec(c)![0].replace(/<rPr>[\s\S]*?<\/rPr>/g, '').replace(/<[^>]+>/g, '');
       expect(note).toMatch(new RegExp(`^원래 메모 ${ref}\\n\\n\\[오류\\] task-total: 발견 ${ref.slice(1)}`));
     }
-    // Before, this took about 50 s on the machine where it now takes under 2 s.
-    expect(ms).toBeLessThan(15_000);
   }, 120_000);
 });
