@@ -398,7 +398,7 @@ function addNotes(pkg: OoxmlPackage, sheetPart: string, sheetXml: string, p: str
       ? comments.slice(0, authorsEl.start) + (authorsEl.selfClosing ? authorsEl.open.replace(/\s*\/>$/, '>') : authorsEl.open) + authorsEl.inner + a + `</${cp}authors>` + comments.slice(authorsEl.end)
       : comments.replace(new RegExp(`(<${cp}comments[^>]*>)`), `$1<${cp}authors>${a}</${cp}authors>`);
   }
-  const run = (text: string) => `<${cp}r><${cp}rPr><${cp}sz val="${NOTE_FONT_PT}"/><${cp}rFont val="${escapeXml(DEFAULT_FONT)}"/><${cp}family val="2"/><${cp}charset val="129"/></${cp}rPr><${cp}t xml:space="preserve">${xmlText(text)}</${cp}t></${cp}r>`;
+  const run = (text: string) => `<${cp}r><${cp}rPr><${cp}sz val="${NOTE_FONT_PT}"/><${cp}rFont val="${escapeXml(DEFAULT_FONT)}"/><${cp}family val="2"/><${cp}charset val="129"/></${cp}rPr><${cp}t xml:space="preserve">${xmlText(withinExcelText(text))}</${cp}t></${cp}r>`;
   const fresh: Note[] = [];
   // The part's own comments by cell, found once (the first one of a cell, as Excel shows it): looking
   // them up again for every note made a copy with 10,000 notes take minutes.
@@ -532,6 +532,20 @@ function resultStyles(st: StyleSheet): (c: SheetCellSpec) => number {
   };
 }
 
+/** Excel holds at most 32,767 characters in a cell or a note: a file with more is one Excel offers to repair. */
+const EXCEL_TEXT_MAX = 32_767;
+/** Excel's tallest row, in points. */
+const EXCEL_ROW_MAX_PT = 409;
+
+/** A text as Excel can hold it: a longer one cut with … (never inside a surrogate pair). */
+export function withinExcelText(text: string): string {
+  if (text.length <= EXCEL_TEXT_MAX) return text;
+  let cut = EXCEL_TEXT_MAX - 1;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
 function resultCellXml(ref: string, c: SheetCellSpec | null, s: number): string {
   const v = c?.value ?? null;
   if (v === null || v === '') return `<c r="${ref}" s="${s}"/>`;
@@ -539,7 +553,7 @@ function resultCellXml(ref: string, c: SheetCellSpec | null, s: number): string 
   // A link is the sheet's only formula; its cached result is the text it shows.
   if (c!.link) return `<c r="${ref}" s="${s}" t="str"><f>${xmlText(linkFormula(c!.link.sheet, c!.link.cell, String(v)))}</f><v>${xmlText(String(v))}</v></c>`;
   // Text stays text (an inline string is never a formula, whatever it starts with).
-  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`;
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${xmlText(withinExcelText(String(v)))}</t></is></c>`;
 }
 
 /** The 검증결과 sheet's worksheet XML: exactly the cells of `spec` (core/present/sheet.ts), set up for printing. */
@@ -554,7 +568,7 @@ function resultsSheetXml(spec: ResultsSheetSpec, file: string, st: StyleSheet): 
       if (!cells.length) return '';
       // Wrapped texts get the height their lines need (printed and on screen alike).
       const lines = Math.max(1, ...cells.map((c, j) => (c?.wrap && typeof c.value === 'string' ? wrappedLines(c.value, widths[j] ?? 10) : 1)));
-      const height = lines > 1 ? ` ht="${Math.ceil(lines * LINE_HEIGHT + 2)}" customHeight="1"` : '';
+      const height = lines > 1 ? ` ht="${Math.min(EXCEL_ROW_MAX_PT, Math.ceil(lines * LINE_HEIGHT + 2))}" customHeight="1"` : '';
       return `<row r="${i + 1}"${height}>${cells.map((c, j) => resultCellXml(`${letters(j + 1)}${i + 1}`, c, c ? styleOf(c) : empty)).join('')}</row>`;
     })
     .join('');

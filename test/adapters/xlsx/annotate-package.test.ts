@@ -395,3 +395,27 @@ describe('annotated copy of a plan with thousands of findings', () => {
     }
   }, 120_000);
 });
+
+describe('texts and rows past what Excel holds', () => {
+  it('a 100,000-character message is cut to 32,767 characters in its cell and its note, and no row is taller than 409 pt', async () => {
+    const original = await fs.readFile(LIBREOFFICE);
+    const long = `${'가'.repeat(99_990)}끝😀`;
+    const cells = Array.from({ length: 60 }, (_, i) => `'실천과제'!C${i + 5}`);
+    const finding = handMadeFinding({ sheet: '실천과제', cell: 'C5', message: long, messageEn: long, cells });
+    const after = parts(annotatePackage(original, [finding], { checkedAt: new Date('2026-12-01T00:00:00Z') }).bytes);
+    const texts = Object.entries(after)
+      .filter(([name]) => /^xl\/(worksheets\/sheet\d+|comments\d*)\.xml$/.test(name))
+      .flatMap(([name, bytes]) => [...strFromU8(bytes).matchAll(/<(?:\w+:)?t(?: [^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => ({ name, t: m[1] })));
+    const cut = texts.filter((x) => x.t.includes('가가가'));
+    expect(cut.length).toBeGreaterThanOrEqual(2); // the 검증결과 cell and the note
+    for (const x of cut) {
+      expect(x.t.length).toBeLessThanOrEqual(32_767);
+      expect(x.t.endsWith('…')).toBe(true);
+    }
+    for (const [name, bytes] of Object.entries(after)) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+      expectWellFormed(name, strFromU8(bytes));
+      for (const m of strFromU8(bytes).matchAll(/<row [^>]*\bht="([\d.]+)"/g)) expect(Number(m[1])).toBeLessThanOrEqual(409);
+    }
+  });
+});
