@@ -59,8 +59,13 @@ const TRAILING_MARK = /\s*(?:[*※†‡]+|\(\s*\*+\s*\)|[¹²³⁴⁵⁶⁷⁸�
  * without a footnote mark after it (`민간기업 … 고용 창출*`, pointing at the note that leaves its budget out).
  */
 export function areaKey(text: string): string {
-  return nameKey(withoutLeadingMark(text).replace(TRAILING_MARK, ''));
+  // Markup as the overview is read without it (links.ts plainText): `청년<b>일자리</b>` is `청년 일자리`.
+  const plain = text.indexOf('<') >= 0 ? text.replace(MARKUP_TAG, ' ') : text;
+  return nameKey(withoutLeadingMark(plain.trim()).replace(TRAILING_MARK, ''));
 }
+
+/** An HTML-like tag: `<` then a letter or `/` (`< 5대 핵심전략 >` is text). links.ts's plainText strips the same. */
+export const MARKUP_TAG = /<\/?[A-Za-z][^<>]*>/g;
 
 const accepted = new WeakMap<Label, Set<string>>();
 

@@ -8,7 +8,7 @@
  * Tasks still unlinked are reported once for the plan; every other relation is still checked.
  */
 import type { Plan } from '../model/plan';
-import { areaKey, circledValue } from './labels';
+import { MARKUP_TAG, areaKey, circledValue } from './labels';
 import { lineText, normRow, own, refOf, rowsWithText, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 
@@ -24,7 +24,7 @@ export interface StrategyMapMatch extends TableMatch {
  */
 export function plainText(t: string): string {
   return t
-    .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+    .replace(MARKUP_TAG, ' ')
     .replace(/\*\*/g, '')
     .replace(/\s+/g, ' ')
     .trim();
