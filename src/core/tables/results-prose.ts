@@ -16,6 +16,7 @@
  */
 import type { Figure } from '../model/plan';
 import type { ResultItem, Results } from '../results/model';
+import { halfWidthNumber } from '../numbers/parse';
 import { lineText, refOf, type TableSheet } from './sheet';
 import type { TableKind, TableMatch } from './types';
 
@@ -30,7 +31,7 @@ const UNIT = '(명|개社|개사|개소|건|회|개)';
 const TOTAL = new RegExp(`^(.+?)\\s*총\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}`);
 /** A bullet of the summary's lines: ▶ as the seed has them, or ○ ◦ ● ◎ and the letter ㅇ offices type for ○, after an optional -. */
 const BULLET_MARK = /^[-•·]?\s*(?:[▶►▷○◦●◎]|ㅇ(?=\s))/;
-const BULLET = new RegExp(`^[-•·]?\\s*(?:[▶►▷○◦●◎]|ㅇ(?=\\s))?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\))?\\s*$`);
+const BULLET = new RegExp(`^[-•·]?\\s*(?:[▶►▷○◦●◎]|ㅇ(?=\\s))?\\s*(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}\\s*(?:\\((.*)\\)|\\[(.*)\\])?\\s*$`);
 const PART = new RegExp(`^(.+?)\\s*([\\d,]+(?:\\.\\d+)?)\\s*${UNIT}$`);
 /** Between the parts of a breakdown: `/` as the seed writes it, or `,` `·` `、`, each right after a part's figure and unit. */
 const PART_SEPARATOR = /(?<=\d\s*(?:명|개社|개사|개소|건|회|개))\s*[/／,，·、]\s*|\s*[/／]\s*/;
@@ -73,7 +74,8 @@ function bracketedBlock(s: TableSheet, r: number, line: string): ProseMatch['ite
 }
 
 const num = (t: string) => Number(t.replace(/,/g, ''));
-const clean = (t: string) => t.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+/** A prose line as the patterns read it: no ** emphasis, one space for each run, figures typed full-width made ASCII (１，２１６명). */
+const clean = (t: string) => halfWidthNumber(t.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim());
 
 export const proseResults: TableKind<ProseMatch> = {
   id: 'results-prose',
@@ -105,7 +107,7 @@ export const proseResults: TableKind<ProseMatch> = {
         const b = BULLET.exec(clean(next));
         if (!b) break;
         items.push({ level: 2, name: clean(b[1]), value: num(b[2]), unit: b[3], row: k });
-        for (const part of (b[4] ?? '').split(PART_SEPARATOR)) {
+        for (const part of (b[4] ?? b[5] ?? '').split(PART_SEPARATOR)) {
           const p = PART.exec(clean(part));
           if (p) items.push({ level: 3, name: clean(p[1]), value: num(p[2]), unit: p[3], row: k });
         }

@@ -88,6 +88,22 @@ describe('seed 004 with its job-creation summary written another way', () => {
     expect(r.findings.map(row)).toEqual(results.findings.map(row));
     expect(r.plan.results!.items.map((i) => [i.name, i.actual?.value])).toEqual(results.plan.results!.items.map((i) => [i.name, i.actual?.value]));
   });
+
+  it('the summary\'s figures typed full-width (１，２１６명) and breakdowns in [ ]: the same items and mismatches', () => {
+    const wide = (t: string) => t.replace(/[0-9,]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+    const lines = RESULTS.split('\n');
+    const from = lines.findIndex((l) => l.includes('일자리 창출 총'));
+    expect(from).toBeGreaterThanOrEqual(0);
+    // The total line and its ▶ lines below it, rewritten.
+    let to = from + 1;
+    while (to < lines.length && (lines[to].trim() === '' || /^- ▶/.test(lines[to]))) to++;
+    const text = [...lines.slice(0, from), ...lines.slice(from, to).map((l) => wide(l).replace(/\(([^()]*)\)\s*$/, '[$1]')), ...lines.slice(to)].join('\n');
+    expect(text).toContain('１，２１６명');
+    expect(text).toContain('[청년취업박람회 １９２명/구직활동비 지원사업 ３６명]');
+    const r = read(text);
+    expect(r.findings.map(row)).toEqual(results.findings.map(row));
+    expect(r.plan.results!.items.map((i) => [i.name, i.actual?.value])).toEqual(results.plan.results!.items.map((i) => [i.name, i.actual?.value]));
+  });
 });
 
 describe('seed 000 with a role label the reader does not know (사업비 for 소요예산)', () => {
