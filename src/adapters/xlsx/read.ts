@@ -937,10 +937,22 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
 
 // -------------------------------------------------------------------------------------- workbook
 
+/** What a zip that is not a workbook is, by its entries (names lower-cased), with what to do; null when unknown. */
+function otherZipFormat(names: ReadonlyMap<string, unknown>): { ko: string; en: string; fixKo: string; fixEn: string } | null {
+  if (names.has('mimetype') && names.has('content.xml')) {
+    return { ko: 'OpenDocument 문서입니다(.ods 등)', en: 'it is an OpenDocument file (.ods or similar)', fixKo: 'LibreOffice에서 .xlsx로 저장한 뒤 다시 검사하세요', fixEn: 'save it as .xlsx in LibreOffice and check again' };
+  }
+  if (names.has('word/document.xml')) return { ko: 'Word 문서입니다', en: 'it is a Word document', fixKo: '.xlsx 통합 문서를 주세요', fixEn: 'give an .xlsx workbook' };
+  if (names.has('ppt/presentation.xml')) return { ko: 'PowerPoint 문서입니다', en: 'it is a PowerPoint file', fixKo: '.xlsx 통합 문서를 주세요', fixEn: 'give an .xlsx workbook' };
+  return null;
+}
+
 function readWorkbook(buf: Buffer, file: string | undefined, limits: XlsxLimits): { grid: GridWorkbook; hiddenSheets: string[] } {
   const zip = openZip(buf, file);
   const ctx: Ctx = { zip, file, limits, deadline: Date.now() + limits.timeBudgetMs, done: new Set(), scanner: new XmlScanner() };
   if (!zip.byName.has('[content_types].xml') && !zip.byName.has('xl/workbook.xml')) {
+    const other = otherZipFormat(zip.byName);
+    if (other) readFail('not-xlsx', `ZIP 파일이지만 Excel 통합 문서가 아닙니다 (${other.ko}) — ${other.fixKo}`, `a zip archive but not an Excel workbook (${other.en}); ${other.fixEn}`, file);
     readFail('not-xlsx', 'ZIP 파일이지만 Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음) — .xlsx 통합 문서를 주세요', 'a zip archive but not an Excel workbook (no xl/workbook.xml): give an .xlsx workbook', file);
   }
   const { sheets, date1904, rels } = readWorkbookPart(ctx);

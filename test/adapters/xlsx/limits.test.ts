@@ -305,4 +305,11 @@ describe('limits and damage', () => {
     expect((await failure(zipParts({ 'readme.txt': '안내' }))).code).toBe('not-xlsx');
     expect((await failure(Buffer.alloc(0))).code).toBe('empty');
   });
+
+  it('a zip of another office format says which, and what to do (an .ods, a Word or PowerPoint file renamed .xlsx)', async () => {
+    const ods = await failure(zipParts({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest/>' }));
+    expect([ods.code, ods.message]).toEqual(['not-xlsx', expect.stringContaining('OpenDocument 문서입니다(.ods 등)) — LibreOffice에서 .xlsx로 저장한 뒤 다시 검사하세요')]);
+    expect((await failure(zipParts({ 'word/document.xml': '<w/>' }))).message).toContain('Word 문서입니다');
+    expect((await failure(zipParts({ 'ppt/presentation.xml': '<p/>' }))).message).toContain('PowerPoint 문서입니다');
+  });
 });
