@@ -1,7 +1,7 @@
 /** `jobtarget check`: read each input through its format's reader (src/adapters/inputs.ts), validate, report, annotate. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { readInput, formatOf } from '../adapters/inputs';
+import { folderExtensions, readInput, formatOf } from '../adapters/inputs';
 import { exampleBytes, exampleFile } from './examples';
 import type { Lang } from '../core/rules/types';
 import type { Checked, CheckSettings } from './check-file';
@@ -79,10 +79,16 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const { escapeControl } = await import('./formatters/text');
   for (const { folder, code } of unreadableFolders) {
     troubles += 1;
-    io.stderr.write(`${escapeControl(folder)}: 폴더를 읽을 수 없습니다 (cannot list this folder: ${code})\n`);
+    io.stderr.write(ko ? `${escapeControl(folder)}: 폴더를 읽을 수 없습니다 (cannot list this folder: ${code})\n` : `${escapeControl(folder)}: cannot list this folder: ${code} (폴더를 읽을 수 없습니다)\n`);
   }
+  // Text documents are read when named, never gathered from folders (a folder holds notes and exports too).
+  const exts = folderExtensions().join(', ');
   for (const dir of emptyFolders) {
-    io.stderr.write(`${escapeControl(dir)}: ${ko ? '폴더에 .xlsx 파일이 없습니다' : 'no .xlsx files in this folder'} (${ko ? 'no .xlsx files in this folder' : '폴더에 .xlsx 파일이 없습니다'})\n`);
+    io.stderr.write(
+      ko
+        ? `${escapeControl(dir)}: 폴더에 검사할 파일(${exts})이 없습니다 — 텍스트 문서(.txt, .tsv)는 파일 이름으로 주세요 (no files to check in this folder)\n`
+        : `${escapeControl(dir)}: no files to check in this folder (${exts}); name text documents (.txt, .tsv) as files (폴더에 검사할 파일이 없습니다)\n`,
+    );
   }
   const examples = opts.examples ?? [];
   const total = files.length + examples.length;

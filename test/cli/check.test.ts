@@ -286,7 +286,8 @@ describe('check: broken files and batches', () => {
     expect(j.files.map((f: { file: string }) => f.file)).toEqual(['a.xlsx']);
     const r = await run(['check', 'empty'], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(r.err).toContain('폴더에 .xlsx 파일이 없습니다');
+    expect(r.err).toContain('empty: 폴더에 검사할 파일(.xlsx, .xlsm, .hwpx, .hwp)이 없습니다 — 텍스트 문서(.txt, .tsv)는 파일 이름으로 주세요');
+    expect((await run(['check', 'empty', '--lang', 'en'], { cwd: tmp })).err).toContain('empty: no files to check in this folder (.xlsx, .xlsm, .hwpx, .hwp); name text documents (.txt, .tsv) as files');
   });
 
   it('never writes the files it checks', async () => {

@@ -51,7 +51,7 @@ describe('control characters in file and folder names never reach the terminal r
   it('the annotated copy line, the refusal of an existing copy, an empty folder: escaped', async () => {
     const first = await run(['check', 'in', `in/${evil} folder`, '--annotate', 'out'], { cwd: dir });
     expect(first.out).toContain('검증 사본: out/a\\x1b[2Jb\\nforged.검증.xlsx');
-    expect(first.err).toContain('a\\x1b[2Jb\\nforged folder: 폴더에 .xlsx 파일이 없습니다');
+    expect(first.err).toContain('a\\x1b[2Jb\\nforged folder: 폴더에 검사할 파일');
     const again = await run(['check', 'in', '--annotate', 'out', '--format', 'json'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.err).toContain('in/a\\x1b[2Jb\\nforged.xlsx: 검증 사본이 이미 있어 그대로 두었습니다: out/a\\x1b[2Jb\\nforged.검증.xlsx');
