@@ -6,7 +6,7 @@
  * exceljs is used only under src/adapters/xlsx; the core never imports this module.
  */
 import ExcelJS from 'exceljs';
-import { a1, columnLetters, parseA1 } from '../../core/grid/a1';
+import { a1, parseA1 } from '../../core/grid/a1';
 import type { PlanDraft } from '../../core/model/draft';
 import { renderWorkbook, type RenderOptions, type RenderedCell, type RenderedSheet, type RenderedWorkbook } from '../../core/template/render';
 import { STYLES, type CellStyle } from '../../core/template/styles';
@@ -116,8 +116,8 @@ export function applyPrint(ws: ExcelJS.Worksheet, s: RenderedSheet): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0, // as many pages down as needed
-    // exceljs writes `'Sheet'!$` + each end as given: "A$1" comes out as the absolute "$A$1".
-    printArea: `${columnLetters(0)}$1:${columnLetters(s.lastCol)}$${s.lastRow + 1}`,
+    // No print area: Excel prints what the sheet holds, so a 실천과제 table or 전략분야 an official adds
+    // below the last one is printed too (a print area ending at the template's last row left it out).
     ...(s.printTitleRows ? { printTitlesRow: s.printTitleRows } : {}),
     margins: { ...MARGINS },
   };

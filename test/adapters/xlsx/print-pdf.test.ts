@@ -5,11 +5,13 @@
  * outside CI these tests say so and do nothing, in CI (.ci/run sets JOBTARGET_REQUIRE_PRINT_TESTS) they fail.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { renderedToBuffer } from '../../../src/adapters/xlsx/write';
 import { run } from '../../cli/run';
+import { zipParts } from '../../support/ooxml';
 import { EXAMPLES } from '../../../src/core/examples';
 import { blankDraft } from '../../../src/core/template/blank';
 import { renderWorkbook, type RenderedWorkbook } from '../../../src/core/template/render';
@@ -21,6 +23,11 @@ const maybe = available ? describe : describe.skip;
 if (!available) console.warn('print-pdf: soffice/pdftotext not found — install libreoffice-calc-nogui and poppler-utils to run the print tests');
 
 let tmp: string;
+/** Rows an official adds below a sheet's last table. */
+const ADDED: [sheet: string, text: string][] = [
+  ['실천과제', '⑥ 추가한 실천과제'],
+  ['분야별 목표', '전략분야 6 추가'],
+];
 const books: Record<string, RenderedWorkbook> = {
   template: renderWorkbook(blankDraft(), { formulas: true }),
   example: renderWorkbook(EXAMPLES['incheon-seogu-2023'].draft, { formulas: false }),
@@ -42,6 +49,19 @@ maybe('printed with LibreOffice', () => {
       writeFileSync(file, await renderedToBuffer(wb));
       files.push(file);
     }
+    // The template as an official extends it: a 실천과제 table and a 전략분야 typed below the last ones
+    // (a row added to the written sheet's XML, as Excel saves a typed cell).
+    const parts: Record<string, string | Uint8Array> = unzipSync(await renderedToBuffer(books.template));
+    for (const [sheet, text] of ADDED) {
+      const i = books.template.sheets.findIndex((s) => s.name === sheet);
+      const part = `xl/worksheets/sheet${i + 1}.xml`;
+      const row = books.template.sheets[i].lastRow + 4;
+      const cell = `<row r="${row}"><c r="A${row}" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+      parts[part] = strFromU8(parts[part] as Uint8Array).replace('</sheetData>', `${cell}</sheetData>`);
+    }
+    const addedFile = path.join(tmp, 'added.xlsx');
+    writeFileSync(addedFile, zipParts(parts));
+    files.push(addedFile);
     // An annotated copy of a plan with many findings: its 검증결과 sheet runs over several pages.
     const ann = path.join(tmp, 'annotated');
     await run(['check', path.join(__dirname, '../../fixtures/drift-text-numbers.xlsx'), '--annotate', ann]);
@@ -72,6 +92,11 @@ maybe('printed with LibreOffice', () => {
       expect(text).toMatch(/세부사업명/);
       expect(text).toMatch(/[①-⑳]/);
     }
+  });
+
+  it('template: tables and rows added below the last ones are printed too (no print area ending at the template’s last row)', () => {
+    const text = pages('added').join('\n').replace(/\s+/g, '');
+    for (const [, added] of ADDED) expect(text).toContain(added.replace(/\s+/g, ''));
   });
 
   it('annotated copy: the 검증결과 sheet is landscape, its header row repeated on every page, n / N below', () => {
