@@ -7,6 +7,7 @@ import { blankDraft } from '../../src/core/template/blank';
 import { readPlan } from '../../src/core/template/read';
 import { renderWorkbook, renderedToGrid } from '../../src/core/template/render';
 import { validateGrid } from '../../src/core/validate';
+import { setCells, type CellEdits } from '../../src/core/grid/edit';
 
 const exampleGrid = (): GridWorkbook => renderedToGrid(renderWorkbook(incheonSeogu2023, { formulas: false }));
 const sheet = (g: GridWorkbook, name: string) => g.sheets.find((s) => s.name === name)!;
@@ -134,6 +135,35 @@ describe('readPlan', () => {
     expect(plan.period).toEqual({ startYear: 2031, years: 5 });
     expect(plan.tasks[0].subprojects[0].target.years).toHaveLength(5);
     expect(plan.areas[0].target.years[4].formula).toMatch(/실천과제/);
+  });
+});
+
+describe('a 개요 plan period the tables do not have (the official changed the setting, not the headers)', () => {
+  const blankWith = (cells: CellEdits) => validateGrid(setCells(renderedToGrid(renderWorkbook(blankDraft(), { formulas: true })), cells));
+
+  it.each([
+    ['another start year', { '개요!B6': 2031 }, '2031~2034', '2027~2030'],
+    ['fewer years', { '개요!B7': 3 }, '2027~2029', '2027~2030'],
+  ])('%s: one error at the 개요 names both periods', (_, cells, stated, headers) => {
+    const r = blankWith(cells);
+    const at = r.findings.filter((f) => f.sheet === '개요');
+    expect(at).toHaveLength(1);
+    expect(at[0]).toMatchObject({ rule: 'structure', severity: 'error', cell: 'B6' });
+    expect(at[0].message).toContain(`계획기간(${stated})`);
+    expect(at[0].message).toContain(`연도 머리글(${headers})`);
+  });
+
+  it('the 공통 일자리 목표 table is named at its header as being for other years, not as missing', () => {
+    const r = blankWith({ '개요!B6': 2031 });
+    const ind = r.findings.filter((f) => f.message.includes('공통 일자리 목표'));
+    expect(ind).toHaveLength(1);
+    expect(ind[0]).toMatchObject({ sheet: '공통 일자리 목표', cell: 'A3' });
+    expect(ind[0].message).toContain('2025~2030');
+    expect(ind[0].message).not.toContain('찾지 못했습니다');
+  });
+
+  it('a 개요 that agrees with the headers says nothing', () => {
+    expect(blankWith({}).findings).toEqual([]);
   });
 });
 

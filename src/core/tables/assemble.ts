@@ -7,7 +7,7 @@
 import { qualified } from '../grid/a1';
 import type { GridWorkbook } from '../grid/grid';
 import { DEFAULT_PERIOD, periodProblem, planYears, type PlanPeriod } from '../model/period';
-import { DEFAULT_SETTINGS, type Plan, type ReadProblem } from '../model/plan';
+import { DEFAULT_SETTINGS, type CellRef, type Plan, type ReadProblem } from '../model/plan';
 import { ANNUAL, RESULTS } from '../results/description';
 import { TEMPLATE } from '../template/description';
 import { TABLE_KINDS } from './index';
@@ -111,6 +111,9 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
   const fromHeaders = periodFromHeaders(found);
   let period: PlanPeriod | null = stated ? { startYear: stated.startYear, years: stated.years ?? DEFAULT_PERIOD.years } : (title?.period ?? fromHeaders);
   const periodStated = stated !== null || Boolean(title?.period);
+  // The 개요's period is a setting typed by hand; the tables' year headers do not follow it. When they
+  // disagree, every table misses years or has extra ones: say the cause once, at the 개요.
+  const periodMismatch = stated && fromHeaders && (stated.startYear !== fromHeaders.startYear || (stated.years ?? DEFAULT_PERIOD.years) !== fromHeaders.years) ? { stated, fromHeaders } : null;
   // A period no plan can have (figures of 1e308 where the years belong) is no period: the tables are then read without one.
   if (period && periodProblem(period) !== null) period = null;
 
@@ -118,6 +121,8 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
   // period (chapter II's employment trends also have a change column, but only past years).
   const accepted: TableMatch[] = [];
   const byKind = (id: string) => found.filter((m) => m.kind === id);
+  /** A 공통 일자리 목표 table (with its change column) none of whose years lies in the plan period. */
+  let indicatorsOutside: IndicatorMatch | null = null;
   for (const kind of TABLE_KINDS) {
     let candidates = byKind(kind.id);
     if (kind.id === 'indicators' && period) {
@@ -125,6 +130,7 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
       const cover = (m: TableMatch) => planYears(p).filter((y) => m.years.includes(y)).length;
       // At equal cover, a table with a change column (the ministry's layout) first.
       const score = (m: TableMatch) => cover(m) + ((m as IndicatorMatch).changeCol >= 0 ? 0.5 : 0);
+      indicatorsOutside = (candidates.find((m) => cover(m) === 0 && (m as IndicatorMatch).changeCol >= 0) as IndicatorMatch | undefined) ?? null;
       candidates = candidates.filter((m) => cover(m) > 0).sort((a, b) => score(b) - score(a));
     }
     for (const m of candidates) {
@@ -138,6 +144,7 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
   const plan = emptyPlan();
   const problems: ReadProblem[] = [];
   if (second) problems.push(secondPlanProblem(second));
+  if (periodMismatch) problems.push(periodMismatchProblem(periodMismatch.stated, periodMismatch.fromHeaders));
   const asm: Assembly = {
     plan,
     period: period ?? DEFAULT_PERIOD,
@@ -165,7 +172,7 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
 
   const planFound = plan.indicators.length > 0 || plan.areas.length > 0 || plan.tasks.length > 0 || accepted.some((m) => m.kind === 'indicators' || m.kind === 'areas' || m.kind === 'tasks');
   const extrasFound = Boolean(plan.results || plan.annualPlan);
-  if (planFound) reportMissingPlanTables(asm, overview !== undefined);
+  if (planFound) reportMissingPlanTables(asm, overview !== undefined, periodMismatch ? indicatorsOutside : null);
   if (!plan.results && !accepted.some((m) => m.kind === 'results')) {
     const p = missingTableProblem(sheets, RESULTS, [RESULTS.columns.name, RESULTS.columns.actual]);
     if (p) problems.push(p);
@@ -195,10 +202,30 @@ export function readWorkbook(wb: GridWorkbook): ReadResult {
   return { plan, problems };
 }
 
+function periodMismatchProblem(stated: { startYear: number; years: number | null; ref: CellRef }, headers: PlanPeriod): ReadProblem {
+  const span = (start: number, years: number) => (years === 1 ? `${start}` : `${start}~${start + years - 1}`);
+  const s = span(stated.startYear, stated.years ?? DEFAULT_PERIOD.years);
+  const h = span(headers.startYear, headers.years);
+  const f = TEMPLATE.overview.fields;
+  return {
+    table: TEMPLATE.overview.sheetName,
+    level: 'table',
+    ref: stated.ref,
+    message: `개요의 계획기간(${s})이 표의 연도 머리글(${h})과 다릅니다 — 표는 개요의 계획기간으로 읽었습니다. '${f.startYear.text}'·'${f.years.text}'을 표에 맞추거나, 새 계획기간의 서식을 새로 만드세요`,
+    messageEn: `the 개요's plan period (${s}) differs from the tables' year headers (${h}); the tables were read with the 개요's period. Make '${f.startYear.text}' and '${f.years.text}' match the tables, or start from a template of the new period`,
+  };
+}
+
 /** What of the 종합계획 was not found, said once per table in the user's terms. */
-function reportMissingPlanTables(asm: Assembly, hasOverview: boolean): void {
+function reportMissingPlanTables(asm: Assembly, hasOverview: boolean, indicatorsOutside: IndicatorMatch | null = null): void {
   const { plan, accepted } = asm;
-  if (!accepted.some((m) => m.kind === 'indicators')) {
+  if (!accepted.some((m) => m.kind === 'indicators') && indicatorsOutside) {
+    // The table is there, but for other years: say so at its header rather than that it is missing.
+    const m = indicatorsOutside;
+    const ys = m.years.length ? `${m.years[0]}~${m.years[m.years.length - 1]}` : '';
+    const p = `${asm.period.startYear}~${asm.period.startYear + asm.period.years - 1}`;
+    asm.problem(TEMPLATE.indicators.tableName, `표의 연도(${ys})에 계획기간(${p})의 연도가 없어 읽지 않았습니다`, `the table's years (${ys}) include none of the plan period (${p}): not read`, 'table', refOf(m.sheet, m.header, m.anchorCol));
+  } else if (!accepted.some((m) => m.kind === 'indicators')) {
     const t = TEMPLATE.indicators;
     asm.problem(t.tableName, `${quotedAnd(t.anchor.text)} '증감' 머리글이 있는 표를 찾지 못했습니다`, `no table with headers '${t.anchor.text}' and '증감' found`);
   }

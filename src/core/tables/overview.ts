@@ -7,7 +7,8 @@
 import { parseKoreanNumber } from '../numbers/parse';
 import { TEMPLATE } from '../template/description';
 import type { Label } from './labels';
-import { findLabel, lineText, own, type TableSheet } from './sheet';
+import type { CellRef } from '../model/plan';
+import { findLabel, lineText, own, refOf, type TableSheet } from './sheet';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { isResultsOnly } from '../results/render';
 import { renderOverview } from '../template/sheets';
@@ -18,12 +19,12 @@ export interface OverviewMatch extends TableMatch {
 
 const F = TEMPLATE.overview.fields;
 
-function valueOf(s: TableSheet, l: Label): { t: string; n: number | null } | null {
+function valueOf(s: TableSheet, l: Label): { t: string; n: number | null; row: number; col: number } | null {
   const p = findLabel(s, l);
   if (!p) return null;
   for (let c = p.col + 1; c < s.width; c++) {
     const t = own(s, p.row, c);
-    if (t !== '') return { t, n: parseKoreanNumber(s.grid.rows[p.row]?.[c]?.value ?? null).value };
+    if (t !== '') return { t, n: parseKoreanNumber(s.grid.rows[p.row]?.[c]?.value ?? null).value, row: p.row, col: c };
   }
   return null;
 }
@@ -54,11 +55,12 @@ export const overviewTable: TableKind<OverviewMatch> = {
 };
 
 /** The period the 개요 states, if any (read before the tables, which need it). */
-export function overviewPeriod(s: TableSheet): { startYear: number; years: number | null } | null {
-  const start = valueOf(s, F.startYear)?.n ?? null;
-  if (start === null || !Number.isInteger(start)) return null;
+export function overviewPeriod(s: TableSheet): { startYear: number; years: number | null; ref: CellRef } | null {
+  const at = valueOf(s, F.startYear);
+  const start = at?.n ?? null;
+  if (!at || start === null || !Number.isInteger(start)) return null;
   const years = valueOf(s, F.years)?.n ?? null;
-  return { startYear: start, years: years !== null && Number.isInteger(years) && years > 0 ? years : null };
+  return { startYear: start, years: years !== null && Number.isInteger(years) && years > 0 ? years : null, ref: refOf(s, at.row, at.col) };
 }
 
 export interface TitleMatch extends TableMatch {
