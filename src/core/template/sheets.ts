@@ -143,11 +143,12 @@ function renderTaskRows(b: SheetBuilder, start: number, task: DraftTask, n: numb
     b.merge(r, 0, r + 1, 0);
     b.set(r, 1, roles.target.text, 'roleTotal');
     b.set(r + 1, 1, roles.budget.text, 'roleTotal');
-    // 총계 = Σ 세부사업 of the same role, whatever the number of 세부사업 (SUMIF keeps formulas short).
+    // 총계 = Σ 세부사업 of the same role, whatever the number of 세부사업 (SUMIF keeps formulas short). The
+    // role column is fixed, its rows are not: a table copied to make a new task sums its own rows.
     const sumIf = (role: string, col: number) =>
       task.subprojects.length === 0
         ? undefined
-        : `SUMIF($B$${firstSub + 1}:$B$${lastSub + 1},"${role}",${columnLetters(col)}${firstSub + 1}:${columnLetters(col)}${lastSub + 1})`;
+        : `SUMIF($B${firstSub + 1}:$B${lastSub + 1},"${role}",${columnLetters(col)}${firstSub + 1}:${columnLetters(col)}${lastSub + 1})`;
     writeSeries(b, r, 2, task.total.target, n, opts, 'countTotal', (i) => sumIf(roles.target.text, 3 + i));
     writeSeries(b, r + 1, 2, task.total.budget, n, opts, 'countTotal', (i) => sumIf(roles.budget.text, 3 + i));
     places = { target: { sheet: b.name, row: r, totalCol: 2 }, budget: { sheet: b.name, row: r + 1, totalCol: 2 } };

@@ -61,6 +61,19 @@ describe('exceljs writer', () => {
     expect(applyRendered(renderWorkbook(blankDraft(), { formulas: true })).calcProperties.fullCalcOnLoad).toBe(true);
   });
 
+  it('a 실천과제 table copied elsewhere (a new task made from one) sums its own rows: its 총계 formulas fix columns, not rows', () => {
+    const ws = blank.getWorksheet('실천과제')!;
+    // Excel's copy: a reference without $ before its row moves with the cells, one with $ stays.
+    const copied = (f: string, by: number) => f.replace(/(\$?[A-Z]+)(\$?)(\d+)/g, (_, col: string, fixed: string, row: string) => `${col}${fixed}${fixed ? row : Number(row) + by}`);
+    const rowsOf = (f: string) => [...f.matchAll(/\$?[A-Z]+\$?(\d+)/g)].map((m) => Number(m[1]));
+    // ① is rows 3–14 (총계 on 7–8, 세부사업 on 9–14); a copy 65 rows down is rows 68–79.
+    for (const cell of ['D7', 'G8']) {
+      const f = ws.getCell(cell).formula;
+      expect(f).toMatch(/^SUMIF\(/);
+      for (const row of rowsOf(copied(f, 65))) expect(row).toBeGreaterThanOrEqual(74);
+    }
+  });
+
   it('writes a formula with its cached result when the value is known (the base year of the example)', () => {
     const ws = example.getWorksheet('개요')!;
     const row = [...Array(12).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === '기준연도')!;
