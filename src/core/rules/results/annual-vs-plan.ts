@@ -28,8 +28,8 @@ export const annualVsPlan: Rule = {
     defaultSeverity: 'info',
     description: { ko: '연차별 세부계획을 종합계획의 같은 해 열과 대조합니다', en: 'Compares the 연차별 세부계획 with the same year of the 종합계획' },
     docs: {
-      ko: '연차별 세부계획 시트의 세부사업마다 그 해(계획연도)의 성과목표와 소요예산을 같은 통합문서 종합계획 실천과제 표의 같은 연도 열과 비교합니다. 다르면(계획 수정) 두 값과 두 셀을 정보로 알립니다. 예산 단위(천원·백만원·억원)는 환산하고, 반올림 구간 안의 차이는 같은 값으로 봅니다. 종합계획에 없는 세부사업, 종합계획에는 그 해 목표나 예산이 있는데 연차별 세부계획에 없는 세부사업, 단위가 달라 비교할 수 없는 행도 정보로 알립니다. 계획연도가 종합계획 기간 밖이면 경고입니다. 종합계획 표가 없는 통합문서에서는 대조하지 않습니다.',
-      en: 'For each 세부사업 on the 연차별 세부계획 sheet, compares its target and budget for the year (계획연도) with the same year\'s column of the 종합계획 실천과제 tables in the same workbook. A difference (a revised plan) is reported as info with both figures and both cells. Budget units (천원/백만원/억원) are converted; a difference inside the rounding band counts as equal. Also info: a 세부사업 the 종합계획 does not have, a 세부사업 with a target or budget for that year in the 종합계획 but missing from the year\'s plan, and rows whose units differ. A 계획연도 outside the plan period is a warning. Without 종합계획 tables in the workbook nothing is compared.',
+      ko: '연차별 세부계획 시트의 세부사업마다 그 해(계획연도)의 성과목표와 소요예산을 같은 통합문서 종합계획 실천과제 표의 같은 연도 열과 비교합니다. 다르면(계획 수정) 두 값과 두 셀을 정보로 알립니다. 성과목표와 소요예산이 모두 빈 행은 아직 입력하지 않은 것으로 보고 대조하지 않습니다. 예산 단위(천원·백만원·억원)는 환산하고, 반올림 구간 안의 차이는 같은 값으로 봅니다. 종합계획에 없는 세부사업, 종합계획에는 그 해 목표나 예산이 있는데 연차별 세부계획에 없는 세부사업, 단위가 달라 비교할 수 없는 행도 정보로 알립니다. 계획연도가 종합계획 기간 밖이면 경고입니다. 종합계획 표가 없는 통합문서에서는 대조하지 않습니다.',
+      en: 'For each 세부사업 on the 연차별 세부계획 sheet, compares its target and budget for the year (계획연도) with the same year\'s column of the 종합계획 실천과제 tables in the same workbook. A difference (a revised plan) is reported as info with both figures and both cells. A row whose target and budget are both empty is not entered yet, and is not compared. Budget units (천원/백만원/억원) are converted; a difference inside the rounding band counts as equal. Also info: a 세부사업 the 종합계획 does not have, a 세부사업 with a target or budget for that year in the 종합계획 but missing from the year\'s plan, and rows whose units differ. A 계획연도 outside the plan period is a warning. Without 종합계획 tables in the workbook nothing is compared.',
     },
     messages: {
       targetDiffers: {
@@ -80,6 +80,9 @@ export const annualVsPlan: Rule = {
       }
       const pr = r.row;
       seen.add(`${pr.task.no}\u0000${pr.subproject ?? ''}`);
+      // A row with nothing entered yet (the 연차별 세부계획 of `template --results` before it is filled in) is
+      // progress, not a revision to 0: compared once its target or budget is there.
+      if (row.target.state === 'blank' && (row.budget === null || row.budget.state === 'blank')) continue;
       compareTarget(ctx, row, pr.what, pr.target.years[i], pr.task.targetUnit, year);
       if (row.budget && pr.budget) compareBudget(ctx, row, row.budget, pr.what, pr.budget.years[i], pr.task.budgetUnit, year);
     }

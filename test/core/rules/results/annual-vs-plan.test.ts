@@ -17,6 +17,8 @@ testRule(annualVsPlan, {
     { name: 'a budget in 억원 (1억원 = 100백만원)', plan: () => planWith({ annual: annualWith((r) => r.forEach((x) => Object.assign(x, { budget: 1, budgetUnit: '억원' }))) }) },
     { name: '실천과제 given by number only, 총계 rows included', plan: () => planWith({ annual: annualWith((r) => { r[0].task = '1'; r.push(ar('② 실천과제 2', '총계', 20, 200)); }) }) },
     { name: 'no 종합계획 in the workbook: nothing to compare', plan: () => readDraft(resultsOnlyDraft([], 2028, matchingAnnual())) },
+    // Not a revision to 0: the blank 연차별 세부계획 of `template --results`, before it is filled in.
+    { name: 'rows with nothing entered yet', plan: () => planWith({ annual: annualWith((r) => r.forEach((x) => Object.assign(x, { target: null, budget: null }))) }) },
   ],
   invalid: [
     {
@@ -39,6 +41,11 @@ testRule(annualVsPlan, {
         { messageId: 'notInPlan', severity: 'info', cell: c('B', 2), actual: '② 실천과제 2 · 신규 사업' },
         { messageId: 'missingFromAnnual', severity: 'info', sheet: '실천과제', cell: 'E20', expected: 10, cells: ['실천과제!E20', '실천과제!E21'] },
       ],
+    },
+    {
+      name: 'a row with its target entered and its budget left empty is compared (the empty budget as 0)',
+      plan: () => planWith({ annual: annualWith((r) => Object.assign(r[0], { budget: null })) }),
+      findings: [{ messageId: 'budgetDiffers', cell: c('E', 0), expected: 100, actual: 0 }],
     },
     {
       name: 'a target unit that differs',
