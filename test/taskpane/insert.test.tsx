@@ -141,3 +141,32 @@ test('an insert failure is reported in the status line', async () => {
   await user.click(screen.getByRole('button', { name: '서식 삽입' }));
   await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('실패: ExcelApi 1.7 is not supported'));
 });
+
+test('an impossible period is explained in the pane’s language only, under the field that is wrong', async () => {
+  const user = userEvent.setup();
+  renderPane({ lang: 'en' });
+  const start = screen.getByLabelText('First plan year');
+  await user.clear(start);
+  await user.type(start, '1999');
+  const form = screen.getByRole('form');
+  expect(within(form).getByText('The first plan year must be a whole number from 2000 to 2100.')).toBeTruthy();
+  expect(form.textContent).not.toMatch(/[가-힣]/);
+  await user.clear(start);
+  await user.type(start, '2027');
+  const years = screen.getByLabelText('Plan years');
+  await user.clear(years);
+  await user.type(years, '11');
+  expect(within(form).getByText('The plan must run 1 to 10 years.')).toBeTruthy();
+  expect(form.textContent).not.toMatch(/[가-힣]/);
+  expect(screen.getByRole('button', { name: 'Insert' })).toHaveProperty('disabled', true);
+});
+
+test('the Korean pane says it without the English half', async () => {
+  const user = userEvent.setup();
+  renderPane();
+  const years = screen.getByLabelText('계획 기간 (년)');
+  await user.clear(years);
+  await user.type(years, '0');
+  expect(screen.getByText('계획 기간은 1~10년이어야 합니다.')).toBeTruthy();
+  expect(screen.getByRole('form').textContent).not.toMatch(/years must be/);
+});

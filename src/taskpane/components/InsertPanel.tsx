@@ -56,8 +56,11 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
   const [yearsText, setYearsText] = useState(String(DEFAULT_PERIOD.years));
   const period: PlanPeriod = kind === 'example' ? exampleChoice.period : { startYear: toInt(startText), years: toInt(yearsText) };
   const problem = kind === 'blank' ? periodProblem(period) : null;
-  const startProblem = problem && problem.includes('시작') ? problem : null;
-  const yearsProblem = problem && !startProblem ? problem : null;
+  // core's message is for the CLI (both languages in one line); the pane says it in its own language, under the
+  // field that is wrong (the start year when the period is fine with any length).
+  const startWrong = !!problem && periodProblem({ startYear: period.startYear, years: 1 }) !== null;
+  const startProblem = startWrong ? t('periodStartProblem') : null;
+  const yearsProblem = problem && !startWrong ? t('periodYearsProblem') : null;
 
   return (
     <form
