@@ -161,7 +161,7 @@ export function App(props: AppProps) {
       }
       const parts = [reason === 'auto' ? t('autoRevalidated') : t('checkedDone')];
       if (r.marked > 0) parts.push(t('marked', { n: formatCount(r.marked), how: t(ANNOTATION[r.annotation]) }));
-      if (r.truncated) parts.push(t('truncated'));
+      // A truncated marking is said by the adapter's notice (how many cells, where the full list is): not twice.
       parts.push(...notices);
       setStatus({ intent: notices.length ? 'warning' : 'info', text: parts.join(' ') });
     },

@@ -139,3 +139,21 @@ describe('the adapter’s notices: the half in the pane’s language, requiremen
     expect(screen.getByTestId('status').textContent).not.toMatch(/ExcelApi/);
   });
 });
+
+describe('too many cells to mark: said once, by the adapter’s notice', () => {
+  // The notice the adapter adds with `truncated` (src/adapters/office/validate.ts).
+  const truncation = { ko: '표시할 셀이 너무 많아 심각한 순서로 1968개만 표시했습니다 (전체 목록은 검증결과 시트)', en: 'too many cells to highlight: the 1968 most severe were marked (the 검증결과 sheet lists all)' };
+  for (const lang of ['ko', 'en'] as const) {
+    test(lang, async () => {
+      const { exampleValidation } = jest.requireActual('./fake-adapter') as typeof import('./fake-adapter');
+      mock.validate.mockResolvedValueOnce({ ...exampleValidation(lang), marked: 1968, truncated: true, notices: [truncation] });
+      const user = userEvent.setup();
+      renderPane({ lang, initialTab: 'validate' });
+      await user.click(screen.getByRole('button', { name: lang === 'en' ? 'Check' : '검증' }));
+      await screen.findByTestId('findings');
+      const status = screen.getByTestId('status').textContent ?? '';
+      expect(status).toContain(truncation[lang]);
+      expect(status.match(lang === 'en' ? /too many cells/gi : /너무 많아/g)).toHaveLength(1);
+    });
+  }
+});
