@@ -14,6 +14,8 @@ export async function idle(): Promise<void> {
   await waitFor(() => {
     for (const b of screen.queryAllByRole('button', { name: /^(검증|지우기|서식 삽입|Check|Clear|Insert)$/ })) {
       expect(b).toHaveProperty('disabled', false);
+      // busy buttons stay focusable, marked aria-disabled
+      expect(b.getAttribute('aria-disabled')).not.toBe('true');
     }
   });
 }

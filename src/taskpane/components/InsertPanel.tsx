@@ -99,7 +99,8 @@ export function InsertPanel(props: { busy: boolean; disabled?: boolean; onInsert
       )}
       <Text size={200}>{t('insertNote')}</Text>
       <div className={s.actions}>
-        <Button appearance="primary" type="submit" data-testid="insert" disabled={props.busy || props.disabled || !!problem}>
+        {/* Focusable (aria-disabled) while inserting: disabling the focused button dropped the keyboard user's focus. */}
+        <Button appearance="primary" type="submit" data-testid="insert" disabled={props.busy || props.disabled || !!problem} disabledFocusable={props.busy && !problem}>
           {t('insertButton')}
         </Button>
         {props.busy && <Spinner size="tiny" label={t('insertBusy')} />}

@@ -120,13 +120,15 @@ export function ValidatePanel(props: ValidatePanelProps) {
   return (
     <div className={s.root}>
       <div className={s.actions}>
-        <Button appearance="primary" onClick={props.onValidate} disabled={off} data-testid="validate">
+        {/* While an action runs the buttons stay focusable (aria-disabled): disabling the focused one dropped the
+            keyboard user's focus to the page. */}
+        <Button appearance="primary" onClick={props.onValidate} disabled={off} disabledFocusable={props.busy} data-testid="validate">
           {t('validateButton')}
         </Button>
-        <Button onClick={props.onClear} disabled={off} title={t('clearHint')}>
+        <Button onClick={props.onClear} disabled={off} disabledFocusable={props.busy} title={t('clearHint')}>
           {t('clearButton')}
         </Button>
-        <Button onClick={props.onResultsSheet} disabled={off || !result || result.fatal}>
+        <Button onClick={props.onResultsSheet} disabled={off || !result || result.fatal} disabledFocusable={props.busy && !!result && !result.fatal}>
           {t('resultsSheetButton')}
         </Button>
         <HwpxExportButton plan={result && !result.fatal ? result.plan : null} disabled={off} />
