@@ -50,3 +50,30 @@ test('검증 by Space, then 지우기 by Enter: focus stays on each button', asy
   expect(await focused(page)).toBe('BUTTON 지우기');
   expect(pane.errors).toEqual([]);
 });
+
+test('목표 경로로 채우기 opens its dialog by Enter; Escape and 취소 close it and focus is back on the button', async () => {
+  const { page } = pane;
+  // An indicator's final target below what is required, so there is something to fill.
+  await page.evaluate(() => window.__excelDouble!.userEdit('공통 일자리 목표', 'H7', [[60]]));
+  await page.locator('#tab-validate').click();
+  const before = await checksDone(page);
+  await page.getByTestId('validate').click();
+  await waitForCheck(page, before);
+  await page.locator('#tab-growth').click();
+  const fill = page.getByTestId('fill');
+  await fill.waitFor();
+  for (const close of ['Escape', '취소'] as const) {
+    await fill.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('fill-table').waitFor();
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else {
+      await page.getByRole('button', { name: '취소', exact: true }).focus();
+      await page.keyboard.press('Enter');
+    }
+    await page.getByTestId('fill-table').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.tagName !== 'BODY', null, { timeout: 2000 }).catch(() => undefined);
+    expect({ close, focus: await focused(page) }).toEqual({ close, focus: 'BUTTON 목표 경로로 채우기' });
+  }
+  expect(pane.errors).toEqual([]);
+});

@@ -12,6 +12,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { AssessmentStatus } from '../../core/growth';
 import type { Plan } from '../../core/model/plan';
@@ -197,6 +198,8 @@ export function GrowthPanel(props: {
   const toFill = rows.filter((r) => r.path && r.changes.length);
   const [confirming, setConfirming] = useState(!!props.initialConfirming && toFill.length > 0);
   const [picked, setPicked] = useState<Set<number> | null>(null);
+  // The dialog is opened by state, not a DialogTrigger: this marks the button focus goes back to when it closes.
+  const restoreFocus = useRestoreFocusTarget();
   if (!props.plan) return <Text>{t('growthNoPlan')}</Text>;
   if (!rows.length) return <Text>{t('growthNoIndicators')}</Text>;
   // Indicators that fall short are ticked; the user may untick any of them.
@@ -212,6 +215,7 @@ export function GrowthPanel(props: {
         <Button
           appearance={toFill.length ? 'primary' : 'secondary'}
           data-testid="fill"
+          {...restoreFocus}
           disabled={props.busy || props.disabled || toFill.length === 0}
           onClick={() => {
             setPicked(null);
