@@ -142,6 +142,22 @@ describe('findings list (component)', () => {
     expect(screen.queryByTestId('finding-details')).toBeNull();
   });
 
+  test('the 수용 form closes with Escape or 취소, stores nothing, and focus is back on 수용', async () => {
+    const { user } = await validated();
+    await user.click(rows()[0]);
+    for (const close of ['{Escape}', '취소'] as const) {
+      await user.click(within(screen.getByTestId('finding-details')).getByRole('button', { name: '수용' }));
+      const reason = screen.getByRole('textbox', { name: /수용 사유/ });
+      expect(document.activeElement).toBe(reason);
+      await user.type(reason, '임시');
+      if (close === '{Escape}') await user.keyboard('{Escape}');
+      else await user.click(screen.getByRole('button', { name: '취소' }));
+      expect(screen.queryByRole('textbox', { name: /수용 사유/ })).toBeNull();
+      expect(document.activeElement).toBe(within(screen.getByTestId('finding-details')).getByRole('button', { name: '수용' }));
+    }
+    expect(mock.writeAcceptances).not.toHaveBeenCalled();
+  });
+
   test('수용 with a reason stores the acceptance in the workbook, re-checks, and the finding leaves the list; 되돌리기 brings it back', async () => {
     const { user, host } = await validated();
     const v = exampleValidation();

@@ -4,7 +4,7 @@
  * present's detail (the message with its figures), the place (table · row), the cells involved, the rule,
  * and 수용 (accept, with an optional reason). No text here is cut out of a message.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { cellLabel, detail, headline, placeLabel, tableName } from '../../core/present';
 import type { Finding, Lang, Place } from '../../core/rules/types';
@@ -64,6 +64,19 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
   const s = useStyles();
   const [accepting, setAccepting] = useState(false);
   const [reason, setReason] = useState('');
+  // Closing the form (취소, Escape) gives focus back to 수용: the form's buttons, which had it, are gone.
+  const acceptButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!accepting && refocus.current) {
+      refocus.current = false;
+      acceptButton.current?.focus();
+    }
+  }, [accepting]);
+  const cancel = () => {
+    refocus.current = true;
+    setAccepting(false);
+  };
   const f = props.finding;
   const place = placeLabel(f.place, lang);
   const parts = f.refs.map((r) => cellLabel(r));
@@ -87,7 +100,7 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
       </Caption1>
       {props.onAccept && !accepting && (
         <div className={s.actions}>
-          <Button size="small" onClick={() => setAccepting(true)} disabled={props.busy}>
+          <Button size="small" ref={acceptButton} onClick={() => setAccepting(true)} disabled={props.busy}>
             {t('accept')}
           </Button>
         </div>
@@ -99,6 +112,12 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
             e.preventDefault();
             props.onAccept?.(f, reason);
           }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              cancel();
+            }
+          }}
         >
           <Field label={t('acceptReason')} hint={t('acceptHint')} style={{ flexGrow: 1, minWidth: '12em' }}>
             <Input value={reason} onChange={(_, d) => setReason(d.value)} autoFocus />
@@ -106,7 +125,7 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
           <Button size="small" appearance="primary" type="submit" disabled={props.busy}>
             {t('acceptConfirm')}
           </Button>
-          <Button size="small" onClick={() => setAccepting(false)}>
+          <Button size="small" onClick={cancel}>
             {t('cancel')}
           </Button>
         </form>
