@@ -54,6 +54,7 @@ export const ko = {
   workbook: '통합 문서 전체',
   otherTable: '표 밖',
   findingsList: '검증 결과 목록',
+  findingsMore: '{n}개 더 보기 ({total}개 중 {shown}개 표시)',
   selectHint: '항목을 누르면 해당 셀을 선택하고 자세한 내용을 보여 줍니다.',
   autoRevalidated: '수정 내용을 다시 검증했습니다.',
 
@@ -187,6 +188,7 @@ export const en: Strings = {
   workbook: 'Whole workbook',
   otherTable: 'Outside tables',
   findingsList: 'Findings',
+  findingsMore: 'Show {n} more ({shown} of {total} shown)',
   selectHint: 'Select a finding to select its cells and see its details.',
   autoRevalidated: 'Re-checked after your edits.',
 

@@ -142,6 +142,30 @@ describe('findings list (component)', () => {
     expect(screen.queryByTestId('finding-details')).toBeNull();
   });
 
+  test('a long list is shown 200 findings at a time; 더 보기 adds the next ones and takes focus to the first of them', async () => {
+    const v = exampleValidation();
+    const f = v.result.findings.find((x) => x.sheet === '실천과제')!;
+    // 450 findings of one table, rows 1001…1450 (what a plan with thousands of slips gives).
+    const many = Array.from({ length: 450 }, (_, i) => ({ ...f, cell: `C${1001 + i}`, refs: [], cells: [`실천과제!C${1001 + i}`] }));
+    mock.validate.mockResolvedValueOnce({ ...v, result: { ...v.result, findings: many, summary: { error: 0, warning: 0, info: 0, [f.severity]: 450 } } });
+    const { user } = await validated();
+    const list = screen.getByTestId('findings');
+    const buttons = () => list.querySelectorAll('button[data-rule]');
+    expect(buttons()).toHaveLength(200);
+    // The heading still counts every finding of its group.
+    expect(list.querySelector('h3')?.textContent).toContain('(450)');
+    const more = screen.getByTestId('findings-more');
+    expect(more.textContent).toBe('200개 더 보기 (450개 중 200개 표시)');
+    await user.click(more);
+    expect(buttons()).toHaveLength(400);
+    expect(document.activeElement).toBe(buttons()[200]);
+    expect((document.activeElement as HTMLElement).dataset.cell).toBe('C1201');
+    expect(screen.getByTestId('findings-more').textContent).toBe('50개 더 보기 (450개 중 400개 표시)');
+    await user.click(screen.getByTestId('findings-more'));
+    expect(buttons()).toHaveLength(450);
+    expect(screen.queryByTestId('findings-more')).toBeNull();
+  });
+
   test('the 수용 form closes with Escape or 취소, stores nothing, and focus is back on 수용', async () => {
     const { user } = await validated();
     await user.click(rows()[0]);

@@ -10,6 +10,7 @@ import { cellLabel, detail, headline, placeLabel, tableName } from '../../core/p
 import type { Finding, Lang, Place } from '../../core/rules/types';
 import { usePane } from '../context';
 import { findingKey, groupFindings } from '../model/findings';
+import { formatCount } from '../model/format';
 import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles({
@@ -45,6 +46,7 @@ const useStyles = makeStyles({
   rule: { fontFamily: tokens.fontFamilyMonospace },
   parts: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  more: { marginTop: tokens.spacingVerticalM },
 });
 
 /** A heading starts with a capital in English ("Targets by area"); present's names are for running text. */
@@ -134,6 +136,12 @@ function FindingDetails(props: { finding: Finding; busy: boolean; onAccept?: (f:
   );
 }
 
+/**
+ * How many findings the list shows at first and adds per 더 보기: a plan with 10,000 findings made 10,000
+ * buttons (80,000 elements), and every filter toggle or opened finding took seconds to re-render.
+ */
+export const FINDINGS_PAGE = 200;
+
 export function FindingsList(props: {
   findings: readonly Finding[];
   busy?: boolean;
@@ -144,12 +152,25 @@ export function FindingsList(props: {
   const s = useStyles();
   const base = useId();
   const [open, setOpen] = useState<string | null>(null);
+  const [limit, setLimit] = useState(FINDINGS_PAGE);
+  // After 더 보기, focus goes to the first finding it added (the button itself moves below them).
+  const listRef = useRef<HTMLElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    const first = listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-rule]')[focusFrom.current];
+    focusFrom.current = null;
+    first?.focus();
+  }, [limit]);
+  const total = props.findings.length;
+  const shownCount = Math.min(total, limit);
   // The findings come in the one order (model/findings paneOrder); groups keep it.
   const groups = groupFindings(props.findings);
   let n = 0;
   return (
-    <section aria-label={t('findingsList')} data-testid="findings">
+    <section aria-label={t('findingsList')} data-testid="findings" ref={listRef}>
       {groups.map((g) => {
+        if (n >= shownCount) return null;
         const single = g.single ? g.tables[0] : null;
         // One heading for a sheet with one table: the table's name (the sheet's when it has none).
         const sheetTitle = g.sheet || t('workbook');
@@ -159,11 +180,12 @@ export function FindingsList(props: {
             <h3 className={s.sheet}>
               {title} <span className={s.count}>({g.count})</span>
             </h3>
-            {g.tables.map((tg) => (
+            {g.tables.map((tg) => n >= shownCount ? null : (
               <div key={tg.table ?? ''} data-table={tg.table ?? ''}>
                 {!single && <h4 className={s.table}>{tg.table === null ? t('otherTable') : tableHeading(tg.place, tg.table, lang)}</h4>}
                 <ul className={s.list}>
                   {tg.findings.map((f) => {
+                    if (n >= shownCount) return null;
                     const key = findingKey(f, n++);
                     const line = headline(f, lang);
                     const expanded = open === key;
@@ -200,6 +222,18 @@ export function FindingsList(props: {
           </section>
         );
       })}
+      {shownCount < total && (
+        <Button
+          className={s.more}
+          data-testid="findings-more"
+          onClick={() => {
+            focusFrom.current = shownCount;
+            setLimit(shownCount + FINDINGS_PAGE);
+          }}
+        >
+          {t('findingsMore', { n: formatCount(Math.min(FINDINGS_PAGE, total - shownCount)), shown: formatCount(shownCount), total: formatCount(total) })}
+        </Button>
+      )}
     </section>
   );
 }
