@@ -122,7 +122,7 @@ export async function runTemplate(opts: TemplateOptions, io: CliIo): Promise<Exi
   } else {
     const extra = opts.results !== undefined ? ` with the ${opts.results} results sheets` : '';
     const what = example ? `the example workbook (${EXAMPLES[example].title})` : `the blank template (${period.startYear}–${lastYear(period)}${extra})`;
-    io.stdout.write(`written ${what}: ${shown}\n`);
+    io.stdout.write(`wrote ${what}: ${shown}\n`);
   }
   return EXIT.ok;
 }

@@ -384,7 +384,7 @@ describe('template -o', () => {
   it('--lang en speaks English', async () => {
     const r = await run(['template', '--lang', 'en', '-o', 'p.xlsx'], { cwd: tmp });
     expect(r.code).toBe(0);
-    expect(r.out).toBe('written the blank template (2027–2030): p.xlsx\n');
+    expect(r.out).toBe('wrote the blank template (2027–2030): p.xlsx\n');
     const again = await run(['template', '--lang', 'en', '-o', 'p.xlsx'], { cwd: tmp });
     expect(again.code).toBe(2);
     expect(again.err).toBe('file exists: p.xlsx; add --force to overwrite it\n');
