@@ -289,10 +289,11 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   }
   if (total === 0) {
     // Only files in formats not read (every submission an .xls, say): nothing was checked, which is not a pass.
+    const en = notRead.length === 1 ? 'the 1 file found is in a format not read' : `the ${plural(notRead.length, 'file')} found are in formats not read`;
     io.stderr.write(
       ko
-        ? `검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다 (no file to check: the ${plural(notRead.length, 'file')} found are in formats not read)\n`
-        : `no file to check: the ${plural(notRead.length, 'file')} found are in formats not read (검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다)\n`,
+        ? `검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다 (no file to check: ${en})\n`
+        : `no file to check: ${en} (검사할 파일이 없습니다: 찾은 파일 ${notRead.length}개가 모두 읽지 않는 형식입니다)\n`,
     );
     return EXIT.trouble;
   }

@@ -338,6 +338,9 @@ describe('folder mode', () => {
     const j = await run(['check', dir, '--format', 'json']);
     expect(j.code).toBe(2);
     expect(json(j.out).summary).toMatchObject({ files: 0, notRead: 2 });
+    expect((await run(['check', dir, '--lang', 'en'])).err).toContain('no file to check: the 2 files found are in formats not read');
+    await fs.rm(path.join(dir, 'b.pdf'));
+    expect((await run(['check', dir, '--lang', 'en'])).err).toContain('no file to check: the 1 file found is in a format not read');
   });
 
   it('the same file by several names (./, a symbolic link, a folder and a link to it) is checked once', async () => {
