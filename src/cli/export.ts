@@ -31,7 +31,7 @@ export async function runExport(plan: string | undefined, opts: ExportOptions, i
   if (!plan && !opts.example) {
     throw new UsageError(
       [
-        '내보낼 계획을 주세요: 통합 문서(.xlsx) 또는 --example (give the plan to export: a workbook or --example).',
+        '내보낼 계획을 주세요: 통합 문서, 한글·텍스트 문서 또는 --example (give the plan to export: a workbook, a 한글 or text document, or --example).',
         '  예 (e.g.):  jobtarget export 계획.xlsx -o 공시표.hwpx',
         '              jobtarget export --example -o 예시.hwpx',
       ].join('\n'),

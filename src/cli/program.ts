@@ -124,7 +124,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .option('--results <YYYY>', t('그 해의 성과·연차별 세부계획 시트도 씁니다', 'also write that year\'s results sheets (성과, 연차별 세부계획)'), integer('--results', lang))
     .option('-o, --output <FILE>', t('출력 파일 또는 있는 폴더 (기본 jobtarget-template-시작-끝.xlsx)', 'output file or existing folder (default jobtarget-template-START-END.xlsx)'))
     .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))
-    .addOption(new Option('--lang <lang>', t('시트와 메시지의 언어', 'language of the messages')).choices(['ko', 'en']).default('ko'))
+    .addOption(new Option('--lang <lang>', t('메시지 언어 (통합 문서는 언제나 한국어 서식)', 'language of the messages (the workbook is the Korean form either way)')).choices(['ko', 'en']).default('ko'))
     .action(async (o: { example?: boolean | string; startYear?: number; years?: number; output?: string; force?: boolean; results?: number; lang: Lang }) => {
       // Each command loads its own modules: `--version` and `check` never load the workbook writer.
       const { runTemplate } = await import('./template');
@@ -133,7 +133,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
 
   program
     .command('check')
-    .description(t('통합 문서를 검증합니다: 파일 또는 폴더(하위 폴더의 .xlsx, .xlsm 포함)', 'check workbooks: files, or folders (.xlsx and .xlsm, recursively)'))
+    .description(t('통합 문서를 검증합니다: 파일 또는 폴더(하위 폴더의 .xlsx, .xlsm, .hwpx 포함)', 'check workbooks: files, or folders (.xlsx, .xlsm and .hwpx, recursively)'))
     .argument('[PATH...]', t('검사할 파일 또는 폴더', 'files or folders to check'))
     .addOption(new Option('--format <format>', t('보고서 형식', 'report format')).choices([...FORMAT_NAMES]).default('text'))
     .option('-o, --output-file <FILE>', t('보고서를 화면 대신 이 파일에 씁니다', 'write the report to this file instead of stdout'))
@@ -193,7 +193,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
   program
     .command('export')
     .description(t('공시 표를 한글(.hwpx) 문서로 내보냅니다', 'export the disclosure tables as a 한글 .hwpx document'))
-    .argument('[PLAN]', t('통합 문서(.xlsx) 또는 한글 문서(.hwpx)', 'a workbook (.xlsx) or a 한글 document (.hwpx)'))
+    .argument('[PLAN]', t('check가 읽는 계획: 통합 문서, 한글 문서(.hwpx), 텍스트 문서', 'a plan check reads: a workbook, a 한글 document (.hwpx), a text document'))
     .option('--example [NAME]', t(`내장 예시를 내보냅니다: ${EXAMPLE_HELP}`, `export a built-in example: ${EXAMPLE_HELP}`))
     .option('-o, --output <FILE>', t('출력 파일 (기본 <PLAN>.공시표.hwpx)', 'output .hwpx (default <PLAN>.공시표.hwpx)'))
     .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))

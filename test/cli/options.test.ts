@@ -186,7 +186,7 @@ describe('text report: clean files in one line, the closing line, plurals', () =
 });
 
 describe('help and usage errors', () => {
-  const helps = [['--help'], ['check', '--help'], ['template', '--help']];
+  const helps = [['--help'], ['check', '--help'], ['template', '--help'], ['export', '--help']];
   it.each(helps)('%s: no line wider than 80 display columns, in Korean and English', async (...args) => {
     for (const lang of [[], ['--lang', 'en']]) {
       const r = await run([...args, ...lang]);
@@ -195,6 +195,16 @@ describe('help and usage errors', () => {
       expect(widest).toBeLessThanOrEqual(80);
       expect(widest).toBeGreaterThan(40);
     }
+  });
+
+  it('help says what each command reads and what --lang changes, as docs/cli.md does', async () => {
+    const help = async (...args: string[]) => (await run([...args, '--help'])).out.replace(/\s+/g, ' ');
+    // Folders are searched for 한글 documents too; export takes anything check reads; the workbook is Korean in either language.
+    expect(await help('check')).toContain('폴더(하위 폴더의 .xlsx, .xlsm, .hwpx 포함)');
+    expect(await help('check', '--lang', 'en')).toContain('folders (.xlsx, .xlsm and .hwpx, recursively)');
+    expect(await help('export')).toContain('PLAN check가 읽는 계획: 통합 문서, 한글 문서(.hwpx), 텍스트 문서');
+    expect(await help('template')).not.toContain('시트와 메시지의 언어');
+    expect(await help('template')).toContain('--lang <lang> 메시지 언어 (통합 문서는 언제나 한국어 서식)');
   });
 
   it('help for a command that does not exist is bad usage (exit 2), in the run\'s language; help for one that does is not', async () => {
