@@ -80,6 +80,20 @@ function unknownRule(id: string, known: readonly string[]): ConfigProblem {
   return { ko: `모르는 규칙입니다: ${id} (규칙: ${known.join(', ')})`, en: `unknown rule: ${id} (rules: ${known.join(', ')})` };
 }
 
+/**
+ * The `structure` rule (docs/rules.md) reports what the reader could not read: it is always reported, so its
+ * severity is not a setting. Named, it gets that reason rather than "unknown rule".
+ */
+const FIXED_RULE = 'structure';
+const FIXED_RULE_PROBLEM: ConfigProblem = {
+  ko: 'structure 규칙(표나 머리글을 찾지 못함)의 심각도는 바꿀 수 없습니다: 읽지 못한 것은 언제나 알립니다',
+  en: "the structure rule's severity cannot be changed: what could not be read (a table or header not found) is always reported",
+};
+
+function ruleProblem(id: string, known: readonly string[]): ConfigProblem {
+  return id === FIXED_RULE && !known.includes(id) ? FIXED_RULE_PROBLEM : unknownRule(id, known);
+}
+
 /** Checks the rule part of a config object; every problem is listed, none thrown. */
 export function parseRules(value: unknown, known: readonly string[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
   const rules: Record<string, RuleSetting> = {};
@@ -91,7 +105,7 @@ export function parseRules(value: unknown, known: readonly string[]): { rules: R
   }
   for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
     if (!known.includes(id)) {
-      problems.push(unknownRule(id, known));
+      problems.push(ruleProblem(id, known));
       continue;
     }
     // ESLint also allows ["warn", options]; this tool's rules take no options, so only the severity is used.
@@ -122,7 +136,7 @@ export function parseConfig(value: unknown, known: readonly string[]): { config:
 export function parseRuleOption(text: string, known: readonly string[]): { id: string; setting: RuleSetting } | ConfigProblem {
   const m = /^\s*([\w-]+)\s*[:=]\s*(\w+)\s*$/.exec(text);
   if (!m) return { ko: `--rule은 규칙:심각도 꼴입니다 (예: row-total:warning): ${text}`, en: `--rule takes rule:severity (e.g. row-total:warning): ${text}` };
-  if (!known.includes(m[1])) return unknownRule(m[1], known);
+  if (!known.includes(m[1])) return ruleProblem(m[1], known);
   const setting = parseRuleSetting(m[2]);
   if (setting === null) return { ko: `심각도를 모릅니다: ${m[2]} — ${SETTING_NAMES} 중 하나`, en: `unknown severity ${m[2]}; use one of ${SETTING_NAMES}` };
   return { id: m[1], setting };

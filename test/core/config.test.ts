@@ -43,3 +43,15 @@ describe('an unknown rule id', () => {
     expect(problems.map((p) => p.en)).toEqual([expect.stringContaining('unknown rule: row-totl — row-total?'), expect.stringContaining('unknown rule: nosuch (rules: row-total, ')]);
   });
 });
+
+describe('the structure rule, listed in docs/rules.md', () => {
+  it('is not "unknown": its severity is fixed, and the problem says so, from --rule and from a config file', () => {
+    const p = problem('structure:off');
+    expect(p.ko).toContain('structure 규칙(표나 머리글을 찾지 못함)의 심각도는 바꿀 수 없습니다');
+    expect(p.en).toContain("the structure rule's severity cannot be changed");
+    expect(p.ko).not.toContain('모르는 규칙');
+    const { rules, problems } = parseRules({ structure: 'warning', 'row-total': 'off' }, KNOWN);
+    expect(rules).toEqual({ 'row-total': 'off' });
+    expect(problems.map((q) => q.en)).toEqual([expect.stringContaining("the structure rule's severity cannot be changed")]);
+  });
+});

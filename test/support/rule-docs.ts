@@ -14,6 +14,7 @@ import { TEMPLATE } from '../../src/core/template/description';
 import { validateGrid } from '../../src/core/validate';
 import { RESULT_DOC_EXAMPLES } from './result-doc-examples';
 import { ALL_RULES } from '../../src/core/rules/index';
+import { STRUCTURE_META } from '../../src/core/rules/structure';
 import { runRules } from '../../src/core/rules/run';
 import type { Finding, RuleMessage, Severity } from '../../src/core/rules/types';
 
@@ -82,14 +83,12 @@ export interface RuleDoc {
   example: Finding | null;
 }
 
+/** The 'structure' rule's own metadata (src/core/rules/structure.ts): it has no module in ALL_RULES. */
 const STRUCTURE_DOC: Omit<RuleDoc, 'example'> = {
-  id: 'structure',
-  defaultSeverity: 'error',
-  description: { ko: '표나 머리글을 찾지 못함', en: 'A table or header could not be found' },
-  docs: {
-    ko: '읽기 단계의 문제입니다. 표는 고정 주소가 아니라 머리글(구 분, 전략분야, 세부사업명, 연도 …)로 찾습니다. 찾지 못한 표·열·줄은 어느 표의 어느 머리글인지 밝혀 오류로 알리며, 그 부분의 규칙 검사는 건너뜁니다.',
-    en: 'Problems of the reading step. Tables are found by their headers (구 분, 전략분야, 세부사업명, the years …), not by fixed addresses. A table, column or line that cannot be found is an error naming the table and the header, and the rules skip that part.',
-  },
+  id: STRUCTURE_META.id,
+  defaultSeverity: STRUCTURE_META.defaultSeverity,
+  description: STRUCTURE_META.description,
+  docs: STRUCTURE_META.docs,
 };
 
 export function ruleDocs(): RuleDoc[] {
