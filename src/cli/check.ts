@@ -165,7 +165,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
   const inputs = files.map((f) => path.resolve(cwd, f));
   let jobs = opts.jobs ?? defaultJobs();
   if (jobs > maxJobs()) {
-    err(ko ? `--jobs ${jobs}: 코어 ${maxJobs() / 4}개에 맞춰 ${maxJobs()}개로 줄였습니다 (코어당 4개까지)\n` : `--jobs ${jobs}: lowered to ${maxJobs()}, four per core (${maxJobs() / 4} cores)\n`);
+    err(ko ? `--jobs ${jobs}: 코어 ${maxJobs() / 4}개에 맞춰 ${maxJobs()}개로 줄였습니다 (lowered to ${maxJobs()}, four per core)\n` : `--jobs ${jobs}: lowered to ${maxJobs()}, four per core (${maxJobs() / 4} cores; 코어당 4개까지)\n`);
     jobs = maxJobs();
   }
   /** Results in input order: the built-in examples (made in memory), then the files, checked by the pool. */
