@@ -37,14 +37,14 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 const NEEDS_PATH = {
   ko: [
-    '검사할 .xlsx 파일이나 폴더를 주세요.',
+    '검사할 파일(.xlsx, .xlsm, .hwpx, .txt)이나 폴더를 주세요.',
     '  예:  jobtarget check 계획.xlsx',
     '       jobtarget check 제출본/ --format json -o 결과.json',
     '       jobtarget check --example        # 내장 예시',
     '',
   ].join('\n'),
   en: [
-    'Give the .xlsx files or folders to check.',
+    'Give the files (.xlsx, .xlsm, .hwpx, .txt) or folders to check.',
     '  e.g.  jobtarget check plan.xlsx',
     '        jobtarget check submissions/ --format json -o results.json',
     '        jobtarget check --example        # the built-in example',
@@ -120,7 +120,7 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void, lang: La
     .description(t('빈 서식(기본 2027~2030) 또는 내장 예시를 .xlsx로 씁니다', 'write the blank template (default 2027–2030) or a built-in example as .xlsx'))
     .option('--example [NAME]', t(`내장 예시를 씁니다: ${EXAMPLE_HELP}`, `write a built-in example: ${EXAMPLE_HELP}`))
     .option('--start-year <YYYY>', t('계획기간 시작연도, 기본 2027', 'first plan year, default 2027'), integer('--start-year', lang))
-    .option('--years <N>', t('계획기간 연수, 기본 4', 'number of plan years, default 4'), integer('--years', lang))
+    .option('--years <N>', t('계획기간 연수, 기본 4', 'number of plan years, default 4'), integer('--years', lang, 1))
     .option('--results <YYYY>', t('그 해의 성과·연차별 세부계획 시트도 씁니다', 'also write that year\'s results sheets (성과, 연차별 세부계획)'), integer('--results', lang))
     .option('-o, --output <FILE>', t('출력 파일 또는 있는 폴더 (기본 jobtarget-template-시작-끝.xlsx)', 'output file or existing folder (default jobtarget-template-START-END.xlsx)'))
     .option('--force', t('있는 파일을 덮어씁니다', 'overwrite an existing file'))

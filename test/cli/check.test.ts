@@ -57,7 +57,7 @@ describe('usage', () => {
     const r = await run(['check']);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain('검사할 .xlsx 파일이나 폴더를 주세요');
+    expect(r.err).toContain('검사할 파일(.xlsx, .xlsm, .hwpx, .txt)이나 폴더를 주세요');
     expect(r.err).toContain('jobtarget check --example');
   });
 
