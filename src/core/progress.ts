@@ -90,7 +90,7 @@ export interface Progress {
   subprojects: { entered: number; total: number };
   /** 공통 일자리 목표 indicators with at least one figure entered. */
   indicators: { entered: number; total: number };
-  /** True when nothing at all has been entered (a fresh template). */
+  /** True when nothing at all has been entered (a fresh template): no figure of the plan, nor of its 성과 or 연차별 세부계획 sheet. */
   untouched: boolean;
 }
 
@@ -114,13 +114,20 @@ export function planProgress(plan: Plan): Progress {
     subEntered += enteredCount(subprojects);
   }
   const indEntered = plan.indicators.filter(indicatorEntered).length;
-  // Anything entered anywhere (task totals typed by hand, an area row) means the template is no longer fresh.
-  const anyEntered = someRow(plan, seriesEntered, indicatorEntered);
+  // Anything entered anywhere (task totals typed by hand, an area row, a 성과 or 연차별 세부계획 figure)
+  // means the template is no longer fresh.
+  const anyEntered = someRow(plan, seriesEntered, indicatorEntered) || resultsEntered(plan);
   return {
     subprojects: { entered: subEntered, total: subs },
     indicators: { entered: indEntered, total: plan.indicators.length },
     untouched: !anyEntered,
   };
+}
+
+/** True when a figure of the 성과 sheet (목표, 실적, 달성률) or of the 연차별 세부계획 (성과목표, 소요예산) was entered. */
+function resultsEntered(plan: Plan): boolean {
+  if (plan.results?.items.some((i) => isEntered(i.target) || isEntered(i.actual) || isEntered(i.rate))) return true;
+  return plan.annualPlan?.rows.some((r) => isEntered(r.target) || isEntered(r.budget)) ?? false;
 }
 
 /** True when every 세부사업 and indicator has something entered. */

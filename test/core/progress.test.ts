@@ -1,4 +1,5 @@
 import { blankDraft } from '../../src/core/template/blank';
+import { annualPlanFromDraft, blankResults } from '../../src/core/results/blank';
 import { planProgress, progressText } from '../../src/core/progress';
 import { exampleDraft, planOf, planWithCells } from '../support/plans';
 
@@ -21,4 +22,14 @@ test('the example is fully entered', () => {
   expect(p.subprojects.entered).toBe(p.subprojects.total);
   expect(p.indicators.entered).toBe(p.indicators.total);
   expect(p.untouched).toBe(false);
+});
+
+test('a blank template with a 성과 or 연차별 세부계획 figure entered is not untouched (only its 종합계획 is empty)', () => {
+  const d = blankDraft();
+  const withResults = { ...d, results: blankResults(2027), annualPlan: annualPlanFromDraft(d, 2027) ?? undefined };
+  expect(planProgress(planWithCells(withResults, {})).untouched).toBe(true);
+  // 성과!E9: the 실적 of the first result item; 연차별 세부계획!C8: the 성과목표 of its first row (① 총계).
+  const actual = planProgress(planWithCells(withResults, { '성과!E9': 120 }));
+  expect(actual).toEqual({ subprojects: { entered: 0, total: 15 }, indicators: { entered: 0, total: 6 }, untouched: false });
+  expect(planProgress(planWithCells(withResults, { '연차별 세부계획!C8': 30 })).untouched).toBe(false);
 });
