@@ -1,6 +1,7 @@
 /**
- * What a batch amounts to: how many files have errors, how many only warnings, how many are clean,
- * what could not be read or was not read, and the lock files skipped. One closing line, ESLint-like,
+ * What a batch amounts to: how many files have errors, how many only warnings, how many are clean (and
+ * of those, how many are blank templates: clean only because nothing was entered), what could not be
+ * read or was not read, and the lock files skipped. One closing line, ESLint-like,
  * with English plurals right ("1 file", "2 files").
  */
 import { groupedFormat } from '../core/numbers/format';
@@ -14,6 +15,8 @@ export interface BatchFile {
   errorCode: string | null;
   summary: Record<Severity, number>;
   accepted?: readonly unknown[];
+  /** The plan's progress (core/progress.ts): only whether nothing was entered matters here. */
+  progress?: { untouched: boolean } | null;
 }
 
 export interface BatchCounts {
@@ -34,12 +37,14 @@ export interface BatchCounts {
   withErrors: number;
   /** Readable files with warnings but no error. */
   withWarnings: number;
-  /** Readable files without errors or warnings. */
+  /** Readable files without errors or warnings (blank templates included). */
   clean: number;
+  /** Of `clean`, the plans with nothing entered (a blank template): clean because there is nothing to check. */
+  empty: number;
 }
 
 export function batchCounts(reports: readonly BatchFile[], lockFiles = 0): BatchCounts {
-  const c: BatchCounts = { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0, notRead: 0, lockFiles, withErrors: 0, withWarnings: 0, clean: 0 };
+  const c: BatchCounts = { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0, notRead: 0, lockFiles, withErrors: 0, withWarnings: 0, clean: 0, empty: 0 };
   for (const r of reports) {
     if (r.errorCode === NOT_READ_CODE) {
       c.notRead += 1;
@@ -53,7 +58,10 @@ export function batchCounts(reports: readonly BatchFile[], lockFiles = 0): Batch
     if (r.error !== null) c.unreadable += 1;
     else if (r.summary.error > 0) c.withErrors += 1;
     else if (r.summary.warning > 0) c.withWarnings += 1;
-    else c.clean += 1;
+    else {
+      c.clean += 1;
+      if (r.progress?.untouched) c.empty += 1;
+    }
   }
   return c;
 }
@@ -69,7 +77,8 @@ export function severityCounts(s: Record<Severity, number>, lang: Lang): string 
 }
 
 /**
- * The closing line: "파일 3개 검사: 오류 있음 1 · 경고만 1 · 문제 없음 1 — 오류 26 · 경고 8 · 정보 2".
+ * The closing line: "파일 4개 검사: 오류가 있는 파일 1개, 경고만 있는 파일 1개, 문제없는 파일 1개, 빈 서식 1개 —
+ * 오류 26 · 경고 8 · 정보 2". A blank template is counted as one, not as a file without problems.
  */
 export function closingLine(c: BatchCounts, lang: Lang): string {
   const ko = lang === 'ko';
@@ -77,12 +86,14 @@ export function closingLine(c: BatchCounts, lang: Lang): string {
   if (ko) {
     files.push(`오류가 있는 파일 ${c.withErrors}개`);
     if (c.withWarnings) files.push(`경고만 있는 파일 ${c.withWarnings}개`);
-    files.push(`문제없는 파일 ${c.clean}개`);
+    files.push(`문제없는 파일 ${c.clean - c.empty}개`);
+    if (c.empty) files.push(`빈 서식 ${c.empty}개`);
     if (c.unreadable) files.push(`읽지 못한 파일 ${c.unreadable}개`);
   } else {
     files.push(`${plural(c.withErrors, 'file')} with errors`);
     if (c.withWarnings) files.push(`${plural(c.withWarnings, 'file')} with warnings only`);
-    files.push(`${c.clean} clean`);
+    files.push(`${c.clean - c.empty} clean`);
+    if (c.empty) files.push(`${c.empty} blank`);
     if (c.unreadable) files.push(`${c.unreadable} unreadable`);
   }
   const head = ko ? `파일 ${c.files}개 검사` : `${plural(c.files, 'file')} checked`;

@@ -6,6 +6,7 @@ import { readInput, type InputRead } from '../adapters/inputs';
 import { InputReadError } from '../adapters/read-error';
 import { parseA1 } from '../core/grid/a1';
 import type { GridWorkbook } from '../core/grid/grid';
+import type { Plan } from '../core/model/plan';
 import { SEVERITY_ORDER, summarize } from '../core/rules/run';
 import type { Finding, Lang } from '../core/rules/types';
 import { validateGrid } from '../core/validate';
@@ -46,7 +47,24 @@ export function checkRead(file: string, read: InputRead, settings: CheckSettings
   const findings = kept;
   const summary = summarize(findings);
   const accepted = result.accepted.map((a) => ({ finding: a.finding, reason: a.acceptance.reason, acceptedAt: a.acceptance.acceptedAt }));
-  return { file, sha256: read.sha256, ok: summary.error === 0, error: null, errorCode: null, plan: planIdentity(result.plan), facts: planFacts(result.plan), summary, findings, ...(accepted.length ? { accepted } : {}) };
+  return {
+    file,
+    sha256: read.sha256,
+    ok: summary.error === 0,
+    error: null,
+    errorCode: null,
+    plan: planIdentity(result.plan),
+    progress: hasPlanTables(result.plan) ? result.progress : null,
+    facts: planFacts(result.plan),
+    summary,
+    findings,
+    ...(accepted.length ? { accepted } : {}),
+  };
+}
+
+/** True when the workbook has a table of the 종합계획 (a results report alone has none: its progress is not a plan's). */
+function hasPlanTables(plan: Plan): boolean {
+  return plan.tasks.length > 0 || plan.indicators.length > 0 || plan.areas.length > 0 || plan.grandTotal !== null;
 }
 
 export interface Checked {

@@ -255,8 +255,8 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
     // A format printed file by file keeps only what the closing line and the exit code need (the counts
     // and whether the file was read), so memory stays flat in a long batch.
     if (!formatter.needsFindings) {
-      const { file, sha256, ok, error, errorCode, summary, accepted } = report;
-      reports[reports.length - 1] = { file, sha256, ok, error, errorCode, plan: null, summary, findings: [], ...(accepted ? { accepted } : {}) };
+      const { file, sha256, ok, error, errorCode, summary, accepted, progress } = report;
+      reports[reports.length - 1] = { file, sha256, ok, error, errorCode, plan: null, progress, summary, findings: [], ...(accepted ? { accepted } : {}) };
     }
   }
   bar?.update(reports.length, { file: '' });

@@ -132,10 +132,11 @@ describe('check: JSON contract', () => {
     expect(Object.keys(j)).toEqual(['version', 'lang', 'files', 'summary']);
     expect(j.lang).toBe('ko');
     expect(j.version).toBe(1);
-    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'accepted', 'notRead', 'lockFiles', 'withErrors', 'withWarnings', 'clean']);
+    expect(Object.keys(j.summary)).toEqual(['files', 'error', 'warning', 'info', 'unreadable', 'accepted', 'notRead', 'lockFiles', 'withErrors', 'withWarnings', 'clean', 'empty']);
     const [f] = j.files;
-    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'plan', 'summary', 'findings', 'accepted']);
+    expect(Object.keys(f)).toEqual(['file', 'sha256', 'ok', 'error', 'errorCode', 'plan', 'progress', 'summary', 'findings', 'accepted']);
     expect(f.plan).toEqual({ region: '인천광역시 서구', term: 8, startYear: 2023, endYear: 2026, resultsYear: null, organisation: null });
+    expect(f.progress).toEqual({ subprojects: { entered: 43, total: 43 }, indicators: { entered: 6, total: 6 }, untouched: false });
     expect(f.file).toBe(EXAMPLE);
     expect(f.sha256).toBe(await sha(EXAMPLE));
     expect(f.ok).toBe(false);
@@ -148,7 +149,7 @@ describe('check: JSON contract', () => {
       expect(Array.isArray(x.cells)).toBe(true);
     }
     expect(f.findings.map(v1)).toEqual(await engine(EXAMPLE));
-    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, accepted: 0, notRead: 0, lockFiles: 0, withErrors: 1, withWarnings: 0, clean: 0 });
+    expect(j.summary).toEqual({ files: 1, error: f.summary.error, warning: f.summary.warning, info: f.summary.info, unreadable: 0, accepted: 0, notRead: 0, lockFiles: 0, withErrors: 1, withWarnings: 0, clean: 0, empty: 0 });
     // Sums name the total and every part, sheet-qualified.
     const sum = f.findings.find((x: { rule: string }) => x.rule === 'area-total');
     expect(sum.cells.length).toBeGreaterThan(2);

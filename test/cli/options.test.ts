@@ -36,6 +36,14 @@ async function errorsAsWarnings(): Promise<string[]> {
   return ids.flatMap((id) => ['--rule', `${id}:warning`]);
 }
 
+/** --rule options that turn off every rule reporting something in the example: it is then a clean, complete plan. */
+async function exampleRulesOff(): Promise<string[]> {
+  const read = await readXlsxFile(EXAMPLE);
+  const ids = [...new Set(validateGrid(read.grid).findings.map((f) => f.rule))];
+  expect(ids.length).toBeGreaterThan(0);
+  return ids.flatMap((id) => ['--rule', `${id}:off`]);
+}
+
 const json = (out: string) => JSON.parse(out);
 
 describe('--quiet, --max-warnings', () => {
@@ -166,22 +174,27 @@ describe('colour', () => {
 });
 
 describe('text report: clean files in one line, the closing line, plurals', () => {
-  it('a clean file is one line; the closing line counts files with errors and clean files', async () => {
+  it('a file without findings is one line; the closing line counts files with errors, clean files and blank templates', async () => {
     const r = await run(['check', BLANK, EXAMPLE, '--rule', 'value-blank:off']);
     const lines = r.out.trimEnd().split('\n');
-    const clean = lines.filter((l) => l.includes('blank-2027.xlsx'));
-    expect(clean).toHaveLength(1);
-    expect(clean[0]).toMatch(/^✓ .*blank-2027\.xlsx — 지자체명 없음 · 2027~2030 — 문제없음$/);
-    expect(lines[lines.length - 1]).toMatch(/^파일 2개 검사: 오류가 있는 파일 1개, 문제없는 파일 1개 — 오류 \d+ · 경고 \d+ · 정보 \d+$/);
+    const blank = lines.filter((l) => l.includes('blank-2027.xlsx'));
+    expect(blank).toHaveLength(1);
+    expect(blank[0]).toMatch(/^○ .*blank-2027\.xlsx — 지자체명 없음 · 2027~2030 — 빈 서식: 입력된 값이 없습니다$/);
+    expect(lines[lines.length - 1]).toMatch(/^파일 2개 검사: 오류가 있는 파일 1개, 문제없는 파일 0개, 빈 서식 1개 — 오류 \d+ · 경고 \d+ · 정보 \d+$/);
+    const clean = await run(['check', EXAMPLE, ...(await exampleRulesOff())]);
+    expect(clean.out).toMatch(/^✓ .*example\.xlsx — 인천광역시 서구 · 민선 8기 · 2023~2026 — 문제없음\n파일 1개 검사: 오류가 있는 파일 0개, 문제없는 파일 1개 — 오류 0 · 경고 0 · 정보 0\n$/);
   });
 
   it('English says 1 file / 2 files, 1 error / 2 errors', async () => {
     const one = await run(['check', BLANK, '--rule', 'value-blank:off', '--lang', 'en']);
-    expect(one.out.trimEnd().split('\n').pop()).toBe('1 file checked: 0 files with errors, 1 clean — 0 errors · 0 warnings · 0 info');
-    const two = await run(['check', BLANK, EXAMPLE, '--lang', 'en']);
-    expect(two.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 1 file with errors, 1 clean — \d+ errors · \d+ warnings · \d+ info$/);
+    expect(one.out.trimEnd().split('\n').pop()).toBe('1 file checked: 0 files with errors, 0 clean, 1 blank — 0 errors · 0 warnings · 0 info');
+    await fs.copyFile(BLANK, path.join(tmp, 'blank-copy.xlsx'));
+    const two = await run(['check', BLANK, path.join(tmp, 'blank-copy.xlsx'), EXAMPLE, '--lang', 'en']);
+    expect(two.out.trimEnd().split('\n').pop()).toMatch(/^3 files checked: 1 file with errors, 0 clean, 2 blank — \d+ errors · \d+ warnings · \d+ info$/);
     const warned = await run(['check', BLANK, EXAMPLE, '--lang', 'en', ...(await errorsAsWarnings())]);
-    expect(warned.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 0 files with errors, 1 file with warnings only, 1 clean — 0 errors · \d+ warnings · \d+ info$/);
+    expect(warned.out.trimEnd().split('\n').pop()).toMatch(/^2 files checked: 0 files with errors, 1 file with warnings only, 0 clean, 1 blank — 0 errors · \d+ warnings · \d+ info$/);
+    const clean = await run(['check', EXAMPLE, '--lang', 'en', ...(await exampleRulesOff())]);
+    expect(clean.out.trimEnd().split('\n').pop()).toBe('1 file checked: 0 files with errors, 1 clean — 0 errors · 0 warnings · 0 info');
   });
 });
 

@@ -154,7 +154,7 @@ describe('check --annotate: outputs', () => {
     await fs.mkdir(path.join(tmp, 'empty'));
     const r = await run(['check', 'empty', '--format', 'json'], { cwd: tmp });
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out)).toEqual({ version: 1, lang: 'ko', files: [], summary: { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0, notRead: 0, lockFiles: 0, withErrors: 0, withWarnings: 0, clean: 0 } });
+    expect(JSON.parse(r.out)).toEqual({ version: 1, lang: 'ko', files: [], summary: { files: 0, error: 0, warning: 0, info: 0, unreadable: 0, accepted: 0, notRead: 0, lockFiles: 0, withErrors: 0, withWarnings: 0, clean: 0, empty: 0 } });
   });
 });
 

@@ -14,6 +14,7 @@ import type { Lang, Severity } from '../../core/rules/types';
 import { batchCounts, closingLine } from '../batch';
 import type { PlanFacts } from '../facts';
 import { identityText } from '../identity';
+import { isBlank, partlyCleanText, progressWords } from '../entered';
 import { escapeBidi } from './text';
 import type { FileReport, Formatter } from './types';
 
@@ -121,7 +122,13 @@ export function formatHtml(reports: readonly (FileReport & { facts?: PlanFacts }
   const sections = reports.map((r, i) => {
     const head = `<h2 id="file-${i}">${esc(r.file)}</h2><p class="who">${esc(r.plan ? identityText(r.plan, opts.lang) : '')}</p>`;
     if (r.error !== null) return `<section class="file">${head}<p class="bad">${esc(r.errorCode === 'not-read' ? t.notRead : t.unreadable)}: ${esc(r.error)}</p></section>`;
-    if (r.findings.length === 0) return `<section class="file">${head}<p class="good">✓ ${esc(t.none)}</p></section>`;
+    // A plan not fully entered says so (cli/entered.ts): a blank template is not shown as clean.
+    const progress = progressWords(r.progress, opts.lang);
+    if (r.findings.length === 0) {
+      if (progress === null) return `<section class="file">${head}<p class="good">✓ ${esc(t.none)}</p></section>`;
+      if (isBlank(r.progress)) return `<section class="file">${head}<p class="progress">○ ${esc(progress)}</p></section>`;
+      return `<section class="file">${head}<p class="progress">◐ ${esc(partlyCleanText(opts.lang))}</p><p class="progress">${esc(progress)}</p></section>`;
+    }
     const sheets = [...new Set(r.findings.map((f) => f.sheet))];
     const tables = sheets.map((sheet) => {
       const list = r.findings.filter((f) => f.sheet === sheet).map(
@@ -129,7 +136,8 @@ export function formatHtml(reports: readonly (FileReport & { facts?: PlanFacts }
       );
       return `<h3>${esc(sheet)}</h3><table class="findings"><thead><tr><th>${t.cell}</th><th>${t.severity}</th><th>${t.message}</th><th>${t.expected}</th><th>${t.actual}</th><th>${t.tolerance}</th><th>${t.rule}</th><th>${t.cells}</th></tr></thead><tbody>${list.join('')}</tbody></table>`;
     });
-    return `<section class="file">${head}<p>${esc(t.error)} ${r.summary.error} · ${esc(t.warning)} ${r.summary.warning} · ${esc(t.info)} ${r.summary.info}</p>${tables.join('')}</section>`;
+    const entered = progress === null ? '' : `<p class="progress">${esc(progress)}</p>`;
+    return `<section class="file">${head}<p>${esc(t.error)} ${r.summary.error} · ${esc(t.warning)} ${r.summary.warning} · ${esc(t.info)} ${r.summary.info}</p>${entered}${tables.join('')}</section>`;
   });
   const outlierRows = budget.filter((p) => p.outlier).map((p) => `<tr><td>${esc(p.area)}</td><td>${esc(p.region)}</td><td>${esc(p.file)}</td><td class="n">${num(p.perTarget)}</td></tr>`);
   return `<!doctype html>
@@ -142,7 +150,7 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:18px;margin:28px 0 2px;border-top
 table{border-collapse:collapse;margin:6px 0 12px} th,td{border:1px solid #c8c8c8;padding:3px 7px;vertical-align:top} th{background:#dce6f1;cursor:pointer;white-space:nowrap}
 td.n{text-align:right;font-variant-numeric:tabular-nums} .findings td.cells{font-size:12px;color:#555;max-width:280px}
 tr.error td:nth-child(2){color:#b00020;font-weight:bold} tr.warning td:nth-child(2){color:#9a6700;font-weight:bold} tr.info td:nth-child(2){color:#0b6e99}
-.bad{color:#b00020} .good{color:#1a7f37} .who{color:#555;margin:0 0 6px}
+.bad{color:#b00020} .good{color:#1a7f37} .progress{color:#7a5200} .who{color:#555;margin:0 0 6px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:18px} .chart{border:1px solid #ddd;padding:8px} .chart h3{margin-top:0}
 canvas{max-width:100%} input.filter{font-size:14px;padding:4px 8px;width:320px;margin:6px 0}
 @media print{input.filter{display:none} section.file{break-before:page} .charts{display:block} .chart{break-inside:avoid;margin-bottom:12px} th{cursor:default} body{margin:0}}

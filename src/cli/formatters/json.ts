@@ -52,12 +52,24 @@ export interface JsonFile {
   errorCode: string | null;
   /** Added: whose plan it is (지자체, 민선, period); null when the file was not read as a plan. */
   plan: PlanIdentity | null;
+  /**
+   * Added: how much of the plan's 종합계획 was entered (세부사업 and 공통 일자리 목표 with a figure, of all;
+   * `untouched` when nothing at all was, a blank template); null when the file was not read as a plan or
+   * has no 종합계획 table (a results report alone).
+   */
+  progress: JsonProgress | null;
   summary: Record<Severity, number>;
   findings: JsonFinding[];
   /** Findings accepted in the workbook (수용): skipped, not counted in `summary`. */
   accepted: (JsonFinding & { reason: string; acceptedAt: string })[];
   /** Only when `--annotate` could not write this file's copy (then `ok` is false). */
   annotateError?: string;
+}
+
+export interface JsonProgress {
+  subprojects: { entered: number; total: number };
+  indicators: { entered: number; total: number };
+  untouched: boolean;
 }
 
 export interface JsonReport {
@@ -115,6 +127,13 @@ export function toJsonReport(reports: readonly FileReport[], lang: Lang = 'ko', 
       error: r.error,
       errorCode: r.errorCode,
       plan: r.plan,
+      progress: r.progress
+        ? {
+            subprojects: { entered: r.progress.subprojects.entered, total: r.progress.subprojects.total },
+            indicators: { entered: r.progress.indicators.entered, total: r.progress.indicators.total },
+            untouched: r.progress.untouched,
+          }
+        : null,
       summary: { error: r.summary.error, warning: r.summary.warning, info: r.summary.info },
       findings: r.findings.map((f) => jsonFinding(f, lang)),
       accepted: (r.accepted ?? []).map((a) => ({ ...jsonFinding(a.finding, lang), reason: a.reason, acceptedAt: a.acceptedAt })),

@@ -6,6 +6,12 @@
  *     분야별 목표
  *       C7   오류  청년 일자리 확대 소요예산 합계: 전략분야 4,197 ≠ 실천과제 합 4,193 (+4, 허용 ±1.5)  area-total
  *
+ * A plan not fully entered says so (never ✓: an empty submission does not look like a clean one). Without
+ * findings, nothing entered is "○ 서식.xlsx — … — 빈 서식: 입력된 값이 없습니다", partly entered is
+ * "◐ 제출본.xlsx — … — 입력한 값은 문제없음" with "세부사업 15개 중 3개 · 공통 일자리 목표 6개 중 0개 입력"
+ * under it; a file with findings has the same line under its header. A complete plan gets no such words
+ * (cli/entered.ts).
+ *
  * Widths are display columns (cli/width.ts: Hangul is two wide); no line is wider than the limit (120,
  * or the terminal when narrower). A headline too long for its line loses the middle of its place (the
  * subject, with "…"), never its figures; the whole message, figures and cells are in --verbose.
@@ -22,6 +28,7 @@ import { painter } from '../color';
 import { identityText } from '../identity';
 import { batchSummary, type FileReport, type FormatContext, type Formatter } from './types';
 import { displayWidth } from '../width';
+import { isBlank, partlyCleanText, progressWords } from '../entered';
 
 export const MAX_WIDTH = 120;
 
@@ -173,11 +180,25 @@ export function formatTextFile(r: FileReport, given: Partial<FormatContext> & { 
   }
   const accepted = r.accepted?.length ?? 0;
   const skipped = accepted ? w.skipped(accepted) : '';
+  // A plan not fully entered: its progress (a blank template, or how many rows were entered).
+  const progress = progressWords(r.progress, lang);
   // The header is never cut: a file's name matters more than the width.
-  if (r.findings.length === 0) return `${paint.ok('✓')} ${title} — ${w.none}${skipped ? ` ${skipped}` : ''}\n`;
+  if (r.findings.length === 0) {
+    if (progress === null) return `${paint.ok('✓')} ${title} — ${w.none}${skipped ? ` ${skipped}` : ''}\n`;
+    // Neither passed (✓) nor failed: ○ nothing entered (one line); ◐ partly, with how much under it, as a
+    // file with findings has. Too wide: the file on its own line, whose plan and the status under it.
+    const blank = isBlank(r.progress);
+    const mark = blank ? '○' : '◐';
+    const status = `${blank ? progress : partlyCleanText(lang)}${skipped ? ` ${skipped}` : ''}`;
+    const head = `${mark} ${title} — ${status}`;
+    const lines = displayWidth(head) <= width || !who ? [head] : [`${mark} ${file}`, ...wrap(`${who} — ${status}`, width, '  ')];
+    if (!blank) lines.push(...wrap(progress, width, '  '));
+    return `${lines.join('\n')}\n`;
+  }
   const header = `■ ${title} — ${severityCounts(r.summary, lang)}`;
   // Too wide for one line: the file on its own line, whose plan and the counts under it.
   const lines = displayWidth(header) <= width || !who ? [paint.bold(header)] : [paint.bold(`■ ${file}`), paint.bold(fit(`  ${who} — ${severityCounts(r.summary, lang)}`, width))];
+  if (progress !== null) lines.push(...wrap(progress, width, '  '));
   if (skipped) lines.push(`  ${skipped}`);
   const cells = r.findings.map((f) => escapeControl(f.cell) || '-');
   const cellWidth = Math.max(3, ...cells.map((c) => displayWidth(c)));
@@ -211,6 +232,27 @@ export function formatTextSummary(reports: readonly FileReport[], lang: Lang, lo
   return `${closingLine(batchSummary(reports, lockFiles), lang)}\n`;
 }
 
+/**
+ * The closing line on a narrow terminal: the counts go under the files' part, and that part, when it is
+ * still too wide, breaks between its items ("문제없는 파일 0개, 빈 서식 1개"), never inside one.
+ */
+function narrowClosingLine(line: string, width: number): string[] {
+  const cut = line.indexOf(' — ');
+  if (cut < 0) return [line];
+  const files = line.slice(0, cut);
+  const lines: string[] = [];
+  let current = '';
+  for (const item of files.split(', ')) {
+    const next = current ? `${current}, ${item}` : item;
+    if (current && displayWidth(`${next},`) > width) {
+      lines.push(`${current},`);
+      current = `  ${item}`;
+    } else current = next;
+  }
+  lines.push(current);
+  return [...lines, `  ${line.slice(cut + 3)}`];
+}
+
 /** The one line a file that could not be read gets on stderr (the report has its block too). */
 export function unreadableLine(r: FileReport, lang: Lang): string {
   return `${escapeControl(r.file)}: ${WORDS[lang].unreadable} — ${escapeControl(r.error ?? '')}`;
@@ -221,7 +263,6 @@ export const text: Formatter = {
   file: (r, ctx) => formatTextFile(r, ctx),
   end: (reports, ctx) => {
     const line = formatTextSummary(reports, ctx.lang, ctx.lockFiles);
-    // On a narrow terminal the counts go under the files' line.
-    return displayWidth(line.trimEnd()) <= ctx.width ? line : line.replace(' — ', '\n  ');
+    return displayWidth(line.trimEnd()) <= ctx.width ? line : `${narrowClosingLine(line.trimEnd(), ctx.width).join('\n')}\n`;
   },
 };

@@ -4,6 +4,7 @@ import { batchCounts, type BatchCounts } from '../batch';
 import type { Painter } from '../color';
 import type { PlanFacts } from '../facts';
 import type { PlanIdentity } from '../identity';
+import type { Progress } from '../entered';
 
 export interface FileReport {
   /** The path as given or found (relative paths stay relative). */
@@ -18,6 +19,12 @@ export interface FileReport {
   errorCode: string | null;
   /** Whose plan it is (지자체, 민선, period), when the file was read as a plan. */
   plan: PlanIdentity | null;
+  /**
+   * How much of the plan's 종합계획 was entered (core/progress.ts): 세부사업 and 공통 일자리 목표 entered of
+   * all, and whether nothing at all was (a blank template). Absent or null when the file was not read as
+   * a plan, or has no 종합계획 table (a results report alone).
+   */
+  progress?: Progress | null;
   /** Figures the HTML report charts (not part of the JSON contract). */
   facts?: PlanFacts;
   summary: Record<Severity, number>;
