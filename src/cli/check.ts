@@ -229,6 +229,7 @@ export async function runCheck(paths: string[], opts: CheckOptions, io: CliIo): 
           lang,
           sha256: report.sha256 ?? undefined,
           checkedAt: io.now?.() ?? new Date(),
+          progress: report.progress,
         });
         const shown = escapeControl(path.relative(cwd, written) || written);
         const line = ko ? `  검증 사본: ${shown}\n` : `  annotated copy: ${shown}\n`;

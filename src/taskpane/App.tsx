@@ -200,7 +200,7 @@ export function App(props: AppProps) {
 
   const doResultsSheet = async () => {
     if (!validation) return;
-    const r = await run('actionResults', (svc) => svc.writeResultsSheet(validation.result.findings, lang), (x) => x.cost);
+    const r = await run('actionResults', (svc) => svc.writeResultsSheet(validation.result.findings, lang, validation.result.progress), (x) => x.cost);
     if (r) setStatus({ intent: 'success', text: t('resultsWritten', { sheet: r.sheetName }) });
   };
 

@@ -3,6 +3,7 @@
  * bound here to one ExcelHost. Components call these methods and never touch Office.js themselves,
  * so tests can mock the adapter and the browser e2e can inject a scripted host.
  */
+import type { Progress } from '../core/present/entered';
 import {
   clearMarks,
   existingSheetNames,
@@ -48,7 +49,7 @@ export interface PaneServices {
   validate(options: ValidateOptions): Promise<ValidateResult>;
   clearMarks(): Promise<ClearResult>;
   selectCells(cells: readonly (CellRef | string)[]): Promise<ActionCost>;
-  writeResultsSheet(findings: readonly Finding[], lang: Lang): Promise<ResultsSheetResult>;
+  writeResultsSheet(findings: readonly Finding[], lang: Lang, progress?: Progress | null): Promise<ResultsSheetResult>;
   writeIndicatorTargets(plan: Plan, updates: readonly TargetUpdate[]): Promise<{ cost: ActionCost }>;
   /** Writes numbers into target cells (목표 경로로 채우기). */
   writeTargetCells(cells: readonly TargetCell[]): Promise<{ cost: ActionCost }>;
@@ -71,7 +72,7 @@ export function createServices(host: ExcelHost): PaneServices {
     validate: (options) => validate(host, options),
     clearMarks: () => clearMarks(host),
     selectCells: (cells) => selectCells(host, cells),
-    writeResultsSheet: (findings, lang) => writeResultsSheet(host, findings, lang),
+    writeResultsSheet: (findings, lang, progress) => writeResultsSheet(host, findings, lang, undefined, progress ?? null),
     writeIndicatorTargets: (plan, updates) => writeIndicatorTargets(host, plan, updates),
     writeTargetCells: (cells) => writeIndicatorTargets(host, cells),
     restoreCells: (cells) => restoreCells(host, cells),

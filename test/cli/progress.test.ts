@@ -1,5 +1,5 @@
 /**
- * A plan not fully entered says so in the reports (cli/entered.ts): a blank template is not shown as a
+ * A plan not fully entered says so in the reports (core/present/entered.ts): a blank template is not shown as a
  * clean file (✓ 문제없음), a partly entered one says how much was entered, JSON has each file's
  * `progress`, and a complete plan gets none of these words. The filled values are written with the
  * tests' own Editor (exceljs) into the blank template, not by the project's renderer.
@@ -199,5 +199,27 @@ describe('HTML', () => {
     expect(html).toContain('<p class="progress">○ 빈 서식: 입력된 값이 없습니다</p>');
     expect(html).toContain('<p class="progress">◐ 입력한 값은 문제없음</p><p class="progress">세부사업 15개 중 3개 · 공통 일자리 목표 6개 중 0개 입력</p>');
     expect(html).not.toContain('✓ 문제없음');
+  });
+});
+
+describe('the annotated copy of a plan not fully entered', () => {
+  it("its 검증결과 sheet says so (a blank template's copy said '발견된 문제가 없습니다.'); a complete plan's copy does not", async () => {
+    // Read with exceljs: our reader leaves the 검증결과 sheet out, as it is never plan data.
+    const sheetText = async (copy: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(copy);
+      const lines: string[] = [];
+      wb.getWorksheet('검증결과')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v ?? '') as string).join(' | ')));
+      return lines.join('\n');
+    };
+    const out = path.join(tmp, 'copies');
+    await run(['check', path.join(tmp, 'blank.xlsx'), path.join(tmp, 'partial.xlsx'), EXAMPLE, '--annotate', out]);
+    const blank = await sheetText(path.join(out, 'blank.검증.xlsx'));
+    expect(blank).toContain('입력 | 빈 서식: 입력된 값이 없습니다');
+    expect(blank).not.toContain('발견된 문제가 없습니다');
+    expect(await sheetText(path.join(out, 'partial.검증.xlsx'))).toMatch(/입력 \| 세부사업 15개 중 3개 · 공통 일자리 목표 6개 중 0개 입력/);
+    const complete = await sheetText(path.join(out, 'example.검증.xlsx'));
+    expect(complete).not.toMatch(/^입력 \|/m);
+    expect(complete).not.toContain('빈 서식');
   });
 });

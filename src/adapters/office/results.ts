@@ -3,6 +3,7 @@
  * workbook custom property (ExcelApi 1.7), so the next one replaces ours and never a user's sheet
  * that happens to have the same name.
  */
+import type { Progress } from '../../core/present/entered';
 import { columnLetters } from '../../core/grid/a1';
 import { HEADER_FILL, LINK_COLOUR, RESULTS_TITLES, linkFormula, resultsSheet, type ResultsSheetSpec, type SheetCellSpec } from '../../core/present';
 import type { Finding, Lang } from '../../core/rules/types';
@@ -83,7 +84,14 @@ function queueFormats(ws: Excel.Worksheet, spec: ResultsSheetSpec, width: number
 }
 
 /** Writes the 검증결과 sheet as src/core/present/sheet.ts describes it; `findings` in the one order. */
-export async function writeResultsSheet(host: ExcelHost, findings: readonly Finding[], lang: Lang, now: () => Date = () => new Date()): Promise<ResultsSheetResult> {
+export async function writeResultsSheet(
+  host: ExcelHost,
+  findings: readonly Finding[],
+  lang: Lang,
+  now: () => Date = () => new Date(),
+  /** How much of the plan was entered: a blank template's sheet says so instead of 'no findings'. */
+  progress: Progress | null = null,
+): Promise<ResultsSheetResult> {
   return asOwnWrite(() =>
     host.run(async (ctx) => {
       const meter = new Meter();
@@ -111,7 +119,7 @@ export async function writeResultsSheet(host: ExcelHost, findings: readonly Find
         ws = sheets.add(name);
       }
 
-      const spec = resultsSheet(findings, lang, { checkedAt: now() });
+      const spec = resultsSheet(findings, lang, { checkedAt: now(), progress });
       const width = spec.columns.length;
       const rows = spec.rows.map((r) => Array.from({ length: width }, (_, c) => input(r[c] ?? null)));
       ws.getRange(`A1:${colName(width - 1)}${rows.length}`).formulas = rows;

@@ -4,6 +4,7 @@
  * cell, under a summary. The input is never written: the copy goes to another folder under the same
  * base name plus '.검증.xlsx', and a copy whose path resolves to an input is refused.
  */
+import type { Progress } from '../../core/present/entered';
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -48,6 +49,8 @@ export interface AnnotateOptions {
   file?: string;
   sha256?: string;
   checkedAt?: Date;
+  /** How much of the plan was entered: the 검증결과 sheet of a blank template says so (core/present/entered.ts). */
+  progress?: Progress | null;
 }
 
 // ------------------------------------------------------------------------------------- the package
@@ -677,7 +680,7 @@ export function annotatePackage(bytes: Uint8Array, findings: readonly Finding[],
 
   // The 검증결과 sheet: first tab, the one Excel opens on.
   const old = sheets.find((s) => s.name === RESULTS_SHEET && s.part && pkg.has(s.part));
-  const spec = resultsSheet(sorted, lang, { file: opts.file, sha256: opts.sha256, checkedAt: opts.checkedAt ?? new Date() });
+  const spec = resultsSheet(sorted, lang, { file: opts.file, sha256: opts.sha256, checkedAt: opts.checkedAt ?? new Date(), progress: opts.progress });
   const resultsXml = resultsSheetXml(spec, opts.file ?? '', styles);
   const resultsHeaderRow = spec.headerRow + 1;
   let resultsTag: string;

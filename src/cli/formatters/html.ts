@@ -14,7 +14,7 @@ import type { Lang, Severity } from '../../core/rules/types';
 import { batchCounts, closingLine } from '../batch';
 import type { PlanFacts } from '../facts';
 import { identityText } from '../identity';
-import { isBlank, partlyCleanText, progressWords } from '../entered';
+import { isBlank, partlyCleanText, progressWords } from '../../core/present/entered';
 import { escapeBidi } from './text';
 import type { FileReport, Formatter } from './types';
 

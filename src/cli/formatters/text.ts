@@ -28,7 +28,7 @@ import { painter } from '../color';
 import { identityText } from '../identity';
 import { batchSummary, type FileReport, type FormatContext, type Formatter } from './types';
 import { displayWidth } from '../width';
-import { isBlank, partlyCleanText, progressWords } from '../entered';
+import { isBlank, partlyCleanText, progressWords } from '../../core/present/entered';
 
 export const MAX_WIDTH = 120;
 

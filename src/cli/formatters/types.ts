@@ -4,7 +4,7 @@ import { batchCounts, type BatchCounts } from '../batch';
 import type { Painter } from '../color';
 import type { PlanFacts } from '../facts';
 import type { PlanIdentity } from '../identity';
-import type { Progress } from '../entered';
+import type { Progress } from '../../core/present/entered';
 
 export interface FileReport {
   /** The path as given or found (relative paths stay relative). */

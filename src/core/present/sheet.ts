@@ -5,6 +5,7 @@
  * Layout (0-based rows): title; the facts given (file, sha256, time of the check) and the counts; a blank
  * row; the header row; one row per finding in the one order (order.ts). Columns: see RESULT_COLUMNS.
  */
+import { blankText, isBlank, progressWords, type Progress } from './entered';
 import { ALL_RULES } from '../rules';
 import { STRUCTURE_META } from '../rules/structure';
 import type { Finding, Lang, RuleMessage } from '../rules/types';
@@ -88,6 +89,8 @@ export interface ResultsSheetFacts {
   file?: string;
   sha256?: string;
   checkedAt?: Date;
+  /** How much of the plan was entered (validateGrid's progress): a blank or partly entered plan says so. */
+  progress?: Progress | null;
 }
 
 /** The sheet's title (A1): also how a reader tells our 검증결과 sheet from a user's sheet of that name. */
@@ -97,8 +100,8 @@ export const RESULTS_TITLES: Record<Lang, string> = {
 };
 
 const META_WORDS = {
-  ko: { title: RESULTS_TITLES.ko, file: '파일', checked: '검사 일시', summary: '요약', none: '발견된 문제가 없습니다.' },
-  en: { title: RESULTS_TITLES.en, file: 'File', checked: 'Checked at', summary: 'Summary', none: 'No findings.' },
+  ko: { title: RESULTS_TITLES.ko, file: '파일', checked: '검사 일시', summary: '요약', entered: '입력', none: '발견된 문제가 없습니다.' },
+  en: { title: RESULTS_TITLES.en, file: 'File', checked: 'Checked at', summary: 'Summary', entered: 'Entered', none: 'No findings.' },
 };
 
 /** Excel takes at most 255 characters in one string constant of a formula; longer texts are joined with &. */
@@ -245,12 +248,15 @@ export function resultsSheet(findings: readonly Finding[], lang: Lang, facts: Re
   if (facts.sha256) meta.push(['sha256', facts.sha256]);
   if (facts.checkedAt) meta.push([w.checked, facts.checkedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')]);
   meta.push([w.summary, countsText(countSeverities(findings), lang)]);
+  // A blank template has no findings: without this line its copy would read like a clean plan's.
+  const entered = progressWords(facts.progress, lang);
+  if (entered !== null) meta.push([w.entered, entered]);
   for (const [k, v] of meta) rows.push([{ value: k, style: 'label' }, { value: v, style: 'text' }]);
   rows.push([]);
   const headerRow = rows.length;
   rows.push(RESULT_COLUMNS.map((c) => ({ value: c.header[lang], style: 'header', fill: HEADER_FILL })));
   for (const f of findings) rows.push(RESULT_COLUMNS.map((c) => columnValue(f, c.key, lang)));
-  if (findings.length === 0) rows.push([{ value: w.none, style: 'text' }]);
+  if (findings.length === 0) rows.push([{ value: isBlank(facts.progress) ? blankText(lang) : w.none, style: 'text' }]);
   return {
     name: RESULTS_SHEET,
     lang,

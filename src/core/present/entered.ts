@@ -2,10 +2,10 @@
  * How much of a plan was entered, in the reports' words (core/progress.ts counts it): a blank template
  * is "빈 서식: 입력된 값이 없습니다", a partly entered plan "세부사업 15개 중 3개 · 공통 일자리 목표 6개 중 0개
  * 입력". A complete plan gets no words: a reviewer sees these only where something is missing, so an
- * empty submission is never shown like a clean one. Light (no core), for the main thread's formatters.
+ * empty submission is never shown like a clean one. Light (types only), for the CLI's formatters in the main thread and the 검증결과 sheet.
  */
-import type { Progress } from '../core/progress';
-import type { Lang } from '../core/rules/types';
+import type { Progress } from '../progress';
+import type { Lang } from '../rules/types';
 
 export type { Progress };
 
