@@ -218,7 +218,7 @@ describe('findings list (component)', () => {
     expect(mock.clearMarks).toHaveBeenCalledWith(host);
     await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('표시 7개를 원래 서식으로 되돌렸습니다.'));
     await user.click(screen.getByRole('button', { name: '검증결과 시트 만들기' }));
-    expect(mock.writeResultsSheet).toHaveBeenCalledWith(host, exampleValidation().result.findings, 'ko');
+    expect(mock.writeResultsSheet).toHaveBeenCalledWith(host, exampleValidation().result.findings, 'ko', undefined, exampleValidation().result.progress);
     await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('"검증결과" 시트를 만들었습니다.'));
     // …and that news stays on its panel
     await user.click(screen.getByRole('tab', { name: '성장률' }));
