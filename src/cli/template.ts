@@ -51,6 +51,16 @@ export async function outputTarget(output: string | undefined, defaultName: stri
   if (/[\\/]$/.test(output)) {
     return { problem: { ko: `폴더가 없습니다: ${output} — 먼저 만들거나 파일 이름을 주세요`, en: `no such folder: ${output}; create it first or give a file name` } };
   }
+  // `-o .xlsx` (an extension without a name) and `-o -` (standard output elsewhere) name no file to write.
+  const base = path.basename(full);
+  if (output.trim() === '-' || FORMATS.includes(base.toLowerCase())) {
+    return {
+      problem: {
+        ko: `파일 이름이 아닙니다: ${output} — 이름을 plan${kind.ext}처럼 주세요`,
+        en: `not a file name: ${output}; give a name like plan${kind.ext}`,
+      },
+    };
+  }
   const ext = path.extname(full).toLowerCase();
   if (ext !== kind.ext && FORMATS.includes(ext)) {
     const like = `${path.basename(full, path.extname(full))}${kind.ext}`;

@@ -407,6 +407,16 @@ describe('template -o', () => {
     expect(await fs.readdir(tmp)).toEqual(['plan.xlsx']);
   });
 
+  it('-o .xlsx and -o - name no file: refused (they wrote .xlsx.xlsx and -.xlsx)', async () => {
+    for (const name of ['.xlsx', '-', 'out/.XLSX']) {
+      const r = await run(['template', '-o', name], { cwd: tmp });
+      expect([name, r.code]).toEqual([name, 2]);
+      expect(r.err).toContain(`파일 이름이 아닙니다: ${name} — 이름을 plan.xlsx처럼 주세요`);
+    }
+    expect((await run(['export', '--example', '-o', '.hwpx'], { cwd: tmp })).err).toContain('이름을 plan.hwpx처럼 주세요');
+    expect(await fs.readdir(tmp)).toEqual([]);
+  });
+
   it('--lang en speaks English', async () => {
     const r = await run(['template', '--lang', 'en', '-o', 'p.xlsx'], { cwd: tmp });
     expect(r.code).toBe(0);
