@@ -23,6 +23,7 @@ function failOpen(e: unknown, file: string): never {
   if (code === 'EISDIR') readFail('not-a-file', '파일이 아니라 폴더입니다', 'a folder, not a file', file);
   if (code === 'EACCES' || code === 'EPERM') readFail('unreadable', '파일을 읽을 권한이 없습니다 — 권한을 확인하세요', 'permission denied: check the file permissions', file);
   if (code === 'ELOOP') readFail('not-found', '심볼릭 링크가 끝없이 이어집니다', 'a symbolic link loop', file);
+  if (code === 'ENAMETOOLONG') readFail('not-found', '파일 이름이나 경로가 너무 깁니다 — 짧은 이름의 폴더로 옮기세요', 'the file name or path is too long: move it to a folder with a shorter name', file);
   readFail('unreadable', `파일을 열 수 없습니다 (${code ?? 'I/O'})`, `cannot open the file (${code ?? 'I/O error'})`, file);
 }
 

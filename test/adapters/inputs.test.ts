@@ -54,6 +54,14 @@ describe('only regular files are opened', () => {
     await expect(readInput(fifo)).rejects.toMatchObject({ code: 'not-a-file', file: fifo });
   });
 
+  it('a name longer than the system allows is one clear line, not its error code', async () => {
+    const long = path.join(tmp, `${'가'.repeat(200)}.xlsx`); // 600 bytes in UTF-8: past NAME_MAX (255)
+    const e = await readInput(long).then(() => null, (x: Error & { code?: string }) => x);
+    expect(e).toMatchObject({ code: 'not-found' });
+    expect(e!.message).toContain('파일 이름이나 경로가 너무 깁니다');
+    expect(e!.message).not.toContain('ENAMETOOLONG');
+  });
+
   it('a link to /dev/zero is refused unread', async () => {
     const zero = path.join(tmp, 'zero.xlsx');
     symlinkSync('/dev/zero', zero);
