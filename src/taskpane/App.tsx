@@ -94,8 +94,15 @@ export interface AppProps {
   initialTab?: TabName;
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * What a failed action says: the error's own message (Excel's, or the adapter's: "ExcelApi 1.7 is not
+ * supported"), except for a JavaScript runtime error of the add-in itself or a thrown non-error, which
+ * says it is ours with its text as the detail ("Cannot read properties of undefined" alone means nothing to a user).
+ */
+function messageOf(e: unknown, t: ReturnType<typeof translator>): string {
+  const ours = !(e instanceof Error) || e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError || e instanceof SyntaxError;
+  if (!ours) return e.message;
+  return t('internalError', { message: e instanceof Error ? e.message : String(e) });
 }
 
 export function App(props: AppProps) {
@@ -132,7 +139,7 @@ export function App(props: AppProps) {
         if (cost) setLast({ action, cost });
         return r;
       } catch (e) {
-        setStatus({ intent: 'error', text: t('failed', { message: messageOf(e) }) });
+        setStatus({ intent: 'error', text: t('failed', { message: messageOf(e, t) }) });
         return undefined;
       } finally {
         busyRef.current = false;
@@ -216,7 +223,7 @@ export function App(props: AppProps) {
         setStatus({ intent: 'warning', text: t('sheetChanged') });
         return;
       }
-      setStatus({ intent: 'error', text: t('failed', { message: messageOf(e) }) });
+      setStatus({ intent: 'error', text: t('failed', { message: messageOf(e, t) }) });
     }
   };
 

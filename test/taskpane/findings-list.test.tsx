@@ -303,6 +303,19 @@ describe('findings list (component)', () => {
     await user.click(screen.getByRole('button', { name: '검증' }));
     await waitFor(() => expect(screen.getByTestId('status').textContent).toBe('실패: RichApi.Error: InvalidArgument'));
   });
+
+  test("a JavaScript error of the add-in itself, or a thrown string, says it is the add-in's, with the detail", async () => {
+    mock.validate.mockRejectedValueOnce(new TypeError("Cannot read properties of undefined (reading 'values')"));
+    const user = userEvent.setup();
+    renderPane({ initialTab: 'validate' });
+    await user.click(screen.getByRole('button', { name: '검증' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('status').textContent).toBe("실패: 추가 기능 내부 오류입니다. 작업 창을 닫았다 다시 열고 시도하세요 (자세히: Cannot read properties of undefined (reading 'values'))"),
+    );
+    mock.validate.mockRejectedValueOnce('boom');
+    await user.click(screen.getByRole('button', { name: '검증' }));
+    await waitFor(() => expect(screen.getByTestId('status').textContent).toContain('추가 기능 내부 오류입니다. 작업 창을 닫았다 다시 열고 시도하세요 (자세히: boom)'));
+  });
 });
 
 describe('the 성과 sheet (세종 2024 results example)', () => {
