@@ -38,7 +38,7 @@ const NUMBER = /^[△-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$/;
  * A field as Excel would read pasted text: figures become numbers (with their display format), the rest
  * stays text; in a table (`inTable`), also the figures Excel would keep as text (below).
  */
-function fieldCell(field: string, inTable: boolean): GridCell | undefined {
+function fieldCell(field: string, inTable: boolean, keepIndent = false): GridCell | undefined {
   const original = field.trim();
   if (original === '') return undefined;
   // Excel reads full-width digits (１，２３４) as the number they show.
@@ -54,7 +54,12 @@ function fieldCell(field: string, inTable: boolean): GridCell | undefined {
     return { value, numFmt };
   }
   // What Excel would keep as text but a document's table means as a figure ("2%p", "1,234명"): a number, as in .hwpx.
-  return inTable ? documentValue(original) : { value: original };
+  if (!inTable) return { value: original };
+  const cell = documentValue(original);
+  // A tab field's indentation is kept, as Excel keeps it in pasted text: it is how a 성과 table writes
+  // its hierarchy (기관 → 사업 → 세부, one `　` or two spaces per level). A Markdown cell's padding is not.
+  const indent = keepIndent ? /^[ \u3000]*/.exec(field)![0] : '';
+  return typeof cell.value === 'string' && indent !== '' ? { ...cell, value: indent + cell.value } : cell;
 }
 
 /**
@@ -82,7 +87,7 @@ export function textToGrid(text: string, name: string): GridWorkbook {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.includes('\t')) {
-      rows.push(line.split('\t').map((f) => fieldCell(f, true)));
+      rows.push(line.split('\t').map((f) => fieldCell(f, true, true)));
       lineOf?.push(i);
       continue;
     }

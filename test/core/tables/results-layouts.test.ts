@@ -6,6 +6,7 @@
  */
 import type { CellValue, GridWorkbook } from '../../../src/core/grid/grid';
 import { validateGrid } from '../../../src/core/validate';
+import { textToGrid } from '../../../src/adapters/text/read';
 
 const sheet = (name: string, rows: CellValue[][]): GridWorkbook => ({
   sheets: [{ name, rows: rows.map((r) => r.map((v) => (v === null ? undefined : { value: v }))), merges: [] }],
@@ -56,6 +57,32 @@ describe('a 성과 table in a document’s layout', () => {
     expect(pick(g)).toEqual([
       ['structure', 'info', '', null, null],
       ['result-units', 'warning', 'C3', '명', '개社'],
+    ]);
+  });
+});
+
+describe('a 성과 table in a text document, its hierarchy written by indentation', () => {
+  const ROWS: [number, string, number][] = [
+    [0, '세종일자리경제진흥원 일자리 창출', 1216],
+    [1, '세종청년희망내일센터', 228],
+    [2, '청년취업박람회', 192],
+    [2, '구직활동비 지원사업', 36],
+    [1, '세종신중년센터', 60],
+    [1, '세종일자리지원센터', 753],
+    [2, '구직등록자 본인취업', 389],
+    [2, '알선취업', 343],
+    [1, '세종지역혁신프로젝트', 180],
+  ];
+  const doc = (indent: string) =>
+    ['1 주요 성과', '2024년 일자리 창출 실적 (단위 : 명)', '구 분\t실 적', ...ROWS.map(([l, n, v]) => `${indent.repeat(l)}${n}\t${v.toLocaleString('en')}`)].join('\n');
+
+  it.each([['ideographic spaces', '\u3000'], ['two spaces', '  ']])('indented by %s: the same findings as with a 수준 column', (_, indent) => {
+    const r = validateGrid(textToGrid(doc(indent), 'r.txt'));
+    expect(r.plan.results!.items.map((i) => i.level)).toEqual(ROWS.map(([l]) => l + 1));
+    expect(r.findings.map((f) => [f.rule, f.cell, f.expected, f.actual])).toEqual([
+      ['structure', '', null, null],
+      ['result-sum', 'L4:F2', 1221, 1216],
+      ['result-sum', 'L9:F2', 732, 753],
     ]);
   });
 });
