@@ -158,7 +158,7 @@ export function unknownRoleRow(s: TableSheet, r: number, cols: GroupColumns): st
 /** A page mark on a line of its own, as text extracted from a paged document has it: `- 15 -`, `(계속)`, `15 / 28`. */
 const PAGE_MARK = /^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*\/\s*\d{1,3}|[(<〈［[]?\s*계\s*속\s*[)>〉］\]]?)$/;
 
-function pageMark(s: TableSheet, r: number): boolean {
+export function pageMark(s: TableSheet, r: number): boolean {
   const c = onlyFilledColumn(s, r);
   return c >= 0 && PAGE_MARK.test(own(s, r, c));
 }
@@ -190,7 +190,7 @@ function afterPageBreak(s: TableSheet, r: number, firstRow: number, cols: GroupC
   return roleOfNorm(normAt(s, k, cols.roleCol)) !== null ? k : -1;
 }
 
-function sameRow(s: TableSheet, a: number, b: number): boolean {
+export function sameRow(s: TableSheet, a: number, b: number): boolean {
   if (isBlankRow(s, a)) return false;
   for (let c = 0; c < s.width; c++) if (norm(text(s, a, c)) !== norm(text(s, b, c))) return false;
   return true;

@@ -8,10 +8,11 @@ import { ANNUAL, RESULTS } from '../results/description';
 import type { ResultItem, ResultLink, Results } from '../results/model';
 import type { CellRef, ReadProblem } from '../model/plan';
 import { labelForms, nameKey, norm, quotedAnd, type Label } from './labels';
-import { cell, figure, isFootnote, labelCells, normRow, own, refOf, rowInCells, rowsWithLabel, text, type TableSheet } from './sheet';
+import { cell, figure, isFootnote, labelCells, normRow, onlyFilledColumn, own, refOf, rowInCells, rowsWithLabel, text, type TableSheet } from './sheet';
 import { cellText } from '../grid/grid';
 import type { Assembly, TableKind, TableMatch } from './types';
 import { renderResults } from '../results/render';
+import { pageMark, sameRow } from './groups';
 
 export interface ColumnsMatch extends TableMatch {
   cols: Record<string, number>;
@@ -158,6 +159,11 @@ function lastRow(s: TableSheet, header: number, nameCol: number): number {
   return last;
 }
 
+function unitLine(s: TableSheet, r: number): boolean {
+  const c = onlyFilledColumn(s, r);
+  return c >= 0 && /^[([<〈［]?\s*단\s?위\s*[:：]/.test(own(s, r, c));
+}
+
 function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
   const { sheet: s, header: h, cols } = m;
   const yearField = field(s, R.fields.year, h);
@@ -181,6 +187,8 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
     const actual = figure(s, r, cols.actual);
     const target = cols.target >= 0 ? figure(s, r, cols.target) : null;
     if (isFootnote(name)) break;
+    // A page break inside the table (`- 3 -`, `(계속)`), the unit line and the header repeated on the next page: read on.
+    if (pageMark(s, r) || sameRow(s, h, r) || unitLine(s, r)) continue;
     if (name === '' && actual.state === 'blank' && (target === null || target.state === 'blank')) continue;
     asm.plan.cellsRead += 4;
     const levelFig = cols.level >= 0 ? parseKoreanNumber(own(s, r, cols.level) || null) : null;

@@ -86,3 +86,20 @@ describe('a 성과 table in a text document, its hierarchy written by indentatio
     ]);
   });
 });
+
+describe('a 성과 table split across pages', () => {
+  const head = ['1 주요 성과', '2024년 일자리 창출 실적 (단위 : 명)', '구 분\t실 적', '합 계\t1,216', '세종청년희망내일센터\t228', '세종신중년센터\t60'];
+  const tail = ['세종일자리지원센터\t753', '세종지역혁신프로젝트\t180'];
+  it.each([
+    ['a page mark', ['', '- 3 -', '']],
+    ['a page mark, the unit line and the header repeated', ['', '- 3 -', '', '(단위 : 명)', '구 분\t실 적']],
+    ['(계속) and the header repeated', ['(계속)', '구 분\t실 적']],
+  ])('across %s: read as one table, with the same findings', (_, brk) => {
+    const r = validateGrid(textToGrid([...head, ...brk, ...tail].join('\n'), 'r.txt'));
+    expect(r.plan.results!.items.map((i) => i.name)).toEqual(['합 계', '세종청년희망내일센터', '세종신중년센터', '세종일자리지원센터', '세종지역혁신프로젝트']);
+    expect(r.findings.map((f) => [f.rule, f.cell, f.expected, f.actual, f.tolerance])).toEqual([
+      ['structure', '', null, null, null],
+      ['result-sum', 'L4:F2', 1221, 1216, 2.5],
+    ]);
+  });
+});
