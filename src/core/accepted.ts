@@ -9,6 +9,8 @@
  *
  * A finding is matched by rule, message id, sheet, cell and the figures it compared (expected, actual):
  * when the figures change, the finding is a new one and shows again (the old acceptance is then "stale").
+ * A finding with no figures about several cells (empty cells D9:E9) is matched by those cells too, so
+ * accepting two empty cells does not hide four.
  */
 import type { CellValue, GridSheet, GridWorkbook } from './grid/grid';
 import type { Finding } from './rules/types';
@@ -16,7 +18,7 @@ import type { Finding } from './rules/types';
 export const ACCEPTED_SHEET = '_jobtarget_accepted';
 
 /** Columns of ACCEPTED_SHEET, in order (the header row the writers put in row 1). */
-export const ACCEPTED_COLUMNS = ['rule', 'messageId', 'sheet', 'cell', 'expected', 'actual', 'reason', 'acceptedAt', 'message'] as const;
+export const ACCEPTED_COLUMNS = ['rule', 'messageId', 'sheet', 'cell', 'expected', 'actual', 'reason', 'acceptedAt', 'message', 'cells'] as const;
 
 export interface Acceptance {
   rule: string;
@@ -32,6 +34,11 @@ export interface Acceptance {
   acceptedAt: string;
   /** The finding's message when accepted, to list acceptances whose finding is gone. */
   message: string;
+  /**
+   * The cells of a finding without figures about several cells ('실천과제'!D9 '실천과제'!E9, space-separated),
+   * part of the match; '' otherwise (and in sheets written before this column existed).
+   */
+  cells: string;
 }
 
 export interface AcceptedFinding {
@@ -43,13 +50,20 @@ function figureText(v: number | string | null | undefined): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** The cells that identify a finding with no figures about several cells (a run of empty cells); '' for any other. */
+function identifyingCells(f: Finding): string {
+  return f.expected === null && f.actual === null && f.cells.length > 1 ? f.cells.join(' ') : '';
+}
+
+type Identity = Pick<Acceptance, 'rule' | 'messageId' | 'sheet' | 'cell' | 'expected' | 'actual'> & { cells?: string };
+
 /** The identity an acceptance is matched on. */
-export function acceptanceKey(a: Pick<Acceptance, 'rule' | 'messageId' | 'sheet' | 'cell' | 'expected' | 'actual'>): string {
-  return JSON.stringify([a.rule, a.messageId, a.sheet, a.cell, a.expected, a.actual]);
+export function acceptanceKey(a: Identity): string {
+  return JSON.stringify([a.rule, a.messageId, a.sheet, a.cell, a.expected, a.actual, a.cells ?? '']);
 }
 
 export function findingAcceptanceKey(f: Finding): string {
-  return acceptanceKey({ rule: f.rule, messageId: f.messageId, sheet: f.sheet, cell: f.cell, expected: figureText(f.expected), actual: figureText(f.actual) });
+  return acceptanceKey({ rule: f.rule, messageId: f.messageId, sheet: f.sheet, cell: f.cell, expected: figureText(f.expected), actual: figureText(f.actual), cells: identifyingCells(f) });
 }
 
 /** The acceptance of a finding, now (or at `at`). */
@@ -64,6 +78,7 @@ export function acceptFinding(f: Finding, reason = '', at: Date = new Date()): A
     reason: reason.trim(),
     acceptedAt: at.toISOString(),
     message: f.message,
+    cells: identifyingCells(f),
   };
 }
 
@@ -95,6 +110,7 @@ export function acceptancesOfSheet(sheet: GridSheet): Acceptance[] {
       reason: get('reason'),
       acceptedAt: get('acceptedAt'),
       message: get('message'),
+      cells: get('cells'),
     };
     if (!a.rule) continue;
     const key = acceptanceKey(a);
@@ -116,7 +132,7 @@ export function withAcceptance(list: readonly Acceptance[], a: Acceptance): Acce
   return [...list.filter((x) => acceptanceKey(x) !== key), a];
 }
 
-export function withoutAcceptance(list: readonly Acceptance[], a: Pick<Acceptance, 'rule' | 'messageId' | 'sheet' | 'cell' | 'expected' | 'actual'>): Acceptance[] {
+export function withoutAcceptance(list: readonly Acceptance[], a: Identity): Acceptance[] {
   const key = acceptanceKey(a);
   return list.filter((x) => acceptanceKey(x) !== key);
 }

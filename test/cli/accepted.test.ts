@@ -48,6 +48,7 @@ test('check skips an accepted finding, lists it under accepted in JSON with its 
       reason: '도비 보조 사업 포함',
       acceptedAt: '2026-11-30T03:00:00.000Z',
       message: f.message,
+      cells: '',
     },
   ]);
 
@@ -70,7 +71,7 @@ test('an acceptance whose figures no longer match does not hide the finding', as
   const read = await readXlsxFile(EXAMPLE);
   const f = validateGrid(read.grid).findings.find((x) => x.rule === 'area-total' && typeof x.expected === 'number')!;
   const file = await withAcceptance([
-    { rule: f.rule, messageId: f.messageId, sheet: f.sheet, cell: f.cell, expected: String(f.expected), actual: String(Number(f.actual) + 1), reason: '', acceptedAt: '', message: '' },
+    { rule: f.rule, messageId: f.messageId, sheet: f.sheet, cell: f.cell, expected: String(f.expected), actual: String(Number(f.actual) + 1), reason: '', acceptedAt: '', message: '', cells: '' },
   ]);
   const j = JSON.parse((await run(['check', '--format', 'json', file])).out);
   expect(j.files[0].accepted).toEqual([]);

@@ -49,3 +49,22 @@ test('reading ignores blank rows and duplicates; add and remove keep one accepta
   expect(withAcceptance([a], { ...a, reason: 'z' })).toEqual([{ ...a, reason: 'z' }]);
   expect(withoutAcceptance([a], a)).toEqual([]);
 });
+
+test('accepting a run of empty cells does not hide a longer run starting at the same cell', () => {
+  // 실천과제 D9:G9 (row 9: a 세부사업's 성과목표 by year).
+  const blank = (cols: number[]): GridWorkbook => {
+    const grid = exampleGrid();
+    const sheet = grid.sheets.find((s) => s.name === '실천과제')!;
+    for (const c of cols) sheet.rows[8][c] = { value: null };
+    return grid;
+  };
+  const two = validateGrid(blank([3, 4])).findings.find((f) => f.rule === 'value-blank' && f.cell === 'D9')!;
+  expect(two.messageId).toBe('blankCells');
+  const rows = acceptancesToRows([acceptFinding(two, '2023~2024 미정')]);
+  // The same two cells: still accepted, also after a save and reopen.
+  expect(validateGrid(withSheet(blank([3, 4]), rows)).accepted.map((a) => a.finding.cell)).toEqual(['D9']);
+  // Four empty cells from D9: a new finding, shown; the acceptance is stale.
+  const four = validateGrid(withSheet(blank([3, 4, 5, 6]), rows));
+  expect(four.accepted).toEqual([]);
+  expect(four.findings.filter((f) => f.rule === 'value-blank').map((f) => f.cells.length)).toEqual([4]);
+});
