@@ -29,6 +29,28 @@ function valueOf(s: TableSheet, l: Label): { t: string; n: number | null; row: n
   return null;
 }
 
+/**
+ * A 요구 증감 setting: its number, or null (the default stays) when it is not a number. A setting that is not
+ * a number, or is outside what a requirement can be (a rate cannot change by more than 100 %p either way, a
+ * count cannot fall by 100 % or more; a count rise over 1,000 % is taken for a typo), is said as a warning,
+ * so a typo never silently turns the indicator check off or makes it meaningless. A decrease (-1) is allowed.
+ */
+function requiredChange(s: TableSheet, asm: Assembly, l: Label, kind: 'rate' | 'count', fallback: number): number | null {
+  const v = valueOf(s, l);
+  if (!v) return null;
+  const unit = kind === 'rate' ? '%p' : '%';
+  const [min, max] = kind === 'rate' ? [-100, 100] : [-100, 1000];
+  const ref = refOf(s, v.row, v.col);
+  if (v.n === null || !Number.isFinite(v.n)) {
+    asm.problem('개요', `'${l.text}' 값 "${v.t}"은 숫자가 아니어서 기본값 ${fallback}${unit}로 검사했습니다`, `'${l.text}' "${v.t}" is not a number: checked with the default ${fallback}${unit}`, 'warning', ref);
+    return null;
+  }
+  if (v.n < min || v.n > max || (kind === 'count' && v.n === min)) {
+    asm.problem('개요', `'${l.text}' 값 ${v.t}은 요구 증감으로 볼 수 없는 값입니다 (${kind === 'rate' ? '-100~100%p' : '-100% 초과 1000% 이하'}): 이 값으로 검사했으니 확인하세요`, `'${l.text}' ${v.t} is not a plausible required change (${kind === 'rate' ? '-100 to 100%p' : 'over -100% and up to 1000%'}): checked with it, please check it`, 'warning', ref);
+  }
+  return v.n;
+}
+
 export const overviewTable: TableKind<OverviewMatch> = {
   id: 'overview',
   name: '개요',
@@ -46,10 +68,10 @@ export const overviewTable: TableKind<OverviewMatch> = {
     meta.region = valueOf(s, F.region)?.t ?? null;
     meta.term = valueOf(s, F.term)?.n ?? null;
     meta.preparedDate = valueOf(s, F.preparedDate)?.t ?? null;
-    const rate = valueOf(s, F.requiredRateChange)?.n;
-    const count = valueOf(s, F.requiredCountChange)?.n;
-    if (rate !== null && rate !== undefined) settings.requiredRateChange = rate;
-    if (count !== null && count !== undefined) settings.requiredCountChange = count;
+    const rate = requiredChange(s, asm, F.requiredRateChange, 'rate', settings.requiredRateChange);
+    const count = requiredChange(s, asm, F.requiredCountChange, 'count', settings.requiredCountChange);
+    if (rate !== null) settings.requiredRateChange = rate;
+    if (count !== null) settings.requiredCountChange = count;
   },
   render: (d, ctx) => (isResultsOnly(d) ? null : renderOverview(d, ctx.names.overview)),
 };
