@@ -341,9 +341,11 @@ export function isDateFormat(fmt: string): boolean {
 interface Style {
   numFmt?: string;
   date: boolean;
+  /** Indent levels of the style's alignment (Excel's Increase Indent), when more than 0. */
+  indent?: number;
 }
 
-/** Number format of each cell style (cellXfs index), undefined for General. */
+/** Number format (undefined for General) and alignment indent of each cell style (cellXfs index). */
 function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   const styles: Style[] = [];
   const entry = part ? entryOf(ctx, part) : undefined;
@@ -352,9 +354,10 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
   if (!entry) return styles;
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  const indents = new Map<number, number>(); // cellXfs index → indent, only for styles that have one
   let inCellXfs = false;
   let xfDepth = 0;
-  parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf'], {
+  parsePart(ctx, entry, simple(['numFmt', 'cellXfs', 'xf', 'alignment'], {
     open(name, sc) {
       if (name === 'numFmt') {
         const id = sc.attr('numFmtId');
@@ -362,6 +365,10 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
       } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
         if (xfDepth++ === 0) ids.push(Number(sc.attr('numFmtId') ?? 0) || 0);
+      } else if (name === 'alignment' && inCellXfs && xfDepth === 1) {
+        // <xf …><alignment indent="2"/></xf>: the indent Excel's Increase Indent button sets (max 250)
+        const n = Math.floor(Number(sc.attr('indent') ?? 0));
+        if (n > 0 && n <= 250) indents.set(ids.length - 1, n);
       }
     },
     close(name) {
@@ -369,10 +376,12 @@ function readStyles(ctx: Ctx, part: string | undefined): Style[] {
       else if (name === 'xf' && inCellXfs) xfDepth -= 1;
     },
   }));
-  for (const id of ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     const code = id ? custom.get(id) ?? BUILTIN_NUMFMTS[id] : undefined;
     const numFmt = code && code !== 'General' ? code : undefined;
-    styles.push({ numFmt, date: numFmt ? isDateFormat(numFmt) : false });
+    const indent = indents.get(i);
+    styles.push(indent ? { numFmt, date: numFmt ? isDateFormat(numFmt) : false, indent } : { numFmt, date: numFmt ? isDateFormat(numFmt) : false });
   }
   return styles;
 }
@@ -886,6 +895,12 @@ function readWorksheet(ctx: Ctx, ref: SheetRef, strings: string[], styles: Style
     if (value === null && formula === undefined) return null;
     // made whole in one go (one object, its final shape), properties in the order they always had
     const numFmt = st?.numFmt;
+    const indent = st?.indent;
+    if (indent !== undefined) {
+      // only cells whose style has an indent (Increase Indent) carry it
+      if (formula === undefined) return numFmt ? { value, numFmt, indent } : { value, indent };
+      return numFmt ? { value, formula, numFmt, indent } : { value, formula, indent };
+    }
     if (formula === undefined) return numFmt ? { value, numFmt } : { value };
     return numFmt ? { value, formula, numFmt } : { value, formula };
   }

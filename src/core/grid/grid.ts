@@ -13,6 +13,12 @@ export interface GridCell {
   formula?: string;
   /** Number format, when the adapter knows it. */
   numFmt?: string;
+  /**
+   * Indent levels of the cell's alignment (Excel's Increase Indent, `<alignment indent="2"/>`), set only
+   * when more than 0 and the adapter reads it (the .xlsx reader does; exceljs and Office.js paths do not).
+   * The 성과 reader counts each as one level, as one leading `　` in the text.
+   */
+  indent?: number;
   /** True when this is a copy of a merged range's top-left label (see withMergesFilled). */
   mergedCopy?: boolean;
 }

@@ -89,7 +89,10 @@ function yearAbove(s: TableSheet, header: number): number | null {
   return null;
 }
 
-/** Leading whitespace as levels: one ideographic space, a tab or two ASCII spaces per level. */
+/**
+ * Leading whitespace as levels: one ideographic space, a tab or two ASCII spaces per level. The caller adds
+ * the cell format's indent (GridCell.indent, Excel's Increase Indent), one level each.
+ */
 function indentLevel(raw: string): number {
   const m = /^[\s\u3000]*/.exec(raw)?.[0] ?? '';
   let n = 0;
@@ -182,7 +185,8 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
   const stack: ResultItem[] = [];
   let first = true;
   for (let r = h + 1; r <= m.last; r++) {
-    const rawName = cellText(cell(s, r, cols.name));
+    const nameCell = cell(s, r, cols.name);
+    const rawName = cellText(nameCell);
     const name = rawName.replace(/[\s\u3000]+/g, ' ').trim();
     const actual = figure(s, r, cols.actual);
     const target = cols.target >= 0 ? figure(s, r, cols.target) : null;
@@ -192,7 +196,7 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
     if (name === '' && actual.state === 'blank' && (target === null || target.state === 'blank')) continue;
     asm.plan.cellsRead += 4;
     const levelFig = cols.level >= 0 ? parseKoreanNumber(own(s, r, cols.level) || null) : null;
-    let level = levelFig?.value !== null && levelFig?.value !== undefined && levelFig.value >= 1 ? Math.floor(levelFig.value) : indentLevel(rawName);
+    let level = levelFig?.value !== null && levelFig?.value !== undefined && levelFig.value >= 1 ? Math.floor(levelFig.value) : indentLevel(rawName) + (nameCell?.indent ?? 0);
     // Documents: the first 합 계 row totals every row under it, written without indentation.
     if (cols.level < 0 && !first && results.items[0] && /^합계$|^총계$/.test(norm(results.items[0].name)) && results.items[0].level === level) level += 1;
     first = false;
