@@ -53,6 +53,10 @@ export async function readConfigFile(file: string, known?: readonly string[]): P
     const why = code === 'ENOENT' ? { ko: '파일이 없습니다', en: 'file not found' } : { ko: `읽지 못했습니다 (${code})`, en: `cannot read it (${code})` };
     throw new ConfigError([why], file);
   }
+  // An empty file (made and never filled) says so, rather than the engine's "Unexpected end of JSON input".
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new ConfigError([{ ko: '설정 파일이 비어 있습니다 — {"rules": {…}}처럼 쓰거나 파일을 지우세요', en: 'the settings file is empty: write {"rules": {…}} or delete the file' }], file);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));

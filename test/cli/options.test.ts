@@ -155,6 +155,15 @@ describe('rule severities: --rule and jobtarget.config.json', () => {
     expect((await run(['check', EXAMPLE, '-c', file])).err).toContain('모르는 항목입니다: "rule"');
     expect((await run(['check', EXAMPLE, '-c', path.join(tmp, 'none.json')])).err).toContain('파일이 없습니다');
   });
+
+  it('an empty settings file (a BOM and blanks at most) says it is empty, not the engine\'s JSON error', async () => {
+    const file = path.join(tmp, 'jobtarget.config.json');
+    await fs.writeFile(file, '\uFEFF \n');
+    const r = await run(['check', EXAMPLE, '-c', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('설정 파일이 비어 있습니다');
+    expect(r.err).not.toContain('Unexpected end of JSON input');
+  });
 });
 
 describe('colour', () => {
