@@ -167,6 +167,31 @@ function unitLine(s: TableSheet, r: number): boolean {
   return c >= 0 && /^[([<〈［]?\s*단\s?위\s*[:：]/.test(own(s, r, c));
 }
 
+const GRAND_TOTAL = /^합계$|^총계$/;
+
+/**
+ * The rows of a results table in the order they are read: as written, except that a 합 계 (or 총 계) row
+ * written last, under the rows it totals, is read first, as the table's total (plan tables take their
+ * total first or last alike). Only in documents' tables without a 수준 column, and only 합계/총계: a
+ * closing `계` may be a last group's subtotal.
+ */
+function rowOrder(s: TableSheet, h: number, last: number, cols: ColumnsMatch['cols']): number[] {
+  const rows: number[] = [];
+  for (let r = h + 1; r <= last; r++) rows.push(r);
+  if (cols.level >= 0) return rows;
+  const named = (r: number) => norm(cellText(cell(s, r, cols.name)));
+  const firstNamed = rows.find((r) => named(r) !== '');
+  let lastNamed = -1;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (named(rows[i]) !== '' && !isFootnote(text(s, rows[i], cols.name))) {
+      lastNamed = rows[i];
+      break;
+    }
+  }
+  if (firstNamed === undefined || lastNamed === firstNamed || GRAND_TOTAL.test(named(firstNamed)) || !GRAND_TOTAL.test(named(lastNamed))) return rows;
+  return [lastNamed, ...rows.filter((r) => r !== lastNamed)];
+}
+
 function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
   const { sheet: s, header: h, cols } = m;
   const yearField = field(s, R.fields.year, h);
@@ -184,7 +209,7 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
   }
   const stack: ResultItem[] = [];
   let first = true;
-  for (let r = h + 1; r <= m.last; r++) {
+  for (const r of rowOrder(s, h, m.last, cols)) {
     const nameCell = cell(s, r, cols.name);
     const rawName = cellText(nameCell);
     const name = rawName.replace(/[\s\u3000]+/g, ' ').trim();
@@ -198,7 +223,7 @@ function readResultsTable(m: ColumnsMatch, asm: Assembly): void {
     const levelFig = cols.level >= 0 ? parseKoreanNumber(own(s, r, cols.level) || null) : null;
     let level = levelFig?.value !== null && levelFig?.value !== undefined && levelFig.value >= 1 ? Math.floor(levelFig.value) : indentLevel(rawName) + (nameCell?.indent ?? 0);
     // Documents: the first 합 계 row totals every row under it, written without indentation.
-    if (cols.level < 0 && !first && results.items[0] && /^합계$|^총계$/.test(norm(results.items[0].name)) && results.items[0].level === level) level += 1;
+    if (cols.level < 0 && !first && results.items[0] && GRAND_TOTAL.test(norm(results.items[0].name)) && results.items[0].level === level) level += 1;
     first = false;
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     const parent = stack.length ? stack[stack.length - 1] : null;

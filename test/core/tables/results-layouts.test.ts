@@ -103,3 +103,28 @@ describe('a 성과 table split across pages', () => {
     ]);
   });
 });
+
+describe('a 성과 table with its 합 계 row last, under the rows it totals', () => {
+  const rows = ['세종청년희망내일센터\t228', '세종신중년센터\t60', '세종일자리지원센터\t753', '세종지역혁신프로젝트\t180'];
+  const doc = (total: string) => ['1 주요 성과', '2024년 일자리 창출 실적 (단위 : 명)', '구 분\t실 적', ...rows, `${total}\t1,216`].join('\n');
+
+  it.each(['합 계', '총계'])('%s last: read as the total of the rows above it, the same finding as when written first', (total) => {
+    const r = validateGrid(textToGrid(doc(total), 'r.txt'));
+    expect(r.plan.results!.items.map((i) => [i.name, i.level])).toEqual([
+      [total, 1],
+      ['세종청년희망내일센터', 2],
+      ['세종신중년센터', 2],
+      ['세종일자리지원센터', 2],
+      ['세종지역혁신프로젝트', 2],
+    ]);
+    expect(r.findings.map((f) => [f.rule, f.cell, f.expected, f.actual, f.tolerance])).toEqual([
+      ['structure', '', null, null, null],
+      ['result-sum', 'L8:F2', 1221, 1216, 2.5],
+    ]);
+  });
+
+  it('a closing 계 is not taken for the total (it may be the last group\'s subtotal)', () => {
+    const r = validateGrid(textToGrid(doc('계'), 'r.txt'));
+    expect(r.plan.results!.items.map((i) => i.level)).toEqual([1, 1, 1, 1, 1]);
+  });
+});
