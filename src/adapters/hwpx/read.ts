@@ -20,6 +20,7 @@ import { InputReadError, readFail, type ReadErrorCode } from '../read-error';
 import { rangeA1 } from '../../core/grid/a1';
 import type { GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { documentValue } from '../document-value';
+import { xmlEncoding } from '../xml-encoding';
 import { MAX_TABLE_COLS, MAX_TABLE_NESTING, MAX_TABLE_ROWS, PageCounter, SectionLimitError, SectionSyntaxError, cellText, parseSection, type HwpxItem, type HwpxTable } from './section';
 import { ZIP_LIMITS, ZipError, ZipReader, isZip, type ZipLimits } from './zip';
 
@@ -67,10 +68,8 @@ const utf16be = new TextDecoder('utf-16be');
  * by its byte order mark or by how `<?` is encoded, as the XML specification's appendix F says.
  */
 function xmlText(bytes: Uint8Array): string {
-  const [a, b] = bytes;
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return utf16le.decode(bytes);
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return utf16be.decode(bytes);
-  return decoder.decode(bytes);
+  const encoding = xmlEncoding(bytes);
+  return (encoding === 'utf-16le' ? utf16le : encoding === 'utf-16be' ? utf16be : decoder).decode(bytes);
 }
 
 function startsWith(buf: Uint8Array, bytes: number[]): boolean {

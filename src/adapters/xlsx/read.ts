@@ -20,6 +20,7 @@
  * bound everything a file can merely claim. The input is only ever read. Every failure is an
  * InputReadError (read-error.ts) naming the part at fault; no library's text reaches the user.
  */
+import { xmlEncoding } from '../xml-encoding';
 import { createHash } from 'crypto';
 import type { CellValue, GridCell, GridSheet, GridWorkbook } from '../../core/grid/grid';
 import { readRegularFile } from '../file';
@@ -160,9 +161,9 @@ const simple = (names: string[], h: SimpleHandlers): XmlHandler => {
  */
 function utf8Part(data: Buffer): Buffer {
   if (data.length < 2 || data.length % 2 !== 0) return data;
-  const [a, b] = data;
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return Buffer.from(data.toString('utf16le'), 'utf8');
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c)) return Buffer.from(Buffer.from(data).swap16().toString('utf16le'), 'utf8');
+  const encoding = xmlEncoding(data);
+  if (encoding === 'utf-16le') return Buffer.from(data.toString('utf16le'), 'utf8');
+  if (encoding === 'utf-16be') return Buffer.from(Buffer.from(data).swap16().toString('utf16le'), 'utf8');
   return data;
 }
 

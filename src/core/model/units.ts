@@ -30,8 +30,13 @@ export const TARGET_UNITS = ['명', '개소', '개사', '개', '건', '회'];
 export function parseUnitLine(text: string): string[] | null {
   const m = /단\s?위\s*[:：]\s*([^)）\]］>〉】]*)/.exec(text);
   if (!m) return null;
+  return unitList(m[1]);
+}
+
+/** The units of a list as a unit line or a label writes it (`명, 백만 원`, `명·억원`): split, trimmed, `백만 원` made `백만원`. */
+export function unitList(text: string): string[] {
   // Pushed in a loop (not split().map().filter()): one kind of list whichever tier of V8 runs this.
-  const pieces = m[1].split(/[,，、/·ㆍ・]/);
+  const pieces = text.split(/[,，、/·ㆍ・]/);
   const units: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const u = pieces[i].trim().replace(/\s+원$/, '원');

@@ -9,7 +9,7 @@
 import { a1, parseRange } from '../grid/a1';
 import { cellText, sheetWidth, withMergesFilled, type GridCell, type GridSheet, type GridWorkbook } from '../grid/grid';
 import type { CellRef, Figure, Series } from '../model/plan';
-import { TARGET_UNITS, parseUnitLine, targetAndBudgetUnits } from '../model/units';
+import { TARGET_UNITS, parseUnitLine, targetAndBudgetUnits, unitList } from '../model/units';
 import { decimalsOf, formatUnit, parseKoreanNumber, shownValue } from '../numbers/parse';
 import { labelForms, norm, yearOfHeader, type Label } from './labels';
 
@@ -420,8 +420,7 @@ export function unitsInLabels(s: TableSheet, header: number, from: number, to: n
   const take = (t: string) => {
     const m = /\(([^()\d]{1,10})\)\s*$/.exec(t);
     if (!m) return;
-    for (const u of m[1].split(/[,，、/·]/)) {
-      const unit = u.trim().replace(/\s+원$/, '원');
+    for (const unit of unitList(m[1])) {
       // Only units (`2023년(목표)` is a year, `사업 (3개사업)` a name).
       if ((/원$/.test(unit) || TARGET_UNITS.includes(unit) || unit === '개社') && !units.includes(unit)) units.push(unit);
     }
